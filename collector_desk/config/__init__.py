@@ -1,0 +1,1 @@
+"""Configuration shipped under resources/: located, parsed and turned into domain objects."""

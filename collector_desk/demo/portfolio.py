@@ -1,0 +1,756 @@
+"""A realistic, deterministic demo portfolio, written straight into a SQLite cache.
+
+Same seed and same `now` give the same rows, byte for byte. The mix follows what card centers
+see: most cases in the early buckets, log-normal balances, more contact attempts the older the
+debt, promises of which some are kept and some broken, a few wrong numbers and the flags that stop
+collection. Everything personal is generated; nothing is real.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import accumulate
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
+from collector_desk.demo.names import NamePools, cn_mobile, cn_resident_id, us_phone
+from collector_desk.domain.buckets import BucketScheme, Segment
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus, Role
+from collector_desk.domain.contacts import (
+    Channel,
+    ContactPointKind,
+    ContactPointStatus,
+    Direction,
+    Outcome,
+    Relation,
+)
+from collector_desk.domain.priority import CaseFacts, PriorityWeights, score
+from collector_desk.store.bulk import insert_rows
+from collector_desk.store.engine import make_engine, sqlite_url
+from collector_desk.store.migrate import upgrade
+from collector_desk.store.types import sqlite_datetime_text as dt_text
+
+DEMO_COLLECTOR = "demo"
+
+# (username, display name, role): the demo signs in as DEMO_COLLECTOR.
+DEMO_USERS = (
+    ("admin", "Admin", Role.ADMIN),
+    ("lead", "Team Lead", Role.TEAM_LEAD),
+    (DEMO_COLLECTOR, "Demo Collector", Role.COLLECTOR),
+    ("collector2", "Collector 2", Role.COLLECTOR),
+    ("collector3", "Collector 3", Role.COLLECTOR),
+)
+DEMO_COLLECTOR_ID = 3
+
+# Share of cases per bucket label, weighted to the early stages as real portfolios are.
+BUCKET_WEIGHTS = {"M1": 45, "M2": 20, "M3": 12, "M4": 9, "M5": 8, "M6+": 6}
+MAX_DEMO_DPD = 720
+
+OUTCOME_WEIGHTS = {
+    Outcome.NO_ANSWER: 40,
+    Outcome.BUSY: 8,
+    Outcome.VOICEMAIL: 7,
+    Outcome.WRONG_NUMBER: 2,
+    Outcome.DISCONNECTED: 2,
+    Outcome.THIRD_PARTY: 5,
+    Outcome.RIGHT_PARTY: 10,
+    Outcome.PROMISE_TO_PAY: 12,
+    Outcome.REFUSED_TO_PAY: 4,
+    Outcome.CALLBACK_REQUESTED: 4,
+    Outcome.CLAIMS_PAID: 2,
+    Outcome.HARDSHIP: 3,
+    Outcome.DISPUTE: 1,
+}
+_OUTCOMES = tuple(OUTCOME_WEIGHTS)
+_OUTCOME_CUM = tuple(accumulate(OUTCOME_WEIGHTS.values()))
+
+FLAG_RATES = {
+    CaseFlag.HARDSHIP: 0.03,
+    CaseFlag.DISPUTE: 0.02,
+    CaseFlag.COMPLAINT: 0.01,
+    CaseFlag.CEASE_COMMUNICATION: 0.01,
+    CaseFlag.BANKRUPTCY: 0.005,
+    CaseFlag.LEGAL_REPRESENTATION: 0.005,
+    CaseFlag.FRAUD_VICTIM: 0.003,
+    CaseFlag.DECEASED: 0.002,
+}
+
+NOTES = {
+    "zh_CN": (
+        "客户称月底发工资后还款",
+        "客户要求下周再联系",
+        "已告知逾期对征信的影响",
+        "客户表示收入下降，可能申请分期",
+        "客户情绪激动，已安抚并记录",
+    ),
+    "en_US": (
+        "Customer will pay after payday at month end",
+        "Asked to be called next week",
+        "Explained the effect on the credit report",
+        "Income dropped; may ask for a plan",
+        "Customer was upset; calmed and noted",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Market:
+    country: str
+    currency: str
+    language: str
+    policy_pack: str
+    time_zones: tuple[tuple[str, int], ...]
+    median_balance_major: int
+
+
+MARKETS = (
+    (
+        Market(
+            "CN",
+            "CNY",
+            "zh_CN",
+            "CN",
+            (("Asia/Shanghai", 85), ("Asia/Urumqi", 10), ("Asia/Hong_Kong", 5)),
+            15_000,
+        ),
+        80,
+    ),
+    (
+        Market(
+            "US",
+            "USD",
+            "en_US",
+            "US",
+            (
+                ("America/New_York", 35),
+                ("America/Chicago", 30),
+                ("America/Denver", 10),
+                ("America/Los_Angeles", 20),
+                ("America/Anchorage", 3),
+                ("Pacific/Honolulu", 2),
+            ),
+            3_000,
+        ),
+        20,
+    ),
+)
+
+CUSTOMER_COLS = (
+    "id",
+    "customer_ref",
+    "full_name",
+    "national_id",
+    "birth_date",
+    "preferred_language",
+    "country",
+    "time_zone",
+    "policy_pack",
+    "created_at",
+)
+POINT_COLS = (
+    "id",
+    "customer_id",
+    "kind",
+    "value",
+    "relation",
+    "holder_name",
+    "status",
+    "time_zone",
+    "preferred",
+)
+ACCOUNT_COLS = (
+    "id",
+    "customer_id",
+    "account_ref",
+    "card_last4",
+    "product",
+    "currency",
+    "credit_limit_minor",
+    "balance_minor",
+    "overdue_minor",
+    "minimum_due_minor",
+    "dpd",
+    "bucket",
+    "due_date",
+    "opened_on",
+    "charged_off",
+)
+CASE_COLS = (
+    "id",
+    "case_ref",
+    "customer_id",
+    "assigned_to",
+    "team_id",
+    "status",
+    "segment",
+    "currency",
+    "max_dpd",
+    "bucket",
+    "overdue_minor",
+    "balance_minor",
+    "priority",
+    "next_action",
+    "next_action_at",
+    "last_contact_at",
+    "last_outcome",
+    "promise_status",
+    "opened_at",
+    "assigned_at",
+    "version",
+)
+FLAG_COLS = ("case_id", "flag", "raised_at", "raised_by")
+CONTACT_COLS = (
+    "id",
+    "recorded_at",
+    "server_received_at",
+    "case_id",
+    "contact_point_id",
+    "user_id",
+    "channel",
+    "direction",
+    "outcome",
+    "started_at",
+    "duration_s",
+    "note",
+)
+PROMISE_COLS = (
+    "id",
+    "recorded_at",
+    "server_received_at",
+    "case_id",
+    "contact_id",
+    "user_id",
+    "currency",
+    "amount_minor",
+    "due_date",
+    "status",
+    "paid_minor",
+)
+PAYMENT_COLS = (
+    "id",
+    "recorded_at",
+    "server_received_at",
+    "case_id",
+    "account_id",
+    "currency",
+    "amount_minor",
+    "paid_at",
+    "source",
+    "reference",
+)
+NOTE_COLS = ("id", "recorded_at", "server_received_at", "case_id", "user_id", "body")
+
+TABLE_COLUMNS = {
+    "customers": CUSTOMER_COLS,
+    "contact_points": POINT_COLS,
+    "card_accounts": ACCOUNT_COLS,
+    "cases": CASE_COLS,
+    "case_flags": FLAG_COLS,
+    "contacts": CONTACT_COLS,
+    "promises": PROMISE_COLS,
+    "payments": PAYMENT_COLS,
+    "notes": NOTE_COLS,
+}
+
+
+@dataclass
+class DemoOptions:
+    cases: int = 3000
+    seed: int = 1
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    chunk: int = 5000
+
+    def __post_init__(self) -> None:
+        if self.cases < 1:
+            raise ValueError("a demo portfolio needs at least one case")
+        if self.now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+
+
+Progress = Callable[[int, int], None]
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple]] = {name: [] for name in TABLE_COLUMNS}
+
+    def flush(self, conn) -> None:
+        for table, rows in self.rows.items():
+            insert_rows(conn, table, TABLE_COLUMNS[table], rows)
+            rows.clear()
+
+
+class _Generator:
+    """Makes one case (customer, accounts, contact points, history) at a time into a batch."""
+
+    def __init__(
+        self, options: DemoOptions, scheme: BucketScheme, weights: PriorityWeights
+    ) -> None:
+        self.rng = random.Random(options.seed)
+        self.now = options.now.astimezone(UTC)
+        self.today = self.now.date()
+        self.scheme = scheme
+        self.weights = weights
+        self.pools = NamePools.build(options.seed)
+        self.zones: dict[str, ZoneInfo] = {}
+        self.point_id = 0
+        self.account_id = 0
+        self.uuid_n = 0
+        buckets = {b.label: b for b in scheme.buckets}
+        self.bucket_ranges = [
+            (buckets[label].min_dpd, buckets[label].max_dpd or MAX_DEMO_DPD, weight)
+            for label, weight in BUCKET_WEIGHTS.items()
+        ]
+
+    # Deterministic UUID-shaped ids: uuid4 would make two runs with one seed differ.
+    def uuid(self) -> str:
+        self.uuid_n += 1
+        h = f"{self.rng.getrandbits(96):024x}{self.uuid_n:08x}"
+        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:32]}"
+
+    def zone(self, name: str) -> ZoneInfo:
+        if name not in self.zones:
+            self.zones[name] = ZoneInfo(name)
+        return self.zones[name]
+
+    def local_business_time(self, day: date, tz: str) -> datetime:
+        """A time between 09:00 and 19:59 in the customer's zone, as aware UTC."""
+        minutes = self.rng.randrange(9 * 60, 20 * 60)
+        local = datetime.combine(day, time(minutes // 60, minutes % 60), self.zone(tz))
+        return local.astimezone(UTC)
+
+    def pick_dpd(self) -> int:
+        lo, hi, _ = self.rng.choices(
+            self.bucket_ranges, weights=[w for *_, w in self.bucket_ranges]
+        )[0]
+        return self.rng.randint(lo, hi)
+
+    def case(self, case_id: int, batch: _Batch) -> None:
+        rng = self.rng
+        market = rng.choices([m for m, _ in MARKETS], weights=[w for _, w in MARKETS])[0]
+        zones = market.time_zones
+        tz = rng.choices([z for z, _ in zones], weights=[w for _, w in zones])[0]
+        cn = market.country == "CN"
+        birth = date(self.today.year - rng.randint(22, 65), rng.randint(1, 12), rng.randint(1, 28))
+        if cn:
+            name = self.pools.cn_name(rng)
+            national_id = cn_resident_id(rng.choice(self.pools.cn_areas), birth, case_id)
+        else:
+            name = self.pools.us_name(rng)
+            national_id = f"{rng.randint(100, 665)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}"
+        opened = self.now - timedelta(days=rng.randint(400, 3000))
+        batch.rows["customers"].append(
+            (
+                case_id,
+                f"C{case_id:09d}",
+                name,
+                national_id,
+                birth.isoformat(),
+                market.language,
+                market.country,
+                tz,
+                None,
+                dt_text(opened),
+            )
+        )
+
+        dpd = self.pick_dpd()
+        accounts = self.accounts(case_id, market, dpd, opened, batch)
+        points = self.contact_points(case_id, market, tz, cn, batch)
+        total_overdue = sum(a[2] for a in accounts)
+        total_balance = sum(a[1] for a in accounts)
+        bucket = self.scheme.for_dpd(dpd)
+
+        history = self.history(case_id, market, tz, dpd, points, accounts, total_overdue, batch)
+        flags = [f for f, rate in FLAG_RATES.items() if rng.random() < rate]
+        for flag in flags:
+            batch.rows["case_flags"].append(
+                (
+                    case_id,
+                    flag.value,
+                    dt_text(self.now - timedelta(days=rng.randint(1, 60))),
+                    DEMO_COLLECTOR_ID,
+                )
+            )
+
+        status = CaseStatus.OPEN
+        if history.open_promise_due is not None:
+            status = CaseStatus.PROMISED
+        if bucket.segment is Segment.LEGAL and rng.random() < 0.3:
+            status = CaseStatus.LEGAL
+        next_action, next_at = None, None
+        if history.open_promise_due is not None:
+            next_action = "promise_due"
+            next_at = datetime.combine(history.open_promise_due, time(10), self.zone(tz))
+        elif history.last_outcome is Outcome.CALLBACK_REQUESTED:
+            next_action = "callback"
+            next_at = datetime.combine(
+                self.today + timedelta(days=rng.randint(0, 2)),
+                time(rng.randint(9, 18), 30),
+                self.zone(tz),
+            )
+        last = history.last_contact_at
+        facts = CaseFacts(
+            dpd=dpd,
+            days_to_roll=self.scheme.days_to_roll(dpd),
+            overdue_major=total_overdue // 100,
+            callback_due=next_action == "callback"
+            and next_at is not None
+            and next_at.date() <= self.today,
+            promise_broken_days_ago=history.broken_days_ago,
+            promise_due_today=history.open_promise_due == self.today,
+            days_since_contact=None if last is None else (self.now - last).days,
+            reached_days_ago=history.reached_days_ago,
+        )
+        batch.rows["cases"].append(
+            (
+                case_id,
+                f"K{case_id:09d}",
+                case_id,
+                DEMO_COLLECTOR_ID,
+                1,
+                status.value,
+                bucket.segment.value,
+                market.currency,
+                dpd,
+                bucket.label,
+                total_overdue,
+                total_balance,
+                score(facts, self.weights).total,
+                next_action,
+                None if next_at is None else dt_text(next_at),
+                None if last is None else dt_text(last),
+                None if history.last_outcome is None else history.last_outcome.value,
+                None if history.last_promise is None else history.last_promise.value,
+                dt_text(self.now - timedelta(days=dpd)),
+                dt_text(self.now - timedelta(days=rng.randint(0, min(dpd, 30)))),
+                1,
+            )
+        )
+
+    def accounts(
+        self, customer_id: int, market: Market, dpd: int, opened: datetime, batch: _Batch
+    ) -> list[tuple[int, int, int]]:
+        """Returns (account id, balance, overdue) per account; the first holds the worst DPD."""
+        rng = self.rng
+        count = rng.choices((1, 2, 3), weights=(75, 20, 5))[0]
+        out = []
+        for n in range(count):
+            self.account_id += 1
+            acc_dpd = dpd if n == 0 else rng.randint(0, dpd)
+            major = math.exp(rng.gauss(math.log(market.median_balance_major), 0.9))
+            balance = int(min(max(major, 300), 80 * market.median_balance_major)) * 100
+            cycles = acc_dpd // 30 + 1 if acc_dpd else 0
+            # charged off after 180 days: the whole balance is due
+            per_cycle = max(balance // 10, 5_000)
+            overdue = balance if acc_dpd >= 180 else min(balance, cycles * per_cycle)
+            minimum = min(overdue, max(balance // 10, 5_000)) if acc_dpd else 0
+            limit = max(balance, int(balance * rng.uniform(1.0, 2.5))) // 100_000 * 100_000
+            due = self.today - timedelta(days=acc_dpd)
+            batch.rows["card_accounts"].append(
+                (
+                    self.account_id,
+                    customer_id,
+                    f"A{self.account_id:010d}",
+                    f"{rng.randrange(10_000):04d}",
+                    rng.choice(("standard", "gold", "platinum", "co-brand")),
+                    market.currency,
+                    max(limit, 100_000),
+                    balance,
+                    overdue,
+                    minimum,
+                    acc_dpd,
+                    self.scheme.for_dpd(acc_dpd).label,
+                    due.isoformat(),
+                    opened.date().isoformat(),
+                    int(acc_dpd >= 180),
+                )
+            )
+            out.append((self.account_id, balance, overdue))
+        return out
+
+    def contact_points(
+        self, customer_id: int, market: Market, tz: str, cn: bool, batch: _Batch
+    ) -> list[tuple[int, Relation]]:
+        rng = self.rng
+        phone = cn_mobile if cn else us_phone
+        name = self.pools.cn_name if cn else self.pools.us_name
+        company = self.pools.companies_cn if cn else self.pools.companies_us
+        specs: list[tuple[ContactPointKind, str, Relation, str | None]] = [
+            (ContactPointKind.MOBILE, phone(rng), Relation.SELF, None)
+        ]
+        if rng.random() < 0.4:
+            specs.append((ContactPointKind.HOME_PHONE, phone(rng), Relation.SELF, None))
+        if rng.random() < 0.3:
+            specs.append(
+                (ContactPointKind.WORK_PHONE, phone(rng), Relation.EMPLOYER, rng.choice(company))
+            )
+        if rng.random() < 0.5:
+            specs.append(
+                (
+                    ContactPointKind.MOBILE,
+                    phone(rng),
+                    rng.choice((Relation.FAMILY, Relation.REFERENCE)),
+                    name(rng),
+                )
+            )
+        if rng.random() < (0.3 if cn else 0.6):
+            specs.append(
+                (ContactPointKind.EMAIL, f"user{customer_id}@example.com", Relation.SELF, None)
+            )
+        out = []
+        for i, (kind, value, relation, holder) in enumerate(specs):
+            self.point_id += 1
+            r = rng.random()
+            status = (
+                ContactPointStatus.WRONG_NUMBER
+                if r < 0.05 and kind.is_phone
+                else ContactPointStatus.DO_NOT_CALL
+                if r < 0.07 and kind.is_phone
+                else ContactPointStatus.UNVERIFIED
+                if r < 0.15
+                else ContactPointStatus.VALID
+            )
+            batch.rows["contact_points"].append(
+                (
+                    self.point_id,
+                    customer_id,
+                    kind.value,
+                    value,
+                    relation.value,
+                    holder,
+                    status.value,
+                    tz,
+                    int(i == 0),
+                )
+            )
+            out.append((self.point_id, relation))
+        return out
+
+    def history(
+        self,
+        case_id: int,
+        market: Market,
+        tz: str,
+        dpd: int,
+        points: list[tuple[int, Relation]],
+        accounts: list[tuple[int, int, int]],
+        overdue: int,
+        batch: _Batch,
+    ) -> _History:
+        rng = self.rng
+        hist = _History()
+        if dpd == 0:
+            return hist
+        average = 1 + min(dpd, 120) / 25
+        count = min(int(rng.expovariate(1 / average)), 15)
+        window = min(dpd, 60)
+        days = sorted(rng.randint(0, window) for _ in range(count))
+        own = [p for p, rel in points if rel is Relation.SELF]
+        third = [p for p, rel in points if rel is not Relation.SELF]
+        note_pool = NOTES[market.language]
+        for days_ago in reversed(days):  # oldest first
+            day = self.today - timedelta(days=days_ago)
+            started = self.local_business_time(day, tz)
+            if started > self.now:
+                started = self.now - timedelta(minutes=rng.randint(5, 600))
+            outcome = rng.choices(_OUTCOMES, cum_weights=_OUTCOME_CUM)[0]
+            if outcome is Outcome.THIRD_PARTY and not third:
+                outcome = Outcome.NO_ANSWER
+            point = rng.choice(third) if outcome is Outcome.THIRD_PARTY else rng.choice(own)
+            reached = outcome.group.value == "success"
+            contact_id = self.uuid()
+            note = rng.choice(note_pool) if reached and rng.random() < 0.6 else ""
+            batch.rows["contacts"].append(
+                (
+                    contact_id,
+                    dt_text(started),
+                    dt_text(started),
+                    case_id,
+                    point,
+                    DEMO_COLLECTOR_ID,
+                    Channel.CALL.value,
+                    Direction.OUTBOUND.value,
+                    outcome.value,
+                    dt_text(started),
+                    rng.randint(60, 600) if reached else rng.randint(0, 40),
+                    note,
+                )
+            )
+            hist.last_contact_at = started
+            hist.last_outcome = outcome
+            if reached:
+                hist.reached_days_ago = (self.now - started).days
+            if outcome is Outcome.PROMISE_TO_PAY:
+                self.promise(case_id, contact_id, market, started, overdue, accounts, hist, batch)
+        if rng.random() < 0.2 and hist.last_contact_at is not None:
+            batch.rows["notes"].append(
+                (
+                    self.uuid(),
+                    dt_text(hist.last_contact_at),
+                    dt_text(hist.last_contact_at),
+                    case_id,
+                    DEMO_COLLECTOR_ID,
+                    rng.choice(note_pool),
+                )
+            )
+        return hist
+
+    def promise(
+        self,
+        case_id: int,
+        contact_id: str,
+        market: Market,
+        made: datetime,
+        overdue: int,
+        accounts: list[tuple[int, int, int]],
+        hist: _History,
+        batch: _Batch,
+    ) -> None:
+        rng = self.rng
+        amount = max(overdue * rng.choice((3, 5, 8, 10)) // 10 // 10_000 * 10_000, 10_000)
+        due = made.date() + timedelta(days=rng.randint(1, 10))
+        paid = 0
+        if due >= self.today:
+            status = PromiseStatus.OPEN
+            hist.open_promise_due = due
+        else:
+            status = rng.choices(
+                (PromiseStatus.KEPT, PromiseStatus.PARTIAL, PromiseStatus.BROKEN),
+                weights=(50, 15, 35),
+            )[0]
+            if status is PromiseStatus.KEPT:
+                paid = amount
+            elif status is PromiseStatus.PARTIAL:
+                paid = amount * rng.randint(2, 8) // 10
+            else:
+                hist.broken_days_ago = (self.today - due).days
+            if paid:
+                paid_at = datetime.combine(
+                    due - timedelta(days=rng.randint(0, 2)),
+                    time(rng.randint(0, 23), rng.randint(0, 59)),
+                    UTC,
+                )
+                batch.rows["payments"].append(
+                    (
+                        self.uuid(),
+                        dt_text(paid_at),
+                        dt_text(paid_at),
+                        case_id,
+                        accounts[0][0],
+                        market.currency,
+                        paid,
+                        dt_text(paid_at),
+                        rng.choice(("bank_transfer", "mobile_app", "counter", "auto_debit")),
+                        f"P{rng.randrange(10**12):012d}",
+                    )
+                )
+        hist.last_promise = status
+        batch.rows["promises"].append(
+            (
+                self.uuid(),
+                dt_text(made),
+                dt_text(made),
+                case_id,
+                contact_id,
+                DEMO_COLLECTOR_ID,
+                market.currency,
+                amount,
+                due.isoformat(),
+                status.value,
+                paid,
+            )
+        )
+
+
+@dataclass
+class _History:
+    last_contact_at: datetime | None = None
+    last_outcome: Outcome | None = None
+    last_promise: PromiseStatus | None = None
+    open_promise_due: date | None = None
+    broken_days_ago: int | None = None
+    reached_days_ago: int | None = None
+
+
+def _people(conn, now: datetime) -> None:
+    insert_rows(conn, "teams", ("id", "name"), [(1, "Team A")])
+    insert_rows(
+        conn,
+        "users",
+        (
+            "id",
+            "username",
+            "display_name",
+            "role",
+            "team_id",
+            "locale",
+            "time_zone",
+            "active",
+            "created_at",
+        ),
+        [
+            (i, u, d, r.value, 1, "zh_CN", "Asia/Shanghai", 1, dt_text(now))
+            for i, (u, d, r) in enumerate(DEMO_USERS, start=1)
+        ],
+    )
+
+
+def build_demo_cache(path: Path, options: DemoOptions, progress: Progress | None = None) -> Path:
+    """Write a complete demo cache to path; a partial one never replaces a good one.
+
+    The rows go into a side file with journaling off (it is thrown away if anything fails) and
+    the finished file is renamed over path in one step.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    side = path.with_name(path.name + ".building")
+    side.unlink(missing_ok=True)
+    engine = make_engine(sqlite_url(side))
+    try:
+        upgrade(engine)
+        generator = _Generator(options, default_bucket_scheme(), default_priority_weights())
+        with engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA synchronous=OFF")
+            _people(conn, generator.now)
+            batch = _Batch()
+            for start in range(1, options.cases + 1, options.chunk):
+                stop = min(start + options.chunk, options.cases + 1)
+                for case_id in range(start, stop):
+                    generator.case(case_id, batch)
+                batch.flush(conn)
+                if progress:
+                    progress(stop - 1, options.cases)
+            insert_rows(
+                conn,
+                "sync_state",
+                ("key", "value"),
+                [
+                    ("signed_in_user", DEMO_COLLECTOR),
+                    ("demo_seed", str(options.seed)),
+                    ("demo_cases", str(options.cases)),
+                ],
+            )
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        engine.dispose()
+        for leftover in (
+            side,
+            side.with_name(side.name + "-wal"),
+            side.with_name(side.name + "-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+        raise
+    engine.dispose()
+    # A stale WAL beside the old file would be replayed into the new one: remove it first.
+    for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    os.replace(side, path)
+    return path

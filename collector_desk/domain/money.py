@@ -1,0 +1,92 @@
+"""Money as integer minor units with an ISO 4217 currency code; never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Minor-unit exponents for the currencies our portfolios use; anything else must be added
+# here deliberately rather than guessed.
+MINOR_DIGITS: dict[str, int] = {
+    "CNY": 2,
+    "HKD": 2,
+    "USD": 2,
+    "AUD": 2,
+    "INR": 2,
+    "EUR": 2,
+    "GBP": 2,
+    "SGD": 2,
+    "JPY": 0,
+    "KRW": 0,
+}
+
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+class MoneyError(ValueError):
+    """An amount that is not a whole number of minor units, or currencies that do not mix."""
+
+
+def check_minor(value: object) -> int:
+    """Return value if it is a whole number of minor units; refuse floats, bools and strings."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise MoneyError(f"money must be integer minor units, got {type(value).__name__}")
+    return value
+
+
+def check_currency(code: object) -> str:
+    if not isinstance(code, str) or not _CODE.match(code) or code not in MINOR_DIGITS:
+        raise MoneyError(f"unknown currency code {code!r}")
+    return code
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Money:
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        check_minor(self.minor)
+        check_currency(self.currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    def _same(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise MoneyError(f"cannot combine money with {type(other).__name__}")
+        if other.currency != self.currency:
+            raise MoneyError(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor + other.minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor - other.minor, self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor < other.minor
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor <= other.minor
+
+    @property
+    def digits(self) -> int:
+        return MINOR_DIGITS[self.currency]
+
+    def major_text(self, grouping: bool = True) -> str:
+        """The amount in major units as text, exact (no float on the way): 1234567 -> 12,345.67."""
+        sign = "-" if self.minor < 0 else ""
+        whole, frac = divmod(abs(self.minor), 10**self.digits)
+        whole_text = f"{whole:,}" if grouping else str(whole)
+        if self.digits == 0:
+            return f"{sign}{whole_text}"
+        return f"{sign}{whole_text}.{frac:0{self.digits}d}"
+
+    def __str__(self) -> str:
+        return f"{self.major_text()} {self.currency}"

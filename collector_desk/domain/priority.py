@@ -1,0 +1,85 @@
+"""An explainable priority score: a sum of named components a collector can read.
+
+The weights are configuration (resources/config/priority.toml); this module only knows which
+facts about a case earn or lose points, so the detail pane can say "promise broken yesterday +30".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+COMPONENTS = (
+    "callback_due",
+    "promise_broken",
+    "promise_due_today",
+    "roll_soon",
+    "overdue_amount",
+    "dpd",
+    "untouched",
+    "reached_recently",
+)
+
+
+class PriorityConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityWeights:
+    points: Mapping[str, int]
+    roll_soon_days: int = 3
+    untouched_days: int = 7
+
+    def __post_init__(self) -> None:
+        unknown = set(self.points) - set(COMPONENTS)
+        if unknown:
+            raise PriorityConfigError(f"unknown priority components: {sorted(unknown)}")
+        missing = set(COMPONENTS) - set(self.points)
+        if missing:
+            raise PriorityConfigError(f"priority weights missing: {sorted(missing)}")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    dpd: int
+    days_to_roll: int | None
+    overdue_major: int  # whole major units; the score needs magnitude, not exactness
+    callback_due: bool = False
+    promise_broken_days_ago: int | None = None
+    promise_due_today: bool = False
+    days_since_contact: int | None = None
+    reached_days_ago: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    total: int
+    components: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+
+
+def score(facts: CaseFacts, weights: PriorityWeights) -> Priority:
+    w = weights.points
+    parts: list[tuple[str, int]] = []
+    if facts.callback_due:
+        parts.append(("callback_due", w["callback_due"]))
+    if facts.promise_broken_days_ago is not None and facts.promise_broken_days_ago <= 2:
+        parts.append(("promise_broken", w["promise_broken"]))
+    if facts.promise_due_today:
+        parts.append(("promise_due_today", w["promise_due_today"]))
+    if facts.days_to_roll is not None and facts.days_to_roll <= weights.roll_soon_days:
+        parts.append(("roll_soon", w["roll_soon"]))
+    if facts.overdue_major > 0:
+        # log scale: a 100k debt matters more than a 1k one, but not a hundred times more
+        parts.append(
+            ("overdue_amount", round(w["overdue_amount"] * math.log10(facts.overdue_major) / 5))
+        )
+    if facts.dpd > 0:
+        parts.append(("dpd", round(w["dpd"] * min(facts.dpd, 180) / 180)))
+    if facts.days_since_contact is None or facts.days_since_contact >= weights.untouched_days:
+        parts.append(("untouched", w["untouched"]))
+    if facts.reached_days_ago is not None and facts.reached_days_ago <= 1:
+        parts.append(("reached_recently", w["reached_recently"]))
+    parts = [(name, pts) for name, pts in parts if pts]
+    return Priority(sum(p for _, p in parts), tuple(parts))

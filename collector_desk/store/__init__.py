@@ -1,0 +1,1 @@
+"""SQLAlchemy schema and queries, Alembic migrations, the local cache and the central store."""

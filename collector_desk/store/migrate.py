@@ -1,0 +1,80 @@
+"""Bring a database to the schema this version of Collector Desk expects, or refuse to.
+
+An older database is upgraded in place. A database written by a newer Collector Desk carries a
+revision we do not know: we refuse before writing anything, so the newer app can still open it.
+"""
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer version; it is left untouched."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"this database has schema revision {revision}, which this version of "
+            "Collector Desk does not know; it was left untouched. Update Collector Desk."
+        )
+        self.revision = revision
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "the migration history is empty"
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in script_directory().walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def sqlite_file_revision(path: Path) -> str | None:
+    """Read the revision of a SQLite file without opening it for writing (no WAL switch)."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return found[0] if found else None
+    finally:
+        conn.close()
+
+
+def refuse_if_newer(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise SchemaTooNew(revision)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as conn:
+        refuse_if_newer(current_revision(conn))
+        command.upgrade(alembic_config(conn), revision)

@@ -1,0 +1,297 @@
+"""Reads for the collector's workspace: the queue in windows, and one case in full.
+
+They hand the UI plain frozen objects; widgets never see SQL. The queue is read a window at a
+time on the (assigned_to, priority, id) index, so a million cases cost one short query per
+screenful, never one per cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus
+from collector_desk.domain.contacts import (
+    Channel,
+    ContactPointKind,
+    ContactPointStatus,
+    Direction,
+    Outcome,
+    Relation,
+)
+from collector_desk.store.schema import (
+    CardAccount,
+    Case,
+    CaseFlagRow,
+    Contact,
+    ContactPoint,
+    Customer,
+    Note,
+    Payment,
+    Promise,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    case_id: int
+    case_ref: str
+    customer_name: str
+    time_zone: str
+    bucket: str
+    dpd: int
+    currency: str
+    overdue_minor: int
+    balance_minor: int
+    priority: int
+    last_contact_at: datetime | None
+    last_outcome: Outcome | None
+    next_action: str | None
+    next_action_at: datetime | None
+    promise_status: PromiseStatus | None
+    flags: tuple[CaseFlag, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    account_ref: str
+    card_last4: str
+    product: str
+    currency: str
+    credit_limit_minor: int
+    balance_minor: int
+    overdue_minor: int
+    minimum_due_minor: int
+    dpd: int
+    bucket: str
+    due_date: date
+
+
+@dataclass(frozen=True, slots=True)
+class ContactPointView:
+    id: int
+    kind: ContactPointKind
+    value: str
+    relation: Relation
+    holder_name: str | None
+    status: ContactPointStatus
+    preferred: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ContactView:
+    started_at: datetime
+    channel: Channel
+    direction: Direction
+    outcome: Outcome
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseView:
+    currency: str
+    amount_minor: int
+    due_date: date
+    status: PromiseStatus
+    paid_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentView:
+    paid_at: datetime
+    currency: str
+    amount_minor: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    case_id: int
+    case_ref: str
+    status: CaseStatus
+    segment: str
+    bucket: str
+    dpd: int
+    currency: str
+    overdue_minor: int
+    balance_minor: int
+    priority: int
+    customer_ref: str
+    customer_name: str
+    national_id: str
+    preferred_language: str
+    time_zone: str
+    flags: tuple[CaseFlag, ...]
+    accounts: tuple[AccountView, ...]
+    contact_points: tuple[ContactPointView, ...]
+    contacts: tuple[ContactView, ...]
+    promises: tuple[PromiseView, ...]
+    payments: tuple[PaymentView, ...]
+    notes: tuple[str, ...]
+
+
+HISTORY_LIMIT = 100
+
+
+class CaseQueue:
+    """The cases assigned to one user, highest priority first."""
+
+    def __init__(self, engine: Engine, user_id: int) -> None:
+        self.engine = engine
+        self.user_id = user_id
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return (
+                conn.scalar(
+                    select(func.count()).select_from(Case).where(Case.assigned_to == self.user_id)
+                )
+                or 0
+            )
+
+    def window(self, offset: int, limit: int) -> list[QueueRow]:
+        query = (
+            select(Case, Customer.full_name, Customer.time_zone)
+            .join(Customer, Customer.id == Case.customer_id)
+            .where(Case.assigned_to == self.user_id)
+            .order_by(Case.priority.desc(), Case.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            ids = [r[0] for r in rows]
+            flags: dict[int, list[CaseFlag]] = {}
+            if ids:
+                for case_id, flag in conn.execute(
+                    select(CaseFlagRow.case_id, CaseFlagRow.flag)
+                    .where(CaseFlagRow.case_id.in_(ids))
+                    .order_by(CaseFlagRow.case_id, CaseFlagRow.flag)
+                ):
+                    flags.setdefault(case_id, []).append(flag)
+        return [
+            QueueRow(
+                case_id=r.id,
+                case_ref=r.case_ref,
+                customer_name=r.full_name,
+                time_zone=r.time_zone,
+                bucket=r.bucket,
+                dpd=r.max_dpd,
+                currency=r.currency,
+                overdue_minor=r.overdue_minor,
+                balance_minor=r.balance_minor,
+                priority=r.priority,
+                last_contact_at=r.last_contact_at,
+                last_outcome=r.last_outcome,
+                next_action=r.next_action,
+                next_action_at=r.next_action_at,
+                promise_status=r.promise_status,
+                flags=tuple(flags.get(r.id, ())),
+            )
+            for r in rows
+        ]
+
+    def detail(self, case_id: int) -> CaseDetail | None:
+        with Session(self.engine) as conn:
+            row = conn.execute(
+                select(Case, Customer)
+                .join(Customer, Customer.id == Case.customer_id)
+                .where(Case.id == case_id, Case.assigned_to == self.user_id)
+            ).first()
+            if row is None:
+                return None
+            case, customer = row
+            flags = conn.scalars(
+                select(CaseFlagRow.flag)
+                .where(CaseFlagRow.case_id == case_id)
+                .order_by(CaseFlagRow.flag)
+            ).all()
+            accounts = conn.scalars(
+                select(CardAccount)
+                .where(CardAccount.customer_id == customer.id)
+                .order_by(CardAccount.dpd.desc(), CardAccount.id)
+            ).all()
+            points = conn.scalars(
+                select(ContactPoint)
+                .where(ContactPoint.customer_id == customer.id)
+                .order_by(ContactPoint.id)
+            ).all()
+            contacts = conn.scalars(
+                select(Contact)
+                .where(Contact.case_id == case_id)
+                .order_by(Contact.started_at.desc())
+                .limit(HISTORY_LIMIT)
+            ).all()
+            promises = conn.scalars(
+                select(Promise)
+                .where(Promise.case_id == case_id)
+                .order_by(Promise.due_date.desc())
+                .limit(HISTORY_LIMIT)
+            ).all()
+            payments = conn.scalars(
+                select(Payment)
+                .where(Payment.case_id == case_id)
+                .order_by(Payment.paid_at.desc())
+                .limit(HISTORY_LIMIT)
+            ).all()
+            notes = conn.scalars(
+                select(Note.body)
+                .where(Note.case_id == case_id)
+                .order_by(Note.recorded_at.desc())
+                .limit(HISTORY_LIMIT)
+            ).all()
+        return CaseDetail(
+            case_id=case.id,
+            case_ref=case.case_ref,
+            status=case.status,
+            segment=case.segment,
+            bucket=case.bucket,
+            dpd=case.max_dpd,
+            currency=case.currency,
+            overdue_minor=case.overdue_minor,
+            balance_minor=case.balance_minor,
+            priority=case.priority,
+            customer_ref=customer.customer_ref,
+            customer_name=customer.full_name,
+            national_id=customer.national_id,
+            preferred_language=customer.preferred_language,
+            time_zone=customer.time_zone,
+            flags=tuple(flags),
+            accounts=tuple(
+                AccountView(
+                    a.account_ref,
+                    a.card_last4,
+                    a.product,
+                    a.currency,
+                    a.credit_limit_minor,
+                    a.balance_minor,
+                    a.overdue_minor,
+                    a.minimum_due_minor,
+                    a.dpd,
+                    a.bucket,
+                    a.due_date,
+                )
+                for a in accounts
+            ),
+            contact_points=tuple(
+                ContactPointView(
+                    p.id, p.kind, p.value, p.relation, p.holder_name, p.status, p.preferred
+                )
+                for p in points
+            ),
+            contacts=tuple(
+                ContactView(c.started_at, c.channel, c.direction, c.outcome, c.note)
+                for c in contacts
+            ),
+            promises=tuple(
+                PromiseView(p.currency, p.amount_minor, p.due_date, p.status, p.paid_minor)
+                for p in promises
+            ),
+            payments=tuple(
+                PaymentView(p.paid_at, p.currency, p.amount_minor, p.source) for p in payments
+            ),
+            notes=tuple(notes),
+        )

@@ -1,0 +1,144 @@
+"""Start the desktop app: language, cache, main window; optionally a screenshot and exit."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from collector_desk.demo.portfolio import DEMO_COLLECTOR, DemoOptions, build_demo_cache
+from collector_desk.store.cache import open_cache
+from collector_desk.store.migrate import SchemaTooNew
+from collector_desk.store.people import find_user, read_state
+from collector_desk.store.queue import CaseQueue
+from collector_desk.ui.i18n import Translations
+from collector_desk.ui.main_window import MainWindow
+
+DEMO_CACHE_NAME = "demo-cache.sqlite"
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class DemoLaunch:
+    data_dir: Path
+    cases: int
+    seed: int
+    language: str | None
+    screenshot: Path | None = None
+    rebuild: bool = False
+
+
+class _SeedWorker(QObject):
+    progress = Signal(int, int)
+    done = Signal()
+    failed = Signal(str)
+
+    def __init__(self, path: Path, options: DemoOptions) -> None:
+        super().__init__()
+        self._path = path
+        self._options = options
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            build_demo_cache(self._path, self._options, self.progress.emit)
+        except Exception as exc:  # reported to the user, not swallowed
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.done.emit()
+
+
+def seed_with_progress(path: Path, options: DemoOptions) -> None:
+    """Build the demo cache on a worker thread while a progress dialog shows how far it is."""
+    dialog = QProgressDialog(translate("App", "Creating the demo portfolio…"), "", 0, options.cases)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(translate("App", "Collector Desk"))
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    thread = QThread()
+    worker = _SeedWorker(path, options)
+    worker.moveToThread(thread)
+    errors: list[str] = []
+    loop = QEventLoop()
+    thread.started.connect(worker.run)
+    worker.progress.connect(lambda done, total: dialog.setValue(done))
+    worker.done.connect(loop.quit)
+    worker.failed.connect(errors.append)
+    worker.failed.connect(loop.quit)
+    dialog.show()
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    if errors:
+        raise RuntimeError(errors[0])
+
+
+def _needs_build(path: Path, launch: DemoLaunch) -> bool:
+    if launch.rebuild or not path.exists():
+        return True
+    engine = open_cache(path)  # refuses a newer cache, upgrades an older one
+    try:
+        seed, cases = read_state(engine, "demo_seed"), read_state(engine, "demo_cases")
+    finally:
+        engine.dispose()
+    return (seed, cases) != (str(launch.seed), str(launch.cases))
+
+
+def _fail(message: str, interactive: bool) -> int:
+    print(message, file=sys.stderr)
+    if interactive:
+        QMessageBox.critical(None, translate("App", "Collector Desk"), message)
+    return 2
+
+
+def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Collector Desk")
+    translations = Translations(app)
+    translations.set_language(launch.language)
+    interactive = launch.screenshot is None
+    path = launch.data_dir / DEMO_CACHE_NAME
+    try:
+        if _needs_build(path, launch):
+            seed_with_progress(path, DemoOptions(cases=launch.cases, seed=launch.seed))
+        engine = open_cache(path)
+    except SchemaTooNew as exc:
+        return _fail(
+            translate(
+                "App",
+                "This cache was written by a newer version of Collector Desk "
+                "(schema %1). It was left untouched; please update Collector Desk.",
+            ).replace("%1", exc.revision),
+            interactive,
+        )
+    user = find_user(engine, DEMO_COLLECTOR)
+    if user is None:
+        return _fail(
+            translate("App", "The demo cache has no demo collector; start again with --rebuild."),
+            interactive,
+        )
+    window = MainWindow(
+        CaseQueue(engine, user.id),
+        user,
+        translations,
+        translate("App", "Demo: offline, working from the local cache"),
+    )
+    window.show()
+    if launch.screenshot is not None:
+        target = launch.screenshot
+
+        def capture() -> None:
+            ok = window.grab().save(str(target))
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(0, capture)
+    code = app.exec()
+    window.close()
+    engine.dispose()
+    return code

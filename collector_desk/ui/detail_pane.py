@@ -1,0 +1,284 @@
+"""The selected case at a glance: who, how much, how late, what stops collection, the history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector_desk.domain import masking, phones
+from collector_desk.store.queue import CaseDetail
+from collector_desk.ui import formatting, labels
+
+translate = QCoreApplication.translate
+
+
+def _table(parent: QWidget) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+
+
+class DetailPane(QWidget):
+    def __init__(self, display_zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = display_zone
+        self._detail: CaseDetail | None = None
+        self.setObjectName("detailPane")
+
+        self.name = QLabel(self)
+        self.name.setObjectName("customerName")
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.flags_banner = QLabel(self)
+        self.flags_banner.setObjectName("flagsBanner")
+        self.flags_banner.setStyleSheet(
+            "QLabel#flagsBanner { background: #b3261e; color: white; font-weight: bold;"
+            " padding: 6px; border-radius: 3px; }"
+        )
+        self.flags_banner.setWordWrap(True)
+        self.flags_banner.hide()
+
+        self.summary = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key in (
+            "case",
+            "national_id",
+            "language",
+            "local_time",
+            "status",
+            "overdue",
+            "balance",
+            "priority",
+        ):
+            value = QLabel(self)
+            value.setObjectName(f"field_{key}")
+            self.fields[key] = value
+            self.summary.addRow(QLabel(self), value)
+
+        self.tabs = QTabWidget(self)
+        self.accounts = _table(self)
+        self.points = _table(self)
+        self.contacts = _table(self)
+        self.promises = _table(self)
+        self.payments = _table(self)
+        self.notes = _table(self)
+        for table in (
+            self.accounts,
+            self.points,
+            self.contacts,
+            self.promises,
+            self.payments,
+            self.notes,
+        ):
+            self.tabs.addTab(table, "")
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addWidget(self.flags_banner)
+        layout.addLayout(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.placeholder)
+        self.retranslate()
+        self.show_case(None)
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def retranslate(self) -> None:
+        captions = {
+            "case": translate("DetailPane", "Case"),
+            "national_id": translate("DetailPane", "ID number"),
+            "language": translate("DetailPane", "Language"),
+            "local_time": translate("DetailPane", "Customer's local time"),
+            "status": translate("DetailPane", "Status"),
+            "overdue": translate("DetailPane", "Overdue"),
+            "balance": translate("DetailPane", "Balance"),
+            "priority": translate("DetailPane", "Priority"),
+        }
+        for row, key in enumerate(captions):
+            caption = self.summary.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            caption.setText(captions[key])  # type: ignore[union-attr]
+        for i, title in enumerate(
+            (
+                translate("DetailPane", "Accounts"),
+                translate("DetailPane", "Contact points"),
+                translate("DetailPane", "Contacts"),
+                translate("DetailPane", "Promises"),
+                translate("DetailPane", "Payments"),
+                translate("DetailPane", "Notes"),
+            )
+        ):
+            self.tabs.setTabText(i, title)
+        self.placeholder.setText(
+            translate("DetailPane", "Select a case in the queue to see it here.")
+        )
+        self.show_case(self._detail)
+
+    def show_case(self, detail: CaseDetail | None) -> None:
+        self._detail = detail
+        has = detail is not None
+        for widget in (self.name, self.tabs):
+            widget.setVisible(has)
+        for i in range(self.summary.rowCount()):
+            self.summary.setRowVisible(i, has)
+        self.placeholder.setVisible(not has)
+        if detail is None:
+            self.flags_banner.hide()
+            return
+        zone = ZoneInfo(detail.time_zone)
+        self.name.setText(detail.customer_name)
+        f = self.fields
+        f["case"].setText(f"{detail.case_ref} · {detail.customer_ref}")
+        f["national_id"].setText(masking.mask_national_id(detail.national_id))
+        f["language"].setText(labels.language(detail.preferred_language))
+        f["local_time"].setText(f"{formatting.when(datetime.now(UTC), zone)} ({detail.time_zone})")
+        f["status"].setText(
+            f"{labels.case_status(detail.status)} · "
+            f"{labels.segment(detail.segment)} · {detail.bucket} / "
+            + translate("DetailPane", "%1 days past due").replace("%1", str(detail.dpd))
+        )
+        f["overdue"].setText(formatting.money(detail.overdue_minor, detail.currency))
+        f["balance"].setText(formatting.money(detail.balance_minor, detail.currency))
+        f["priority"].setText(str(detail.priority))
+        if detail.flags:
+            self.flags_banner.setText("⚠ " + " · ".join(labels.flag(x) for x in detail.flags))
+            self.flags_banner.show()
+        else:
+            self.flags_banner.hide()
+        self._fill_tables(detail)
+
+    def _fill_tables(self, d: CaseDetail) -> None:
+        _fill(
+            self.accounts,
+            [
+                translate("DetailPane", "Card"),
+                translate("DetailPane", "Product"),
+                translate("DetailPane", "Bucket / DPD"),
+                translate("DetailPane", "Overdue"),
+                translate("DetailPane", "Minimum due"),
+                translate("DetailPane", "Balance"),
+                translate("DetailPane", "Credit limit"),
+                translate("DetailPane", "Due date"),
+            ],
+            [
+                [
+                    masking.mask_card(a.card_last4),
+                    labels.product(a.product),
+                    f"{a.bucket} / {a.dpd}",
+                    formatting.money(a.overdue_minor, a.currency),
+                    formatting.money(a.minimum_due_minor, a.currency),
+                    formatting.money(a.balance_minor, a.currency),
+                    formatting.money(a.credit_limit_minor, a.currency),
+                    a.due_date.isoformat(),
+                ]
+                for a in d.accounts
+            ],
+        )
+        _fill(
+            self.points,
+            [
+                translate("DetailPane", "Type"),
+                translate("DetailPane", "Number or address"),
+                translate("DetailPane", "Whose"),
+                translate("DetailPane", "Status"),
+            ],
+            [
+                [
+                    labels.point_kind(p.kind),
+                    phones.display(p.value) if p.kind.is_phone else p.value,
+                    labels.relation(p.relation) + (f" ({p.holder_name})" if p.holder_name else ""),
+                    labels.point_status(p.status) + (" ★" if p.preferred else ""),
+                ]
+                for p in d.contact_points
+            ],
+        )
+        _fill(
+            self.contacts,
+            [
+                translate("DetailPane", "When"),
+                translate("DetailPane", "Channel"),
+                translate("DetailPane", "Outcome"),
+                translate("DetailPane", "Note"),
+            ],
+            [
+                [
+                    formatting.when(c.started_at, self._zone),
+                    labels.channel(c.channel),
+                    labels.outcome(c.outcome),
+                    c.note,
+                ]
+                for c in d.contacts
+            ],
+        )
+        _fill(
+            self.promises,
+            [
+                translate("DetailPane", "Due"),
+                translate("DetailPane", "Amount"),
+                translate("DetailPane", "Paid"),
+                translate("DetailPane", "Status"),
+            ],
+            [
+                [
+                    p.due_date.isoformat(),
+                    formatting.money(p.amount_minor, p.currency),
+                    formatting.money(p.paid_minor, p.currency),
+                    labels.promise_status(p.status),
+                ]
+                for p in d.promises
+            ],
+        )
+        _fill(
+            self.payments,
+            [
+                translate("DetailPane", "Paid at"),
+                translate("DetailPane", "Amount"),
+                translate("DetailPane", "Source"),
+            ],
+            [
+                [
+                    formatting.when(p.paid_at, self._zone),
+                    formatting.money(p.amount_minor, p.currency),
+                    labels.payment_source(p.source),
+                ]
+                for p in d.payments
+            ],
+        )
+        _fill(self.notes, [translate("DetailPane", "Note")], [[n] for n in d.notes])

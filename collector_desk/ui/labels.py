@@ -1,0 +1,148 @@
+"""Translated names for the domain's codes. The domain stays free of Qt; the UI names things."""
+
+from PySide6.QtCore import QCoreApplication
+
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus
+from collector_desk.domain.contacts import (
+    Channel,
+    ContactPointKind,
+    ContactPointStatus,
+    Outcome,
+    Relation,
+)
+
+translate = QCoreApplication.translate
+
+
+def outcome(value: Outcome) -> str:
+    return {
+        Outcome.NO_ANSWER: translate("Outcome", "No answer"),
+        Outcome.BUSY: translate("Outcome", "Busy"),
+        Outcome.VOICEMAIL: translate("Outcome", "Voicemail"),
+        Outcome.WRONG_NUMBER: translate("Outcome", "Wrong number"),
+        Outcome.DISCONNECTED: translate("Outcome", "Disconnected"),
+        Outcome.THIRD_PARTY: translate("Outcome", "Third party"),
+        Outcome.RIGHT_PARTY: translate("Outcome", "Right party"),
+        Outcome.PROMISE_TO_PAY: translate("Outcome", "Promise to pay"),
+        Outcome.REFUSED_TO_PAY: translate("Outcome", "Refused to pay"),
+        Outcome.DISPUTE: translate("Outcome", "Dispute"),
+        Outcome.CALLBACK_REQUESTED: translate("Outcome", "Callback requested"),
+        Outcome.CLAIMS_PAID: translate("Outcome", "Claims paid"),
+        Outcome.HARDSHIP: translate("Outcome", "Hardship"),
+        Outcome.LANGUAGE_BARRIER: translate("Outcome", "Language barrier"),
+    }[value]
+
+
+def flag(value: CaseFlag) -> str:
+    return {
+        CaseFlag.DISPUTE: translate("CaseFlag", "Dispute"),
+        CaseFlag.COMPLAINT: translate("CaseFlag", "Complaint"),
+        CaseFlag.CEASE_COMMUNICATION: translate("CaseFlag", "Cease communication"),
+        CaseFlag.BANKRUPTCY: translate("CaseFlag", "Bankruptcy"),
+        CaseFlag.DECEASED: translate("CaseFlag", "Deceased"),
+        CaseFlag.FRAUD_VICTIM: translate("CaseFlag", "Fraud victim"),
+        CaseFlag.LEGAL_REPRESENTATION: translate("CaseFlag", "Legal representation"),
+        CaseFlag.HARDSHIP: translate("CaseFlag", "Hardship"),
+    }[value]
+
+
+def promise_status(value: PromiseStatus) -> str:
+    return {
+        PromiseStatus.OPEN: translate("PromiseStatus", "Open"),
+        PromiseStatus.KEPT: translate("PromiseStatus", "Kept"),
+        PromiseStatus.PARTIAL: translate("PromiseStatus", "Partial"),
+        PromiseStatus.BROKEN: translate("PromiseStatus", "Broken"),
+        PromiseStatus.CANCELLED: translate("PromiseStatus", "Cancelled"),
+    }[value]
+
+
+def case_status(value: CaseStatus) -> str:
+    return {
+        CaseStatus.OPEN: translate("CaseStatus", "Open"),
+        CaseStatus.PROMISED: translate("CaseStatus", "Promised"),
+        CaseStatus.PLAN: translate("CaseStatus", "On a plan"),
+        CaseStatus.LEGAL: translate("CaseStatus", "Legal"),
+        CaseStatus.CLOSED: translate("CaseStatus", "Closed"),
+    }[value]
+
+
+def segment(value: str) -> str:
+    return {
+        "current": translate("Segment", "Current"),
+        "early": translate("Segment", "Early"),
+        "mid": translate("Segment", "Mid-stage"),
+        "late": translate("Segment", "Late-stage"),
+        "legal": translate("Segment", "Legal"),
+    }.get(value, value)
+
+
+def channel(value: Channel) -> str:
+    return {
+        Channel.CALL: translate("Channel", "Call"),
+        Channel.SMS: translate("Channel", "SMS"),
+        Channel.EMAIL: translate("Channel", "Email"),
+        Channel.LETTER: translate("Channel", "Letter"),
+        Channel.VISIT: translate("Channel", "Visit"),
+    }[value]
+
+
+def point_kind(value: ContactPointKind) -> str:
+    return {
+        ContactPointKind.MOBILE: translate("ContactPointKind", "Mobile"),
+        ContactPointKind.HOME_PHONE: translate("ContactPointKind", "Home phone"),
+        ContactPointKind.WORK_PHONE: translate("ContactPointKind", "Work phone"),
+        ContactPointKind.EMAIL: translate("ContactPointKind", "Email"),
+        ContactPointKind.ADDRESS: translate("ContactPointKind", "Address"),
+    }[value]
+
+
+def relation(value: Relation) -> str:
+    return {
+        Relation.SELF: translate("Relation", "Customer"),
+        Relation.EMPLOYER: translate("Relation", "Employer"),
+        Relation.FAMILY: translate("Relation", "Family"),
+        Relation.REFERENCE: translate("Relation", "Reference"),
+    }[value]
+
+
+def point_status(value: ContactPointStatus) -> str:
+    return {
+        ContactPointStatus.VALID: translate("ContactPointStatus", "Valid"),
+        ContactPointStatus.UNVERIFIED: translate("ContactPointStatus", "Unverified"),
+        ContactPointStatus.WRONG_NUMBER: translate("ContactPointStatus", "Wrong number"),
+        ContactPointStatus.DO_NOT_CALL: translate("ContactPointStatus", "Do not call"),
+    }[value]
+
+
+def next_action(value: str | None) -> str:
+    if value is None:
+        return ""
+    return {
+        "callback": translate("NextAction", "Callback"),
+        "promise_due": translate("NextAction", "Promise due"),
+    }.get(value, value)
+
+
+def language(code: str) -> str:
+    return {
+        "zh_CN": translate("Language", "Chinese"),
+        "en_US": translate("Language", "English"),
+    }.get(code, code)
+
+
+def product(code: str) -> str:
+    return {
+        "standard": translate("Product", "Standard card"),
+        "gold": translate("Product", "Gold card"),
+        "platinum": translate("Product", "Platinum card"),
+        "co-brand": translate("Product", "Co-branded card"),
+    }.get(code, code)
+
+
+def payment_source(code: str) -> str:
+    return {
+        "bank_transfer": translate("PaymentSource", "Bank transfer"),
+        "mobile_app": translate("PaymentSource", "Mobile app"),
+        "counter": translate("PaymentSource", "Branch counter"),
+        "auto_debit": translate("PaymentSource", "Automatic debit"),
+    }.get(code, code)

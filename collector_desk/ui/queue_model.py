@@ -1,0 +1,157 @@
+"""The queue as a Qt table model that reads the cache a window of rows at a time.
+
+Only the rows a view asks for are fetched (PAGE rows per query) and a bounded number of pages
+is kept, so a million cases cost the memory of a few screenfuls. data() never queries per cell.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from collector_desk.store.queue import CaseQueue, QueueRow
+from collector_desk.ui import formatting, labels
+
+translate = QCoreApplication.translate
+_ROOT = QModelIndex()  # the invisible root; Qt's models default their parent to it
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+COLUMNS = (
+    "priority",
+    "customer",
+    "bucket",
+    "overdue",
+    "balance",
+    "last_contact",
+    "next_action",
+    "promise",
+    "flags",
+)
+NUMERIC = {"priority", "overdue", "balance"}
+
+
+def _header(key: str) -> str:
+    return {
+        "priority": translate("QueueModel", "Priority"),
+        "customer": translate("QueueModel", "Customer"),
+        "bucket": translate("QueueModel", "Bucket / DPD"),
+        "overdue": translate("QueueModel", "Overdue"),
+        "balance": translate("QueueModel", "Balance"),
+        "last_contact": translate("QueueModel", "Last contact"),
+        "next_action": translate("QueueModel", "Next action"),
+        "promise": translate("QueueModel", "Promise"),
+        "flags": translate("QueueModel", "Flags"),
+    }[key]
+
+
+class QueueModel(QAbstractTableModel):
+    PAGE = 200
+    MAX_PAGES = 50
+
+    def __init__(self, queue: CaseQueue, display_zone: ZoneInfo, parent=None) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self._zone = display_zone
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._count = queue.count()
+
+    # -- Qt model interface -------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return _header(COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, CASE_ID_ROLE):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        return self._display(row, key)
+
+    # -- our interface ------------------------------------------------------------------
+    def row_at(self, row: int) -> QueueRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page_no, offset = divmod(row, self.PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._queue.window(page_no * self.PAGE, self.PAGE)
+            self._pages[page_no] = page
+            if len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._queue.count()
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+
+    def _display(self, row: QueueRow, key: str) -> str:
+        if key == "priority":
+            return str(row.priority)
+        if key == "customer":
+            return row.customer_name
+        if key == "bucket":
+            return f"{row.bucket} / {row.dpd}"
+        if key == "overdue":
+            return formatting.money(row.overdue_minor, row.currency)
+        if key == "balance":
+            return formatting.money(row.balance_minor, row.currency)
+        if key == "last_contact":
+            if row.last_contact_at is None:
+                return translate("QueueModel", "never")
+            outcome = labels.outcome(row.last_outcome) if row.last_outcome else ""
+            return f"{formatting.when(row.last_contact_at, self._zone)} {outcome}"
+        if key == "next_action":
+            if row.next_action is None:
+                return ""
+            return (
+                f"{labels.next_action(row.next_action)} "
+                f"{formatting.when(row.next_action_at, self._zone)}"
+            )
+        if key == "promise":
+            return labels.promise_status(row.promise_status) if row.promise_status else ""
+        if key == "flags":
+            return ", ".join(labels.flag(f) for f in row.flags)
+        raise KeyError(key)

@@ -1,0 +1,692 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="57"/>
+        <source>Creating the demo portfolio…</source>
+        <translation>正在生成演示案件组合…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="59"/>
+        <location filename="../../collector_desk/ui/app.py" line="96"/>
+        <source>Collector Desk</source>
+        <translation>催收工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="113"/>
+        <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
+        <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="123"/>
+        <source>The demo cache has no demo collector; start again with --rebuild.</source>
+        <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="130"/>
+        <source>Demo: offline, working from the local cache</source>
+        <translation>演示模式：离线，使用本地缓存工作</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFlag</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="38"/>
+        <source>Dispute</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="39"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="40"/>
+        <source>Cease communication</source>
+        <translation>要求停止联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="41"/>
+        <source>Bankruptcy</source>
+        <translation>破产</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="42"/>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="43"/>
+        <source>Fraud victim</source>
+        <translation>欺诈受害人</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="44"/>
+        <source>Legal representation</source>
+        <translation>已委托律师</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="45"/>
+        <source>Hardship</source>
+        <translation>困难客户</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="61"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="62"/>
+        <source>Promised</source>
+        <translation>已承诺还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="63"/>
+        <source>On a plan</source>
+        <translation>分期还款中</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="64"/>
+        <source>Legal</source>
+        <translation>法律程序</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="65"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="81"/>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="82"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="83"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="84"/>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="85"/>
+        <source>Visit</source>
+        <translation>外访</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPointKind</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="91"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="92"/>
+        <source>Home phone</source>
+        <translation>住宅电话</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="93"/>
+        <source>Work phone</source>
+        <translation>单位电话</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="94"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="95"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPointStatus</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="110"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="111"/>
+        <source>Unverified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="112"/>
+        <source>Wrong number</source>
+        <translation>错号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="113"/>
+        <source>Do not call</source>
+        <translation>禁止拨打</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="126"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="127"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="128"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="129"/>
+        <source>Customer&apos;s local time</source>
+        <translation>客户当地时间</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="130"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="220"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="256"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="131"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="132"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="196"/>
+        <source>Balance</source>
+        <translation>欠款余额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="133"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="140"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="141"/>
+        <source>Contact points</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="142"/>
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="143"/>
+        <source>Promises</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="144"/>
+        <source>Payments</source>
+        <translation>还款记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="145"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="150"/>
+        <source>Select a case in the queue to see it here.</source>
+        <translation>在案件队列中选择一个案件，在此查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
+        <source>%1 days past due</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="191"/>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="192"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="193"/>
+        <source>Bucket / DPD</source>
+        <translation>账龄 / 逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="195"/>
+        <source>Minimum due</source>
+        <translation>最低还款额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="197"/>
+        <source>Credit limit</source>
+        <translation>信用额度</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="198"/>
+        <source>Due date</source>
+        <translation>到期还款日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="217"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="218"/>
+        <source>Number or address</source>
+        <translation>号码或地址</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="219"/>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="235"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="236"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="237"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="238"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="253"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="254"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="272"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="255"/>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="271"/>
+        <source>Paid at</source>
+        <translation>还款时间</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="273"/>
+        <source>Source</source>
+        <translation>还款渠道</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="128"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="129"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="107"/>
+        <source>Collector Desk — %1</source>
+        <translation>催收工作台 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="109"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="110"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="111"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="112"/>
+        <source>&amp;Refresh queue</source>
+        <translation>刷新队列(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="113"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="114"/>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="115"/>
+        <source>Case detail</source>
+        <translation>案件详情</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="117"/>
+        <source>Cases in my queue: %1</source>
+        <translation>我的队列案件数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="122"/>
+        <source>Offline: working from the local cache</source>
+        <translation>离线：使用本地缓存工作</translation>
+    </message>
+</context>
+<context>
+    <name>NextAction</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="121"/>
+        <source>Callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="122"/>
+        <source>Promise due</source>
+        <translation>承诺到期</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="19"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="20"/>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="21"/>
+        <source>Voicemail</source>
+        <translation>语音信箱</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="22"/>
+        <source>Wrong number</source>
+        <translation>错号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="23"/>
+        <source>Disconnected</source>
+        <translation>停机/空号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="24"/>
+        <source>Third party</source>
+        <translation>第三方接听</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="25"/>
+        <source>Right party</source>
+        <translation>本人接听</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="26"/>
+        <source>Promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="27"/>
+        <source>Refused to pay</source>
+        <translation>拒绝还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="28"/>
+        <source>Dispute</source>
+        <translation>提出异议</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="29"/>
+        <source>Callback requested</source>
+        <translation>要求回电</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="30"/>
+        <source>Claims paid</source>
+        <translation>声称已还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="31"/>
+        <source>Hardship</source>
+        <translation>经济困难</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="32"/>
+        <source>Language barrier</source>
+        <translation>语言障碍</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentSource</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="144"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="145"/>
+        <source>Mobile app</source>
+        <translation>手机银行</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="146"/>
+        <source>Branch counter</source>
+        <translation>网点柜台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="147"/>
+        <source>Automatic debit</source>
+        <translation>自动扣款</translation>
+    </message>
+</context>
+<context>
+    <name>Product</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="135"/>
+        <source>Standard card</source>
+        <translation>普卡</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="136"/>
+        <source>Gold card</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="137"/>
+        <source>Platinum card</source>
+        <translation>白金卡</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="138"/>
+        <source>Co-branded card</source>
+        <translation>联名卡</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseStatus</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="51"/>
+        <source>Open</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="52"/>
+        <source>Kept</source>
+        <translation>已履约</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="53"/>
+        <source>Partial</source>
+        <translation>部分履约</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="54"/>
+        <source>Broken</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="55"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="44"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="45"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="46"/>
+        <source>Bucket / DPD</source>
+        <translation>账龄 / 逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="47"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="48"/>
+        <source>Balance</source>
+        <translation>欠款余额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="49"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="50"/>
+        <source>Next action</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="51"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="52"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="143"/>
+        <source>never</source>
+        <translation>从未联系</translation>
+    </message>
+</context>
+<context>
+    <name>Relation</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="101"/>
+        <source>Customer</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="102"/>
+        <source>Employer</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="103"/>
+        <source>Family</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="104"/>
+        <source>Reference</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>Segment</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="71"/>
+        <source>Current</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="72"/>
+        <source>Early</source>
+        <translation>早期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="73"/>
+        <source>Mid-stage</source>
+        <translation>中期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="74"/>
+        <source>Late-stage</source>
+        <translation>后期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="75"/>
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+</context>
+</TS>
