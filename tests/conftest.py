@@ -1,0 +1,19 @@
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collector_desk.demo.portfolio import DemoOptions, build_demo_cache
+
+FIXED_NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
+
+
+@pytest.fixture(scope="session")
+def demo_cache(tmp_path_factory) -> Path:
+    """A small demo portfolio, built once; tests that write must copy it."""
+    path = tmp_path_factory.mktemp("demo") / "cache.sqlite"
+    return build_demo_cache(path, DemoOptions(cases=600, seed=7, now=FIXED_NOW))

@@ -1,0 +1,132 @@
+import hashlib
+import sqlite3
+import statistics
+from collections import Counter
+
+import phonenumbers
+import pytest
+
+from collector_desk.config.loaders import default_bucket_scheme
+from collector_desk.demo.names import _ID_CHECK, _ID_WEIGHTS
+from collector_desk.demo.portfolio import TABLE_COLUMNS, DemoOptions, build_demo_cache
+from tests.conftest import FIXED_NOW
+
+MONEY_COLUMNS = {
+    "card_accounts": ("credit_limit_minor", "balance_minor", "overdue_minor", "minimum_due_minor"),
+    "cases": ("overdue_minor", "balance_minor"),
+    "promises": ("amount_minor", "paid_minor"),
+    "payments": ("amount_minor",),
+}
+
+
+@pytest.fixture
+def db(demo_cache):
+    conn = sqlite3.connect(f"file:{demo_cache}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def _fingerprint(path) -> str:
+    conn = sqlite3.connect(path)
+    digest = hashlib.sha256()
+    for table in TABLE_COLUMNS:
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
+            digest.update(repr(row).encode())
+    conn.close()
+    return digest.hexdigest()
+
+
+def test_same_seed_gives_the_same_portfolio_and_another_seed_does_not(tmp_path):
+    a = build_demo_cache(tmp_path / "a.sqlite", DemoOptions(cases=200, seed=3, now=FIXED_NOW))
+    b = build_demo_cache(tmp_path / "b.sqlite", DemoOptions(cases=200, seed=3, now=FIXED_NOW))
+    c = build_demo_cache(tmp_path / "c.sqlite", DemoOptions(cases=200, seed=4, now=FIXED_NOW))
+    assert _fingerprint(a) == _fingerprint(b)
+    assert _fingerprint(a) != _fingerprint(c)
+
+
+def test_money_is_stored_as_integers_everywhere(db):
+    for table, columns in MONEY_COLUMNS.items():
+        for column in columns:
+            kinds = {k for (k,) in db.execute(f"SELECT DISTINCT typeof({column}) FROM {table}")}
+            assert kinds <= {"integer"}, f"{table}.{column} holds {kinds}"
+
+
+def test_buckets_are_weighted_to_the_early_stages(db):
+    counts = Counter(dict(db.execute("SELECT bucket, count(*) FROM cases GROUP BY bucket")))
+    total = sum(counts.values())
+    assert counts["M1"] > counts["M2"] > counts["M3"] > counts["M6+"]
+    assert 0.35 < counts["M1"] / total < 0.55
+    early = sum(n for (n,) in db.execute("SELECT count(*) FROM cases WHERE segment = 'early'"))
+    assert early / total > 0.5
+
+
+def test_bucket_and_dpd_agree_on_every_case_and_account(db):
+    scheme = default_bucket_scheme()
+    for table, dpd in (("cases", "max_dpd"), ("card_accounts", "dpd")):
+        rows = db.execute(f"SELECT {dpd}, bucket FROM {table}").fetchall()
+        assert rows
+        assert [(d, b) for d, b in rows if scheme.for_dpd(d).label != b] == []
+
+
+def test_balances_are_log_normal_around_the_market_median(db):
+    cny = [
+        b for (b,) in db.execute("SELECT balance_minor FROM card_accounts WHERE currency = 'CNY'")
+    ]
+    median = statistics.median(cny) / 100
+    assert 8_000 < median < 25_000  # configured median 15,000 yuan
+    mean = statistics.fmean(cny) / 100
+    assert mean > median  # right-skewed, as log-normal balances are
+    assert min(cny) >= 300_00
+
+
+def test_promises_are_kept_broken_partial_and_open(db):
+    statuses = dict(db.execute("SELECT status, count(*) FROM promises GROUP BY status"))
+    assert {"kept", "broken", "partial", "open"} <= set(statuses)
+    unpaid_kept = db.execute(
+        "SELECT count(*) FROM promises WHERE status = 'kept' AND paid_minor != amount_minor"
+    ).fetchone()[0]
+    assert unpaid_kept == 0
+    paid = db.execute("SELECT sum(paid_minor) FROM promises").fetchone()[0]
+    payments = db.execute("SELECT sum(amount_minor) FROM payments").fetchone()[0]
+    assert paid == payments
+
+
+def test_wrong_numbers_flags_and_time_zones_are_present(db):
+    statuses = {s for (s,) in db.execute("SELECT DISTINCT status FROM contact_points")}
+    assert {"wrong_number", "do_not_call", "valid"} <= statuses
+    flags = {f for (f,) in db.execute("SELECT DISTINCT flag FROM case_flags")}
+    assert {"dispute", "cease_communication", "hardship"} <= flags
+    zones = {z for (z,) in db.execute("SELECT DISTINCT time_zone FROM customers")}
+    assert len(zones) >= 5
+    assert {"Asia/Shanghai", "America/New_York"} <= zones
+    languages = {x for (x,) in db.execute("SELECT DISTINCT preferred_language FROM customers")}
+    assert languages == {"zh_CN", "en_US"}
+
+
+def test_phone_numbers_are_valid_e164(db):
+    numbers = [
+        v for (v,) in db.execute("SELECT value FROM contact_points WHERE kind != 'email' LIMIT 500")
+    ]
+    invalid = [n for n in numbers if not phonenumbers.is_valid_number(phonenumbers.parse(n))]
+    assert len(invalid) <= len(numbers) // 100
+
+
+def test_chinese_resident_ids_carry_a_valid_check_digit(db):
+    ids = [v for (v,) in db.execute("SELECT national_id FROM customers WHERE country = 'CN'")]
+    assert ids
+    for value in ids:
+        total = sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True))
+        assert value[17] == _ID_CHECK[total % 11]
+
+
+def test_a_failed_build_leaves_the_previous_cache_untouched(tmp_path):
+    path = build_demo_cache(tmp_path / "c.sqlite", DemoOptions(cases=50, seed=1, now=FIXED_NOW))
+    before = _fingerprint(path)
+
+    def explode(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_demo_cache(path, DemoOptions(cases=50, seed=2, now=FIXED_NOW, chunk=10), explode)
+    assert _fingerprint(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite"]

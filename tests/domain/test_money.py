@@ -1,0 +1,40 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collector_desk.domain.money import Money, MoneyError
+
+
+@pytest.mark.parametrize("bad", [12.5, 1e3, Decimal("1.00"), "100", True, None])
+def test_money_refuses_anything_but_integer_minor_units(bad):
+    with pytest.raises(MoneyError):
+        Money(bad, "CNY")
+
+
+def test_unknown_currency_is_refused():
+    with pytest.raises(MoneyError):
+        Money(100, "XXX")
+    with pytest.raises(MoneyError):
+        Money(100, "cny")
+
+
+def test_amounts_add_only_within_one_currency():
+    assert Money(150, "CNY") + Money(250, "CNY") == Money(400, "CNY")
+    assert Money(150, "CNY") - Money(250, "CNY") == Money(-100, "CNY")
+    with pytest.raises(MoneyError):
+        Money(150, "CNY") + Money(150, "USD")
+
+
+def test_major_text_is_exact_even_beyond_float_precision():
+    # 2**60 fen: a float would round the last digits away.
+    assert Money(2**60 + 1, "CNY").major_text() == "11,529,215,046,068,469.77"
+    assert Money(-5, "USD").major_text() == "-0.05"
+    assert Money(123456, "JPY").major_text(grouping=False) == "123456"
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15))
+def test_major_text_round_trips_to_the_same_minor_units(minor):
+    text = Money(minor, "CNY").major_text(grouping=False)
+    assert int(Decimal(text) * 100) == minor

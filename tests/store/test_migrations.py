@@ -1,0 +1,82 @@
+import hashlib
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from collector_desk.store.cache import open_cache
+from collector_desk.store.engine import make_engine, sqlite_url
+from collector_desk.store.migrate import SchemaTooNew, head_revision, upgrade
+from collector_desk.store.schema import Base
+
+
+def _diff(engine):
+    with engine.connect() as conn:
+        return compare_metadata(MigrationContext.configure(conn), Base.metadata)
+
+
+def test_empty_cache_is_created_at_head_and_matches_the_model(tmp_path):
+    engine = open_cache(tmp_path / "cache.sqlite")
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+    assert _diff(engine) == []
+    engine.dispose()
+
+
+def test_older_cache_is_upgraded_in_place_keeping_its_rows(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    engine = make_engine(sqlite_url(path))
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        assert "sync_outbox" not in inspect(conn).get_table_names()
+        conn.execute(text("INSERT INTO teams (id, name) VALUES (1, 'Team A')"))
+    engine.dispose()
+
+    engine = open_cache(path)
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT name FROM teams WHERE id = 1")) == "Team A"
+        assert "sync_outbox" in inspect(conn).get_table_names()
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+    engine.dispose()
+
+
+def test_cache_from_a_newer_version_is_refused_and_left_byte_for_byte(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    open_cache(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=DELETE")  # fold the WAL in so the file is the whole state
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    with pytest.raises(SchemaTooNew, match="9999_from_the_future"):
+        open_cache(path)
+
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "cache.sqlite-wal").exists()
+
+
+def test_cache_settings_survive_a_killed_process(tmp_path):
+    engine = open_cache(tmp_path / "cache.sqlite")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_central_store_migrates_on_postgresql_from_empty_and_from_previous(pg_url):
+    engine = make_engine(pg_url)
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO teams (id, name) VALUES (1, 'Team A')"))
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+        assert conn.scalar(text("SELECT name FROM teams")) == "Team A"
+    assert _diff(engine) == []
+    engine.dispose()

@@ -1,0 +1,110 @@
+"""The real program, run as a user would run it."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+
+from collector_desk import __version__
+
+
+def _run(*args, **kwargs):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "collector_desk.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
+
+
+def test_version_and_help():
+    result = _run("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+    result = _run("demo", "--help")
+    assert result.returncode == 0
+    assert "--screenshot" in result.stdout and "--cases" in result.stdout
+
+
+def test_bad_arguments_are_refused_with_a_message():
+    result = _run("demo", "--cases", "0")
+    assert result.returncode == 2
+    assert "--cases" in result.stderr
+
+
+def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
+    shot = tmp_path / "shot.png"
+    result = _run(
+        "demo",
+        "--cases",
+        "300",
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--screenshot",
+        str(shot),
+        "--lang",
+        "zh_CN",
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 1000 and image.height() >= 600
+    # Not a blank grab: a rendered table has many distinct colours.
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 20
+
+    conn = sqlite3.connect(tmp_path / "data" / "demo-cache.sqlite")
+    names = [n for (n,) in conn.execute("SELECT full_name FROM customers")]
+    numbers = [v for (v,) in conn.execute("SELECT value FROM contact_points")]
+    ids = [v for (v,) in conn.execute("SELECT national_id FROM customers")]
+    conn.close()
+    assert len(names) == 300
+    printed = result.stdout + result.stderr
+    assert not [x for x in names + numbers + ids if x in printed]
+
+
+def _demo(data, shot, *extra):
+    return _run(
+        "demo",
+        "--cases",
+        "100",
+        "--data-dir",
+        str(data),
+        "--screenshot",
+        str(shot),
+        "--lang",
+        "en",
+        *extra,
+    )
+
+
+def test_second_start_reuses_the_portfolio_and_rebuild_replaces_it(tmp_path):
+    data, shot = tmp_path / "data", tmp_path / "s.png"
+    cache = data / "demo-cache.sqlite"
+    assert _demo(data, shot).returncode == 0
+    first = cache.stat().st_ino
+    assert _demo(data, shot).returncode == 0
+    assert cache.stat().st_ino == first  # opened, not generated again
+    assert _demo(data, shot, "--rebuild").returncode == 0
+    assert cache.stat().st_ino != first
+    assert not list(data.glob("*.building"))
+
+
+def test_cache_from_a_newer_version_is_refused_with_a_message(tmp_path):
+    data, shot = tmp_path / "data", tmp_path / "s.png"
+    assert _demo(data, shot).returncode == 0
+    conn = sqlite3.connect(data / "demo-cache.sqlite")
+    conn.execute("UPDATE alembic_version SET version_num = 'from_2030'")
+    conn.commit()
+    conn.close()
+    shot.unlink()
+    result = _demo(data, shot)
+    assert result.returncode == 2
+    assert "newer version" in result.stderr and "from_2030" in result.stderr
+    assert not shot.exists()

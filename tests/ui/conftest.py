@@ -1,0 +1,41 @@
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from collector_desk.demo.portfolio import DEMO_COLLECTOR
+from collector_desk.store.cache import open_cache
+from collector_desk.store.people import find_user
+from collector_desk.store.queue import CaseQueue
+from collector_desk.ui.i18n import Translations
+from collector_desk.ui.main_window import MainWindow
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def engine(demo_cache):
+    engine = open_cache(demo_cache)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def queue(engine):
+    return CaseQueue(engine, find_user(engine, DEMO_COLLECTOR).id)
+
+
+@pytest.fixture
+def translations(qapp):
+    translations = Translations(qapp)
+    translations.set_language("en")
+    yield translations
+    translations.set_language("en")
+
+
+@pytest.fixture
+def window(qtbot, engine, queue, translations):
+    window = MainWindow(queue, find_user(engine, DEMO_COLLECTOR), translations)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

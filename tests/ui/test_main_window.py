@@ -1,0 +1,86 @@
+from PySide6.QtCore import Qt
+
+from collector_desk.domain import masking
+from collector_desk.ui.queue_model import CASE_ID_ROLE, QueueModel
+from tests.ui.conftest import SHANGHAI
+
+
+def test_queue_model_passes_qt_model_checks(qtmodeltester, queue):
+    model = QueueModel(queue, SHANGHAI)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_model_reads_a_window_at_a_time_not_every_row(queue):
+    calls = []
+    original = queue.window
+
+    def counting(offset, limit):
+        calls.append((offset, limit))
+        return original(offset, limit)
+
+    queue.window = counting
+    model = QueueModel(queue, SHANGHAI)
+    assert model.rowCount() == 600
+    for row in range(50):
+        for column in range(model.columnCount()):
+            model.data(model.index(row, column))
+    assert calls == [(0, QueueModel.PAGE)]
+
+
+def test_window_opens_on_the_queue_with_the_top_case_shown(window, queue):
+    assert window.model.rowCount() == queue.count() == 600
+    top = queue.window(0, 1)[0]
+    assert window.model.index(0, 1).data() == top.customer_name
+    assert window.detail.detail is not None
+    assert window.detail.detail.case_id == top.case_id
+    assert window.detail.name.text() == top.customer_name
+    assert "600" in window.status_cases.text()
+
+
+def test_selecting_a_row_fills_the_detail_pane(qtbot, window):
+    index = window.model.index(7, 0)
+    rect = window.table.visualRect(index)
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    case_id = window.model.data(index, CASE_ID_ROLE)
+    detail = window.detail.detail
+    assert detail is not None and detail.case_id == case_id
+    assert window.detail.name.text() == detail.customer_name
+    # personal identifiers are masked on screen
+    assert window.detail.fields["national_id"].text() == masking.mask_national_id(
+        detail.national_id
+    )
+    assert detail.national_id not in window.detail.fields["national_id"].text()
+    assert window.detail.accounts.rowCount() == len(detail.accounts)
+    assert window.detail.contacts.rowCount() == len(detail.contacts)
+
+
+def test_keyboard_moves_through_the_queue(qtbot, window):
+    first = window.detail.detail.case_id
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    second = window.detail.detail.case_id
+    assert second != first
+    assert second == window.model.data(window.model.index(1, 0), CASE_ID_ROLE)
+
+
+def test_flagged_case_shows_the_banner(qtbot, window, engine):
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        flagged = conn.scalar(text("SELECT case_id FROM case_flags WHERE flag='dispute' LIMIT 1"))
+    for row in range(window.model.rowCount()):
+        if window.model.data(window.model.index(row, 0), CASE_ID_ROLE) == flagged:
+            window.table.selectRow(row)
+            break
+    assert window.detail.detail.case_id == flagged
+    assert window.detail.flags_banner.isVisible()
+    assert "Dispute" in window.detail.flags_banner.text()
+
+
+def test_switching_to_chinese_translates_the_window(window):
+    window.set_language("zh_CN")
+    headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert headers == ["优先级", "客户", "账龄 / 逾期天数"]
+    assert window.file_menu.title() == "文件(&F)"
+    assert "我的队列" in window.status_cases.text()
+    window.set_language("en")
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Priority"
