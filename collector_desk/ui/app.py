@@ -32,6 +32,10 @@ class DemoLaunch:
     rebuild: bool = False
 
 
+class SeedError(RuntimeError):
+    """Building the demo cache failed; the message says why (no personal data in it)."""
+
+
 class _SeedWorker(QObject):
     progress = Signal(int, int)
     done = Signal()
@@ -76,7 +80,7 @@ def seed_with_progress(path: Path, options: DemoOptions) -> None:
     thread.wait()
     dialog.close()
     if errors:
-        raise RuntimeError(errors[0])
+        raise SeedError(errors[0])
 
 
 def _needs_build(path: Path, launch: DemoLaunch) -> bool:
@@ -108,6 +112,11 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         if _needs_build(path, launch):
             seed_with_progress(path, DemoOptions(cases=launch.cases, seed=launch.seed))
         engine = open_cache(path)
+    except SeedError as exc:
+        return _fail(
+            translate("App", "Could not create the demo portfolio: %1").replace("%1", str(exc)),
+            interactive,
+        )
     except SchemaTooNew as exc:
         return _fail(
             translate(

@@ -4,28 +4,33 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="57"/>
+        <location filename="../../collector_desk/ui/app.py" line="61"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="59"/>
-        <location filename="../../collector_desk/ui/app.py" line="96"/>
+        <location filename="../../collector_desk/ui/app.py" line="63"/>
+        <location filename="../../collector_desk/ui/app.py" line="100"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="113"/>
+        <location filename="../../collector_desk/ui/app.py" line="117"/>
+        <source>Could not create the demo portfolio: %1</source>
+        <translation>无法生成演示案件组合：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="122"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="123"/>
+        <location filename="../../collector_desk/ui/app.py" line="132"/>
         <source>The demo cache has no demo collector; start again with --rebuild.</source>
         <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="130"/>
+        <location filename="../../collector_desk/ui/app.py" line="139"/>
         <source>Demo: offline, working from the local cache</source>
         <translation>演示模式：离线，使用本地缓存工作</translation>
     </message>
