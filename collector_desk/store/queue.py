@@ -136,6 +136,12 @@ class CaseDetail:
 HISTORY_LIMIT = 100
 
 
+def _newest(session: Session, query, case_column, case_id: int, time_column) -> list:
+    """The case's most recent HISTORY_LIMIT rows of one history, newest first."""
+    query = query.where(case_column == case_id).order_by(time_column.desc()).limit(HISTORY_LIMIT)
+    return list(session.scalars(query).all())
+
+
 class CaseQueue:
     """The cases assigned to one user, highest priority first."""
 
@@ -219,30 +225,10 @@ class CaseQueue:
                 .where(ContactPoint.customer_id == customer.id)
                 .order_by(ContactPoint.id)
             ).all()
-            contacts = conn.scalars(
-                select(Contact)
-                .where(Contact.case_id == case_id)
-                .order_by(Contact.started_at.desc())
-                .limit(HISTORY_LIMIT)
-            ).all()
-            promises = conn.scalars(
-                select(Promise)
-                .where(Promise.case_id == case_id)
-                .order_by(Promise.due_date.desc())
-                .limit(HISTORY_LIMIT)
-            ).all()
-            payments = conn.scalars(
-                select(Payment)
-                .where(Payment.case_id == case_id)
-                .order_by(Payment.paid_at.desc())
-                .limit(HISTORY_LIMIT)
-            ).all()
-            notes = conn.scalars(
-                select(Note.body)
-                .where(Note.case_id == case_id)
-                .order_by(Note.recorded_at.desc())
-                .limit(HISTORY_LIMIT)
-            ).all()
+            contacts = _newest(conn, select(Contact), Contact.case_id, case_id, Contact.started_at)
+            promises = _newest(conn, select(Promise), Promise.case_id, case_id, Promise.due_date)
+            payments = _newest(conn, select(Payment), Payment.case_id, case_id, Payment.paid_at)
+            notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
         return CaseDetail(
             case_id=case.id,
             case_ref=case.case_ref,
