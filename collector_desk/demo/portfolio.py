@@ -32,7 +32,7 @@ from collector_desk.domain.contacts import (
 )
 from collector_desk.domain.priority import CaseFacts, PriorityWeights, score
 from collector_desk.store.bulk import insert_rows
-from collector_desk.store.engine import make_engine, sqlite_url
+from collector_desk.store.engine import make_build_engine
 from collector_desk.store.migrate import upgrade
 from collector_desk.store.types import sqlite_datetime_text as dt_text
 
@@ -705,19 +705,18 @@ def _people(conn, now: datetime) -> None:
 def build_demo_cache(path: Path, options: DemoOptions, progress: Progress | None = None) -> Path:
     """Write a complete demo cache to path; a partial one never replaces a good one.
 
-    The rows go into a side file with journaling off (it is thrown away if anything fails) and
-    the finished file is renamed over path in one step.
+    The rows go into a side file with journaling off (it is thrown away if anything fails),
+    which is switched to WAL when complete and renamed over path in one step.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     side = path.with_name(path.name + ".building")
     side.unlink(missing_ok=True)
-    engine = make_engine(sqlite_url(side))
+    engine = make_build_engine(side)
     try:
         upgrade(engine)
         generator = _Generator(options, default_bucket_scheme(), default_priority_weights())
         with engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA synchronous=OFF")
             _people(conn, generator.now)
             batch = _Batch()
             for start in range(1, options.cases + 1, options.chunk):
@@ -738,7 +737,7 @@ def build_demo_cache(path: Path, options: DemoOptions, progress: Progress | None
                 ],
             )
         with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     except BaseException:
         engine.dispose()
         for leftover in (

@@ -18,6 +18,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _scratch_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # No journal, no fsync: only for a file that is deleted if building it fails.
+    cur.execute("PRAGMA journal_mode=OFF")
+    cur.execute("PRAGMA synchronous=OFF")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_build_engine(path) -> Engine:
+    """An engine for building a SQLite file off to the side before it replaces a real one.
+
+    Bulk loads run several times faster without a journal; the caller guarantees the file is
+    thrown away on failure and switches it to WAL before anyone opens it as a cache.
+    """
+    engine = create_engine(sqlite_url(path))
+    event.listen(engine, "connect", _scratch_pragmas)
+    return engine
+
+
 def make_engine(url: str | URL) -> Engine:
     url = make_url(url)
     if url.get_backend_name() == "sqlite":

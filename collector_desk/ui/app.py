@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from sqlalchemy import Engine
 
 from collector_desk.demo.portfolio import DEMO_COLLECTOR, DemoOptions, build_demo_cache
 from collector_desk.store.cache import open_cache
@@ -83,15 +84,16 @@ def seed_with_progress(path: Path, options: DemoOptions) -> None:
         raise SeedError(errors[0])
 
 
-def _needs_build(path: Path, launch: DemoLaunch) -> bool:
-    if launch.rebuild or not path.exists():
-        return True
-    engine = open_cache(path)  # refuses a newer cache, upgrades an older one
-    try:
-        seed, cases = read_state(engine, "demo_seed"), read_state(engine, "demo_cases")
-    finally:
+def _open_demo_cache(path: Path, launch: DemoLaunch) -> Engine:
+    """Open the demo cache, generating it first unless one of the same seed and size exists."""
+    if not launch.rebuild and path.exists():
+        engine = open_cache(path)  # refuses a newer cache, upgrades an older one
+        marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
+        if marker == (str(launch.seed), str(launch.cases)):
+            return engine
         engine.dispose()
-    return (seed, cases) != (str(launch.seed), str(launch.cases))
+    seed_with_progress(path, DemoOptions(cases=launch.cases, seed=launch.seed))
+    return open_cache(path)
 
 
 def _fail(message: str, interactive: bool) -> int:
@@ -109,9 +111,7 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
     interactive = launch.screenshot is None
     path = launch.data_dir / DEMO_CACHE_NAME
     try:
-        if _needs_build(path, launch):
-            seed_with_progress(path, DemoOptions(cases=launch.cases, seed=launch.seed))
-        engine = open_cache(path)
+        engine = _open_demo_cache(path, launch)
     except SeedError as exc:
         return _fail(
             translate("App", "Could not create the demo portfolio: %1").replace("%1", str(exc)),
