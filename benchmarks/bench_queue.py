@@ -11,6 +11,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from collector_desk.demo.portfolio import DEMO_COLLECTOR
 from collector_desk.store.cache import open_cache
@@ -31,7 +32,8 @@ def measure(label: str, fn) -> None:
 
 def main(path: str) -> None:
     engine = open_cache(Path(path))
-    queue = CaseQueue(engine, find_user(engine, DEMO_COLLECTOR).id)
+    user = find_user(engine, DEMO_COLLECTOR)
+    queue = CaseQueue(engine, user.id, ZoneInfo(user.time_zone))
     total = queue.count()
     print(f"cache {path}: {total:,} cases, {Path(path).stat().st_size / 2**20:,.0f} MiB")
     measure("count()", queue.count)

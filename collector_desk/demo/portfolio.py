@@ -31,6 +31,7 @@ from collector_desk.domain.contacts import (
     Relation,
 )
 from collector_desk.domain.priority import CaseFacts, PriorityWeights, score
+from collector_desk.store import search
 from collector_desk.store.bulk import insert_rows
 from collector_desk.store.engine import make_build_engine
 from collector_desk.store.migrate import upgrade
@@ -279,11 +280,14 @@ Progress = Callable[[int, int], None]
 class _Batch:
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple]] = {name: [] for name in TABLE_COLUMNS}
+        self.search: list[tuple[int, str]] = []
 
     def flush(self, conn) -> None:
         for table, rows in self.rows.items():
             insert_rows(conn, table, TABLE_COLUMNS[table], rows)
             rows.clear()
+        search.insert_rows(conn, self.search)
+        self.search.clear()
 
 
 class _Generator:
@@ -361,8 +365,22 @@ class _Generator:
         )
 
         dpd = self.pick_dpd()
+        first_account = len(batch.rows["card_accounts"])
+        first_point = len(batch.rows["contact_points"])
         accounts = self.accounts(case_id, market, dpd, opened, batch)
         points = self.contact_points(case_id, market, tz, cn, batch)
+        new_accounts = batch.rows["card_accounts"][first_account:]
+        batch.search.append(
+            (
+                case_id,
+                search.terms(
+                    name,
+                    [f"C{case_id:09d}", f"K{case_id:09d}", *(a[2] for a in new_accounts)],
+                    [a[3] for a in new_accounts],
+                    [p[3] for p in batch.rows["contact_points"][first_point:] if p[2] != "email"],
+                ),
+            )
+        )
         total_overdue = sum(a[2] for a in accounts)
         total_balance = sum(a[1] for a in accounts)
         bucket = self.scheme.for_dpd(dpd)

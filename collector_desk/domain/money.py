@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 # Minor-unit exponents for the currencies our portfolios use; anything else must be added
 # here deliberately rather than guessed.
@@ -90,3 +91,21 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.major_text()} {self.currency}"
+
+
+def parse_major(text: str, currency: str) -> int:
+    """What a person typed ("1,500.5", "１５００") as minor units; refuse anything inexact."""
+    digits = MINOR_DIGITS[check_currency(currency)]
+    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
+    if not cleaned:
+        raise MoneyError("no amount given")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise MoneyError(f"not an amount: {text!r}") from exc
+    if not value.is_finite():
+        raise MoneyError(f"not an amount: {text!r}")
+    minor = value.scaleb(digits)
+    if minor != minor.to_integral_value():
+        raise MoneyError(f"more decimals than {currency} has")
+    return int(minor)

@@ -7,8 +7,10 @@ screenful, never one per cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -22,6 +24,7 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.store.queue_query import QueueSpec, ordering, where
 from collector_desk.store.schema import (
     CardAccount,
     Case,
@@ -134,6 +137,28 @@ class CaseDetail:
 
 
 HISTORY_LIMIT = 100
+DEFAULT_SPEC = QueueSpec()
+
+
+def _queue_row(r, flags) -> QueueRow:
+    return QueueRow(
+        case_id=r.id,
+        case_ref=r.case_ref,
+        customer_name=r.full_name,
+        time_zone=r.time_zone,
+        bucket=r.bucket,
+        dpd=r.max_dpd,
+        currency=r.currency,
+        overdue_minor=r.overdue_minor,
+        balance_minor=r.balance_minor,
+        priority=r.priority,
+        last_contact_at=r.last_contact_at,
+        last_outcome=r.last_outcome,
+        next_action=r.next_action,
+        next_action_at=r.next_action_at,
+        promise_status=r.promise_status,
+        flags=tuple(flags),
+    )
 
 
 def _newest(session: Session, query, case_column, case_id: int, time_column) -> list:
@@ -143,62 +168,76 @@ def _newest(session: Session, query, case_column, case_id: int, time_column) -> 
 
 
 class CaseQueue:
-    """The cases assigned to one user, highest priority first."""
+    """The cases assigned to one user, read a window at a time for a given view."""
 
-    def __init__(self, engine: Engine, user_id: int) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        user_id: int,
+        zone: ZoneInfo,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.engine = engine
         self.user_id = user_id
+        self.zone = zone  # the collector's: "today" in the views is their day
+        self.clock = clock
 
-    def count(self) -> int:
+    def _where(self, spec: QueueSpec):
+        return where(spec, self.user_id, self.clock(), self.zone)
+
+    def count(self, spec: QueueSpec = DEFAULT_SPEC) -> int:
         with self.engine.connect() as conn:
-            return (
-                conn.scalar(
-                    select(func.count()).select_from(Case).where(Case.assigned_to == self.user_id)
-                )
-                or 0
-            )
+            query = select(func.count()).select_from(Case).where(self._where(spec))
+            return conn.scalar(query) or 0
 
-    def window(self, offset: int, limit: int) -> list[QueueRow]:
+    def ids(self, spec: QueueSpec, offset: int, limit: int, total: int | None = None) -> list[int]:
+        """Case ids at [offset, offset + limit) of the view, walking the index from the nearer end.
+
+        Only the index is read here (no row, no join), which is what keeps a jump to row
+        900,000 of a million in tens of milliseconds.
+        """
+        if total is None:
+            total = self.count(spec)
+        if offset >= total or limit <= 0:
+            return []
+        limit = min(limit, total - offset)
+        from_end = total - (offset + limit)
+        reverse = from_end < offset
         query = (
-            select(Case, Customer.full_name, Customer.time_zone)
-            .join(Customer, Customer.id == Case.customer_id)
-            .where(Case.assigned_to == self.user_id)
-            .order_by(Case.priority.desc(), Case.id.desc())
-            .offset(offset)
+            select(Case.id)
+            .where(self._where(spec))
+            .order_by(*ordering(spec, reverse=reverse))
+            .offset(from_end if reverse else offset)
             .limit(limit)
         )
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            ids = [r[0] for r in rows]
+            found = list(conn.scalars(query))
+        return found[::-1] if reverse else found
+
+    def window(
+        self, spec: QueueSpec, offset: int, limit: int, total: int | None = None
+    ) -> list[QueueRow]:
+        return self.rows(self.ids(spec, offset, limit, total))
+
+    def rows(self, ids: list[int]) -> list[QueueRow]:
+        """The queue rows for these case ids, in the order given."""
+        if not ids:
+            return []
+        query = (
+            select(Case, Customer.full_name, Customer.time_zone)
+            .join(Customer, Customer.id == Case.customer_id)
+            .where(Case.id.in_(ids), Case.assigned_to == self.user_id)
+        )
+        with self.engine.connect() as conn:
+            found = {r.id: r for r in conn.execute(query)}
             flags: dict[int, list[CaseFlag]] = {}
-            if ids:
-                for case_id, flag in conn.execute(
-                    select(CaseFlagRow.case_id, CaseFlagRow.flag)
-                    .where(CaseFlagRow.case_id.in_(ids))
-                    .order_by(CaseFlagRow.case_id, CaseFlagRow.flag)
-                ):
-                    flags.setdefault(case_id, []).append(flag)
-        return [
-            QueueRow(
-                case_id=r.id,
-                case_ref=r.case_ref,
-                customer_name=r.full_name,
-                time_zone=r.time_zone,
-                bucket=r.bucket,
-                dpd=r.max_dpd,
-                currency=r.currency,
-                overdue_minor=r.overdue_minor,
-                balance_minor=r.balance_minor,
-                priority=r.priority,
-                last_contact_at=r.last_contact_at,
-                last_outcome=r.last_outcome,
-                next_action=r.next_action,
-                next_action_at=r.next_action_at,
-                promise_status=r.promise_status,
-                flags=tuple(flags.get(r.id, ())),
-            )
-            for r in rows
-        ]
+            for case_id, flag in conn.execute(
+                select(CaseFlagRow.case_id, CaseFlagRow.flag)
+                .where(CaseFlagRow.case_id.in_(ids))
+                .order_by(CaseFlagRow.case_id, CaseFlagRow.flag)
+            ):
+                flags.setdefault(case_id, []).append(flag)
+        return [_queue_row(found[i], flags.get(i, ())) for i in ids if i in found]
 
     def detail(self, case_id: int) -> CaseDetail | None:
         with Session(self.engine) as conn:

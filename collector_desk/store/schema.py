@@ -26,6 +26,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -145,11 +146,39 @@ class CardAccount(Base):
     customer: Mapped[Customer] = relationship(back_populates="accounts")
 
 
+# Cases a collector still works; the queue's indexes cover only these (closed cases are few and
+# leave the cache after retention), which keeps every sortable column index-ordered.
+OPEN_CASES = "status <> 'closed'"
+# Queue columns that sort on an index, so a view of a million cases pages without a sort.
+INDEXED_SORTS = (
+    "priority",
+    "overdue_minor",
+    "balance_minor",
+    "max_dpd",
+    "last_contact_at",
+    "next_action_at",
+    "assigned_at",
+)
+
+
+def _open_index(column: str) -> Index:
+    return Index(
+        f"ix_cases_open_{column}",
+        "assigned_to",
+        column,
+        "id",
+        sqlite_where=text(OPEN_CASES),
+        postgresql_where=text(OPEN_CASES),
+    )
+
+
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_queue", "assigned_to", "priority", "id"),
         Index("ix_cases_next_action", "assigned_to", "next_action_at"),
+        Index("ix_cases_promise_status", "assigned_to", "promise_status"),
+        *(_open_index(column) for column in INDEXED_SORTS),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_ref: Mapped[str] = mapped_column(String(32), unique=True)
@@ -290,6 +319,19 @@ class OutboxMutation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Draft(Base):
+    """What a collector is typing into the contact log, kept so a crash loses nothing.
+
+    Local to this cache and never synced; deleted when the contact is saved.
+    """
+
+    __tablename__ = "drafts"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    fields: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SyncState(Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -133,7 +134,7 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
             interactive,
         )
     window = MainWindow(
-        CaseQueue(engine, user.id),
+        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
         user,
         translations,
         translate("App", "Demo: offline, working from the local cache"),

@@ -2,33 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QTableView,
-)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from sqlalchemy.orm import Session
 
+from collector_desk.domain.contact_log import ContactEntry, FieldError
+from collector_desk.store import drafts
+from collector_desk.store.contact_log import ContactRejected, log_contact
+from collector_desk.store.outbox import pending_count
 from collector_desk.store.people import UserView
 from collector_desk.store.queue import CaseQueue
+from collector_desk.store.queue_query import View
 from collector_desk.ui.detail_pane import DetailPane
 from collector_desk.ui.i18n import LANGUAGES, Translations
-from collector_desk.ui.queue_model import CASE_ID_ROLE, QueueModel
-
-ROW_HEIGHT = 24
+from collector_desk.ui.log_dialog import LogDialog
+from collector_desk.ui.queue_panel import VIEWS, QueuePanel, view_title
 
 translate = QCoreApplication.translate
+
+DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, queue: CaseQueue, user: UserView, translations: Translations, mode_note: str = ""
+        self,
+        queue: CaseQueue,
+        user: UserView,
+        translations: Translations,
+        mode_note: str = "",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -36,57 +43,75 @@ class MainWindow(QMainWindow):
         self._queue = queue
         self._translations = translations
         self._mode_note = mode_note
+        self._clock = clock
+        self.log_dialog: LogDialog | None = None
         zone = ZoneInfo(user.time_zone)
 
-        self.model = QueueModel(queue, zone, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("queueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        # Fixed row height and no ResizeToContents anywhere: sizing a million rows to their
-        # contents would read every row.
-        vertical = self.table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.setVisible(False)
-        horizontal = self.table.horizontalHeader()
-        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        horizontal.setStretchLastSection(True)
-        for column, width in enumerate((60, 110, 100, 120, 120, 200, 190, 80, 120)):
-            self.table.setColumnWidth(column, width)
-
+        self.queue_panel = QueuePanel(queue, zone, self)
+        self.model = self.queue_panel.model
+        self.table = self.queue_panel.table
         self.detail = DetailPane(zone, self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.queue_panel)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
 
         self.status_cases = QLabel(self)
+        self.status_outbox = QLabel(self)
         self.status_mode = QLabel(self)
         self.statusBar().addWidget(self.status_cases)
+        self.statusBar().addPermanentWidget(self.status_outbox)
         self.statusBar().addPermanentWidget(self.status_mode)
 
-        self._build_menus()
-        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self._pending_draft: tuple[int, dict] | None = None
+
+        self._build_actions()
+        self.queue_panel.case_selected.connect(self._show_case)
+        self.queue_panel.count_changed.connect(lambda _n: self._update_status())
         self.retranslate()
         self.resize(1400, 820)
-        if self.model.rowCount() > 0:
-            self.table.selectRow(0)
+        current = self.queue_panel.current_case_id()
+        if current is not None:
+            self._show_case(current)
         self.table.setFocus()
 
-    def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
+    # -- actions --------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.view_menu = self.menuBar().addMenu("")
+        self.case_menu = bar.addMenu("")
+        self.log_action = QAction(self)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.triggered.connect(self.open_log)
+        self.case_menu.addAction(self.log_action)
+        # A bare "L" in the queue opens the log too: the first of three keys for
+        # "no answer, next case". Only on the table, so typing "l" in search still works.
+        QShortcut(
+            QKeySequence("L"), self.table, self.open_log, context=Qt.ShortcutContext.WidgetShortcut
+        )
+
+        self.view_menu = bar.addMenu("")
+        self.view_actions: list[QAction] = []
+        for index, view in enumerate(VIEWS):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, v=view: self.show_view(v))
+            self.view_menu.addAction(action)
+            self.view_actions.append(action)
+        self.view_menu.addSeparator()
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.queue_panel.focus_search)
+        self.view_menu.addAction(self.search_action)
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
@@ -108,37 +133,93 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.case_menu.setTitle(translate("MainWindow", "&Case"))
+        self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
+        for action, view in zip(self.view_actions, VIEWS, strict=True):
+            action.setText(view_title(view))
+        self.search_action.setText(translate("MainWindow", "&Search"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh queue"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
-        self.table.setAccessibleName(translate("MainWindow", "Case queue"))
         self.detail.setAccessibleName(translate("MainWindow", "Case detail"))
+        self.queue_panel.retranslate()
+        self.detail.retranslate()
+        self._update_status()
+
+    def _update_status(self) -> None:
         self.status_cases.setText(
-            translate("MainWindow", "Cases in my queue: %1").replace(
+            translate("MainWindow", "Cases in this view: %1").replace(
                 "%1", f"{self.model.rowCount():,}"
             )
+        )
+        with Session(self._queue.engine) as session:
+            waiting = pending_count(session)
+        self.status_outbox.setText(
+            translate("MainWindow", "Changes waiting to sync: %1").replace("%1", str(waiting))
         )
         self.status_mode.setText(
             self._mode_note or translate("MainWindow", "Offline: working from the local cache")
         )
-        self.model.retranslate()
-        self.detail.retranslate()
 
     def set_language(self, code: str) -> None:
         self._translations.set_language(code)
         self.language_actions[self._translations.language].setChecked(True)
         self.retranslate()
 
-    def refresh(self) -> None:
-        current = self.detail.detail.case_id if self.detail.detail else None
-        self.model.reload()
-        self.retranslate()
-        if current is None and self.model.rowCount():
-            self.table.selectRow(0)
+    def show_view(self, view: View) -> None:
+        self.queue_panel.show_view(view)
+        self.table.setFocus()
 
-    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_status()
+
+    # -- the case -------------------------------------------------------------------------
+    def _show_case(self, case_id: int) -> None:
+        self.detail.show_case(None if case_id < 0 else self._queue.detail(case_id))
+
+    def open_log(self) -> LogDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        case_id = detail.case_id
+        draft = drafts.load_draft(self._queue.engine, self._user.id, case_id)
+        dialog = LogDialog(
+            detail, lambda entry: self._submit(case_id, entry), self._clock, draft, self
+        )
+        dialog.draft_changed.connect(lambda fields: self._queue_draft(case_id, fields))
+        dialog.finished.connect(lambda result: self._log_closed(dialog, case_id, result))
+        self.log_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _submit(self, case_id: int, entry: ContactEntry) -> list[FieldError]:
+        self._draft_timer.stop()
+        self._pending_draft = None
+        try:
+            log_contact(self._queue.engine, self._user.id, case_id, entry, self._clock())
+        except ContactRejected as rejected:
+            return rejected.errors
+        return []
+
+    def _log_closed(self, dialog: LogDialog, case_id: int, result: int) -> None:
+        self.log_dialog = None
+        if result != LogDialog.DialogCode.Accepted:
+            self._save_draft()  # whatever was typed stays for next time
             return
-        case_id = self.model.data(indexes[0], CASE_ID_ROLE)
-        self.detail.show_case(None if case_id is None else self._queue.detail(case_id))
+        self.model.update_case(case_id)
+        self._update_status()
+        if not (dialog.next_requested and self.queue_panel.select_next()):
+            self._show_case(case_id)
+        self.table.setFocus()
+
+    def _queue_draft(self, case_id: int, fields: dict) -> None:
+        self._pending_draft = (case_id, fields)
+        self._draft_timer.start()
+
+    def _save_draft(self) -> None:
+        if self._pending_draft is None:
+            return
+        case_id, fields = self._pending_draft
+        self._pending_draft = None
+        drafts.save_draft(self._queue.engine, self._user.id, case_id, fields, self._clock())

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from collector_desk.store.queue import CaseQueue, QueueRow
+from collector_desk.store.queue_query import QueueSpec, SortKey
 from collector_desk.ui import formatting, labels
 
 translate = QCoreApplication.translate
@@ -37,6 +38,14 @@ COLUMNS = (
     "flags",
 )
 NUMERIC = {"priority", "overdue", "balance"}
+SORTABLE = {
+    "priority": SortKey.PRIORITY,
+    "bucket": SortKey.DPD,
+    "overdue": SortKey.OVERDUE,
+    "balance": SortKey.BALANCE,
+    "last_contact": SortKey.LAST_CONTACT,
+    "next_action": SortKey.NEXT_ACTION,
+}
 
 
 def _header(key: str) -> str:
@@ -57,12 +66,61 @@ class QueueModel(QAbstractTableModel):
     PAGE = 200
     MAX_PAGES = 50
 
-    def __init__(self, queue: CaseQueue, display_zone: ZoneInfo, parent=None) -> None:
+    def __init__(
+        self, queue: CaseQueue, display_zone: ZoneInfo, spec: QueueSpec | None = None, parent=None
+    ) -> None:
         super().__init__(parent)
         self._queue = queue
         self._zone = display_zone
+        self._spec = spec or QueueSpec()
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
-        self._count = queue.count()
+        self._count = queue.count(self._spec)
+
+    @property
+    def spec(self) -> QueueSpec:
+        return self._spec
+
+    def set_spec(self, spec: QueueSpec) -> None:
+        """Show another view, order or search: one count and one page, whatever the size."""
+        self.beginResetModel()
+        self._spec = spec
+        self._pages.clear()
+        self._count = self._queue.count(spec)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORTABLE.get(COLUMNS[column]) if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return  # this column has no index to sort on; the order stays as it is
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_spec(self._spec.sorted_by(key, descending))
+
+    def sort_column(self) -> int:
+        for column, name in enumerate(COLUMNS):
+            if SORTABLE.get(name) == self._spec.sort:
+                return column
+        return -1
+
+    def update_case(self, case_id: int) -> None:
+        """Re-read one case after a change; it keeps its place until the view is refreshed."""
+        fresh = self._queue.rows([case_id])
+        for page_no, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.case_id == case_id and fresh:
+                    page[offset] = fresh[0]
+                    row_no = page_no * self.PAGE + offset
+                    self.dataChanged.emit(
+                        self.index(row_no, 0), self.index(row_no, len(COLUMNS) - 1)
+                    )
+                    return
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row of a case among the pages already read (None if not read yet)."""
+        for page_no, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.case_id == case_id:
+                    return page_no * self.PAGE + offset
+        return None
 
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
@@ -108,7 +166,7 @@ class QueueModel(QAbstractTableModel):
         page_no, offset = divmod(row, self.PAGE)
         page = self._pages.get(page_no)
         if page is None:
-            page = self._queue.window(page_no * self.PAGE, self.PAGE)
+            page = self._queue.window(self._spec, page_no * self.PAGE, self.PAGE, self._count)
             self._pages[page_no] = page
             if len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -117,10 +175,7 @@ class QueueModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._pages.clear()
-        self._count = self._queue.count()
-        self.endResetModel()
+        self.set_spec(self._spec)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

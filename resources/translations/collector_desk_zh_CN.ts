@@ -4,33 +4,33 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="61"/>
+        <location filename="../../collector_desk/ui/app.py" line="63"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="63"/>
-        <location filename="../../collector_desk/ui/app.py" line="100"/>
+        <location filename="../../collector_desk/ui/app.py" line="65"/>
+        <location filename="../../collector_desk/ui/app.py" line="103"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="117"/>
+        <location filename="../../collector_desk/ui/app.py" line="118"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="122"/>
+        <location filename="../../collector_desk/ui/app.py" line="123"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="132"/>
+        <location filename="../../collector_desk/ui/app.py" line="133"/>
         <source>The demo cache has no demo collector; start again with --rebuild.</source>
         <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="139"/>
+        <location filename="../../collector_desk/ui/app.py" line="140"/>
         <source>Demo: offline, working from the local cache</source>
         <translation>演示模式：离线，使用本地缓存工作</translation>
     </message>
@@ -365,6 +365,94 @@
     </message>
 </context>
 <context>
+    <name>FieldError</name>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="14"/>
+        <source>This outcome is only possible on a call.</source>
+        <translation>此结果只适用于电话联系。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="17"/>
+        <source>Choose the number you used.</source>
+        <translation>请选择所拨打的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="18"/>
+        <source>This number is marked wrong or do-not-call; it cannot be used.</source>
+        <translation>此号码已标记为错号或禁止拨打，不能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="21"/>
+        <source>This number does not belong to the customer.</source>
+        <translation>此号码不属于该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="24"/>
+        <source>Write a note for this outcome.</source>
+        <translation>此结果需要填写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="25"/>
+        <source>The note is too long (at most %1 characters).</source>
+        <translation>备注过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="28"/>
+        <source>A promise needs the outcome “Promise to pay”.</source>
+        <translation>只有结果为“承诺还款”时才能记录承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="31"/>
+        <source>Enter the promised amount.</source>
+        <translation>请输入承诺还款金额。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="32"/>
+        <source>The amount must be a positive number, like 1500 or 1500.50.</source>
+        <translation>金额必须是正数，例如 1500 或 1500.50。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="35"/>
+        <source>The amount is more than the balance of %1.</source>
+        <translation>金额超过了欠款余额 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="38"/>
+        <source>Enter the date the customer will pay.</source>
+        <translation>请输入客户承诺的还款日期。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="39"/>
+        <source>The promise date is in the past.</source>
+        <translation>承诺还款日期已过。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="40"/>
+        <source>The promise date may be at most %1 days ahead.</source>
+        <translation>承诺还款日期最多只能在 %1 天之后。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="43"/>
+        <source>Enter when to call back.</source>
+        <translation>请输入回拨时间。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="44"/>
+        <source>The callback time is in the past.</source>
+        <translation>回拨时间已过。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="45"/>
+        <source>The callback may be at most %1 days ahead.</source>
+        <translation>回拨时间最多只能在 %1 天之后。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="48"/>
+        <source>This case is no longer assigned to you.</source>
+        <translation>此案件已不再分配给您。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../collector_desk/ui/labels.py" line="128"/>
@@ -378,54 +466,147 @@
     </message>
 </context>
 <context>
+    <name>LogDialog</name>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="65"/>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="66"/>
+        <source>Someone else</source>
+        <translation>他人接听</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="67"/>
+        <source>Customer reached</source>
+        <translation>联系到本人</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="90"/>
+        <source>Log contact — %1</source>
+        <translation>记录联系 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="108"/>
+        <source>Amount in %1</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="213"/>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="214"/>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="215"/>
+        <source>N&amp;umber used</source>
+        <translation>所用号码(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="216"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="217"/>
+        <source>Promised &amp;amount</source>
+        <translation>承诺金额(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="218"/>
+        <source>Promise &amp;date (customer&apos;s)</source>
+        <translation>承诺日期（客户当地）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="219"/>
+        <source>Call &amp;back at (customer&apos;s time)</source>
+        <translation>回拨时间（客户当地）(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="230"/>
+        <source>Save and next (Enter)</source>
+        <translation>保存并下一个（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="231"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="332"/>
+        <source>Choose an outcome.</source>
+        <translation>请选择联系结果。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="107"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="132"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="109"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="110"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="111"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="136"/>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="137"/>
+        <source>&amp;Log contact… (L)</source>
+        <translation>记录联系…（L）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="138"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="112"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="141"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="142"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="113"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="143"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="114"/>
-        <source>Case queue</source>
-        <translation>案件队列</translation>
+        <location filename="../../collector_desk/ui/main_window.py" line="151"/>
+        <source>Cases in this view: %1</source>
+        <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="115"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="158"/>
+        <source>Changes waiting to sync: %1</source>
+        <translation>待同步更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="144"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="117"/>
-        <source>Cases in my queue: %1</source>
-        <translation>我的队列案件数：%1</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="122"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="161"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -593,54 +774,107 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="44"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="53"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="45"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="54"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="46"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="55"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="47"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="56"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="48"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="57"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="49"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="58"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="50"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="59"/>
         <source>Next action</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="51"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="60"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="52"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="61"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="143"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="198"/>
         <source>never</source>
         <translation>从未联系</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="32"/>
+        <source>My queue</source>
+        <translation>我的队列</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="33"/>
+        <source>Callbacks due</source>
+        <translation>待回拨</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="34"/>
+        <source>Promises due today</source>
+        <translation>今日承诺到期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="35"/>
+        <source>Broken promises</source>
+        <translation>违约承诺</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="36"/>
+        <source>New assignments</source>
+        <translation>新分配</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="37"/>
+        <source>Untouched 7 days</source>
+        <translation>7 天未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="38"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="109"/>
+        <source>Search: name, card last 4, phone digits, case or account number (Ctrl+F)</source>
+        <translation>搜索：姓名、卡号后四位、电话号码、案件或账户编号（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="114"/>
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_panel.py" line="115"/>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
     </message>
 </context>
 <context>

@@ -38,3 +38,27 @@ def test_major_text_is_exact_even_beyond_float_precision():
 def test_major_text_round_trips_to_the_same_minor_units(minor):
     text = Money(minor, "CNY").major_text(grouping=False)
     assert int(Decimal(text) * 100) == minor
+
+
+@pytest.mark.parametrize(
+    ("typed", "currency", "minor"),
+    [
+        ("1500", "CNY", 150000),
+        ("1,500.5", "CNY", 150050),
+        (" 0.01 ", "USD", 1),
+        ("１５００", "CNY", 150000),
+        ("1200", "JPY", 1200),
+    ],
+)
+def test_typed_amounts_become_exact_minor_units(typed, currency, minor):
+    from collector_desk.domain.money import parse_major
+
+    assert parse_major(typed, currency) == minor
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "1.234", "NaN", "Infinity", "1e400x"])
+def test_untypable_amounts_are_refused(typed):
+    from collector_desk.domain.money import parse_major
+
+    with pytest.raises(MoneyError):
+        parse_major(typed, "CNY")

@@ -8,13 +8,14 @@ from sqlalchemy import inspect, text
 
 from collector_desk.store.cache import open_cache
 from collector_desk.store.engine import make_engine, sqlite_url
-from collector_desk.store.migrate import SchemaTooNew, head_revision, upgrade
+from collector_desk.store.migrate import SchemaTooNew, head_revision, include_object, upgrade
 from collector_desk.store.schema import Base
 
 
 def _diff(engine):
     with engine.connect() as conn:
-        return compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        return compare_metadata(context, Base.metadata)
 
 
 def test_empty_cache_is_created_at_head_and_matches_the_model(tmp_path):

@@ -8,6 +8,7 @@ from collector_desk.store.people import find_user
 from collector_desk.store.queue import CaseQueue
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
+from tests.conftest import FIXED_NOW
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -21,7 +22,9 @@ def engine(demo_cache):
 
 @pytest.fixture
 def queue(engine):
-    return CaseQueue(engine, find_user(engine, DEMO_COLLECTOR).id)
+    return CaseQueue(
+        engine, find_user(engine, DEMO_COLLECTOR).id, SHANGHAI, clock=lambda: FIXED_NOW
+    )
 
 
 @pytest.fixture
@@ -34,7 +37,9 @@ def translations(qapp):
 
 @pytest.fixture
 def window(qtbot, engine, queue, translations):
-    window = MainWindow(queue, find_user(engine, DEMO_COLLECTOR), translations)
+    window = MainWindow(
+        queue, find_user(engine, DEMO_COLLECTOR), translations, clock=lambda: FIXED_NOW
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

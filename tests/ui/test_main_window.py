@@ -14,9 +14,9 @@ def test_model_reads_a_window_at_a_time_not_every_row(queue):
     calls = []
     original = queue.window
 
-    def counting(offset, limit):
+    def counting(spec, offset, limit, total=None):
         calls.append((offset, limit))
-        return original(offset, limit)
+        return original(spec, offset, limit, total)
 
     queue.window = counting
     model = QueueModel(queue, SHANGHAI)
@@ -29,12 +29,13 @@ def test_model_reads_a_window_at_a_time_not_every_row(queue):
 
 def test_window_opens_on_the_queue_with_the_top_case_shown(window, queue):
     assert window.model.rowCount() == queue.count() == 600
-    top = queue.window(0, 1)[0]
+    top = queue.window(window.model.spec, 0, 1)[0]
     assert window.model.index(0, 1).data() == top.customer_name
     assert window.detail.detail is not None
     assert window.detail.detail.case_id == top.case_id
     assert window.detail.name.text() == top.customer_name
     assert "600" in window.status_cases.text()
+    assert "0" in window.status_outbox.text()
 
 
 def test_selecting_a_row_fills_the_detail_pane(qtbot, window):
@@ -81,6 +82,6 @@ def test_switching_to_chinese_translates_the_window(window):
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
     assert headers == ["优先级", "客户", "账龄 / 逾期天数"]
     assert window.file_menu.title() == "文件(&F)"
-    assert "我的队列" in window.status_cases.text()
+    assert "本视图案件数" in window.status_cases.text()
     window.set_language("en")
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Priority"

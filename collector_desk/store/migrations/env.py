@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+from collector_desk.store.migrate import include_object
 from collector_desk.store.schema import Base
 
 config = context.config
@@ -16,6 +17,7 @@ def _configure(connection) -> None:
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,65 @@
+"""Full-text search over the local cache: a collector types a name, a reference or digits.
+
+Each case has one row in the FTS5 table `case_search` (rowid = case id) whose terms are the
+customer's name (and, for Chinese names, the given name, since the tokenizer keeps a run of
+Chinese characters as one word), customer, case and account references, card last fours, and
+phone digits with the suffixes people type (last 11, 10 and 4 digits). Whoever writes customers,
+accounts or contact points calls `index_case` (or `insert_rows` in bulk) in the same
+transaction, so search never disagrees with the queue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SEPARATORS = re.compile(r"[\s\-().+]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def terms(
+    name: str,
+    refs: Iterable[str],
+    card_last4s: Iterable[str],
+    phones: Iterable[str],
+) -> str:
+    words = [name]
+    if _CJK.match(name) and len(name) > 1:
+        words.append(name[1:])  # given name: "芳" finds 王芳
+    words.extend(refs)
+    words.extend(card_last4s)
+    for phone in phones:
+        digits = "".join(ch for ch in phone if ch.isdigit())
+        words.extend(dict.fromkeys((digits, digits[-11:], digits[-10:], digits[-4:])))
+    return " ".join(words)
+
+
+def match_expression(typed: str) -> str | None:
+    """Turn what the collector typed into an FTS5 query: every word a prefix, all required.
+
+    Digits typed with spaces or dashes ("138 1234-5678") are one number. Anything that is not
+    a letter or digit is dropped, so no input can inject FTS5 syntax.
+    """
+    typed = typed.strip()
+    if not typed:
+        return None
+    compact = _SEPARATORS.sub("", typed)
+    if compact.isdigit():
+        return f'"{compact}"*'
+    words = _WORD.findall(typed)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def insert_rows(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    if rows:
+        conn.exec_driver_sql("INSERT INTO case_search (rowid, terms) VALUES (?, ?)", list(rows))
+
+
+def index_case(conn: Connection, case_id: int, case_terms: str) -> None:
+    conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", (case_id,))
+    insert_rows(conn, [(case_id, case_terms)])
