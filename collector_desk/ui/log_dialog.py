@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimeZone, Signal
@@ -92,7 +93,7 @@ class LogDialog(QDialog):
 
         self.channel = QComboBox(self)
         for channel in Channel:
-            self.channel.addItem(labels.channel(channel), channel)
+            self.channel.addItem(labels.channel(channel), channel.value)
         self.number = QComboBox(self)
         self._fill_numbers()
         self.outcome = QListWidget(self)
@@ -154,6 +155,22 @@ class LogDialog(QDialog):
             QShortcut(QKeySequence(sequence), self, lambda: self.save(next_case=True))
         QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save(next_case=False))
 
+        # Tab goes where a collector goes: outcome, note, promise, then the rarer fields.
+        order = [
+            self.outcome,
+            self.note,
+            self.amount,
+            self.promise_date,
+            self.callback,
+            self.channel,
+            self.number,
+            self.save_next,
+            self.save_only,
+            self.cancel,
+        ]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -180,7 +197,7 @@ class LogDialog(QDialog):
     # -- building -----------------------------------------------------------------------
     def _add_outcome(self, prefix: str, outcome: Outcome) -> None:
         item = QListWidgetItem(self.outcome)
-        item.setData(Qt.ItemDataRole.UserRole, outcome)
+        item.setData(Qt.ItemDataRole.UserRole, outcome.value)  # Qt hands enums back as str
         item.setData(Qt.ItemDataRole.UserRole + 1, prefix)
 
     def _fill_numbers(self) -> None:
@@ -222,7 +239,7 @@ class LogDialog(QDialog):
             label.setText(captions[key])
         for row in range(self.outcome.count()):
             item = self.outcome.item(row)
-            outcome = item.data(Qt.ItemDataRole.UserRole)
+            outcome = Outcome(item.data(Qt.ItemDataRole.UserRole))
             item.setText(
                 f"{item.data(Qt.ItemDataRole.UserRole + 1)}{labels.outcome(outcome)}"
                 f"   ({_group_title(outcome.group)})"
@@ -232,6 +249,15 @@ class LogDialog(QDialog):
 
     # -- keys ---------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
+        # The QShortcuts cover an active window; key events that reach the dialog from a
+        # field (its children pass on what they do not use) are handled here the same way.
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save(next_case=True)
+            return
+        if ctrl and event.key() == Qt.Key.Key_S:
+            self.save(next_case=False)
+            return
         text = event.text()
         if self.outcome.hasFocus() and text and text in DIGIT_KEYS:
             self.outcome.setCurrentRow(DIGIT_KEYS.index(text))
@@ -244,7 +270,7 @@ class LogDialog(QDialog):
     # -- state --------------------------------------------------------------------------
     def selected_outcome(self) -> Outcome | None:
         item = self.outcome.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return None if item is None else Outcome(item.data(Qt.ItemDataRole.UserRole))
 
     def _enable_fields(self) -> None:
         outcome = self.selected_outcome()
@@ -257,7 +283,7 @@ class LogDialog(QDialog):
         """The form as plain data: what a draft keeps."""
         outcome = self.selected_outcome()
         return {
-            "channel": self.channel.currentData().value,
+            "channel": self.channel.currentData(),
             "contact_point_id": self.number.currentData(Qt.ItemDataRole.UserRole),
             "outcome": None if outcome is None else outcome.value,
             "note": self.note.toPlainText(),
@@ -267,7 +293,7 @@ class LogDialog(QDialog):
         }
 
     def restore(self, draft: dict) -> None:
-        channel = self.channel.findData(Channel(draft.get("channel", "call")))
+        channel = self.channel.findData(draft.get("channel", Channel.CALL.value))
         self.channel.setCurrentIndex(max(channel, 0))
         point = self.number.findData(draft.get("contact_point_id"), Qt.ItemDataRole.UserRole)
         if point >= 0:
@@ -304,7 +330,7 @@ class LogDialog(QDialog):
             seconds = self.callback.dateTime().toSecsSinceEpoch()
             callback = datetime.fromtimestamp(seconds, UTC)
         return ContactEntry(
-            channel=self.channel.currentData(),
+            channel=Channel(self.channel.currentData()),
             outcome=outcome,
             contact_point_id=self.number.currentData(Qt.ItemDataRole.UserRole),
             note=self.note.toPlainText(),

@@ -468,77 +468,77 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="65"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="66"/>
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="66"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="67"/>
         <source>Someone else</source>
         <translation>他人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="67"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="68"/>
         <source>Customer reached</source>
         <translation>联系到本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="90"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="91"/>
         <source>Log contact — %1</source>
         <translation>记录联系 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="108"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="109"/>
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="213"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="230"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="214"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="231"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="215"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="232"/>
         <source>N&amp;umber used</source>
         <translation>所用号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="216"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="233"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="217"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="234"/>
         <source>Promised &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="218"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="235"/>
         <source>Promise &amp;date (customer&apos;s)</source>
         <translation>承诺日期（客户当地）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="219"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="236"/>
         <source>Call &amp;back at (customer&apos;s time)</source>
         <translation>回拨时间（客户当地）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="230"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="247"/>
         <source>Save and next (Enter)</source>
         <translation>保存并下一个（Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="231"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="248"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="332"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="358"/>
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>

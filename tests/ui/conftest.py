@@ -1,3 +1,4 @@
+import shutil
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,8 +15,10 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture
-def engine(demo_cache):
-    engine = open_cache(demo_cache)
+def engine(demo_cache, tmp_path):
+    path = tmp_path / "cache.sqlite"
+    shutil.copy(demo_cache, path)  # tests write: each gets its own cache
+    engine = open_cache(path)
     yield engine
     engine.dispose()
 
