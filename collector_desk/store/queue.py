@@ -24,6 +24,7 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.store.case_priority import case_priority
 from collector_desk.store.queue_query import QueueSpec, ordering, where
 from collector_desk.store.schema import (
     CardAccount,
@@ -134,6 +135,8 @@ class CaseDetail:
     promises: tuple[PromiseView, ...]
     payments: tuple[PaymentView, ...]
     notes: tuple[str, ...]
+    # why the case stands where it does, now: (component, points), e.g. ("callback_due", 40)
+    priority_parts: tuple[tuple[str, int], ...] = ()
 
 
 HISTORY_LIMIT = 100
@@ -268,6 +271,7 @@ class CaseQueue:
             promises = _newest(conn, select(Promise), Promise.case_id, case_id, Promise.due_date)
             payments = _newest(conn, select(Payment), Payment.case_id, case_id, Payment.paid_at)
             notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
+            priority = case_priority(conn, case, self.clock())
         return CaseDetail(
             case_id=case.id,
             case_ref=case.case_ref,
@@ -319,4 +323,5 @@ class CaseQueue:
                 PaymentView(p.paid_at, p.currency, p.amount_minor, p.source) for p in payments
             ),
             notes=tuple(notes),
+            priority_parts=priority.components,
         )

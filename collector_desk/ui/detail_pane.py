@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -47,7 +50,14 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
     table.resizeColumnsToContents()
 
 
+# One key in the contact points table acts on the selected number.
+POINT_KEYS = {"W": "wrong_number", "D": "do_not_call", "P": "preferred"}
+
+
 class DetailPane(QWidget):
+    reveal_requested = Signal(int)  # case id
+    point_action = Signal(int, int, str)  # case id, contact point id, one of POINT_KEYS' values
+
     def __init__(self, display_zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = display_zone
@@ -85,8 +95,20 @@ class DetailPane(QWidget):
         ):
             value = QLabel(self)
             value.setObjectName(f"field_{key}")
+            value.setWordWrap(key == "priority")
             self.fields[key] = value
-            self.summary.addRow(QLabel(self), value)
+            if key == "national_id":
+                self.reveal = QPushButton(self)
+                self.reveal.setObjectName("revealId")
+                self.reveal.setShortcut(QKeySequence("Ctrl+I"))
+                self.reveal.clicked.connect(self._ask_reveal)
+                row = QHBoxLayout()
+                row.addWidget(value)
+                row.addWidget(self.reveal)
+                row.addStretch(1)
+                self.summary.addRow(QLabel(self), row)
+            else:
+                self.summary.addRow(QLabel(self), value)
 
         self.tabs = QTabWidget(self)
         self.accounts = _table(self)
@@ -104,6 +126,14 @@ class DetailPane(QWidget):
             self.notes,
         ):
             self.tabs.addTab(table, "")
+
+        for key, action in POINT_KEYS.items():
+            QShortcut(
+                QKeySequence(key),
+                self.points,
+                lambda a=action: self._point_key(a),
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
 
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -146,6 +176,11 @@ class DetailPane(QWidget):
             )
         ):
             self.tabs.setTabText(i, title)
+        self.reveal.setText(translate("DetailPane", "Show (Ctrl+I)"))
+        self.reveal.setToolTip(translate("DetailPane", "Show the full number; this is recorded"))
+        self.points.setToolTip(
+            translate("DetailPane", "W: wrong number · D: do not call · P: preferred")
+        )
         self.placeholder.setText(
             translate("DetailPane", "Select a case in the queue to see it here.")
         )
@@ -167,6 +202,7 @@ class DetailPane(QWidget):
         f = self.fields
         f["case"].setText(f"{detail.case_ref} · {detail.customer_ref}")
         f["national_id"].setText(masking.mask_national_id(detail.national_id))
+        self.reveal.setEnabled(True)
         f["language"].setText(labels.language(detail.preferred_language))
         f["local_time"].setText(f"{formatting.when(datetime.now(UTC), zone)} ({detail.time_zone})")
         f["status"].setText(
@@ -176,13 +212,32 @@ class DetailPane(QWidget):
         )
         f["overdue"].setText(formatting.money(detail.overdue_minor, detail.currency))
         f["balance"].setText(formatting.money(detail.balance_minor, detail.currency))
-        f["priority"].setText(str(detail.priority))
+        parts = " · ".join(
+            f"{labels.priority_component(name)} {points:+d}"
+            for name, points in detail.priority_parts
+        )
+        f["priority"].setText(f"{detail.priority}   {parts}" if parts else str(detail.priority))
         if detail.flags:
             self.flags_banner.setText("⚠ " + " · ".join(labels.flag(x) for x in detail.flags))
             self.flags_banner.show()
         else:
             self.flags_banner.hide()
         self._fill_tables(detail)
+
+    def show_national_id(self, full: str) -> None:
+        """The unmasked number, after the reveal was recorded; masked again on the next case."""
+        self.fields["national_id"].setText(full)
+        self.reveal.setEnabled(False)
+
+    def _ask_reveal(self) -> None:
+        if self._detail is not None:
+            self.reveal_requested.emit(self._detail.case_id)
+
+    def _point_key(self, action: str) -> None:
+        row = self.points.currentRow()
+        if self._detail is None or not 0 <= row < len(self._detail.contact_points):
+            return
+        self.point_action.emit(self._detail.case_id, self._detail.contact_points[row].id, action)
 
     def _fill_tables(self, d: CaseDetail) -> None:
         _fill(

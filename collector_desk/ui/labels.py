@@ -146,3 +146,16 @@ def payment_source(code: str) -> str:
         "counter": translate("PaymentSource", "Branch counter"),
         "auto_debit": translate("PaymentSource", "Automatic debit"),
     }.get(code, code)
+
+
+def priority_component(name: str) -> str:
+    return {
+        "callback_due": translate("Priority", "callback due"),
+        "promise_broken": translate("Priority", "promise broken"),
+        "promise_due_today": translate("Priority", "promise due today"),
+        "roll_soon": translate("Priority", "rolls to the next bucket soon"),
+        "overdue_amount": translate("Priority", "overdue amount"),
+        "dpd": translate("Priority", "days past due"),
+        "untouched": translate("Priority", "not worked for a week"),
+        "reached_recently": translate("Priority", "reached recently"),
+    }.get(name, name)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry, FieldError
-from collector_desk.store import drafts
+from collector_desk.domain.contacts import ContactPointStatus
+from collector_desk.store import customer_actions, drafts
 from collector_desk.store.contact_log import ContactRejected, log_contact
 from collector_desk.store.outbox import pending_count
 from collector_desk.store.people import UserView
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.queue_panel.case_selected.connect(self._show_case)
+        self.detail.reveal_requested.connect(self._reveal)
+        self.detail.point_action.connect(self._point_action)
         self.queue_panel.count_changed.connect(lambda _n: self._update_status())
         self.retranslate()
         self.resize(1400, 820)
@@ -177,6 +180,25 @@ class MainWindow(QMainWindow):
     # -- the case -------------------------------------------------------------------------
     def _show_case(self, case_id: int) -> None:
         self.detail.show_case(None if case_id < 0 else self._queue.detail(case_id))
+
+    def _reveal(self, case_id: int) -> None:
+        full = customer_actions.reveal_national_id(
+            self._queue.engine, self._user.id, case_id, self._clock()
+        )
+        self.detail.show_national_id(full)
+        self._update_status()
+
+    def _point_action(self, case_id: int, point_id: int, action: str) -> None:
+        engine, now = self._queue.engine, self._clock()
+        if action == "preferred":
+            customer_actions.set_preferred(engine, self._user.id, case_id, point_id, now)
+        else:
+            status = ContactPointStatus(action)
+            customer_actions.set_point_status(engine, self._user.id, case_id, point_id, status, now)
+        row = self.detail.points.currentRow()
+        self._show_case(case_id)
+        self.detail.points.setCurrentCell(row, 0)
+        self._update_status()
 
     def open_log(self) -> LogDialog | None:
         detail = self.detail.detail

@@ -188,178 +188,193 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="126"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="156"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="127"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="157"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="128"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="158"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="129"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="159"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="130"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="220"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="256"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="160"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="275"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="311"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="131"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="161"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="249"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="132"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="196"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="162"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="251"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="133"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="163"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="140"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="141"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="142"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="143"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="144"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="145"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="150"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
+        <source>Show (Ctrl+I)</source>
+        <translation>显示（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
+        <source>Show the full number; this is recorded</source>
+        <translation>显示完整号码；此操作会被记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="182"/>
+        <source>W: wrong number · D: do not call · P: preferred</source>
+        <translation>W：错号 · D：禁止拨打 · P：设为首选</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="211"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="191"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="246"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="192"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="247"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="193"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="248"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="195"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="250"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="197"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="252"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="198"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="253"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="217"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="272"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="218"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="273"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="219"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="274"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="235"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="290"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="236"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="291"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="237"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="292"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="238"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="293"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="339"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="253"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="254"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="272"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="255"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="310"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="271"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="326"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="273"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -546,67 +561,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="132"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="135"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="134"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="135"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="136"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="139"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="137"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="140"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="138"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="141"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="144"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="142"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="145"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="143"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="146"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="151"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="154"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="158"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="161"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="144"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="147"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="161"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="164"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -718,6 +733,49 @@
         <location filename="../../collector_desk/ui/labels.py" line="147"/>
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="153"/>
+        <source>callback due</source>
+        <translation>回拨到期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="154"/>
+        <source>promise broken</source>
+        <translation>承诺违约</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="155"/>
+        <source>promise due today</source>
+        <translation>今日承诺到期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="156"/>
+        <source>rolls to the next bucket soon</source>
+        <translation>即将滚入下一账龄</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="157"/>
+        <source>overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="158"/>
+        <source>days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="159"/>
+        <source>not worked for a week</source>
+        <translation>一周未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="160"/>
+        <source>reached recently</source>
+        <translation>近期已联系到</translation>
     </message>
 </context>
 <context>

@@ -180,3 +180,58 @@ def test_clicking_a_header_sorts_in_sql(qtbot, window):
 def _section_center(header, section):
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     return QPoint(x, header.height() // 2)
+
+
+def test_reveal_shows_the_id_and_leaves_an_audit_fact(qtbot, window, engine):
+    from collector_desk.store.schema import AuditEvent
+
+    detail = window.detail.detail
+    shown = window.detail.fields["national_id"]
+    assert shown.text() != detail.national_id
+    qtbot.mouseClick(window.detail.reveal, Qt.MouseButton.LeftButton)
+    assert shown.text() == detail.national_id
+    with Session(engine) as s:
+        event = s.scalars(select(AuditEvent)).one()
+        mutation = s.scalars(select(OutboxMutation)).one()
+    assert (event.action, event.detail) == ("reveal_national_id", {"case_id": detail.case_id})
+    assert detail.national_id not in str(mutation.args)  # ids and codes, no personal data
+    assert mutation.args["id"] == event.id
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert window.detail.fields["national_id"].text() != window.detail.detail.national_id
+
+
+def test_one_key_marks_a_number_and_another_makes_one_preferred(qtbot, window, engine):
+    case_id = window.detail.detail.case_id
+    points = window.detail.points
+    window.detail.tabs.setCurrentWidget(points)
+    points.setFocus()
+    points.setCurrentCell(0, 0)
+    first = window.detail.detail.contact_points[0].id
+    qtbot.keyClick(points, Qt.Key.Key_D)
+    with Session(engine) as s:
+        assert s.get(ContactPoint, first).status is ContactPointStatus.DO_NOT_CALL
+        names = [m.name for m in s.scalars(select(OutboxMutation))]
+    assert names == ["set_contact_point_status"]
+    assert "Do not call" in points.item(0, 3).text()
+    assert window.detail.detail.case_id == case_id
+    assert points.rowCount() > 1  # the demo's top case has several numbers
+    points.setCurrentCell(1, 0)
+    second = window.detail.detail.contact_points[1].id
+    qtbot.keyClick(points, Qt.Key.Key_P)
+    with Session(engine) as s:
+        customer_id = s.get(Case, case_id).customer_id
+        preferred = s.scalars(
+            select(ContactPoint.id).where(
+                ContactPoint.customer_id == customer_id, ContactPoint.preferred.is_(True)
+            )
+        ).all()
+    assert preferred == [second]
+    assert "★" in points.item(1, 3).text()
+
+
+def test_priority_explains_itself(window):
+    detail = window.detail.detail
+    assert detail.priority_parts
+    text = window.detail.fields["priority"].text()
+    name, points = detail.priority_parts[0]
+    assert f"{points:+d}" in text
