@@ -28,9 +28,10 @@ from collector_desk.domain.contacts import (
     ContactPointStatus,
     Direction,
     Outcome,
+    OutcomeGroup,
     Relation,
 )
-from collector_desk.domain.priority import CaseFacts, PriorityWeights, score
+from collector_desk.domain.priority import PriorityWeights, facts_from_state, score
 from collector_desk.store import search
 from collector_desk.store.bulk import insert_rows
 from collector_desk.store.engine import make_build_engine
@@ -385,7 +386,9 @@ class _Generator:
         total_balance = sum(a[1] for a in accounts)
         bucket = self.scheme.for_dpd(dpd)
 
-        history = self.history(case_id, market, tz, dpd, points, accounts, total_overdue, batch)
+        today = self.now.astimezone(self.zone(tz)).date()
+        history = _History(today=today, zone=self.zone(tz))
+        self.history(case_id, market, tz, dpd, points, accounts, total_overdue, history, batch)
         flags = [f for f, rate in FLAG_RATES.items() if rng.random() < rate]
         for flag in flags:
             batch.rows["case_flags"].append(
@@ -409,22 +412,25 @@ class _Generator:
         elif history.last_outcome is Outcome.CALLBACK_REQUESTED:
             next_action = "callback"
             next_at = datetime.combine(
-                self.today + timedelta(days=rng.randint(0, 2)),
+                today + timedelta(days=rng.randint(0, 2)),
                 time(rng.randint(9, 18), 30),
                 self.zone(tz),
             )
         last = history.last_contact_at
-        facts = CaseFacts(
+        facts = facts_from_state(
             dpd=dpd,
             days_to_roll=self.scheme.days_to_roll(dpd),
-            overdue_major=total_overdue // 100,
-            callback_due=next_action == "callback"
-            and next_at is not None
-            and next_at.date() <= self.today,
-            promise_broken_days_ago=history.broken_days_ago,
-            promise_due_today=history.open_promise_due == self.today,
-            days_since_contact=None if last is None else (self.now - last).days,
-            reached_days_ago=history.reached_days_ago,
+            overdue_minor=total_overdue,
+            next_action=next_action,
+            next_action_at=next_at,
+            last_contact_at=last,
+            last_contact_reached=history.last_outcome is not None
+            and history.last_outcome.group is OutcomeGroup.SUCCESS,
+            promise_open=history.latest_promise is PromiseStatus.OPEN,
+            promise_broken=history.latest_promise is PromiseStatus.BROKEN,
+            promise_due=history.latest_promise_due,
+            now=self.now,
+            customer_today=today,
         )
         batch.rows["cases"].append(
             (
@@ -445,7 +451,7 @@ class _Generator:
                 None if next_at is None else dt_text(next_at),
                 None if last is None else dt_text(last),
                 None if history.last_outcome is None else history.last_outcome.value,
-                None if history.last_promise is None else history.last_promise.value,
+                None if history.latest_promise is None else history.latest_promise.value,
                 dt_text(self.now - timedelta(days=dpd)),
                 dt_text(self.now - timedelta(days=rng.randint(0, min(dpd, 30)))),
                 1,
@@ -560,12 +566,12 @@ class _Generator:
         points: list[tuple[int, Relation]],
         accounts: list[tuple[int, int, int]],
         overdue: int,
+        hist: _History,
         batch: _Batch,
-    ) -> _History:
+    ) -> None:
         rng = self.rng
-        hist = _History()
         if dpd == 0:
-            return hist
+            return
         average = 1 + min(dpd, 120) / 25
         count = min(int(rng.expovariate(1 / average)), 15)
         window = min(dpd, 60)
@@ -574,7 +580,7 @@ class _Generator:
         third = [p for p, rel in points if rel is not Relation.SELF]
         note_pool = NOTES[market.language]
         for days_ago in reversed(days):  # oldest first
-            day = self.today - timedelta(days=days_ago)
+            day = hist.today - timedelta(days=days_ago)
             started = self.local_business_time(day, tz)
             if started > self.now:
                 started = self.now - timedelta(minutes=rng.randint(5, 600))
@@ -603,8 +609,6 @@ class _Generator:
             )
             hist.last_contact_at = started
             hist.last_outcome = outcome
-            if reached:
-                hist.reached_days_ago = (self.now - started).days
             if outcome is Outcome.PROMISE_TO_PAY:
                 self.promise(case_id, contact_id, market, started, overdue, accounts, hist, batch)
         if rng.random() < 0.2 and hist.last_contact_at is not None:
@@ -618,7 +622,6 @@ class _Generator:
                     rng.choice(note_pool),
                 )
             )
-        return hist
 
     def promise(
         self,
@@ -633,11 +636,10 @@ class _Generator:
     ) -> None:
         rng = self.rng
         amount = max(overdue * rng.choice((3, 5, 8, 10)) // 10 // 10_000 * 10_000, 10_000)
-        due = made.date() + timedelta(days=rng.randint(1, 10))
+        due = made.astimezone(hist.zone).date() + timedelta(days=rng.randint(1, 10))
         paid = 0
-        if due >= self.today:
+        if due >= hist.today:
             status = PromiseStatus.OPEN
-            hist.open_promise_due = due
         else:
             status = rng.choices(
                 (PromiseStatus.KEPT, PromiseStatus.PARTIAL, PromiseStatus.BROKEN),
@@ -647,8 +649,6 @@ class _Generator:
                 paid = amount
             elif status is PromiseStatus.PARTIAL:
                 paid = amount * rng.randint(2, 8) // 10
-            else:
-                hist.broken_days_ago = (self.today - due).days
             if paid:
                 paid_at = datetime.combine(
                     due - timedelta(days=rng.randint(0, 2)),
@@ -669,7 +669,8 @@ class _Generator:
                         f"P{rng.randrange(10**12):012d}",
                     )
                 )
-        hist.last_promise = status
+        if hist.latest_promise_due is None or due >= hist.latest_promise_due:
+            hist.latest_promise, hist.latest_promise_due = status, due
         batch.rows["promises"].append(
             (
                 self.uuid(),
@@ -689,12 +690,16 @@ class _Generator:
 
 @dataclass
 class _History:
+    today: date  # the customer's
+    zone: ZoneInfo
     last_contact_at: datetime | None = None
     last_outcome: Outcome | None = None
-    last_promise: PromiseStatus | None = None
-    open_promise_due: date | None = None
-    broken_days_ago: int | None = None
-    reached_days_ago: int | None = None
+    latest_promise: PromiseStatus | None = None  # the promise with the latest due date
+    latest_promise_due: date | None = None
+
+    @property
+    def open_promise_due(self) -> date | None:
+        return self.latest_promise_due if self.latest_promise is PromiseStatus.OPEN else None
 
 
 def _people(conn, now: datetime) -> None:
@@ -750,6 +755,7 @@ def build_demo_cache(path: Path, options: DemoOptions, progress: Progress | None
                 ("key", "value"),
                 [
                     ("signed_in_user", DEMO_COLLECTOR),
+                    ("priority_refreshed_at", generator.now.isoformat()),
                     ("demo_seed", str(options.seed)),
                     ("demo_cases", str(options.cases)),
                 ],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 COMPONENTS = (
     "callback_due",
@@ -83,3 +84,38 @@ def score(facts: CaseFacts, weights: PriorityWeights) -> Priority:
         parts.append(("reached_recently", w["reached_recently"]))
     parts = [(name, pts) for name, pts in parts if pts]
     return Priority(sum(p for _, p in parts), tuple(parts))
+
+
+def facts_from_state(
+    *,
+    dpd: int,
+    days_to_roll: int | None,
+    overdue_minor: int,
+    next_action: str | None,
+    next_action_at: datetime | None,
+    last_contact_at: datetime | None,
+    last_contact_reached: bool,
+    promise_open: bool,
+    promise_broken: bool,
+    promise_due: date | None,
+    now: datetime,
+    customer_today: date,
+) -> CaseFacts:
+    """The facts the score reads, from a case's stored state. One definition for every writer
+    (the demo generator, the contact log, sync), so a case scores the same whoever computes it.
+    `promise_*` describe the case's latest promise (by due date)."""
+    since = None if last_contact_at is None else (now - last_contact_at).days
+    return CaseFacts(
+        dpd=dpd,
+        days_to_roll=days_to_roll,
+        overdue_major=overdue_minor // 100,
+        callback_due=next_action == "callback"
+        and next_action_at is not None
+        and next_action_at <= now,
+        promise_broken_days_ago=(customer_today - promise_due).days
+        if promise_broken and promise_due is not None
+        else None,
+        promise_due_today=promise_open and promise_due == customer_today,
+        days_since_contact=since,
+        reached_days_ago=since if last_contact_reached else None,
+    )

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import ContactPointStatus
 from collector_desk.store import customer_actions, drafts
+from collector_desk.store.case_priority import refresh_due_priorities
 from collector_desk.store.contact_log import ContactRejected, log_contact
 from collector_desk.store.outbox import pending_count
 from collector_desk.store.people import UserView
@@ -26,7 +27,8 @@ from collector_desk.ui.queue_panel import VIEWS, QueuePanel, view_title
 
 translate = QCoreApplication.translate
 
-DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
+DRAFT_DELAY_MS = 400
+PRIORITY_REFRESH_MS = 5 * 60 * 1000  # save a draft after a pause in typing, not on every keystroke
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        refresh_due_priorities(queue.engine, user.id, clock())
         self._user = user
         self._queue = queue
         self._translations = translations
@@ -69,6 +72,14 @@ class MainWindow(QMainWindow):
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft)
         self._pending_draft: tuple[int, dict] | None = None
+
+        # Callbacks come due while the window is open: re-score them quietly; the order
+        # changes on the next refresh (F5) or view switch, never under the collector's cursor.
+        self._due_timer = QTimer(self, interval=PRIORITY_REFRESH_MS)
+        self._due_timer.timeout.connect(
+            lambda: refresh_due_priorities(self._queue.engine, self._user.id, self._clock())
+        )
+        self._due_timer.start()
 
         self._build_actions()
         self.queue_panel.case_selected.connect(self._show_case)
@@ -174,6 +185,7 @@ class MainWindow(QMainWindow):
         self.table.setFocus()
 
     def refresh(self) -> None:
+        refresh_due_priorities(self._queue.engine, self._user.id, self._clock())
         self.model.reload()
         self._update_status()
 

@@ -130,3 +130,19 @@ def test_a_failed_build_leaves_the_previous_cache_untouched(tmp_path):
         build_demo_cache(path, DemoOptions(cases=50, seed=2, now=FIXED_NOW, chunk=10), explode)
     assert _fingerprint(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite"]
+
+
+def test_stored_priority_is_what_the_store_computes_for_the_same_moment(demo_cache):
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from collector_desk.store.cache import open_cache
+    from collector_desk.store.case_priority import case_priority
+    from collector_desk.store.schema import Case
+
+    engine = open_cache(demo_cache)
+    with Session(engine) as session:
+        cases = session.scalars(select(Case)).all()
+        differ = [c.id for c in cases if case_priority(session, c, FIXED_NOW).total != c.priority]
+    engine.dispose()
+    assert differ == []

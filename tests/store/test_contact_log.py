@@ -200,3 +200,27 @@ def test_mutation_numbers_keep_increasing(engine):
         for i in range(3)
     ]
     assert numbers == sorted(numbers) and len(set(numbers)) == 3
+
+
+def test_a_callback_coming_due_raises_the_case_once_refreshed(engine):
+    from collector_desk.store.case_priority import refresh_due_priorities
+
+    case_id, point_id, _ = _case_and_number(engine)
+    at = NOW + timedelta(hours=1)
+    log_contact(
+        engine,
+        USER,
+        case_id,
+        ContactEntry(Channel.CALL, Outcome.CALLBACK_REQUESTED, point_id, callback_at=at),
+        NOW,
+    )
+    with Session(engine) as s:
+        before = s.get(Case, case_id).priority
+    refresh_due_priorities(engine, USER, NOW)
+    refresh_due_priorities(engine, USER, NOW + timedelta(minutes=30))
+    with Session(engine) as s:
+        assert s.get(Case, case_id).priority == before  # not due yet
+    rescored = refresh_due_priorities(engine, USER, NOW + timedelta(hours=2))
+    assert rescored >= 1
+    with Session(engine) as s:
+        assert s.get(Case, case_id).priority == before + 40  # "callback_due" weight

@@ -233,5 +233,8 @@ def test_priority_explains_itself(window):
     detail = window.detail.detail
     assert detail.priority_parts
     text = window.detail.fields["priority"].text()
-    name, points = detail.priority_parts[0]
-    assert f"{points:+d}" in text
+    from collector_desk.ui.labels import priority_component
+
+    for name, points in detail.priority_parts:
+        assert f"{priority_component(name)} {points:+d}" in text
+    assert sum(points for _, points in detail.priority_parts) == int(text.split()[0])
