@@ -63,3 +63,46 @@ def insert_rows(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
 def index_case(conn: Connection, case_id: int, case_terms: str) -> None:
     conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", (case_id,))
     insert_rows(conn, [(case_id, case_terms)])
+
+
+def rebuild(conn: Connection, batch: int = 20_000) -> int:
+    """Index every case from the tables (after an upgrade, or to heal a drifted index)."""
+    conn.exec_driver_sql("DELETE FROM case_search")
+    cases = conn.exec_driver_sql(
+        "SELECT c.id, c.case_ref, u.id, u.full_name, u.customer_ref FROM cases c"
+        " JOIN customers u ON u.id = c.customer_id ORDER BY c.id"
+    ).fetchall()
+    done = 0
+    for start in range(0, len(cases), batch):
+        chunk = cases[start : start + batch]
+        customer_ids = sorted({row[2] for row in chunk})
+        marks = ",".join("?" * len(customer_ids))
+        accounts: dict[int, list[tuple[str, str]]] = {}
+        for customer_id, ref, last4 in conn.exec_driver_sql(
+            f"SELECT customer_id, account_ref, card_last4 FROM card_accounts"
+            f" WHERE customer_id IN ({marks})",
+            tuple(customer_ids),
+        ):
+            accounts.setdefault(customer_id, []).append((ref, last4))
+        numbers: dict[int, list[str]] = {}
+        for customer_id, value in conn.exec_driver_sql(
+            f"SELECT customer_id, value FROM contact_points"
+            f" WHERE kind != 'email' AND kind != 'address' AND customer_id IN ({marks})",
+            tuple(customer_ids),
+        ):
+            numbers.setdefault(customer_id, []).append(value)
+        rows = [
+            (
+                case_id,
+                terms(
+                    name,
+                    [customer_ref, case_ref, *(ref for ref, _ in accounts.get(customer_id, []))],
+                    [last4 for _, last4 in accounts.get(customer_id, [])],
+                    numbers.get(customer_id, []),
+                ),
+            )
+            for case_id, case_ref, customer_id, name, customer_ref in chunk
+        ]
+        insert_rows(conn, rows)
+        done += len(rows)
+    return done

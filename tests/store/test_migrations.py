@@ -81,3 +81,36 @@ def test_central_store_migrates_on_postgresql_from_empty_and_from_previous(pg_ur
         assert conn.scalar(text("SELECT name FROM teams")) == "Team A"
     assert _diff(engine) == []
     engine.dispose()
+
+
+def test_upgrading_a_cache_from_before_search_indexes_its_cases(demo_cache, tmp_path):
+    import shutil
+    from zoneinfo import ZoneInfo
+
+    from collector_desk.store.queue import CaseQueue
+    from collector_desk.store.queue_query import QueueSpec
+
+    path = tmp_path / "cache.sqlite"
+    shutil.copy(demo_cache, path)
+    engine = make_engine(sqlite_url(path))
+    with engine.begin() as conn:
+        (name,) = conn.execute(text("SELECT full_name FROM customers WHERE id = 5")).one()
+    command_downgrade(engine, "0002")
+    with engine.connect() as conn:
+        assert "case_search" not in inspect(conn).get_table_names()
+    engine.dispose()
+
+    engine = open_cache(path)
+    queue = CaseQueue(engine, 3, ZoneInfo("UTC"))
+    spec = QueueSpec().searching(name)
+    assert 5 in queue.ids(spec, 0, queue.count(spec))
+    engine.dispose()
+
+
+def command_downgrade(engine, revision):
+    from alembic import command
+
+    from collector_desk.store.migrate import alembic_config
+
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)

@@ -89,6 +89,10 @@ def upgrade() -> None:
         # The local cache's search: rowid = case id; terms = names, references, card and phone
         # digits (see store.search). The central store searches differently.
         op.execute("CREATE VIRTUAL TABLE case_search USING fts5(terms, tokenize='unicode61')")
+        # An existing cache gets its cases indexed now, or search would find none of them.
+        from collector_desk.store import search
+
+        search.rebuild(op.get_bind())
 
 
 def downgrade() -> None:
