@@ -1,0 +1,189 @@
+"""The collector's workspace on a big cache: the figures issue 3 asks for, with the bare SQL
+behind each one measured in the same run (not part of the test suite).
+
+    uv run collector-desk demo --cases 1000000 --data-dir /tmp/million --screenshot /tmp/m.png
+    QT_QPA_PLATFORM=offscreen uv run python benchmarks/bench_workspace.py /tmp/million
+
+Works on a copy of the cache, so the demo's own stays as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+START = time.perf_counter()
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from collector_desk.demo.portfolio import DEMO_COLLECTOR  # noqa: E402
+from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
+from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
+from collector_desk.store.cache import open_cache  # noqa: E402
+from collector_desk.store.contact_log import log_contact  # noqa: E402
+from collector_desk.store.people import find_user  # noqa: E402
+from collector_desk.store.queue import CaseQueue  # noqa: E402
+from collector_desk.store.queue_query import QueueSpec, SortKey, View, filters, ordering  # noqa: E402
+from collector_desk.ui.i18n import Translations  # noqa: E402
+from collector_desk.ui.main_window import MainWindow  # noqa: E402
+
+VISIBLE_ROWS = 32
+RUNS = 5
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def median(fn, runs: int = RUNS) -> float:
+    return statistics.median(timed(fn) for _ in range(runs))
+
+
+def bare_sql(path: Path, queue: CaseQueue, spec: QueueSpec) -> float:
+    """The same count and first page, compiled once, run straight on sqlite3."""
+    from sqlalchemy import and_, func, select
+
+    from collector_desk.store.schema import Case
+
+    now = queue.clock()
+    where = and_(*filters(spec, queue.user_id, now, queue.zone))
+    dialect = queue.engine.dialect
+    count_sql = (
+        select(func.count())
+        .select_from(Case)
+        .where(where)
+        .compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+    )
+    page_sql = (
+        select(Case.id)
+        .where(where)
+        .order_by(*ordering(spec))
+        .limit(200)
+        .compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+    )
+    conn = sqlite3.connect(path)
+
+    def run():
+        conn.execute(str(count_sql)).fetchall()
+        conn.execute(str(page_sql)).fetchall()
+
+    result = median(run)
+    conn.close()
+    return result
+
+
+def main(data_dir: str) -> None:
+    source = Path(data_dir) / "demo-cache.sqlite"
+    scratch = Path(tempfile.mkdtemp()) / "cache.sqlite"
+    shutil.copy(source, scratch)
+    app = QApplication.instance() or QApplication([])
+    translations = Translations(app)
+    translations.set_language("en")
+
+    imported = time.perf_counter() - START
+    opening = time.perf_counter()
+    engine = open_cache(scratch)
+    user = find_user(engine, DEMO_COLLECTOR)
+    queue = CaseQueue(engine, user.id, ZoneInfo(user.time_zone))
+    window = MainWindow(queue, user, translations)
+    window.show()
+    app.processEvents()
+    started = time.perf_counter() - opening
+    model = window.model
+    total = model.rowCount()
+    print(f"cache: {total:,} cases in My queue, {source.stat().st_size / 2**20:,.0f} MiB")
+    print(f"{'imports (Qt, SQLAlchemy, the app)':<52}{ms(imported)}")
+    print(f"{'open cache, build window, first page and case shown':<52}{ms(started)}")
+
+    def show(spec: QueueSpec) -> None:
+        model.set_spec(spec)
+        for row in range(min(VISIBLE_ROWS, model.rowCount())):
+            model.row_at(row)
+
+    print(
+        "\nview / sort / search                                         app        bare SQL  ratio"
+    )
+    cases = []
+    for view in View:
+        cases.append((f"view {view.value}", QueueSpec.for_view(view)))
+    for key in SortKey:
+        for descending in (True, False):
+            cases.append(
+                (
+                    f"sort {key.value} {'desc' if descending else 'asc'}",
+                    QueueSpec(sort=key, descending=descending),
+                )
+            )
+    sample = queue.window(QueueSpec(), total // 2, 1)[0]
+    for label, typed in (
+        ("search surname", sample.customer_name[:1]),
+        ("search full name", sample.customer_name),
+        ("search card last 4", "1234"),
+        ("search phone digits", "1381234"),
+        ("search case number", sample.case_ref),
+    ):
+        cases.append((label, QueueSpec().searching(typed)))
+    app_times = []
+    for label, spec in cases:
+        app_t = median(lambda s=spec: show(s))
+        sql_t = bare_sql(scratch, queue, spec)
+        app_times.append(app_t)
+        print(f"{label:<52}{ms(app_t)}  {ms(sql_t)}  {app_t / sql_t:5.1f}x")
+    print(f"{'median over all of the above':<52}{ms(statistics.median(app_times))}")
+
+    show(QueueSpec())
+    jump_end = median(lambda: (model._pages.clear(), model.row_at(total - 1)))
+    rng = random.Random(1)
+    jumps = []
+    for _ in range(30):
+        row = rng.randrange(total)
+        model._pages.clear()
+        jumps.append(
+            timed(lambda r=row: [model.row_at(r + i) for i in range(VISIBLE_ROWS) if r + i < total])
+        )
+    print(f"\n{'jump to the end of the queue (one page)':<52}{ms(jump_end)}")
+    print(
+        f"{'random jumps, 30: median / max':<52}{ms(statistics.median(jumps))} / {ms(max(jumps))}"
+    )
+
+    top = queue.window(QueueSpec(), 0, 1)[0].case_id
+    detail = queue.detail(top)
+    point = next(p.id for p in detail.contact_points if p.status.value in ("valid", "unverified"))
+
+    def log_one():
+        log_contact(
+            engine,
+            user.id,
+            top,
+            ContactEntry(Channel.CALL, Outcome.NO_ANSWER, point),
+            queue.clock(),
+        )
+        model.update_case(top)
+
+    print(f"{'log a contact until the queue row shows it':<52}{ms(median(log_one, 10))}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak resident memory':<52}{rss:8.0f} MB")
+    window.close()
+    engine.dispose()
+    shutil.rmtree(scratch.parent)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
