@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
 from collector_desk.demo.names import NamePools, cn_mobile, cn_resident_id, us_phone
 from collector_desk.domain.buckets import BucketScheme, Segment
-from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus, Role
+from collector_desk.domain.cases import STOP_FLAGS, CaseFlag, CaseStatus, PromiseStatus, Role
 from collector_desk.domain.contacts import (
     Channel,
     ContactPointKind,
@@ -205,6 +205,9 @@ CASE_COLS = (
     "opened_at",
     "assigned_at",
     "version",
+    "policy_pack",
+    "time_zone",
+    "blocked",
 )
 FLAG_COLS = ("case_id", "flag", "raised_at", "raised_by")
 CONTACT_COLS = (
@@ -455,6 +458,9 @@ class _Generator:
                 dt_text(self.now - timedelta(days=dpd)),
                 dt_text(self.now - timedelta(days=rng.randint(0, min(dpd, 30)))),
                 1,
+                market.policy_pack,
+                tz,
+                int(any(f in STOP_FLAGS for f in flags)),
             )
         )
 

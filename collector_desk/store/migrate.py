@@ -83,7 +83,33 @@ def refuse_if_newer(revision: str | None) -> None:
         raise SchemaTooNew(revision)
 
 
+def _migrate(engine: Engine, step) -> None:
+    """Run a migration step; on SQLite with foreign keys off around it, as Alembic's batch mode
+    needs when it rebuilds a table others refer to, and checked again before they come back."""
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only takes effect outside a tx
+            conn.commit()
+        try:
+            with conn.begin():
+                step(conn)
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("migration left rows pointing at nothing; rolled back")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as conn:
+    def step(conn: Connection) -> None:
         refuse_if_newer(current_revision(conn))
         command.upgrade(alembic_config(conn), revision)
+
+    _migrate(engine, step)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """For developers and tests: the app itself only ever moves forward."""
+    _migrate(engine, lambda conn: command.downgrade(alembic_config(conn), revision))

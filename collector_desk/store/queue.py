@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, and_, false, func, not_, select, tuple_
 from sqlalchemy.orm import Session
 
+from collector_desk.config.loaders import default_contact_hours
 from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus
+from collector_desk.domain.contact_hours import open_pairs
 from collector_desk.domain.contacts import (
     Channel,
     ContactPointKind,
@@ -25,7 +27,7 @@ from collector_desk.domain.contacts import (
     Relation,
 )
 from collector_desk.store.case_priority import case_priority
-from collector_desk.store.queue_query import QueueSpec, ordering, where
+from collector_desk.store.queue_query import QueueSpec, ordering, sinks_uncontactable, where
 from collector_desk.store.schema import (
     CardAccount,
     Case,
@@ -57,6 +59,8 @@ class QueueRow:
     next_action_at: datetime | None
     promise_status: PromiseStatus | None
     flags: tuple[CaseFlag, ...]
+    policy_pack: str = "CN"
+    blocked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,24 @@ class CaseDetail:
     priority_parts: tuple[tuple[str, int], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class QueueLayout:
+    """A view as of one moment: disjoint parts in display order, each with its row count."""
+
+    spec: QueueSpec
+    now: datetime
+    parts: tuple[tuple[ColumnElement, int], ...]
+    sunk: bool  # the parts are "contactable now" then "not now"
+
+    @property
+    def total(self) -> int:
+        return sum(size for _, size in self.parts)
+
+    @property
+    def contactable(self) -> int | None:
+        return self.parts[0][1] if self.sunk else None
+
+
 HISTORY_LIMIT = 100
 DEFAULT_SPEC = QueueSpec()
 
@@ -161,6 +183,8 @@ def _queue_row(r, flags) -> QueueRow:
         next_action_at=r.next_action_at,
         promise_status=r.promise_status,
         flags=tuple(flags),
+        policy_pack=r.policy_pack,
+        blocked=bool(r.blocked),
     )
 
 
@@ -184,50 +208,95 @@ class CaseQueue:
         self.user_id = user_id
         self.zone = zone  # the collector's: "today" in the views is their day
         self.clock = clock
+        self._pack_zones: list[tuple[str, str]] | None = None
 
-    def _where(self, spec: QueueSpec):
-        return where(spec, self.user_id, self.clock(), self.zone)
+    def layout(self, spec: QueueSpec = DEFAULT_SPEC) -> QueueLayout:
+        """Fix the view at this moment: its parts in display order and how many rows each has.
+
+        Ordered by priority, the cases that may be contacted now (their local hours, no stop
+        flag) come first and the rest sink below them, each part still in priority order.
+        """
+        now = self.clock()
+        base = where(spec, self.user_id, now, self.zone)
+        parts = [base]
+        if sinks_uncontactable(spec):
+            reachable = self._reachable_now(now)
+            parts = [and_(base, reachable), and_(base, not_(reachable))]
+        with self.engine.connect() as conn:
+            counted = tuple(
+                (part, conn.scalar(select(func.count()).select_from(Case).where(part)) or 0)
+                for part in parts
+            )
+        return QueueLayout(spec, now, counted, sunk=len(parts) > 1)
+
+    def _reachable_now(self, now: datetime) -> ColumnElement:
+        open_now = open_pairs(default_contact_hours(), self._pairs(), now)
+        if not open_now:
+            return false()
+        return and_(Case.blocked.is_(False), tuple_(Case.policy_pack, Case.time_zone).in_(open_now))
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        """The (pack, zone) pairs among my cases: a handful, read once per queue."""
+        if self._pack_zones is None:
+            with self.engine.connect() as conn:
+                self._pack_zones = [
+                    (pack, zone)
+                    for pack, zone in conn.execute(
+                        select(Case.policy_pack, Case.time_zone)
+                        .where(Case.assigned_to == self.user_id)
+                        .distinct()
+                    )
+                ]
+        return self._pack_zones
 
     def count(self, spec: QueueSpec = DEFAULT_SPEC) -> int:
-        with self.engine.connect() as conn:
-            query = select(func.count()).select_from(Case).where(self._where(spec))
-            return conn.scalar(query) or 0
+        return self.layout(spec).total
 
-    def ids(self, spec: QueueSpec, offset: int, limit: int, total: int | None = None) -> list[int]:
-        """Case ids at [offset, offset + limit) of the view, walking the index from the nearer end.
+    def ids(self, view: QueueSpec | QueueLayout, offset: int, limit: int) -> list[int]:
+        """Case ids at [offset, offset + limit) of the view, part by part, each part walked on
+        its index from the nearer end.
 
         Only the index is read here (no row, no join), which is what keeps a jump to row
         900,000 of a million in tens of milliseconds.
         """
-        if total is None:
-            total = self.count(spec)
-        if offset >= total or limit <= 0:
-            return []
-        limit = min(limit, total - offset)
-        from_end = total - (offset + limit)
+        layout = view if isinstance(view, QueueLayout) else self.layout(view)
+        found: list[int] = []
+        with self.engine.connect() as conn:
+            for part, size in layout.parts:
+                if limit <= 0:
+                    break
+                if offset >= size:
+                    offset -= size
+                    continue
+                take = min(limit, size - offset)
+                found += self._slice(conn, layout.spec, part, size, offset, take)
+                limit -= take
+                offset = 0
+        return found
+
+    @staticmethod
+    def _slice(conn, spec: QueueSpec, part, size: int, offset: int, take: int) -> list[int]:
+        from_end = size - (offset + take)
         reverse = from_end < offset
         query = (
             select(Case.id)
-            .where(self._where(spec))
+            .where(part)
             .order_by(*ordering(spec, reverse=reverse))
             .offset(from_end if reverse else offset)
-            .limit(limit)
+            .limit(take)
         )
-        with self.engine.connect() as conn:
-            found = list(conn.scalars(query))
-        return found[::-1] if reverse else found
+        got = list(conn.scalars(query))
+        return got[::-1] if reverse else got
 
-    def window(
-        self, spec: QueueSpec, offset: int, limit: int, total: int | None = None
-    ) -> list[QueueRow]:
-        return self.rows(self.ids(spec, offset, limit, total))
+    def window(self, view: QueueSpec | QueueLayout, offset: int, limit: int) -> list[QueueRow]:
+        return self.rows(self.ids(view, offset, limit))
 
     def rows(self, ids: list[int]) -> list[QueueRow]:
         """The queue rows for these case ids, in the order given."""
         if not ids:
             return []
         query = (
-            select(Case, Customer.full_name, Customer.time_zone)
+            select(Case, Customer.full_name)
             .join(Customer, Customer.id == Case.customer_id)
             .where(Case.id.in_(ids), Case.assigned_to == self.user_id)
         )

@@ -135,3 +135,8 @@ def ordering(spec: QueueSpec, reverse: bool = False) -> list[ColumnElement]:
 
 def where(spec: QueueSpec, user_id: int, now: datetime, zone: ZoneInfo) -> ColumnElement:
     return and_(*filters(spec, user_id, now, zone))
+
+
+def sinks_uncontactable(spec: QueueSpec) -> bool:
+    """Priority order puts the cases that may not be contacted now below the rest."""
+    return spec.sort is SortKey.PRIORITY and spec.descending and not spec.search.strip()

@@ -161,12 +161,18 @@ INDEXED_SORTS = (
 )
 
 
+# Carried in the priority index so "contactable now" can be decided from the index alone.
+CONTACTABILITY_COLUMNS = ("policy_pack", "time_zone", "blocked")
+
+
 def _open_index(column: str) -> Index:
+    extra = CONTACTABILITY_COLUMNS if column == "priority" else ()
     return Index(
         f"ix_cases_open_{column}",
         "assigned_to",
         column,
         "id",
+        *extra,
         sqlite_where=text(OPEN_CASES),
         postgresql_where=text(OPEN_CASES),
     )
@@ -201,6 +207,11 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)  # server-side optimistic check
+    # Copies from the customer and the flags, so the queue can sink the cases that may not be
+    # contacted now without a join: kept in step by whoever writes customers or flags.
+    policy_pack: Mapped[str] = mapped_column(String(16), server_default="CN")
+    time_zone: Mapped[str] = mapped_column(String(64), server_default="Asia/Shanghai")
+    blocked: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
     customer: Mapped[Customer] = relationship()
     flags: Mapped[list[CaseFlagRow]] = relationship(back_populates="case")

@@ -16,8 +16,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
-from collector_desk.store.queue import CaseQueue, QueueRow
+from collector_desk.config.loaders import default_contact_hours
+from collector_desk.domain.cases import PromiseStatus
+from collector_desk.domain.contact_hours import Blocked, Contactability, contactability
+from collector_desk.store.queue import CaseQueue, QueueLayout, QueueRow
 from collector_desk.store.queue_query import QueueSpec, SortKey
 from collector_desk.ui import formatting, labels
 
@@ -25,8 +29,10 @@ translate = QCoreApplication.translate
 _ROOT = QModelIndex()  # the invisible root; Qt's models default their parent to it
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MUTED = QColor(128, 128, 128)
 
 COLUMNS = (
+    "contactable",
     "priority",
     "customer",
     "bucket",
@@ -50,6 +56,7 @@ SORTABLE = {
 
 def _header(key: str) -> str:
     return {
+        "contactable": translate("QueueModel", "Contact now"),
         "priority": translate("QueueModel", "Priority"),
         "customer": translate("QueueModel", "Customer"),
         "bucket": translate("QueueModel", "Bucket / DPD"),
@@ -72,20 +79,26 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._queue = queue
         self._zone = display_zone
-        self._spec = spec or QueueSpec()
+        self._layout = queue.layout(spec or QueueSpec())
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
-        self._count = queue.count(self._spec)
+        self._count = self._layout.total
+        self._hours = default_contact_hours()
+        self._zones: dict[str, ZoneInfo] = {}
 
     @property
     def spec(self) -> QueueSpec:
-        return self._spec
+        return self._layout.spec
+
+    @property
+    def layout(self) -> QueueLayout:
+        return self._layout
 
     def set_spec(self, spec: QueueSpec) -> None:
-        """Show another view, order or search: one count and one page, whatever the size."""
+        """Show another view, order or search: a count or two and one page, whatever the size."""
         self.beginResetModel()
-        self._spec = spec
+        self._layout = self._queue.layout(spec)
         self._pages.clear()
-        self._count = self._queue.count(spec)
+        self._count = self._layout.total
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -93,11 +106,11 @@ class QueueModel(QAbstractTableModel):
         if key is None:
             return  # this column has no index to sort on; the order stays as it is
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_spec(self._spec.sorted_by(key, descending))
+        self.set_spec(self.spec.sorted_by(key, descending))
 
     def sort_column(self) -> int:
         for column, name in enumerate(COLUMNS):
-            if SORTABLE.get(name) == self._spec.sort:
+            if SORTABLE.get(name) == self.spec.sort:
                 return column
         return -1
 
@@ -150,14 +163,24 @@ class QueueModel(QAbstractTableModel):
             if key in NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, CASE_ID_ROLE):
+        if role not in (Qt.ItemDataRole.DisplayRole, CASE_ID_ROLE, Qt.ItemDataRole.ForegroundRole):
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
         if role == CASE_ID_ROLE:
             return row.case_id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # greyed as well as marked "✗" in its own column: the state reads without colour
+            return None if self.contactability(row).allowed else MUTED
         return self._display(row, key)
+
+    def contactability(self, row: QueueRow) -> Contactability:
+        """As of the moment the view was laid out, so the marks agree with the order."""
+        zone = self._zones.get(row.time_zone)
+        if zone is None:
+            zone = self._zones[row.time_zone] = ZoneInfo(row.time_zone)
+        return contactability(self._hours, row.policy_pack, zone, self._layout.now, row.blocked)
 
     # -- our interface ------------------------------------------------------------------
     def row_at(self, row: int) -> QueueRow | None:
@@ -166,7 +189,7 @@ class QueueModel(QAbstractTableModel):
         page_no, offset = divmod(row, self.PAGE)
         page = self._pages.get(page_no)
         if page is None:
-            page = self._queue.window(self._spec, page_no * self.PAGE, self.PAGE, self._count)
+            page = self._queue.window(self._layout, page_no * self.PAGE, self.PAGE)
             self._pages[page_no] = page
             if len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
@@ -175,7 +198,19 @@ class QueueModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def reload(self) -> None:
-        self.set_spec(self._spec)
+        self.set_spec(self.spec)
+
+    def _contactable_text(self, row: QueueRow) -> str:
+        verdict = self.contactability(row)
+        if verdict.allowed:
+            return "✓ " + translate("QueueModel", "now")
+        if verdict.reason is Blocked.OUTSIDE_HOURS and verdict.next_allowed_at is not None:
+            return "✗ " + translate("QueueModel", "from %1").replace(
+                "%1", verdict.next_allowed_at.strftime("%H:%M")
+            )
+        if verdict.reason is Blocked.STOP_FLAG:
+            return "✗ " + translate("QueueModel", "stop flag")
+        return "✗ " + translate("QueueModel", "no rules")
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -183,8 +218,16 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 
     def _display(self, row: QueueRow, key: str) -> str:
+        if key == "contactable":
+            return self._contactable_text(row)
         if key == "priority":
-            return str(row.priority)
+            marks = ""
+            now = self._layout.now
+            if row.next_action == "callback" and row.next_action_at and row.next_action_at <= now:
+                marks += "⏰"
+            if row.promise_status is PromiseStatus.BROKEN:
+                marks += "!"
+            return f"{marks} {row.priority}" if marks else str(row.priority)
         if key == "customer":
             return row.customer_name
         if key == "bucket":

@@ -561,67 +561,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="135"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="146"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="137"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="138"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="139"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="150"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="140"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="151"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="141"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="152"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="144"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="155"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="145"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="156"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="146"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="157"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="154"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="165"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="161"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="172"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="147"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="158"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="164"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -832,52 +832,77 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="53"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="59"/>
+        <source>Contact now</source>
+        <translation>可否联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="60"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="54"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="61"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="55"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="62"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="56"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="63"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="57"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="64"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="58"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="65"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="59"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="66"/>
         <source>Next action</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="60"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="67"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="61"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="68"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="198"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="206"/>
+        <source>now</source>
+        <translation>现在可以</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="208"/>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="212"/>
+        <source>stop flag</source>
+        <translation>暂停催收标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="213"/>
+        <source>no rules</source>
+        <translation>无适用规则</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/queue_model.py" line="241"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>

@@ -146,3 +146,20 @@ def test_stored_priority_is_what_the_store_computes_for_the_same_moment(demo_cac
         differ = [c.id for c in cases if case_priority(session, c, FIXED_NOW).total != c.priority]
     engine.dispose()
     assert differ == []
+
+
+def test_case_copies_of_zone_pack_and_stop_flags_agree_with_their_sources(db):
+    mismatched = db.execute(
+        "SELECT count(*) FROM cases c JOIN customers u ON u.id = c.customer_id"
+        " WHERE c.time_zone != u.time_zone OR c.policy_pack != u.country"
+    ).fetchone()[0]
+    assert mismatched == 0
+    blocked = {i for (i,) in db.execute("SELECT id FROM cases WHERE blocked")}
+    stop = {
+        i
+        for (i,) in db.execute(
+            "SELECT case_id FROM case_flags WHERE flag IN ('dispute', 'cease_communication',"
+            " 'bankruptcy', 'deceased', 'legal_representation')"
+        )
+    }
+    assert blocked == stop and blocked

@@ -8,7 +8,13 @@ from sqlalchemy import inspect, text
 
 from collector_desk.store.cache import open_cache
 from collector_desk.store.engine import make_engine, sqlite_url
-from collector_desk.store.migrate import SchemaTooNew, head_revision, include_object, upgrade
+from collector_desk.store.migrate import (
+    SchemaTooNew,
+    downgrade,
+    head_revision,
+    include_object,
+    upgrade,
+)
 from collector_desk.store.schema import Base
 
 
@@ -95,7 +101,7 @@ def test_upgrading_a_cache_from_before_search_indexes_its_cases(demo_cache, tmp_
     engine = make_engine(sqlite_url(path))
     with engine.begin() as conn:
         (name,) = conn.execute(text("SELECT full_name FROM customers WHERE id = 5")).one()
-    command_downgrade(engine, "0002")
+    downgrade(engine, "0002")
     with engine.connect() as conn:
         assert "case_search" not in inspect(conn).get_table_names()
     engine.dispose()
@@ -105,12 +111,3 @@ def test_upgrading_a_cache_from_before_search_indexes_its_cases(demo_cache, tmp_
     spec = QueueSpec().searching(name)
     assert 5 in queue.ids(spec, 0, queue.count(spec))
     engine.dispose()
-
-
-def command_downgrade(engine, revision):
-    from alembic import command
-
-    from collector_desk.store.migrate import alembic_config
-
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), revision)

@@ -120,3 +120,34 @@ def test_detail_holds_the_whole_case_and_only_for_its_collector(queue):
     started = [c.started_at for c in detail.contacts]
     assert started == sorted(started, reverse=True)
     assert CaseQueue(queue.engine, 999, SHANGHAI).detail(case_id) is None
+
+
+def test_cases_that_may_not_be_contacted_now_sink_below_the_rest(queue):
+    from collector_desk.config.loaders import default_contact_hours
+    from collector_desk.domain.contact_hours import contactability
+
+    layout = queue.layout(QueueSpec())
+    assert layout.sunk
+    rows = queue.window(layout, 0, layout.total)
+    hours = default_contact_hours()
+    verdicts = [
+        contactability(hours, r.policy_pack, ZoneInfo(r.time_zone), FIXED_NOW, r.blocked).allowed
+        for r in rows
+    ]
+    reachable = layout.contactable
+    # 10:30 in Shanghai is 21:30 in New York: those customers, and stop-flagged ones, sink
+    assert 0 < reachable < layout.total
+    assert verdicts == [True] * reachable + [False] * (layout.total - reachable)
+    assert any(r.time_zone == "America/New_York" for r in rows[reachable:])
+    for part in (rows[:reachable], rows[reachable:]):
+        priorities = [r.priority for r in part]
+        assert priorities == sorted(priorities, reverse=True)
+    # a page that straddles the two parts is the same as the full read
+    assert queue.ids(layout, reachable - 5, 10) == [
+        r.case_id for r in rows[reachable - 5 : reachable + 5]
+    ]
+
+
+def test_other_orders_and_searches_do_not_sink(queue):
+    assert not queue.layout(QueueSpec(sort=SortKey.OVERDUE)).sunk
+    assert not queue.layout(QueueSpec().searching("王")).sunk

@@ -164,7 +164,7 @@ def test_views_switch_from_the_keyboard_and_search_narrows(qtbot, window, queue)
 
 def test_clicking_a_header_sorts_in_sql(qtbot, window):
     header = window.table.horizontalHeader()
-    overdue = 3
+    overdue = 4
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=_section_center(header, overdue)
     )
