@@ -103,6 +103,12 @@ def _migrate(engine: Engine, step) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.connect() as conn:
+        current = current_revision(conn)
+    refuse_if_newer(current)
+    if revision == "head" and current == head_revision():
+        return  # the usual start: nothing to do, and no reason to check every foreign key
+
     def step(conn: Connection) -> None:
         refuse_if_newer(current_revision(conn))
         command.upgrade(alembic_config(conn), revision)

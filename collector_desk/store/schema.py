@@ -183,8 +183,26 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_queue", "assigned_to", "priority", "id"),
         Index("ix_cases_next_action", "assigned_to", "next_action_at"),
-        Index("ix_cases_promise_status", "assigned_to", "promise_status"),
+        # "Broken promises" in priority order, sinking included, from this index alone
+        Index(
+            "ix_cases_promise_status",
+            "assigned_to",
+            "promise_status",
+            "priority",
+            "id",
+            *CONTACTABILITY_COLUMNS,
+            sqlite_where=text(OPEN_CASES),
+            postgresql_where=text(OPEN_CASES),
+        ),
         *(_open_index(column) for column in INDEXED_SORTS),
+        # counts of open cases per (pack, zone, stop flag) without sorting a million rows
+        Index(
+            "ix_cases_open_contact_groups",
+            "assigned_to",
+            *CONTACTABILITY_COLUMNS,
+            sqlite_where=text(OPEN_CASES),
+            postgresql_where=text(OPEN_CASES),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     case_ref: Mapped[str] = mapped_column(String(32), unique=True)

@@ -198,6 +198,7 @@ class QueueModel(QAbstractTableModel):
         return page[offset] if offset < len(page) else None
 
     def reload(self) -> None:
+        self._queue.invalidate()
         self.set_spec(self.spec)
 
     def _contactable_text(self, row: QueueRow) -> str:

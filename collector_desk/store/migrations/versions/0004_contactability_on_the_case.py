@@ -46,9 +46,29 @@ def upgrade() -> None:
         sqlite_where=sa.text("status <> 'closed'"),
         postgresql_where=sa.text("status <> 'closed'"),
     )
+    op.drop_index("ix_cases_promise_status", table_name="cases")
+    op.create_index(
+        "ix_cases_promise_status",
+        "cases",
+        ["assigned_to", "promise_status", "priority", "id", "policy_pack", "time_zone", "blocked"],
+        unique=False,
+        sqlite_where=sa.text("status <> 'closed'"),
+        postgresql_where=sa.text("status <> 'closed'"),
+    )
+    op.create_index(
+        "ix_cases_open_contact_groups",
+        "cases",
+        ["assigned_to", "policy_pack", "time_zone", "blocked"],
+        unique=False,
+        sqlite_where=sa.text("status <> 'closed'"),
+        postgresql_where=sa.text("status <> 'closed'"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_open_contact_groups", table_name="cases")
+    op.drop_index("ix_cases_promise_status", table_name="cases")
+    op.create_index("ix_cases_promise_status", "cases", ["assigned_to", "promise_status"])
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.drop_index(
             "ix_cases_open_priority",
