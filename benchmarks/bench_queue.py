@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from collector_desk.demo.portfolio import DEMO_COLLECTOR
+from collector_desk.demo import DEMO_COLLECTOR
 from collector_desk.store.cache import open_cache
 from collector_desk.store.people import find_user
 from collector_desk.store.queue import CaseQueue

@@ -27,7 +27,7 @@ START = time.perf_counter()
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from collector_desk.demo.portfolio import DEMO_COLLECTOR  # noqa: E402
+from collector_desk.demo import DEMO_COLLECTOR  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
 from collector_desk.store.cache import open_cache  # noqa: E402

@@ -1,0 +1,3 @@
+"""The demo portfolio. The generator (portfolio.py) loads Faker; import it only to build one."""
+
+DEMO_COLLECTOR = "demo"  # the user the demo signs in as

@@ -10,8 +10,6 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from faker import Faker
-
 # Weights for the last digit of a Chinese resident ID (GB 11643-1999, ISO 7064 MOD 11-2).
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -92,6 +90,8 @@ class NamePools:
 
     @classmethod
     def build(cls, seed: int, size: int = 1500) -> NamePools:
+        from faker import Faker  # heavy; only a demo build needs it
+
         cn = Faker("zh_CN")
         us = Faker("en_US")
         cn.seed_instance(seed)

@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
+from collector_desk.demo import DEMO_COLLECTOR
 from collector_desk.demo.names import NamePools, cn_mobile, cn_resident_id, us_phone
 from collector_desk.domain.buckets import BucketScheme, Segment
 from collector_desk.domain.cases import STOP_FLAGS, CaseFlag, CaseStatus, PromiseStatus, Role
@@ -37,8 +38,6 @@ from collector_desk.store.bulk import insert_rows
 from collector_desk.store.engine import make_build_engine
 from collector_desk.store.migrate import upgrade
 from collector_desk.store.types import sqlite_datetime_text as dt_text
-
-DEMO_COLLECTOR = "demo"
 
 # (username, display name, role): the demo signs in as DEMO_COLLECTOR.
 DEMO_USERS = (

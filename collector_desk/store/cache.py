@@ -5,7 +5,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from collector_desk.store.engine import make_engine, sqlite_url
-from collector_desk.store.migrate import refuse_if_newer, sqlite_file_revision, upgrade
+from collector_desk.store.schema_version import SCHEMA_HEAD, sqlite_file_revision
 
 
 def open_cache(path: Path) -> Engine:
@@ -16,7 +16,13 @@ def open_cache(path: Path) -> Engine:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    refuse_if_newer(sqlite_file_revision(path))
+    revision = sqlite_file_revision(path)
+    if revision == SCHEMA_HEAD:
+        return make_engine(sqlite_url(path))
+    # Only now load Alembic: a new, older or foreign cache.
+    from collector_desk.store.migrate import refuse_if_newer, upgrade
+
+    refuse_if_newer(revision)
     engine = make_engine(sqlite_url(path))
     upgrade(engine)
     return engine

@@ -4,7 +4,6 @@ An older database is upgraded in place. A database written by a newer Collector 
 revision we do not know: we refuse before writing anything, so the newer app can still open it.
 """
 
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -13,18 +12,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from collector_desk.store.schema_version import SchemaTooNew, sqlite_file_revision
+
+__all__ = ["SchemaTooNew", "sqlite_file_revision"]  # re-exported for callers of this module
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-class SchemaTooNew(RuntimeError):
-    """The database was written by a newer version; it is left untouched."""
-
-    def __init__(self, revision: str) -> None:
-        super().__init__(
-            f"this database has schema revision {revision}, which this version of "
-            "Collector Desk does not know; it was left untouched. Update Collector Desk."
-        )
-        self.revision = revision
 
 
 # Tables the model does not describe: SQLite's full-text index and its shadow tables.
@@ -59,23 +51,6 @@ def known_revisions() -> set[str]:
 
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
-
-
-def sqlite_file_revision(path: Path) -> str | None:
-    """Read the revision of a SQLite file without opening it for writing (no WAL switch)."""
-    if not path.exists():
-        return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return None
-        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return found[0] if found else None
-    finally:
-        conn.close()
 
 
 def refuse_if_newer(revision: str | None) -> None:

@@ -5,21 +5,25 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from sqlalchemy import Engine
 
-from collector_desk.demo.portfolio import DEMO_COLLECTOR, DemoOptions, build_demo_cache
+from collector_desk.demo import DEMO_COLLECTOR
 from collector_desk.store.cache import open_cache
-from collector_desk.store.migrate import SchemaTooNew
 from collector_desk.store.people import find_user, read_state
 from collector_desk.store.queue import CaseQueue
+from collector_desk.store.schema_version import SchemaTooNew
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
 
 DEMO_CACHE_NAME = "demo-cache.sqlite"
+
+if TYPE_CHECKING:
+    from collector_desk.demo.portfolio import DemoOptions
 
 translate = QCoreApplication.translate
 
@@ -51,7 +55,9 @@ class _SeedWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            build_demo_cache(self._path, self._options, self.progress.emit)
+            from collector_desk.demo import portfolio  # Faker and Alembic: only to build
+
+            portfolio.build_demo_cache(self._path, self._options, self.progress.emit)
         except Exception as exc:  # reported to the user, not swallowed
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -93,6 +99,8 @@ def _open_demo_cache(path: Path, launch: DemoLaunch) -> Engine:
         if marker == (str(launch.seed), str(launch.cases)):
             return engine
         engine.dispose()
+    from collector_desk.demo.portfolio import DemoOptions
+
     seed_with_progress(path, DemoOptions(cases=launch.cases, seed=launch.seed))
     return open_cache(path)
 

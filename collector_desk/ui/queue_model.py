@@ -225,7 +225,7 @@ class QueueModel(QAbstractTableModel):
             marks = ""
             now = self._layout.now
             if row.next_action == "callback" and row.next_action_at and row.next_action_at <= now:
-                marks += "⏰"
+                marks += "☎"  # a glyph every CJK and Latin UI font has
             if row.promise_status is PromiseStatus.BROKEN:
                 marks += "!"
             return f"{marks} {row.priority}" if marks else str(row.priority)

@@ -87,7 +87,7 @@ class QueuePanel(QWidget):
         horizontal.setSortIndicatorShown(True)
         horizontal.setSectionsClickable(True)
         horizontal.sectionClicked.connect(self._on_header_clicked)
-        for column, width in enumerate((90, 60, 110, 100, 120, 120, 200, 190, 80, 120)):
+        for column, width in enumerate((90, 60, 140, 100, 110, 110, 190, 190, 80, 120)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)

@@ -111,3 +111,9 @@ def test_upgrading_a_cache_from_before_search_indexes_its_cases(demo_cache, tmp_
     spec = QueueSpec().searching(name)
     assert 5 in queue.ids(spec, 0, queue.count(spec))
     engine.dispose()
+
+
+def test_the_fast_path_knows_the_newest_migration():
+    from collector_desk.store.schema_version import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
