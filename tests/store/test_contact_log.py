@@ -224,3 +224,18 @@ def test_a_callback_coming_due_raises_the_case_once_refreshed(engine):
     assert rescored >= 1
     with Session(engine) as s:
         assert s.get(Case, case_id).priority == before + 40  # "callback_due" weight
+
+
+def test_bulk_rescore_agrees_with_one_case_at_a_time(engine):
+    from collector_desk.store.case_priority import case_priority, rescore
+
+    later = NOW + timedelta(days=3)  # callbacks come due, promises age: scores move
+    with Session(engine) as s:
+        ids = list(s.scalars(select(Case.id).order_by(Case.id).limit(300)))
+        expected = {i: case_priority(s, s.get(Case, i), later).total for i in ids}
+        rescore(s, ids, later)
+        got = {i: s.get(Case, i).priority for i in ids}
+    assert got == expected
+    with Session(engine) as s:
+        stored = {i: s.get(Case, i).priority for i in ids}
+    assert stored != expected  # rescore leaves committing to its caller's transaction
