@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Engine, and_, false, func, not_, select, t
 from sqlalchemy.orm import Session
 
 from collector_desk.config.loaders import default_contact_hours
-from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus
 from collector_desk.domain.contact_hours import open_pairs
 from collector_desk.domain.contacts import (
     Channel,
@@ -46,6 +46,7 @@ from collector_desk.store.schema import (
     Note,
     Payment,
     Promise,
+    RepaymentPlan,
 )
 
 
@@ -124,6 +125,16 @@ class PaymentView:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanView:
+    status: PlanStatus
+    currency: str
+    total_minor: int
+    waived_minor: int
+    installment_count: int
+    first_due_date: date
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     case_id: int
     case_ref: str
@@ -149,6 +160,9 @@ class CaseDetail:
     notes: tuple[str, ...]
     # why the case stands where it does, now: (component, points), e.g. ("callback_due", 40)
     priority_parts: tuple[tuple[str, int], ...] = ()
+    plans: tuple[PlanView, ...] = ()
+    policy_pack: str = "CN"
+    blocked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +397,13 @@ class CaseQueue:
             contacts = _newest(conn, select(Contact), Contact.case_id, case_id, Contact.started_at)
             promises = _newest(conn, select(Promise), Promise.case_id, case_id, Promise.due_date)
             payments = _newest(conn, select(Payment), Payment.case_id, case_id, Payment.paid_at)
+            plans = _newest(
+                conn,
+                select(RepaymentPlan),
+                RepaymentPlan.case_id,
+                case_id,
+                RepaymentPlan.recorded_at,
+            )
             notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
             priority = case_priority(conn, case, self.clock())
         return CaseDetail(
@@ -437,4 +458,17 @@ class CaseQueue:
             ),
             notes=tuple(notes),
             priority_parts=priority.components,
+            plans=tuple(
+                PlanView(
+                    p.status,
+                    p.currency,
+                    p.total_minor,
+                    p.waived_minor,
+                    p.installment_count,
+                    p.first_due_date,
+                )
+                for p in plans
+            ),
+            policy_pack=case.policy_pack,
+            blocked=case.blocked,
         )

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector_desk.config.loaders import default_contact_hours
 from collector_desk.domain import masking, phones
+from collector_desk.domain.contact_hours import contactability
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import formatting, labels
 
@@ -115,6 +117,7 @@ class DetailPane(QWidget):
         self.points = _table(self)
         self.contacts = _table(self)
         self.promises = _table(self)
+        self.plans = _table(self)
         self.payments = _table(self)
         self.notes = _table(self)
         for table in (
@@ -122,6 +125,7 @@ class DetailPane(QWidget):
             self.points,
             self.contacts,
             self.promises,
+            self.plans,
             self.payments,
             self.notes,
         ):
@@ -171,6 +175,7 @@ class DetailPane(QWidget):
                 translate("DetailPane", "Contact points"),
                 translate("DetailPane", "Contacts"),
                 translate("DetailPane", "Promises"),
+                translate("DetailPane", "Plans"),
                 translate("DetailPane", "Payments"),
                 translate("DetailPane", "Notes"),
             )
@@ -204,7 +209,13 @@ class DetailPane(QWidget):
         f["national_id"].setText(masking.mask_national_id(detail.national_id))
         self.reveal.setEnabled(True)
         f["language"].setText(labels.language(detail.preferred_language))
-        f["local_time"].setText(f"{formatting.when(datetime.now(UTC), zone)} ({detail.time_zone})")
+        now = datetime.now(UTC)
+        verdict = contactability(
+            default_contact_hours(), detail.policy_pack, zone, now, detail.blocked
+        )
+        f["local_time"].setText(
+            f"{formatting.when(now, zone)} ({detail.time_zone}) · {labels.contactable(verdict)}"
+        )
         f["status"].setText(
             f"{labels.case_status(detail.status)} · "
             f"{labels.segment(detail.segment)} · {detail.bucket} / "
@@ -240,6 +251,26 @@ class DetailPane(QWidget):
         self.point_action.emit(self._detail.case_id, self._detail.contact_points[row].id, action)
 
     def _fill_tables(self, d: CaseDetail) -> None:
+        _fill(
+            self.plans,
+            [
+                translate("DetailPane", "Status"),
+                translate("DetailPane", "Installments"),
+                translate("DetailPane", "Total"),
+                translate("DetailPane", "Waived"),
+                translate("DetailPane", "First due"),
+            ],
+            [
+                [
+                    labels.plan_status(p.status),
+                    str(p.installment_count),
+                    formatting.money(p.total_minor, p.currency),
+                    formatting.money(p.waived_minor, p.currency),
+                    p.first_due_date.isoformat(),
+                ]
+                for p in d.plans
+            ],
+        )
         _fill(
             self.accounts,
             [

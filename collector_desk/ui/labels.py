@@ -2,7 +2,8 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from collector_desk.domain.cases import CaseFlag, CaseStatus, PromiseStatus
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus
+from collector_desk.domain.contact_hours import Blocked, Contactability
 from collector_desk.domain.contacts import (
     Channel,
     ContactPointKind,
@@ -159,3 +160,41 @@ def priority_component(name: str) -> str:
         "untouched": translate("Priority", "not worked for a week"),
         "reached_recently": translate("Priority", "reached recently"),
     }.get(name, name)
+
+
+def plan_status(value: PlanStatus) -> str:
+    return {
+        PlanStatus.PENDING_APPROVAL: translate("PlanStatus", "Waiting for approval"),
+        PlanStatus.ACTIVE: translate("PlanStatus", "Active"),
+        PlanStatus.COMPLETED: translate("PlanStatus", "Completed"),
+        PlanStatus.BROKEN: translate("PlanStatus", "Broken"),
+        PlanStatus.REJECTED: translate("PlanStatus", "Rejected"),
+    }[value]
+
+
+def contactable(verdict: Contactability, short: bool = False) -> str:
+    """ "✓ may contact now" or why not, reading without colour; short for the queue column."""
+    if verdict.allowed:
+        return "✓ " + (
+            translate("Contactability", "now")
+            if short
+            else translate("Contactability", "may contact now")
+        )
+    if verdict.reason is Blocked.OUTSIDE_HOURS and verdict.next_allowed_at is not None:
+        at = verdict.next_allowed_at.strftime("%H:%M")
+        return "✗ " + (
+            translate("Contactability", "from %1")
+            if short
+            else translate("Contactability", "not before %1 local time")
+        ).replace("%1", at)
+    if verdict.reason is Blocked.STOP_FLAG:
+        return "✗ " + (
+            translate("Contactability", "stop flag")
+            if short
+            else translate("Contactability", "collection stopped by a flag")
+        )
+    return "✗ " + (
+        translate("Contactability", "no rules")
+        if short
+        else translate("Contactability", "no contact rules for this customer")
+    )

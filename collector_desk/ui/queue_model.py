@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor
 
 from collector_desk.config.loaders import default_contact_hours
 from collector_desk.domain.cases import PromiseStatus
-from collector_desk.domain.contact_hours import Blocked, Contactability, contactability
+from collector_desk.domain.contact_hours import Contactability, contactability
 from collector_desk.store.queue import CaseQueue, QueueLayout, QueueRow
 from collector_desk.store.queue_query import QueueSpec, SortKey
 from collector_desk.ui import formatting, labels
@@ -201,18 +201,6 @@ class QueueModel(QAbstractTableModel):
         self._queue.invalidate()
         self.set_spec(self.spec)
 
-    def _contactable_text(self, row: QueueRow) -> str:
-        verdict = self.contactability(row)
-        if verdict.allowed:
-            return "✓ " + translate("QueueModel", "now")
-        if verdict.reason is Blocked.OUTSIDE_HOURS and verdict.next_allowed_at is not None:
-            return "✗ " + translate("QueueModel", "from %1").replace(
-                "%1", verdict.next_allowed_at.strftime("%H:%M")
-            )
-        if verdict.reason is Blocked.STOP_FLAG:
-            return "✗ " + translate("QueueModel", "stop flag")
-        return "✗ " + translate("QueueModel", "no rules")
-
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._count:
@@ -220,7 +208,7 @@ class QueueModel(QAbstractTableModel):
 
     def _display(self, row: QueueRow, key: str) -> str:
         if key == "contactable":
-            return self._contactable_text(row)
+            return labels.contactable(self.contactability(row), short=True)
         if key == "priority":
             marks = ""
             now = self._layout.now

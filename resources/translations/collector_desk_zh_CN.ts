@@ -4,33 +4,33 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="63"/>
+        <location filename="../../collector_desk/ui/app.py" line="69"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="65"/>
-        <location filename="../../collector_desk/ui/app.py" line="103"/>
+        <location filename="../../collector_desk/ui/app.py" line="71"/>
+        <location filename="../../collector_desk/ui/app.py" line="111"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="118"/>
+        <location filename="../../collector_desk/ui/app.py" line="126"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="123"/>
+        <location filename="../../collector_desk/ui/app.py" line="131"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="133"/>
+        <location filename="../../collector_desk/ui/app.py" line="141"/>
         <source>The demo cache has no demo collector; start again with --rebuild.</source>
         <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="140"/>
+        <location filename="../../collector_desk/ui/app.py" line="148"/>
         <source>Demo: offline, working from the local cache</source>
         <translation>演示模式：离线，使用本地缓存工作</translation>
     </message>
@@ -38,42 +38,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="38"/>
+        <location filename="../../collector_desk/ui/labels.py" line="39"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="39"/>
+        <location filename="../../collector_desk/ui/labels.py" line="40"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="40"/>
+        <location filename="../../collector_desk/ui/labels.py" line="41"/>
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="41"/>
+        <location filename="../../collector_desk/ui/labels.py" line="42"/>
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="42"/>
+        <location filename="../../collector_desk/ui/labels.py" line="43"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="43"/>
+        <location filename="../../collector_desk/ui/labels.py" line="44"/>
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="44"/>
+        <location filename="../../collector_desk/ui/labels.py" line="45"/>
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="45"/>
+        <location filename="../../collector_desk/ui/labels.py" line="46"/>
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -81,27 +81,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="61"/>
+        <location filename="../../collector_desk/ui/labels.py" line="62"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="62"/>
+        <location filename="../../collector_desk/ui/labels.py" line="63"/>
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="63"/>
+        <location filename="../../collector_desk/ui/labels.py" line="64"/>
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="64"/>
+        <location filename="../../collector_desk/ui/labels.py" line="65"/>
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="65"/>
+        <location filename="../../collector_desk/ui/labels.py" line="66"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -109,27 +109,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="81"/>
+        <location filename="../../collector_desk/ui/labels.py" line="82"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="82"/>
+        <location filename="../../collector_desk/ui/labels.py" line="83"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="83"/>
+        <location filename="../../collector_desk/ui/labels.py" line="84"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="84"/>
+        <location filename="../../collector_desk/ui/labels.py" line="85"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="85"/>
+        <location filename="../../collector_desk/ui/labels.py" line="86"/>
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -137,27 +137,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="91"/>
+        <location filename="../../collector_desk/ui/labels.py" line="92"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="92"/>
+        <location filename="../../collector_desk/ui/labels.py" line="93"/>
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="93"/>
+        <location filename="../../collector_desk/ui/labels.py" line="94"/>
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="94"/>
+        <location filename="../../collector_desk/ui/labels.py" line="95"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="95"/>
+        <location filename="../../collector_desk/ui/labels.py" line="96"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -165,216 +165,285 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="110"/>
+        <location filename="../../collector_desk/ui/labels.py" line="111"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="111"/>
+        <location filename="../../collector_desk/ui/labels.py" line="112"/>
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="112"/>
+        <location filename="../../collector_desk/ui/labels.py" line="113"/>
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="113"/>
+        <location filename="../../collector_desk/ui/labels.py" line="114"/>
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
 </context>
 <context>
+    <name>Contactability</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="179"/>
+        <source>now</source>
+        <translation>现在可以</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="181"/>
+        <source>may contact now</source>
+        <translation>现在可以联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="186"/>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="188"/>
+        <source>not before %1 local time</source>
+        <translation>当地时间 %1 前不可联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="192"/>
+        <source>stop flag</source>
+        <translation>暂停催收标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="194"/>
+        <source>collection stopped by a flag</source>
+        <translation>因标记暂停催收</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="197"/>
+        <source>no rules</source>
+        <translation>无适用规则</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="199"/>
+        <source>no contact rules for this customer</source>
+        <translation>该客户无适用的联系规则</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="156"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="160"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="157"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="161"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="158"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="162"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="159"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="163"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="160"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="275"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="311"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="164"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="257"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="342"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="161"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="249"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="165"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="280"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="162"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="251"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="166"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="163"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="167"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="176"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="177"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="178"/>
+        <source>Plans</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="182"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="187"/>
         <source>W: wrong number · D: do not call · P: preferred</source>
         <translation>W：错号 · D：禁止拨打 · P：设为首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="190"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="211"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="222"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="246"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="258"/>
+        <source>Installments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="259"/>
+        <source>Total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="260"/>
+        <source>Waived</source>
+        <translation>减免</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="261"/>
+        <source>First due</source>
+        <translation>首期还款日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="277"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="247"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="278"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="248"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="279"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="250"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="252"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="283"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="253"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="272"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="303"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="273"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="274"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="290"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="321"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="291"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="322"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="292"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="323"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="293"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="339"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="324"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="370"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="339"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="340"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="358"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="310"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="341"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="326"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="357"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="359"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -470,12 +539,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="128"/>
+        <location filename="../../collector_desk/ui/labels.py" line="129"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="129"/>
+        <location filename="../../collector_desk/ui/labels.py" line="130"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -629,12 +698,12 @@
 <context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="121"/>
+        <location filename="../../collector_desk/ui/labels.py" line="122"/>
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="122"/>
+        <location filename="../../collector_desk/ui/labels.py" line="123"/>
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
@@ -642,72 +711,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="19"/>
+        <location filename="../../collector_desk/ui/labels.py" line="20"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="20"/>
+        <location filename="../../collector_desk/ui/labels.py" line="21"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="21"/>
+        <location filename="../../collector_desk/ui/labels.py" line="22"/>
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="22"/>
+        <location filename="../../collector_desk/ui/labels.py" line="23"/>
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="23"/>
+        <location filename="../../collector_desk/ui/labels.py" line="24"/>
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="24"/>
+        <location filename="../../collector_desk/ui/labels.py" line="25"/>
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="25"/>
+        <location filename="../../collector_desk/ui/labels.py" line="26"/>
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="26"/>
+        <location filename="../../collector_desk/ui/labels.py" line="27"/>
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="27"/>
+        <location filename="../../collector_desk/ui/labels.py" line="28"/>
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="28"/>
+        <location filename="../../collector_desk/ui/labels.py" line="29"/>
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="29"/>
+        <location filename="../../collector_desk/ui/labels.py" line="30"/>
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="30"/>
+        <location filename="../../collector_desk/ui/labels.py" line="31"/>
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="31"/>
+        <location filename="../../collector_desk/ui/labels.py" line="32"/>
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="32"/>
+        <location filename="../../collector_desk/ui/labels.py" line="33"/>
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -715,65 +784,93 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="144"/>
+        <location filename="../../collector_desk/ui/labels.py" line="145"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="145"/>
+        <location filename="../../collector_desk/ui/labels.py" line="146"/>
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="146"/>
+        <location filename="../../collector_desk/ui/labels.py" line="147"/>
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="147"/>
+        <location filename="../../collector_desk/ui/labels.py" line="148"/>
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
 </context>
 <context>
+    <name>PlanStatus</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="167"/>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="168"/>
+        <source>Active</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="169"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="170"/>
+        <source>Broken</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="171"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="153"/>
+        <location filename="../../collector_desk/ui/labels.py" line="154"/>
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="154"/>
+        <location filename="../../collector_desk/ui/labels.py" line="155"/>
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="155"/>
+        <location filename="../../collector_desk/ui/labels.py" line="156"/>
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="156"/>
+        <location filename="../../collector_desk/ui/labels.py" line="157"/>
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="157"/>
+        <location filename="../../collector_desk/ui/labels.py" line="158"/>
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="158"/>
+        <location filename="../../collector_desk/ui/labels.py" line="159"/>
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="159"/>
+        <location filename="../../collector_desk/ui/labels.py" line="160"/>
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="160"/>
+        <location filename="../../collector_desk/ui/labels.py" line="161"/>
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -781,22 +878,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="135"/>
+        <location filename="../../collector_desk/ui/labels.py" line="136"/>
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="136"/>
+        <location filename="../../collector_desk/ui/labels.py" line="137"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="137"/>
+        <location filename="../../collector_desk/ui/labels.py" line="138"/>
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="138"/>
+        <location filename="../../collector_desk/ui/labels.py" line="139"/>
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -804,27 +901,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="51"/>
+        <location filename="../../collector_desk/ui/labels.py" line="52"/>
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="52"/>
+        <location filename="../../collector_desk/ui/labels.py" line="53"/>
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="53"/>
+        <location filename="../../collector_desk/ui/labels.py" line="54"/>
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="54"/>
+        <location filename="../../collector_desk/ui/labels.py" line="55"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="55"/>
+        <location filename="../../collector_desk/ui/labels.py" line="56"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -882,27 +979,7 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="206"/>
-        <source>now</source>
-        <translation>现在可以</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="208"/>
-        <source>from %1</source>
-        <translation>%1 起</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="212"/>
-        <source>stop flag</source>
-        <translation>暂停催收标记</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="213"/>
-        <source>no rules</source>
-        <translation>无适用规则</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="241"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="230"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>
@@ -963,22 +1040,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="101"/>
+        <location filename="../../collector_desk/ui/labels.py" line="102"/>
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="102"/>
+        <location filename="../../collector_desk/ui/labels.py" line="103"/>
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="103"/>
+        <location filename="../../collector_desk/ui/labels.py" line="104"/>
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="104"/>
+        <location filename="../../collector_desk/ui/labels.py" line="105"/>
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -986,27 +1063,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="71"/>
+        <location filename="../../collector_desk/ui/labels.py" line="72"/>
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="72"/>
+        <location filename="../../collector_desk/ui/labels.py" line="73"/>
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="73"/>
+        <location filename="../../collector_desk/ui/labels.py" line="74"/>
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="74"/>
+        <location filename="../../collector_desk/ui/labels.py" line="75"/>
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="75"/>
+        <location filename="../../collector_desk/ui/labels.py" line="76"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>

@@ -85,3 +85,36 @@ def test_switching_to_chinese_translates_the_window(window):
     assert "本视图案件数" in window.status_cases.text()
     window.set_language("en")
     assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Priority"
+
+
+def test_detail_shows_plans_and_whether_contact_is_allowed_now(qtbot, window, engine):
+    from datetime import UTC, date, datetime
+
+    from sqlalchemy.orm import Session
+
+    from collector_desk.domain.cases import PlanStatus
+    from collector_desk.store.schema import RepaymentPlan
+
+    case_id = window.detail.detail.case_id
+    with Session(engine) as s, s.begin():
+        s.add(
+            RepaymentPlan(
+                case_id=case_id,
+                user_id=3,
+                status=PlanStatus.ACTIVE,
+                currency="CNY",
+                total_minor=1_200_000,
+                waived_minor=50_000,
+                installment_count=12,
+                first_due_date=date(2026, 12, 15),
+                recorded_at=datetime.now(UTC),
+            )
+        )
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    qtbot.keyClick(window.table, Qt.Key.Key_Up)
+    plans = window.detail.plans
+    assert plans.rowCount() == 1
+    assert [plans.item(0, c).text() for c in range(3)] == ["Active", "12", "¥12,000.00"]
+    local_time = window.detail.fields["local_time"].text()
+    assert window.detail.detail.time_zone in local_time
+    assert local_time.split(" · ")[-1][0] in "✓✗"
