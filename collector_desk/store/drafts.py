@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from collector_desk.store.schema import Draft
@@ -27,11 +27,6 @@ def load_draft(engine: Engine, user_id: int, case_id: int) -> dict | None:
     with Session(engine) as session:
         draft = session.get(Draft, case_id)
         return dict(draft.fields) if draft is not None and draft.user_id == user_id else None
-
-
-def discard_draft(engine: Engine, case_id: int) -> None:
-    with Session(engine) as session, session.begin():
-        session.execute(delete(Draft).where(Draft.case_id == case_id))
 
 
 def cases_with_drafts(engine: Engine, user_id: int) -> list[int]:

@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         self.status_cases = QLabel(self)
         self.status_outbox = QLabel(self)
         self.status_mode = QLabel(self)
+        self.status_drafts = QLabel(self)
         self.statusBar().addWidget(self.status_cases)
+        self.statusBar().addWidget(self.status_drafts)
         self.statusBar().addPermanentWidget(self.status_outbox)
         self.statusBar().addPermanentWidget(self.status_mode)
 
@@ -174,6 +176,14 @@ class MainWindow(QMainWindow):
         self.status_mode.setText(
             self._mode_note or translate("MainWindow", "Offline: working from the local cache")
         )
+        waiting_drafts = len(drafts.cases_with_drafts(self._queue.engine, self._user.id))
+        self.status_drafts.setText(
+            translate(
+                "MainWindow", "Unsaved contact notes: %1 (they reopen with their case)"
+            ).replace("%1", str(waiting_drafts))
+            if waiting_drafts
+            else ""
+        )
 
     def set_language(self, code: str) -> None:
         self._translations.set_language(code)
@@ -240,6 +250,7 @@ class MainWindow(QMainWindow):
         self.log_dialog = None
         if result != LogDialog.DialogCode.Accepted:
             self._save_draft()  # whatever was typed stays for next time
+            self._update_status()
             return
         self.model.update_case(case_id)
         self._update_status()

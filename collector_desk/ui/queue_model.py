@@ -127,14 +127,6 @@ class QueueModel(QAbstractTableModel):
                     )
                     return
 
-    def row_of(self, case_id: int) -> int | None:
-        """The row of a case among the pages already read (None if not read yet)."""
-        for page_no, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if row.case_id == case_id:
-                    return page_no * self.PAGE + offset
-        return None
-
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else self._count

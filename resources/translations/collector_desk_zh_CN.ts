@@ -630,67 +630,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="146"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="148"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="148"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="149"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="150"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="152"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="151"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="153"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="152"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="155"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="157"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="156"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="158"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="157"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="159"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="165"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="167"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="172"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="158"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="181"/>
+        <source>Unsaved contact notes: %1 (they reopen with their case)</source>
+        <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="160"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="177"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -979,7 +984,7 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="230"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="222"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>

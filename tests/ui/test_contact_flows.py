@@ -129,6 +129,7 @@ def test_draft_survives_a_crash_and_comes_back_with_its_case(
     reopened = MainWindow(queue, window._user, translations, clock=lambda: FIXED_NOW)
     qtbot.addWidget(reopened)
     reopened.show()
+    assert "1" in reopened.status_drafts.text()
     assert reopened.detail.detail.case_id == case_id
     reopened.log_action.trigger()  # Case → Log contact (Ctrl+L)
     restored = reopened.log_dialog
@@ -137,6 +138,7 @@ def test_draft_survives_a_crash_and_comes_back_with_its_case(
     qtbot.keyClick(restored.outcome, Qt.Key.Key_Return)
     with Session(engine) as s:
         assert s.get(Draft, case_id) is None  # saving the contact clears the draft
+    assert reopened.status_drafts.text() == ""
     assert _contacts(engine, case_id)[-1].note == "客户说下周一回电"
 
 
