@@ -9,6 +9,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from collector_desk import __version__
+from collector_desk.domain.cases import Role
 
 DEFAULT_DEMO_CASES = 3000
 DEFAULT_DEMO_SEED = 20261128
@@ -16,6 +17,13 @@ DEFAULT_DEMO_SEED = 20261128
 
 def default_data_dir() -> Path:
     return Path(user_data_dir("collector-desk", appauthor=False)) / "demo"
+
+
+def default_central_url() -> str:
+    """The embedded default central store: a SQLite file in the user's data folder."""
+    path = Path(user_data_dir("collector-desk", appauthor=False)) / "central.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite+pysqlite:///{path}"
 
 
 def _positive(text: str) -> int:
@@ -72,7 +80,105 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="generate the demo portfolio again even if one exists",
     )
+    _server_commands(commands)
+    _admin_commands(commands)
     return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="central store, e.g. postgresql+psycopg://user@host/db "
+        "(default: a SQLite file in the user data folder)",
+    )
+
+
+def _server_commands(commands) -> None:
+    server = commands.add_parser("server", help="run the central sync service (HTTP + JSON)")
+    _db_option(server)
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=int, default=8470)
+    server.add_argument("--cert", default=None, help="TLS certificate (PEM): serve HTTPS")
+    server.add_argument("--key", default=None, help="TLS private key (PEM)")
+    actions = server.add_subparsers(dest="server_action", metavar="ACTION")
+    migrate = actions.add_parser("migrate", help="create or upgrade the central store's schema")
+    _db_option(migrate)
+
+
+def _admin_commands(commands) -> None:
+    admin = commands.add_parser("admin", help="manage teams and users of the central store")
+    actions = admin.add_subparsers(dest="admin_action", metavar="ACTION", required=True)
+    team = actions.add_parser("create-team", help="create a team")
+    team.add_argument("name")
+    _db_option(team)
+    user = actions.add_parser(
+        "create-user",
+        help="create a user; the password is read from standard input (one line) or asked for",
+    )
+    user.add_argument("username")
+    user.add_argument("--role", choices=[r.value for r in Role], required=True)
+    user.add_argument("--team", default=None)
+    user.add_argument("--name", default=None, help="display name (default: the username)")
+    _db_option(user)
+    revoke = actions.add_parser("revoke-user", help="sign a user out everywhere")
+    revoke.add_argument("username")
+    _db_option(revoke)
+
+
+def _read_password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise SystemExit("the two passwords differ; nothing was changed")
+    return first
+
+
+def _run_server(args) -> int:
+    from collector_desk.server import run
+
+    url = args.db or default_central_url()
+    if args.server_action == "migrate":
+        revision = run.migrate(url)
+        print(f"{run.describe(url)} is at schema {revision}")
+        return 0
+    try:
+        run.serve(url, args.host, args.port, args.cert, args.key)
+    except run.NotMigrated as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run_admin(args) -> int:
+    from collector_desk.server import run
+    from collector_desk.store.accounts import AccountError
+
+    url = args.db or default_central_url()
+    try:
+        if args.admin_action == "create-team":
+            print(f"team {args.name!r} created (id {run.create_team(url, args.name)})")
+        elif args.admin_action == "create-user":
+            user_id = run.create_user(
+                url,
+                args.username,
+                args.name or args.username,
+                Role(args.role),
+                args.team,
+                _read_password(),
+            )
+            print(f"user {args.username!r} created (id {user_id})")
+        elif args.admin_action == "revoke-user":
+            count = run.revoke_user(url, args.username)
+            print(f"{count} sign-in(s) of {args.username!r} revoked")
+    except (AccountError, ValueError) as exc:
+        print(f"refused: {exc}; nothing was changed", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +196,10 @@ def main(argv: list[str] | None = None) -> int:
                 rebuild=args.rebuild,
             )
         )
+    if args.command == "server":
+        return _run_server(args)
+    if args.command == "admin":
+        return _run_admin(args)
     build_parser().print_help()
     return 0
 

@@ -9,6 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collector_desk.demo.portfolio import DemoOptions, build_demo_cache
 
+pytest_plugins = ["tests.pg_fixtures"]  # pg_url: a fresh PostgreSQL database per test
+
 FIXED_NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
 
 

@@ -108,3 +108,35 @@ def test_cache_from_a_newer_version_is_refused_with_a_message(tmp_path):
     assert result.returncode == 2
     assert "newer version" in result.stderr and "from_2030" in result.stderr
     assert not shot.exists()
+
+
+def test_central_store_admin_from_the_command_line(tmp_path):
+    db = f"sqlite+pysqlite:///{tmp_path / 'central.sqlite'}"
+    refused = _run("server", "--db", db, "--port", "0")
+    assert refused.returncode == 2 and "server migrate" in refused.stderr
+    migrated = _run("server", "migrate", "--db", db)
+    assert migrated.returncode == 0 and "schema" in migrated.stdout
+    assert _run("admin", "create-team", "Team A", "--db", db).returncode == 0
+    created = _run("admin", "create-user", "alice", "--role", "collector", "--team", "Team A",
+                   "--db", db, input="a long password\n")
+    assert created.returncode == 0, created.stderr
+    assert "a long password" not in created.stdout + created.stderr
+    again = _run("admin", "create-user", "alice", "--role", "collector", "--db", db,
+                 input="a long password\n")
+    assert again.returncode == 2 and "exists already" in again.stderr
+    short = _run("admin", "create-user", "bob", "--role", "collector", "--db", db,
+                 input="short\n")
+    assert short.returncode == 2 and "8 characters" in short.stderr
+    no_team = _run("admin", "create-user", "bob", "--role", "collector", "--team", "Nope",
+                   "--db", db, input="a long password\n")
+    assert no_team.returncode == 2 and "no team" in no_team.stderr
+
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        users = conn.execute(text("SELECT username FROM users")).scalars().all()
+        stored = conn.execute(text("SELECT password_hash FROM credentials")).scalar_one()
+    engine.dispose()
+    assert users == ["alice"]  # the refused ones changed nothing
+    assert stored.startswith("$argon2id$")

@@ -17,6 +17,7 @@ class UserView:
     display_name: str
     role: Role
     time_zone: str
+    team_id: int | None = None
 
 
 def find_user(engine: Engine, username: str) -> UserView | None:
@@ -24,7 +25,7 @@ def find_user(engine: Engine, username: str) -> UserView | None:
         row = conn.execute(select(User).where(User.username == username)).first()
     if row is None:
         return None
-    return UserView(row.id, row.username, row.display_name, row.role, row.time_zone)
+    return UserView(row.id, row.username, row.display_name, row.role, row.time_zone, row.team_id)
 
 
 def read_state(engine: Engine, key: str) -> str | None:

@@ -1,0 +1,100 @@
+"""Run the sync service, and the admin tasks behind `collector-desk server|admin ...`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from collector_desk.domain.cases import Role
+from collector_desk.server import auth
+from collector_desk.store import accounts
+from collector_desk.store.engine import make_engine
+from collector_desk.store.migrate import current_revision, head_revision, upgrade
+
+
+class NotMigrated(RuntimeError):
+    pass
+
+
+def central_engine(url: str) -> Engine:
+    return make_engine(url)
+
+
+def migrate(url: str) -> str:
+    engine = central_engine(url)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            return current_revision(conn) or ""
+    finally:
+        engine.dispose()
+
+
+def check_schema(engine: Engine) -> None:
+    with engine.connect() as conn:
+        found = current_revision(conn)
+    if found != head_revision():
+        raise NotMigrated(
+            f"the central store is at schema {found or 'none'}, this server needs "
+            f"{head_revision()}: run `collector-desk server migrate --db ...` first"
+        )
+
+
+def serve(
+    url: str, host: str, port: int, certfile: str | None = None, keyfile: str | None = None
+) -> None:
+    import uvicorn
+
+    from collector_desk.server.app import create_app
+
+    engine = central_engine(url)
+    check_schema(engine)
+    uvicorn.run(
+        create_app(engine),
+        host=host,
+        port=port,
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+        log_level="info",
+    )
+
+
+def create_team(url: str, name: str) -> int:
+    engine = central_engine(url)
+    try:
+        return accounts.create_team(engine, name)
+    finally:
+        engine.dispose()
+
+
+def create_user(
+    url: str, username: str, display_name: str, role: Role, team: str | None, password: str
+) -> int:
+    engine = central_engine(url)
+    try:
+        return accounts.create_user(
+            engine,
+            username,
+            display_name,
+            role,
+            team,
+            auth.hash_password(password),
+            datetime.now(UTC),
+        ).id
+    finally:
+        engine.dispose()
+
+
+def revoke_user(url: str, username: str) -> int:
+    engine = central_engine(url)
+    try:
+        return accounts.revoke_user(engine, username, datetime.now(UTC))
+    finally:
+        engine.dispose()
+
+
+def describe(url: str) -> str:
+    """The database URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,136 @@
+"""A real sync service on 127.0.0.1, over a SQLite file and over PostgreSQL."""
+
+import functools
+import shutil
+import socket
+import threading
+import time
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.cases import Role
+from collector_desk.server import auth
+from collector_desk.server.app import create_app
+from collector_desk.store.engine import make_engine, sqlite_url
+from collector_desk.store.migrate import upgrade
+from collector_desk.store.schema import Credential, Team, User
+
+PASSWORD = "correct horse battery"
+
+
+class Clock:
+    """The server's clock, which tests move forward (token expiry, lockouts)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+class LiveServer:
+    def __init__(self, engine, clock: Clock) -> None:
+        self.engine = engine
+        self.clock = clock
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(create_app(engine, clock), log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
+        )
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.01)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.http = httpx.Client(base_url=self.url, timeout=10)
+
+    def stop(self) -> None:
+        self.http.close()
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+    def login(self, username: str, password: str = PASSWORD) -> str:
+        response = self.http.post(
+            "/api/v1/auth/login", json={"username": username, "password": password}
+        )
+        assert response.status_code == 200, response.text
+        return response.json()["token"]
+
+
+@functools.cache
+def _password_hash() -> str:
+    return auth.hash_password(PASSWORD)  # argon2 is slow on purpose: hash once per run
+
+
+USERS = (  # username, role, team
+    ("lead", Role.TEAM_LEAD, "Team A"),
+    ("alice", Role.COLLECTOR, "Team A"),
+    ("bob", Role.COLLECTOR, "Team A"),
+    ("carol", Role.COLLECTOR, "Team B"),
+    ("admin", Role.ADMIN, None),
+)
+
+
+def _seed(engine, now) -> None:
+    """Two teams and five users in one transaction (the admin commands take one each)."""
+    with Session(engine) as session, session.begin():
+        teams = {name: Team(name=name) for name in ("Team A", "Team B")}
+        session.add_all(teams.values())
+        session.flush()
+        for username, role, team in USERS:
+            user = User(
+                username=username,
+                display_name=username.title(),
+                role=role,
+                team_id=teams[team].id if team else None,
+                active=True,
+                created_at=now,
+                locale="zh_CN",
+                time_zone="Asia/Shanghai",
+            )
+            session.add(user)
+            session.flush()
+            session.add(
+                Credential(user_id=user.id, password_hash=_password_hash(), failed_logins=0)
+            )
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("central") / "template.sqlite"
+    engine = make_engine(sqlite_url(path))
+    upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def central_url(request, tmp_path):
+    """A central store at the newest schema: a SQLite file, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        path = tmp_path / "central.sqlite"
+        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
+        return sqlite_url(path)
+    return request.getfixturevalue("pg_migrated_url")
+
+
+@pytest.fixture
+def live(central_url):
+    engine = make_engine(central_url)
+    clock = Clock()
+    _seed(engine, clock.now)
+    server = LiveServer(engine, clock)
+    yield server
+    server.stop()
+    engine.dispose()

@@ -1,0 +1,91 @@
+from datetime import timedelta
+
+import pytest
+
+from collector_desk.server.auth import FREE_ATTEMPTS, lock_for
+from tests.server.conftest import PASSWORD
+
+
+def test_health_and_openapi_are_served(live):
+    assert live.http.get("/healthz").json()["status"] == "ok"
+    paths = live.http.get("/openapi.json").json()["paths"]
+    assert "/api/v1/auth/login" in paths and "/api/v1/me" in paths
+
+
+def test_sign_in_gives_a_token_that_opens_the_api(live):
+    token = live.login("alice")
+    me = live.http.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    assert (me.json()["username"], me.json()["role"]) == ("alice", "collector")
+
+
+@pytest.mark.parametrize("header", [None, "Bearer nonsense", "Basic YWxpY2U6eA=="])
+def test_no_or_bad_token_is_refused(live, header):
+    headers = {} if header is None else {"Authorization": header}
+    assert live.http.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_a_token_expires(live):
+    token = live.login("alice")
+    live.clock.now += timedelta(hours=12, seconds=1)
+    assert (
+        live.http.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    )
+
+
+def test_logout_and_admin_revocation_end_sign_ins(live):
+    from collector_desk.store.accounts import revoke_user
+
+    token = live.login("alice")
+    auth = {"Authorization": f"Bearer {token}"}
+    assert live.http.post("/api/v1/auth/logout", headers=auth).status_code == 204
+    assert live.http.get("/api/v1/me", headers=auth).status_code == 401
+    tokens = [live.login("bob") for _ in range(2)]
+    assert revoke_user(live.engine, "bob", live.clock.now) == 2
+    for token in tokens:
+        assert (
+            live.http.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code
+            == 401
+        )
+
+
+def test_wrong_password_and_unknown_user_look_the_same(live):
+    wrong = live.http.post("/api/v1/auth/login", json={"username": "alice", "password": "nope"})
+    unknown = live.http.post("/api/v1/auth/login", json={"username": "zed", "password": "nope"})
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json() == {"error": "bad_credentials"}
+
+
+def test_repeated_failures_slow_the_next_attempt_even_with_the_right_password(live):
+    for _ in range(FREE_ATTEMPTS):
+        live.http.post("/api/v1/auth/login", json={"username": "alice", "password": "nope"})
+    locked = live.http.post("/api/v1/auth/login", json={"username": "alice", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert int(locked.headers["Retry-After"]) >= 1
+    live.clock.now += timedelta(seconds=int(locked.headers["Retry-After"]))
+    assert live.login("alice")  # the lock passes; success resets the count
+
+
+def test_lockout_grows_and_is_capped():
+    assert lock_for(FREE_ATTEMPTS - 1) is None
+    assert lock_for(FREE_ATTEMPTS) == timedelta(seconds=1)
+    assert lock_for(FREE_ATTEMPTS + 3) == timedelta(seconds=8)
+    assert lock_for(100) == timedelta(minutes=15)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b'{"username": "alice"}', b'{"username": 5, "password": []}', b"[]"],
+)
+def test_malformed_login_bodies_get_a_4xx(live, body):
+    response = live.http.post(
+        "/api/v1/auth/login", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert 400 <= response.status_code < 500
+
+
+def test_oversized_payloads_are_refused_before_reading(live):
+    response = live.http.post(
+        "/api/v1/auth/login", content=b"x" * 1_000_001, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
