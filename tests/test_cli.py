@@ -117,18 +117,45 @@ def test_central_store_admin_from_the_command_line(tmp_path):
     migrated = _run("server", "migrate", "--db", db)
     assert migrated.returncode == 0 and "schema" in migrated.stdout
     assert _run("admin", "create-team", "Team A", "--db", db).returncode == 0
-    created = _run("admin", "create-user", "alice", "--role", "collector", "--team", "Team A",
-                   "--db", db, input="a long password\n")
+    created = _run(
+        "admin",
+        "create-user",
+        "alice",
+        "--role",
+        "collector",
+        "--team",
+        "Team A",
+        "--db",
+        db,
+        input="a long password\n",
+    )
     assert created.returncode == 0, created.stderr
     assert "a long password" not in created.stdout + created.stderr
-    again = _run("admin", "create-user", "alice", "--role", "collector", "--db", db,
-                 input="a long password\n")
+    again = _run(
+        "admin",
+        "create-user",
+        "alice",
+        "--role",
+        "collector",
+        "--db",
+        db,
+        input="a long password\n",
+    )
     assert again.returncode == 2 and "exists already" in again.stderr
-    short = _run("admin", "create-user", "bob", "--role", "collector", "--db", db,
-                 input="short\n")
+    short = _run("admin", "create-user", "bob", "--role", "collector", "--db", db, input="short\n")
     assert short.returncode == 2 and "8 characters" in short.stderr
-    no_team = _run("admin", "create-user", "bob", "--role", "collector", "--team", "Nope",
-                   "--db", db, input="a long password\n")
+    no_team = _run(
+        "admin",
+        "create-user",
+        "bob",
+        "--role",
+        "collector",
+        "--team",
+        "Nope",
+        "--db",
+        db,
+        input="a long password\n",
+    )
     assert no_team.returncode == 2 and "no team" in no_team.stderr
 
     from sqlalchemy import create_engine, text

@@ -4,13 +4,11 @@ No `from __future__ import annotations` here: FastAPI reads the annotations of t
 functions, which name dependencies defined inside create_app.
 """
 
-
-
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
@@ -19,9 +17,17 @@ from sqlalchemy import Engine, text
 from collector_desk import __version__
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
+from collector_desk.store import central
 from collector_desk.store.people import UserView
+from collector_desk.sync.protocol import (
+    MutationResult,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
 
-MAX_BODY = 1_000_000  # bytes: a push of a thousand mutations fits easily
+MAX_BODY = 5_000_000  # bytes: a push of a thousand mutations fits
+PULL_PAGE = 200  # cases per pull response  # bytes: a push of a thousand mutations fits easily
 
 Clock = Callable[[], datetime]
 
@@ -130,5 +136,69 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get("/api/v1/me", response_model=UserOut)
     def me(user: Annotated[UserView, Depends(current_user)]) -> UserOut:
         return _user_out(user)
+
+    @app.post(
+        "/api/v1/sync/push",
+        response_model=PushResponse,
+        responses={
+            403: {"description": "client id of another user"},
+            409: {"description": "mutation numbers skip ahead"},
+        },
+    )
+    def push(body: PushRequest, user: Annotated[UserView, Depends(current_user)]):
+        try:
+            last, results = central.apply_push(
+                engine, user, body.client_id, body.mutations, clock()
+            )
+        except central.NotYourClient:
+            return JSONResponse({"error": "not_your_client"}, status_code=403)
+        except central.OutOfOrder as exc:
+            return JSONResponse({"error": "out_of_order", "detail": str(exc)}, status_code=409)
+        return PushResponse(
+            last_mutation_id=last,
+            results=[MutationResult(id=i, status=st, reason=r) for i, st, r in results],
+        )
+
+    @app.get(
+        "/api/v1/sync/pull",
+        response_model=PullResponse,
+        responses={409: {"description": "cursor unknown here: start again (reset)"}},
+    )
+    def pull(
+        user: Annotated[UserView, Depends(current_user)],
+        cursor: str | None = None,
+        after_case: Annotated[int | None, Query(ge=0)] = None,
+        bound: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = PULL_PAGE,
+    ):
+        store = central.store_id(engine)
+        try:
+            parsed = None if cursor is None else central.Cursor.parse(cursor)
+            first_bound = None if bound is None else central.Cursor.parse(bound)
+        except ValueError:
+            return JSONResponse({"error": "reset"}, status_code=409)
+        if (parsed and parsed.store != store) or (first_bound and first_bound.store != store):
+            return JSONResponse({"error": "reset"}, status_code=409)
+        with engine.connect() as conn:
+            if parsed is None:  # a first sync: every case in scope, a page at a time
+                first_bound = first_bound or central.bound_cursor(conn, store)
+                ids = central.cases_in_scope(conn, user, after_case or 0, limit)
+                cases, _ = central.snapshots(conn, user, ids)
+                more = len(ids) == limit
+                return PullResponse(
+                    cursor=None if more else first_bound.text(),
+                    cases=cases,
+                    people=central.people(conn, cases),
+                    removed=[],
+                    more=more,
+                    after_case=ids[-1] if more else None,
+                    bound=first_bound.text() if more else None,
+                )
+            ids, next_cursor, more = central.changed_cases(conn, user, parsed, limit)
+            cases, removed = central.snapshots(conn, user, ids)
+            found = central.people(conn, cases)
+        return PullResponse(
+            cursor=next_cursor.text(), cases=cases, removed=removed, more=more, people=found
+        )
 
     return app

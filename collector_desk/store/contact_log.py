@@ -56,106 +56,125 @@ def log_contact(
     now: datetime,
     limits: LogLimits = DEFAULT_LIMITS,
 ) -> LoggedContact:
-    """Record a contact, or raise ContactRejected and change nothing."""
+    """Record a contact on this desktop, or raise ContactRejected and change nothing."""
     with Session(engine) as session, session.begin():
         case = session.get(Case, case_id)
         if case is None or case.assigned_to != user_id:
             raise ContactRejected([FieldError("case", "case_not_mine")])
-        customer = session.get(Customer, case.customer_id)
-        zone = ZoneInfo(customer.time_zone)
-        point = None
-        if entry.contact_point_id is not None:
-            point = session.get(ContactPoint, entry.contact_point_id)
-            if point is None or point.customer_id != customer.id:
-                raise ContactRejected([FieldError("contact_point", "number_not_customers")])
-        errors = validate(
-            entry,
-            CaseContext(
-                balance_minor=case.balance_minor,
-                customer_today=now.astimezone(zone).date(),
-                point_status=None if point is None else point.status,
-            ),
-            now,
-            limits,
+        ptp = entry.outcome is Outcome.PROMISE_TO_PAY
+        contact, promise = record_contact(
+            session, user_id, case, entry, now, new_uuid(), new_uuid() if ptp else None, limits
         )
-        if errors:
-            raise ContactRejected(errors)
-
-        contact = Contact(
-            id=new_uuid(),
-            recorded_at=now,
-            case_id=case.id,
-            user_id=user_id,
-            contact_point_id=entry.contact_point_id,
-            channel=entry.channel,
-            direction=entry.direction,
-            outcome=entry.outcome,
-            started_at=now,
-            duration_s=0,
-            note=entry.note.strip(),
-        )
-        session.add(contact)
-        promise = None
-        if entry.outcome is Outcome.PROMISE_TO_PAY:
-            promise = Promise(
-                id=new_uuid(),
-                recorded_at=now,
-                case_id=case.id,
-                contact_id=contact.id,
-                user_id=user_id,
-                currency=case.currency,
-                amount_minor=entry.promise_amount_minor,
-                due_date=entry.promise_date,
-                status=PromiseStatus.OPEN,
-                paid_minor=0,
-            )
-            session.add(promise)
-        if entry.outcome is Outcome.WRONG_NUMBER and point is not None:
-            point.status = ContactPointStatus.WRONG_NUMBER
-
-        case.last_contact_at = now
-        case.last_outcome = entry.outcome
-        if promise is not None:
-            case.promise_status = PromiseStatus.OPEN
-            case.status = CaseStatus.PROMISED
-            case.next_action = "promise_due"
-            case.next_action_at = datetime.combine(promise.due_date, PROMISE_REMINDER, zone)
-        elif entry.callback_at is not None:
-            case.next_action = "callback"
-            case.next_action_at = entry.callback_at
-        elif case.next_action == "callback" and case.next_action_at and case.next_action_at <= now:
-            case.next_action, case.next_action_at = None, None  # the due callback was made
-        session.flush()
-        case.priority = case_priority(session, case, now).total
-
-        mutation = enqueue(session, "log_contact", _mutation_args(contact, promise, point), now)
+        mutation = enqueue(session, "log_contact", mutation_args(contact, promise, entry), now)
         session.execute(delete(Draft).where(Draft.case_id == case.id))
         return LoggedContact(
             contact.id, promise.id if promise else None, mutation.mutation_id, case.priority
         )
 
 
-def _mutation_args(contact: Contact, promise: Promise | None, point: ContactPoint | None) -> dict:
-    """What the server needs to apply the same facts: ids and codes, times as ISO text."""
-    args: dict = {
-        "contact": {
-            "id": contact.id,
-            "case_id": contact.case_id,
-            "contact_point_id": contact.contact_point_id,
-            "channel": contact.channel.value,
-            "direction": contact.direction.value,
-            "outcome": contact.outcome.value,
-            "started_at": contact.started_at.isoformat(),
-            "note": contact.note,
-        }
-    }
+def record_contact(
+    session: Session,
+    user_id: int,
+    case: Case,
+    entry: ContactEntry,
+    at: datetime,
+    contact_id: str,
+    promise_id: str | None,
+    limits: LogLimits = DEFAULT_LIMITS,
+    received_at: datetime | None = None,
+) -> tuple[Contact, Promise | None]:
+    """Validate and write one contact with the ids given, and bring the case up to date.
+
+    The desktop calls this when the collector saves; the server calls it again with the same
+    ids and time when the push arrives, so both judge and write the contact the same way.
+    """
+    customer = session.get(Customer, case.customer_id)
+    zone = ZoneInfo(customer.time_zone)
+    point = None
+    if entry.contact_point_id is not None:
+        point = session.get(ContactPoint, entry.contact_point_id)
+        if point is None or point.customer_id != customer.id:
+            raise ContactRejected([FieldError("contact_point", "number_not_customers")])
+    errors = validate(
+        entry,
+        CaseContext(
+            balance_minor=case.balance_minor,
+            customer_today=at.astimezone(zone).date(),
+            point_status=None if point is None else point.status,
+        ),
+        at,
+        limits,
+    )
+    if errors:
+        raise ContactRejected(errors)
+
+    contact = Contact(
+        id=contact_id,
+        recorded_at=at,
+        server_received_at=received_at,
+        case_id=case.id,
+        user_id=user_id,
+        contact_point_id=entry.contact_point_id,
+        channel=entry.channel,
+        direction=entry.direction,
+        outcome=entry.outcome,
+        started_at=at,
+        duration_s=0,
+        note=entry.note.strip(),
+    )
+    session.add(contact)
+    promise = None
+    if entry.outcome is Outcome.PROMISE_TO_PAY:
+        promise = Promise(
+            id=promise_id,
+            recorded_at=at,
+            server_received_at=received_at,
+            case_id=case.id,
+            contact_id=contact.id,
+            user_id=user_id,
+            currency=case.currency,
+            amount_minor=entry.promise_amount_minor,
+            due_date=entry.promise_date,
+            status=PromiseStatus.OPEN,
+            paid_minor=0,
+        )
+        session.add(promise)
+    if entry.outcome is Outcome.WRONG_NUMBER and point is not None:
+        point.status = ContactPointStatus.WRONG_NUMBER
+
+    if case.last_contact_at is None or case.last_contact_at <= at:
+        case.last_contact_at = at
+        case.last_outcome = entry.outcome
     if promise is not None:
-        args["promise"] = {
-            "id": promise.id,
-            "amount_minor": promise.amount_minor,
-            "currency": promise.currency,
-            "due_date": promise.due_date.isoformat(),
-        }
-    if point is not None and point.status is ContactPointStatus.WRONG_NUMBER:
-        args["contact_point_status"] = {"id": point.id, "status": point.status.value}
-    return args
+        case.promise_status = PromiseStatus.OPEN
+        case.status = CaseStatus.PROMISED
+        case.next_action = "promise_due"
+        case.next_action_at = datetime.combine(promise.due_date, PROMISE_REMINDER, zone)
+    elif entry.callback_at is not None:
+        case.next_action = "callback"
+        case.next_action_at = entry.callback_at
+    elif case.next_action == "callback" and case.next_action_at and case.next_action_at <= at:
+        case.next_action, case.next_action_at = None, None  # the due callback was made
+    session.flush()
+    case.priority = case_priority(session, case, at).total
+    return contact, promise
+
+
+def mutation_args(contact: Contact, promise: Promise | None, entry: ContactEntry) -> dict:
+    """What the server needs to record the same contact: the ids, the time, the entry."""
+    return {
+        "case_id": contact.case_id,
+        "contact_id": contact.id,
+        "promise_id": None if promise is None else promise.id,
+        "at": contact.started_at.isoformat(),
+        "entry": {
+            "channel": entry.channel.value,
+            "outcome": entry.outcome.value,
+            "contact_point_id": entry.contact_point_id,
+            "direction": entry.direction.value,
+            "note": entry.note,
+            "promise_amount_minor": entry.promise_amount_minor,
+            "promise_date": None if entry.promise_date is None else entry.promise_date.isoformat(),
+            "callback_at": None if entry.callback_at is None else entry.callback_at.isoformat(),
+        },
+    }

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     Enum,
@@ -383,6 +384,64 @@ class Draft(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     fields: Mapped[dict] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncClient(Base):
+    """Central store: per desktop, the last mutation number applied, in the same transaction
+    as that mutation's effects; a repeated push is recognised and skipped."""
+
+    __tablename__ = "sync_clients"
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    last_mutation_id: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncResult(Base):
+    """Central store: what became of each pushed mutation, so a client whose response was
+    lost can still learn it, and a rejection is never silent."""
+
+    __tablename__ = "sync_results"
+    client_id: Mapped[str] = mapped_column(ForeignKey("sync_clients.client_id"), primary_key=True)
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # applied | rejected
+    reason: Mapped[str | None] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Change(Base):
+    """Central store: one row per change to a case, read by pulls in commit order.
+
+    `tx` orders by transaction: on PostgreSQL the writing transaction's id, and a pull only
+    reads rows whose transaction is older than every transaction still running (the snapshot's
+    xmin), so a transaction that took its number first but commits last is never skipped. On
+    SQLite, writers are serialised and `tx` is the row id.
+    """
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_order", "tx", "id"),)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    tx: Mapped[int] = mapped_column(BigInteger, default=0)
+    case_id: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(Integer)  # the case's collector after
+    previous_user_id: Mapped[int | None] = mapped_column(Integer)  # and before, on a move
+    team_id: Mapped[int | None] = mapped_column(Integer)
+    previous_team_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncIssue(Base):
+    """Local cache: a change this desktop made that the server rejected, with its reason,
+    until the user has seen it."""
+
+    __tablename__ = "sync_issues"
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    args: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SyncState(Base):

@@ -134,3 +134,87 @@ def live(central_url):
     yield server
     server.stop()
     engine.dispose()
+
+
+def seed_cases(engine, username: str, count: int, start: int = 1) -> list[int]:
+    """Cases for one collector, with a customer, an account and two numbers each."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from collector_desk.domain.cases import CaseStatus
+    from collector_desk.domain.contacts import ContactPointKind, ContactPointStatus, Relation
+    from collector_desk.store.central import record_change
+    from collector_desk.store.schema import CardAccount, Case, ContactPoint, Customer
+
+    now = Clock().now
+    ids = []
+    with Session(engine) as session, session.begin():
+        user = session.scalars(select(User).where(User.username == username)).one()
+        for n in range(start, start + count):
+            customer = Customer(
+                id=n,
+                customer_ref=f"C{n:09d}",
+                full_name=f"{username.title()} Customer {n}",
+                national_id=f"1101051990010{n:05d}",
+                preferred_language="zh_CN",
+                country="CN",
+                time_zone="Asia/Shanghai",
+                created_at=now,
+            )
+            session.add(customer)
+            session.flush()
+            session.add(
+                CardAccount(
+                    customer_id=n,
+                    account_ref=f"A{n:010d}",
+                    card_last4=f"{n % 10000:04d}",
+                    product="gold",
+                    currency="CNY",
+                    credit_limit_minor=5_000_000,
+                    balance_minor=1_000_000,
+                    overdue_minor=200_000,
+                    minimum_due_minor=50_000,
+                    dpd=35,
+                    bucket="M2",
+                    due_date=date(2026, 10, 24),
+                    opened_on=date(2020, 1, 1),
+                )
+            )
+            for i, status in enumerate((ContactPointStatus.VALID, ContactPointStatus.VALID)):
+                session.add(
+                    ContactPoint(
+                        customer_id=n,
+                        kind=ContactPointKind.MOBILE,
+                        value=f"+86138{n:04d}{i:04d}",
+                        relation=Relation.SELF,
+                        status=status,
+                        time_zone="Asia/Shanghai",
+                        preferred=i == 0,
+                    )
+                )
+            case = Case(
+                id=n,
+                case_ref=f"K{n:09d}",
+                customer_id=n,
+                assigned_to=user.id,
+                team_id=user.team_id,
+                status=CaseStatus.OPEN,
+                segment="early",
+                currency="CNY",
+                max_dpd=35,
+                bucket="M2",
+                overdue_minor=200_000,
+                balance_minor=1_000_000,
+                priority=50,
+                opened_at=now,
+                assigned_at=now,
+                policy_pack="CN",
+                time_zone="Asia/Shanghai",
+                blocked=False,
+            )
+            session.add(case)
+            session.flush()
+            record_change(session, case, now)
+            ids.append(n)
+    return ids

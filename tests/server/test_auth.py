@@ -86,6 +86,6 @@ def test_malformed_login_bodies_get_a_4xx(live, body):
 
 def test_oversized_payloads_are_refused_before_reading(live):
     response = live.http.post(
-        "/api/v1/auth/login", content=b"x" * 1_000_001, headers={"Content-Type": "application/json"}
+        "/api/v1/auth/login", content=b"x" * 5_000_001, headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413

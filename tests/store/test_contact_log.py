@@ -57,7 +57,7 @@ def test_no_answer_writes_the_contact_the_case_and_one_outbox_mutation(engine):
         assert case.last_contact_at == NOW
         mutation = s.get(OutboxMutation, logged.mutation_id)
         assert mutation.name == "log_contact"
-        assert mutation.args["contact"]["id"] == logged.contact_id
+        assert mutation.args["contact_id"] == logged.contact_id
 
 
 def test_promise_is_recorded_and_brings_the_case_back_on_its_date(engine):
@@ -83,7 +83,8 @@ def test_promise_is_recorded_and_brings_the_case_back_on_its_date(engine):
         assert case.next_action == "promise_due"
         assert case.next_action_at.date() in {due, due - timedelta(days=1)}
         args = s.get(OutboxMutation, logged.mutation_id).args
-        assert args["promise"]["amount_minor"] == balance // 2
+        assert args["entry"]["promise_amount_minor"] == balance // 2
+        assert args["promise_id"] == logged.promise_id
 
 
 @pytest.mark.parametrize(
@@ -135,7 +136,10 @@ def test_wrong_number_outcome_marks_the_number(engine):
     with Session(engine) as s:
         assert s.get(ContactPoint, point_id).status is ContactPointStatus.WRONG_NUMBER
         args = s.get(OutboxMutation, logged.mutation_id).args
-    assert args["contact_point_status"] == {"id": point_id, "status": "wrong_number"}
+    assert (args["entry"]["outcome"], args["entry"]["contact_point_id"]) == (
+        "wrong_number",
+        point_id,
+    )
 
 
 def test_callback_must_be_in_the_future_and_then_leads_the_case(engine):

@@ -1,0 +1,440 @@
+"""The central store's side of sync: applying pushed mutations exactly once, the change log,
+and reading whole cases for pulls, always within the asking user's scope."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Connection, Engine, func, or_, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.cases import Role
+from collector_desk.domain.contact_log import ContactEntry
+from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
+from collector_desk.store.contact_log import ContactRejected, record_contact
+from collector_desk.store.people import UserView
+from collector_desk.store.rows import to_json
+from collector_desk.store.schema import (
+    AuditEvent,
+    CardAccount,
+    Case,
+    CaseFlagRow,
+    Change,
+    Contact,
+    ContactPoint,
+    Customer,
+    Note,
+    Payment,
+    PlanInstallment,
+    Promise,
+    RepaymentPlan,
+    SyncClient,
+    SyncResult,
+    SyncState,
+    Team,
+    User,
+)
+
+
+class NotYourClient(PermissionError):
+    """A client id already registered to another user."""
+
+
+class OutOfOrder(ValueError):
+    """A mutation number that skips ahead: earlier ones were never received."""
+
+
+class Rejected(ValueError):
+    """A business rejection: recorded as the mutation's result, and the queue moves on."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    store: str
+    tx: int
+    id: int
+
+    def text(self) -> str:
+        return f"{self.store}.{self.tx}.{self.id}"
+
+    @classmethod
+    def parse(cls, value: str) -> Cursor:
+        store, tx, id_ = value.split(".")
+        return cls(str(uuid.UUID(store)), int(tx), int(id_))
+
+
+# -- push ---------------------------------------------------------------------------------
+
+
+def apply_push(
+    engine: Engine, user: UserView, client_id: str, mutations: Sequence, now: datetime
+) -> tuple[int, list[tuple[int, str, str | None]]]:
+    """Apply each mutation in its own transaction, in order; returns the client's last applied
+    number and (id, status, reason) for every mutation of this push, including repeats."""
+    results = []
+    last = 0
+    for mutation in mutations:
+        with Session(engine) as session, session.begin():
+            client = _client(session, user, client_id, now)
+            last = client.last_mutation_id
+            if mutation.id <= last:  # pushed before: report what happened then
+                previous = session.get(SyncResult, (client_id, mutation.id))
+                results.append(
+                    (
+                        mutation.id,
+                        previous.status if previous else "applied",
+                        previous.reason if previous else None,
+                    )
+                )
+                continue
+            if mutation.id != last + 1:
+                raise OutOfOrder(f"expected mutation {last + 1}, got {mutation.id}")
+            status, reason = "applied", None
+            try:
+                with session.begin_nested():  # a rejection undoes the mutation's effects only
+                    _apply(session, user, mutation.name, mutation.args, now)
+            except Rejected as rejection:
+                status, reason = "rejected", rejection.reason
+            session.add(
+                SyncResult(
+                    client_id=client_id,
+                    mutation_id=mutation.id,
+                    status=status,
+                    reason=reason,
+                    recorded_at=now,
+                )
+            )
+            client.last_mutation_id = last = mutation.id
+            client.updated_at = now
+            results.append((mutation.id, status, reason))
+    if not mutations:
+        with Session(engine) as session:
+            found = session.get(SyncClient, client_id)
+            if found is not None and found.user_id != user.id:
+                raise NotYourClient(client_id)
+            last = found.last_mutation_id if found else 0
+    return last, results
+
+
+def _client(session: Session, user: UserView, client_id: str, now: datetime) -> SyncClient:
+    query = select(SyncClient).where(SyncClient.client_id == client_id).with_for_update()
+    client = session.scalars(query).first()
+    if client is None:
+        client = SyncClient(
+            client_id=client_id, user_id=user.id, last_mutation_id=0, updated_at=now
+        )
+        session.add(client)
+        session.flush()
+    elif client.user_id != user.id:
+        raise NotYourClient(client_id)
+    return client
+
+
+def _apply(session: Session, user: UserView, name: str, args: dict, now: datetime) -> None:
+    handler = _HANDLERS.get(name)
+    if handler is None:
+        raise Rejected("unknown_mutation")
+    try:
+        handler(session, user, args, now)
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, Rejected):
+            raise
+        raise Rejected("malformed") from exc
+
+
+def _writable_case(session: Session, user: UserView, case_id) -> Case:
+    """A case this user may write facts about: theirs now, or theirs before it was moved
+    (facts logged offline about a case that left their queue are still accepted)."""
+    if not isinstance(case_id, int) or isinstance(case_id, bool):
+        raise Rejected("malformed")
+    case = session.get(Case, case_id)
+    if case is None:
+        raise Rejected("no_such_case")
+    if case.assigned_to == user.id or user.role is Role.ADMIN:
+        return case
+    if user.role is Role.TEAM_LEAD and case.team_id == user.team_id:
+        return case
+    was_mine = session.scalar(
+        select(Change.id)
+        .where(Change.case_id == case.id, Change.previous_user_id == user.id)
+        .limit(1)
+    )
+    if was_mine is None:
+        raise Rejected("not_your_case")
+    return case
+
+
+def _log_contact(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case = _writable_case(session, user, args["case_id"])
+    contact_id = str(uuid.UUID(args["contact_id"]))
+    if session.get(Contact, contact_id) is not None:
+        return  # the same fact again (another client id, a restored backup): already here
+    e = args["entry"]
+    entry = ContactEntry(
+        channel=Channel(e["channel"]),
+        outcome=Outcome(e["outcome"]),
+        contact_point_id=e["contact_point_id"],
+        direction=Direction(e["direction"]),
+        note=str(e["note"]),
+        promise_amount_minor=e["promise_amount_minor"],
+        promise_date=None if e["promise_date"] is None else date.fromisoformat(e["promise_date"]),
+        callback_at=None if e["callback_at"] is None else datetime.fromisoformat(e["callback_at"]),
+    )
+    promise_id = None if args["promise_id"] is None else str(uuid.UUID(args["promise_id"]))
+    at = datetime.fromisoformat(args["at"])
+    if at.tzinfo is None:
+        raise Rejected("malformed")
+    try:
+        record_contact(session, user.id, case, entry, at, contact_id, promise_id, received_at=now)
+    except ContactRejected as rejected:
+        raise Rejected(rejected.errors[0].code) from rejected
+    record_change(session, case, now)
+
+
+def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    event_id = str(uuid.UUID(args["id"]))
+    if session.get(AuditEvent, event_id) is not None:
+        return
+    session.add(
+        AuditEvent(
+            id=event_id,
+            recorded_at=datetime.fromisoformat(args["recorded_at"]),
+            server_received_at=now,
+            user_id=user.id,
+            action=str(args["action"])[:64],
+            entity=str(args["entity"])[:32],
+            entity_id=str(args["entity_id"])[:64],
+            detail=dict(args["detail"]),
+        )
+    )
+
+
+def _point_of(session: Session, user: UserView, args: dict) -> tuple[Case, ContactPoint]:
+    case = _writable_case(session, user, args["case_id"])
+    point = session.get(ContactPoint, args["contact_point_id"])
+    if point is None or point.customer_id != case.customer_id:
+        raise Rejected("number_not_customers")
+    return case, point
+
+
+def _set_point_status(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case, point = _point_of(session, user, args)
+    point.status = ContactPointStatus(args["status"])
+    record_change(session, case, now)
+
+
+def _set_preferred(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case, point = _point_of(session, user, args)
+    for other in session.scalars(
+        select(ContactPoint).where(ContactPoint.customer_id == point.customer_id)
+    ):
+        other.preferred = other.id == point.id
+    record_change(session, case, now)
+
+
+_HANDLERS = {
+    "log_contact": _log_contact,
+    "record_audit": _record_audit,
+    "set_contact_point_status": _set_point_status,
+    "set_preferred_contact_point": _set_preferred,
+}
+
+
+# -- the change log -----------------------------------------------------------------------
+
+
+def record_change(
+    session: Session,
+    case: Case,
+    now: datetime,
+    previous_user_id: int | None = None,
+    previous_team_id: int | None = None,
+) -> None:
+    """Note that a case changed, in the transaction that changed it."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    session.add(
+        Change(
+            tx=text("pg_current_xact_id()::text::bigint") if postgres else 0,
+            case_id=case.id,
+            user_id=case.assigned_to,
+            previous_user_id=previous_user_id,
+            team_id=case.team_id,
+            previous_team_id=previous_team_id,
+            at=now,
+        )
+    )
+    session.flush()
+
+
+def store_id(engine: Engine) -> str:
+    """This central store's identity, so a cursor from another store is recognised."""
+    with Session(engine) as session, session.begin():
+        found = session.get(SyncState, "store_id")
+        if found is None:
+            found = SyncState(key="store_id", value=str(uuid.uuid4()))
+            session.add(found)
+        return found.value
+
+
+def _visible_bound(conn: Connection) -> int | None:
+    """On PostgreSQL: every change with a smaller tx has committed (or never will)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    return conn.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+
+
+def bound_cursor(conn: Connection, store: str) -> Cursor:
+    """Where incremental pulls start after a full read made now."""
+    bound = _visible_bound(conn)
+    query = select(Change.tx, Change.id).order_by(Change.tx.desc(), Change.id.desc()).limit(1)
+    if bound is not None:
+        query = query.where(Change.tx < bound)
+    row = conn.execute(query).first()
+    return Cursor(store, *(row if row else (0, 0)))
+
+
+def _scope(user: UserView):
+    if user.role is Role.ADMIN:
+        return text("1 = 1")
+    if user.role is Role.TEAM_LEAD:
+        return Case.team_id == user.team_id
+    return Case.assigned_to == user.id
+
+
+def _change_scope(user: UserView):
+    if user.role is Role.ADMIN:
+        return text("1 = 1")
+    if user.role is Role.TEAM_LEAD:
+        return or_(Change.team_id == user.team_id, Change.previous_team_id == user.team_id)
+    return or_(Change.user_id == user.id, Change.previous_user_id == user.id)
+
+
+def changed_cases(
+    conn: Connection, user: UserView, cursor: Cursor, limit: int
+) -> tuple[list[int], Cursor, bool]:
+    """Case ids changed after cursor in this user's scope, in commit order, and the new cursor.
+
+    Reads only changes of transactions older than every one still running, so a transaction
+    that took its number early and commits late is delivered, never stepped over.
+    """
+    bound = _visible_bound(conn)
+    query = (
+        select(Change.tx, Change.id, Change.case_id)
+        .where(tuple_(Change.tx, Change.id) > tuple_(cursor.tx, cursor.id), _change_scope(user))
+        .order_by(Change.tx, Change.id)
+        .limit(limit + 1)
+    )
+    if bound is not None:
+        query = query.where(Change.tx < bound)
+    rows = conn.execute(query).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if not rows:
+        return [], cursor, False
+    last = rows[-1]
+    return (
+        list(dict.fromkeys(r.case_id for r in rows)),
+        Cursor(cursor.store, last.tx, last.id),
+        more,
+    )
+
+
+def cases_in_scope(conn: Connection, user: UserView, after_case: int, limit: int) -> list[int]:
+    return list(
+        conn.scalars(
+            select(Case.id).where(_scope(user), Case.id > after_case).order_by(Case.id).limit(limit)
+        )
+    )
+
+
+def snapshots(
+    conn: Connection, user: UserView, case_ids: Sequence[int]
+) -> tuple[list[dict], list[int]]:
+    """Whole cases as they are now, for those of case_ids still in scope; the rest removed."""
+    with Session(bind=conn) as session:
+        cases = {
+            c.id: c
+            for c in session.scalars(select(Case).where(Case.id.in_(case_ids), _scope(user)))
+        }
+        removed = [i for i in case_ids if i not in cases]
+        if not cases:
+            return [], removed
+        ids = list(cases)
+        customers = {
+            c.id: c
+            for c in session.scalars(
+                select(Customer).where(Customer.id.in_({c.customer_id for c in cases.values()}))
+            )
+        }
+
+        def by(model, column, keys):
+            grouped: dict = {}
+            for row in session.scalars(select(model).where(column.in_(keys))):
+                grouped.setdefault(getattr(row, column.key), []).append(to_json(row))
+            return grouped
+
+        accounts = by(CardAccount, CardAccount.customer_id, customers)
+        points = by(ContactPoint, ContactPoint.customer_id, customers)
+        flags = by(CaseFlagRow, CaseFlagRow.case_id, ids)
+        contacts = by(Contact, Contact.case_id, ids)
+        promises = by(Promise, Promise.case_id, ids)
+        payments = by(Payment, Payment.case_id, ids)
+        notes = by(Note, Note.case_id, ids)
+        plans = by(RepaymentPlan, RepaymentPlan.case_id, ids)
+        plan_ids = [p["id"] for rows in plans.values() for p in rows]
+        installments = by(PlanInstallment, PlanInstallment.plan_id, plan_ids)
+        out = []
+        for case_id, case in cases.items():
+            case_plans = plans.get(case_id, [])
+            out.append(
+                {
+                    "cases": [to_json(case)],
+                    "customers": [to_json(customers[case.customer_id])],
+                    "card_accounts": accounts.get(case.customer_id, []),
+                    "contact_points": points.get(case.customer_id, []),
+                    "case_flags": flags.get(case_id, []),
+                    "contacts": contacts.get(case_id, []),
+                    "promises": promises.get(case_id, []),
+                    "payments": payments.get(case_id, []),
+                    "notes": notes.get(case_id, []),
+                    "repayment_plans": case_plans,
+                    "plan_installments": [
+                        i for p in case_plans for i in installments.get(p["id"], [])
+                    ],
+                }
+            )
+        return out, removed
+
+
+def count_changes(conn: Connection) -> int:
+    return conn.scalar(select(func.count()).select_from(Change)) or 0
+
+
+def people(conn: Connection, snapshots_: Sequence[dict]) -> dict:
+    """The users (and their teams) that pulled cases refer to: assignees and authors."""
+    user_ids: set[int] = set()
+    for snap in snapshots_:
+        for table, keys in (
+            ("cases", ("assigned_to",)),
+            ("contacts", ("user_id",)),
+            ("promises", ("user_id",)),
+            ("notes", ("user_id",)),
+            ("case_flags", ("raised_by",)),
+            ("repayment_plans", ("user_id", "approved_by")),
+        ):
+            for row in snap.get(table, []):
+                user_ids.update(row[k] for k in keys if row.get(k) is not None)
+    if not user_ids:
+        return {"teams": [], "users": []}
+    with Session(bind=conn) as session:
+        users = session.scalars(select(User).where(User.id.in_(user_ids))).all()
+        team_ids = {u.team_id for u in users if u.team_id is not None}
+        teams = session.scalars(select(Team).where(Team.id.in_(team_ids))).all()
+        return {"teams": [to_json(t) for t in teams], "users": [to_json(u) for u in users]}

@@ -1,0 +1,116 @@
+"""The desktop's sync engine: push the outbox, then pull, over HTTP. No Qt: the UI runs it on
+a worker thread and shows what it reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy import Engine
+
+from collector_desk.store import local_sync
+from collector_desk.sync.protocol import MAX_MUTATIONS, PullResponse, PushResponse
+
+
+class Offline(ConnectionError):
+    """The server could not be reached or failed; nothing was lost, try again later."""
+
+
+class SignedOut(PermissionError):
+    """The server refused the token (expired or revoked): sign in again."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    pushed: int
+    rejected: int
+    cases_received: int
+    cases_removed: int
+
+
+class SyncClient:
+    def __init__(
+        self,
+        engine: Engine,
+        http: httpx.Client,
+        token: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.engine = engine
+        self.http = http
+        self.token = token
+        self.clock = clock
+        self.client_id = local_sync.my_client_id(engine)
+
+    def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
+        try:
+            response = self.http.request(
+                method, path, headers={"Authorization": f"Bearer {self.token}"}, **kwargs
+            )
+        except httpx.HTTPError as exc:
+            raise Offline(type(exc).__name__) from exc
+        if response.status_code == 401:
+            raise SignedOut()
+        if response.status_code >= 500:
+            raise Offline(f"server error {response.status_code}")
+        return response
+
+    def sync(self) -> SyncReport:
+        """Push everything waiting, then pull until up to date. The push goes first so a reset
+        or a pulled case never overwrites what this desktop has not yet sent."""
+        pushed, rejected = self.push()
+        received, removed = self.pull()
+        return SyncReport(pushed, rejected, received, removed)
+
+    def push(self) -> tuple[int, int]:
+        pushed = rejected = 0
+        while True:
+            batch = local_sync.pending(self.engine, MAX_MUTATIONS)
+            if not batch:
+                return pushed, rejected
+            body = {
+                "client_id": self.client_id,
+                "mutations": [{"id": m.mutation_id, "name": m.name, "args": m.args} for m in batch],
+            }
+            try:
+                response = self._call("POST", "/api/v1/sync/push", json=body)
+            except Offline as exc:
+                local_sync.note_failure(self.engine, str(exc))
+                raise
+            if response.status_code != 200:
+                local_sync.note_failure(self.engine, response.text)
+                raise Offline(f"push refused: {response.status_code}")
+            result = PushResponse.model_validate(response.json())
+            outcomes = [(r.id, r.status, r.reason) for r in result.results]
+            local_sync.acknowledge(self.engine, result.last_mutation_id, outcomes, self.clock())
+            pushed += sum(1 for _, status, _ in outcomes if status == "applied")
+            rejected += sum(1 for _, status, _ in outcomes if status == "rejected")
+            if result.last_mutation_id < batch[-1].mutation_id:
+                raise Offline("the server stopped part-way through the push")
+
+    def pull(self) -> tuple[int, int]:
+        received = removed = 0
+        params: dict = {}
+        cursor = local_sync.cursor(self.engine)
+        while True:
+            if cursor is not None:
+                params = {"cursor": cursor}
+            response = self._call("GET", "/api/v1/sync/pull", params=params)
+            if response.status_code == 409:  # a cursor this server does not know: start over
+                local_sync.forget_cursor(self.engine)
+                cursor, params = None, {}
+                continue
+            if response.status_code != 200:
+                raise Offline(f"pull refused: {response.status_code}")
+            page = PullResponse.model_validate(response.json())
+            local_sync.take_in(self.engine, page.cases, page.removed, page.cursor, page.people)
+            received += len(page.cases)
+            removed += len(page.removed)
+            if not page.more:
+                return received, removed
+            if page.cursor is not None:
+                cursor = page.cursor
+            else:  # a first sync goes on by case id up to the bound it started at
+                params = {"after_case": page.after_case, "bound": page.bound}

@@ -1,0 +1,47 @@
+"""The sync messages, shared by the desktop and the service (validated with pydantic)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_MUTATIONS = 1000  # per push; a desktop back from a long outage pushes in several
+
+
+class Mutation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: int = Field(gt=0)
+    name: str = Field(min_length=1, max_length=64)
+    args: dict
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    client_id: str = Field(pattern=r"^[0-9a-f-]{36}$")
+    mutations: list[Mutation] = Field(max_length=MAX_MUTATIONS)
+
+
+class MutationResult(BaseModel):
+    id: int
+    status: Literal["applied", "rejected"]
+    reason: str | None = None
+
+
+class PushResponse(BaseModel):
+    last_mutation_id: int
+    results: list[MutationResult]
+
+
+class PullResponse(BaseModel):
+    """Whole cases as the server has them now, cases that left this user's scope, and where
+    to go on from. While `more` is true the client asks again with `cursor` (or, during a
+    first sync, with `after_case` and `bound`)."""
+
+    cursor: str | None
+    people: dict = Field(default_factory=lambda: {"teams": [], "users": []})
+    cases: list[dict]
+    removed: list[int]
+    more: bool
+    after_case: int | None = None
+    bound: str | None = None

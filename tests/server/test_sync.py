@@ -1,0 +1,280 @@
+"""Push and pull end to end: a desktop cache, a real server on loopback, a central store."""
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.contact_log import ContactEntry
+from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
+from collector_desk.store.cache import open_cache
+from collector_desk.store.contact_log import log_contact
+from collector_desk.store.schema import (
+    Case,
+    Contact,
+    ContactPoint,
+    OutboxMutation,
+    SyncIssue,
+)
+from collector_desk.sync.client import SignedOut, SyncClient
+from tests.server.conftest import seed_cases
+
+
+@pytest.fixture
+def desk(live, tmp_path):
+    """A desktop: its own cache and a sync client signed in as the given user."""
+    made = []
+
+    def make(username: str):
+        engine = open_cache(tmp_path / f"{username}-{len(made)}.sqlite")
+        client = SyncClient(
+            engine,
+            httpx.Client(base_url=live.url, timeout=10),
+            live.login(username),
+            clock=lambda: live.clock.now,
+        )
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.http.close()
+        client.engine.dispose()
+
+
+def _count(engine, model, *where):
+    with Session(engine) as s:
+        return s.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def _log(client, case_id, outcome=Outcome.NO_ANSWER, **kw):
+    with Session(client.engine) as s:
+        point = s.scalars(
+            select(ContactPoint.id)
+            .join(Case, Case.customer_id == ContactPoint.customer_id)
+            .where(Case.id == case_id)
+        ).first()
+        user_id = s.get(Case, case_id).assigned_to
+    return log_contact(
+        client.engine,
+        user_id,
+        case_id,
+        ContactEntry(Channel.CALL, outcome, point, **kw),
+        client.clock(),
+    )
+
+
+def test_first_sync_brings_exactly_my_cases(live, desk):
+    mine = seed_cases(live.engine, "alice", 30)
+    seed_cases(live.engine, "carol", 5, start=100)
+    alice = desk("alice")
+    report = alice.sync()
+    assert report.cases_received == 30
+    with Session(alice.engine) as s:
+        assert sorted(s.scalars(select(Case.id))) == mine
+        names = s.execute(
+            text("SELECT rowid FROM case_search WHERE case_search MATCH '\"Alice\"*'")
+        ).all()
+    assert len(names) == 30  # searchable at once
+
+
+def test_a_contact_logged_offline_reaches_the_server_once_and_the_lead_sees_it(live, desk):
+    seed_cases(live.engine, "alice", 3)
+    alice, lead, bob = desk("alice"), desk("lead"), desk("bob")
+    for client in (alice, lead, bob):
+        client.sync()
+    logged = _log(
+        alice,
+        2,
+        Outcome.PROMISE_TO_PAY,
+        promise_amount_minor=100_000,
+        promise_date=live.clock.now.date() + timedelta(days=3),
+    )
+    report = alice.sync()
+    assert (report.pushed, report.rejected) == (1, 0)
+    assert _count(alice.engine, OutboxMutation) == 0
+    assert _count(live.engine, Contact, Contact.id == logged.contact_id) == 1
+    with Session(live.engine) as s:
+        central = s.get(Case, 2)
+        assert (central.last_outcome, central.next_action) == (
+            Outcome.PROMISE_TO_PAY,
+            "promise_due",
+        )
+    lead.sync()
+    assert _count(lead.engine, Contact, Contact.id == logged.contact_id) == 1
+    bob.sync()
+    assert _count(bob.engine, Case) == 0  # not his, and not his team lead's view
+
+
+def test_a_push_whose_response_was_lost_is_not_applied_twice(live, desk):
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    _log(alice, 1)
+    with Session(alice.engine) as s:
+        mutation = s.scalars(select(OutboxMutation)).one()
+        body = {
+            "client_id": alice.client_id,
+            "mutations": [
+                {"id": mutation.mutation_id, "name": mutation.name, "args": mutation.args}
+            ],
+        }
+    headers = {"Authorization": f"Bearer {alice.token}"}
+    first = live.http.post("/api/v1/sync/push", json=body, headers=headers)  # "lost"
+    again = live.http.post("/api/v1/sync/push", json=body, headers=headers)
+    assert first.json() == again.json()
+    assert again.json()["results"][0]["status"] == "applied"
+    report = alice.sync()  # the desktop never saw a response and pushes again
+    assert report.rejected == 0
+    assert _count(live.engine, Contact) == 1
+    assert _count(alice.engine, OutboxMutation) == 0
+
+
+def test_a_rejected_change_is_kept_with_its_reason_and_the_queue_moves_on(live, desk):
+    seed_cases(live.engine, "alice", 2)
+    alice = desk("alice")
+    alice.sync()
+    _log(alice, 1)  # dialled a number that, meanwhile, was marked do-not-call centrally
+    with Session(live.engine) as s, s.begin():
+        for point in s.scalars(select(ContactPoint).where(ContactPoint.customer_id == 1)):
+            point.status = ContactPointStatus.DO_NOT_CALL
+    _log(alice, 2)
+    report = alice.sync()
+    assert (report.pushed, report.rejected) == (1, 1)
+    with Session(alice.engine) as s:
+        issue = s.scalars(select(SyncIssue)).one()
+    assert (issue.name, issue.reason) == ("log_contact", "number_not_dialable")
+    assert _count(alice.engine, OutboxMutation) == 0
+    assert _count(live.engine, Contact, Contact.case_id == 1) == 0
+    assert _count(live.engine, Contact, Contact.case_id == 2) == 1
+
+
+def test_a_case_moved_to_a_colleague_leaves_my_cache_and_arrives_in_theirs(live, desk):
+    from collector_desk.store.central import record_change
+
+    seed_cases(live.engine, "alice", 2)
+    alice, bob = desk("alice"), desk("bob")
+    alice.sync()
+    bob.sync()
+    with Session(live.engine) as s, s.begin():
+        case = s.get(Case, 1)
+        previous = case.assigned_to
+        case.assigned_to = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
+        record_change(
+            s, case, live.clock.now, previous_user_id=previous, previous_team_id=case.team_id
+        )
+    assert alice.sync().cases_removed == 1
+    assert _count(alice.engine, Case) == 1
+    assert bob.sync().cases_received == 1
+    with Session(bob.engine) as s:
+        assert s.get(Case, 1) is not None
+
+
+def test_facts_logged_before_a_move_are_still_accepted(live, desk):
+    from collector_desk.store.central import record_change
+
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    logged = _log(alice, 1)  # offline: the case moves away meanwhile
+    with Session(live.engine) as s, s.begin():
+        case = s.get(Case, 1)
+        previous = case.assigned_to
+        case.assigned_to = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
+        record_change(s, case, live.clock.now, previous_user_id=previous)
+    report = alice.sync()
+    assert (report.pushed, report.rejected, report.cases_removed) == (1, 0, 1)
+    assert _count(live.engine, Contact, Contact.id == logged.contact_id) == 1
+
+
+def test_another_collectors_token_reads_and_writes_nothing_of_mine(live, desk):
+    seed_cases(live.engine, "alice", 2)
+    alice, carol = desk("alice"), desk("carol")
+    alice.sync()
+    _log(alice, 1)
+    with Session(alice.engine) as s:
+        args = s.scalars(select(OutboxMutation)).one().args
+    alice.sync()  # her desktop is now known to the server, and her contact is there
+    carol.sync()
+    assert _count(carol.engine, Case) == 0
+    headers = {"Authorization": f"Bearer {carol.token}"}
+    as_carol = live.http.post(
+        "/api/v1/sync/push",
+        headers=headers,
+        json={
+            "client_id": carol.client_id,
+            "mutations": [{"id": 1, "name": "log_contact", "args": args}],
+        },
+    )
+    assert as_carol.json()["results"][0] == {
+        "id": 1,
+        "status": "rejected",
+        "reason": "not_your_case",
+    }
+    stolen = live.http.post(
+        "/api/v1/sync/push", headers=headers, json={"client_id": alice.client_id, "mutations": []}
+    )
+    assert stolen.status_code == 403
+    assert _count(live.engine, Contact) == 1  # alice's own, once
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{broken",
+        b'{"client_id": "x", "mutations": []}',
+        b'{"client_id": "00000000-0000-0000-0000-000000000000", "mutations": [{"id": 0}]}',
+        b'{"client_id": "00000000-0000-0000-0000-000000000000", "mutations": "many"}',
+    ],
+)
+def test_garbage_pushes_get_a_4xx_and_change_nothing(live, body):
+    token = live.login("alice")
+    response = live.http.post(
+        "/api/v1/sync/push",
+        content=body,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    assert 400 <= response.status_code < 500
+    assert _count(live.engine, Contact) == 0
+
+
+def test_malformed_mutation_arguments_are_rejected_not_crashed(live, desk):
+    seed_cases(live.engine, "alice", 1)
+    token = live.login("alice")
+    response = live.http.post(
+        "/api/v1/sync/push",
+        headers={"Authorization": f"Bearer {token}"},
+        json={
+            "client_id": "00000000-0000-0000-0000-00000000000a",
+            "mutations": [
+                {"id": 1, "name": "log_contact", "args": {"case_id": 1}},
+                {"id": 2, "name": "launch_rockets", "args": {}},
+            ],
+        },
+    )
+    assert [r["reason"] for r in response.json()["results"]] == ["malformed", "unknown_mutation"]
+
+
+def test_an_expired_sign_in_stops_sync_without_losing_the_outbox(live, desk):
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    _log(alice, 1)
+    live.clock.now += timedelta(hours=13)
+    with pytest.raises(SignedOut):
+        alice.sync()
+    assert _count(alice.engine, OutboxMutation) == 1
+
+
+def test_a_cursor_from_another_store_resets_to_a_full_sync(live, desk):
+    seed_cases(live.engine, "alice", 3)
+    alice = desk("alice")
+    alice.sync()
+    from collector_desk.store.local_sync import CURSOR_KEY
+    from collector_desk.store.schema import SyncState
+
+    with Session(alice.engine) as s, s.begin():
+        s.get(SyncState, CURSOR_KEY).value = "11111111-1111-1111-1111-111111111111.0.5"
+    assert alice.sync().cases_received == 3
