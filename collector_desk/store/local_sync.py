@@ -212,3 +212,16 @@ def _reindex(session: Session, case_id: int) -> None:
             phones,
         ),
     )
+
+
+def set_cursor(engine: Engine, value: str) -> None:
+    """Start incremental pulls from here (a cache made as a copy of the central store)."""
+    with Session(engine) as session, session.begin():
+        session.merge(SyncState(key=CURSOR_KEY, value=value))
+
+
+def issues(engine: Engine) -> list[SyncIssue]:
+    with Session(engine) as session:
+        found = session.scalars(select(SyncIssue).order_by(SyncIssue.mutation_id)).all()
+        session.expunge_all()
+        return list(found)

@@ -30,6 +30,21 @@ class SyncReport:
     cases_removed: int
 
 
+def sign_in(http: httpx.Client, username: str, password: str) -> str:
+    """A token for this user, or SignedOut (wrong password, locked) / Offline."""
+    try:
+        response = http.post(
+            "/api/v1/auth/login", json={"username": username, "password": password}
+        )
+    except httpx.HTTPError as exc:
+        raise Offline(type(exc).__name__) from exc
+    if response.status_code in (401, 429):
+        raise SignedOut(response.json().get("error", "refused"))
+    if response.status_code != 200:
+        raise Offline(f"sign-in failed: {response.status_code}")
+    return response.json()["token"]
+
+
 class SyncClient:
     def __init__(
         self,

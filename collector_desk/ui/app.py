@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +21,11 @@ from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema_version import SchemaTooNew
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
+from collector_desk.ui.sync_controller import SyncController
 
 DEMO_CACHE_NAME = "demo-cache.sqlite"
+DEMO_CENTRAL_NAME = "demo-central.sqlite"
+DEMO_PASSWORD = "demo-password"  # demo users only; the README says so
 
 if TYPE_CHECKING:
     from collector_desk.demo.portfolio import DemoOptions
@@ -92,17 +97,61 @@ def seed_with_progress(path: Path, options: DemoOptions) -> None:
 
 
 def _open_demo_cache(path: Path, launch: DemoLaunch) -> Engine:
-    """Open the demo cache, generating it first unless one of the same seed and size exists."""
-    if not launch.rebuild and path.exists():
+    """Open the demo's desktop cache, generating the demo central store (and the cache as a
+    copy of it) first unless both exist for the same seed and size."""
+    central = path.with_name(DEMO_CENTRAL_NAME)
+    if not launch.rebuild and path.exists() and central.exists():
         engine = open_cache(path)  # refuses a newer cache, upgrades an older one
         marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
         if marker == (str(launch.seed), str(launch.cases)):
             return engine
         engine.dispose()
-    from collector_desk.demo.portfolio import DemoOptions
+    from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions
+    from collector_desk.server.embedded import enroll
+    from collector_desk.store import central as central_store
+    from collector_desk.store.engine import make_engine, sqlite_url
+    from collector_desk.store.local_sync import set_cursor
 
-    seed_with_progress(path, DemoOptions(cases=launch.cases, seed=launch.seed))
-    return open_cache(path)
+    seed_with_progress(central, DemoOptions(cases=launch.cases, seed=launch.seed))
+    # The desktop starts as an exact copy of the central store, as a first sync would leave
+    # it, and pulls only what changes after that.
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(central, path)
+    enroll(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
+    central_engine = make_engine(sqlite_url(central))
+    try:
+        store = central_store.store_id(central_engine)
+    finally:
+        central_engine.dispose()
+    engine = open_cache(path)
+    set_cursor(engine, f"{store}.0.0")
+    return engine
+
+
+def _start_sync(window: MainWindow, engine: Engine, central: Path) -> Callable[[], None]:
+    """Run the demo's central store on a loopback port and sync with it in the background;
+    returns what stops both."""
+    import httpx
+
+    from collector_desk.server.embedded import EmbeddedServer
+    from collector_desk.sync.client import SyncClient, sign_in
+
+    server = EmbeddedServer(central)
+
+    def make_client() -> SyncClient:  # runs on the sync thread: never blocks the window
+        http = httpx.Client(base_url=server.start(), timeout=30)
+        return SyncClient(engine, http, sign_in(http, DEMO_COLLECTOR, DEMO_PASSWORD))
+
+    controller = SyncController(make_client, window)
+    window.attach_sync(controller)
+    QTimer.singleShot(0, controller.sync_now)
+
+    def stop() -> None:
+        controller.shutdown()
+        server.stop()
+
+    return stop
 
 
 def _fail(message: str, interactive: bool) -> int:
@@ -145,9 +194,12 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
         user,
         translations,
-        translate("App", "Demo: offline, working from the local cache"),
+        translate("App", "Demo: the central store runs inside this app"),
     )
     window.show()
+    stop_sync: Callable[[], None] | None = None
+    if interactive:
+        stop_sync = _start_sync(window, engine, path.with_name(DEMO_CENTRAL_NAME))
     if launch.screenshot is not None:
         target = launch.screenshot
 
@@ -158,5 +210,7 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, capture)
     code = app.exec()
     window.close()
+    if stop_sync is not None:
+        stop_sync()
     engine.dispose()
     return code

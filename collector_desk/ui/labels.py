@@ -198,3 +198,17 @@ def contactable(verdict: Contactability, short: bool = False) -> str:
         if short
         else translate("Contactability", "no contact rules for this customer")
     )
+
+
+def sync_reason(code: str) -> str:
+    """Why the server refused a change, in the user's words."""
+    return {
+        "number_not_dialable": translate(
+            "SyncReason", "the number was marked wrong or do-not-call"
+        ),
+        "not_your_case": translate("SyncReason", "the case is not yours"),
+        "no_such_case": translate("SyncReason", "the case no longer exists"),
+        "malformed": translate("SyncReason", "the change was damaged"),
+        "unknown_mutation": translate("SyncReason", "this server does not know that change"),
+        "number_not_customers": translate("SyncReason", "the number is not the customer's"),
+    }.get(code, code)

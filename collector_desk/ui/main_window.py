@@ -8,22 +8,24 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import ContactPointStatus
-from collector_desk.store import customer_actions, drafts
+from collector_desk.store import customer_actions, drafts, local_sync
 from collector_desk.store.case_priority import refresh_due_priorities
 from collector_desk.store.contact_log import ContactRejected, log_contact
 from collector_desk.store.outbox import pending_count
 from collector_desk.store.people import UserView
 from collector_desk.store.queue import CaseQueue
 from collector_desk.store.queue_query import View
+from collector_desk.ui import labels
 from collector_desk.ui.detail_pane import DetailPane
 from collector_desk.ui.i18n import LANGUAGES, Translations
 from collector_desk.ui.log_dialog import LogDialog
 from collector_desk.ui.queue_panel import VIEWS, QueuePanel, view_title
+from collector_desk.ui.sync_controller import Link, SyncController
 
 translate = QCoreApplication.translate
 
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         self._mode_note = mode_note
         self._clock = clock
         self.log_dialog: LogDialog | None = None
+        self.sync: SyncController | None = None
         zone = ZoneInfo(user.time_zone)
 
         self.queue_panel = QueuePanel(queue, zone, self)
@@ -65,9 +68,11 @@ class MainWindow(QMainWindow):
         self.status_cases = QLabel(self)
         self.status_outbox = QLabel(self)
         self.status_mode = QLabel(self)
+        self.status_link = QLabel(self)
         self.status_drafts = QLabel(self)
         self.statusBar().addWidget(self.status_cases)
         self.statusBar().addWidget(self.status_drafts)
+        self.statusBar().addPermanentWidget(self.status_link)
         self.statusBar().addPermanentWidget(self.status_outbox)
         self.statusBar().addPermanentWidget(self.status_mode)
 
@@ -115,6 +120,14 @@ class MainWindow(QMainWindow):
             QKeySequence("L"), self.table, self.open_log, context=Qt.ShortcutContext.WidgetShortcut
         )
 
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.case_menu.addAction(self.sync_action)
+        self.issues_action = QAction(self)
+        self.issues_action.triggered.connect(self.show_sync_issues)
+        self.case_menu.addAction(self.issues_action)
+
         self.view_menu = bar.addMenu("")
         self.view_actions: list[QAction] = []
         for index, view in enumerate(VIEWS):
@@ -151,6 +164,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.case_menu.setTitle(translate("MainWindow", "&Case"))
         self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
+        self.sync_action.setText(translate("MainWindow", "S&ync now"))
+        self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         for action, view in zip(self.view_actions, VIEWS, strict=True):
             action.setText(view_title(view))
@@ -176,6 +191,7 @@ class MainWindow(QMainWindow):
         self.status_mode.setText(
             self._mode_note or translate("MainWindow", "Offline: working from the local cache")
         )
+        self.status_link.setText(self._link_text())
         waiting_drafts = len(drafts.cases_with_drafts(self._queue.engine, self._user.id))
         self.status_drafts.setText(
             translate(
@@ -183,6 +199,62 @@ class MainWindow(QMainWindow):
             ).replace("%1", str(waiting_drafts))
             if waiting_drafts
             else ""
+        )
+
+    # -- sync -----------------------------------------------------------------------------
+    def attach_sync(self, controller: SyncController) -> None:
+        self.sync = controller
+        controller.changed.connect(self._update_status)
+        controller.received.connect(self._after_pull)
+        self._update_status()
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _link_text(self) -> str:
+        sync = self.sync
+        if sync is None:
+            return translate("MainWindow", "Not connected to a server")
+        when = (
+            ""
+            if sync.last_sync is None
+            else sync.last_sync.astimezone(ZoneInfo(self._user.time_zone)).strftime("%H:%M")
+        )
+        if sync.link is Link.SYNCING:
+            return translate("MainWindow", "Syncing…")
+        if sync.link is Link.ONLINE:
+            return translate("MainWindow", "Online · synced %1").replace("%1", when)
+        if sync.link is Link.SIGNED_OUT:
+            return translate("MainWindow", "Signed out: sign in again to sync")
+        retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))
+        return translate("MainWindow", "Offline · retrying in %1 s").replace("%1", retry)
+
+    def _after_pull(self, _report) -> None:
+        """Cases came or went: reload the queue, keeping the case in hand if it is still ours."""
+        if self.log_dialog is not None:
+            return  # not while the collector is typing; the next pull or F5 will do it
+        current = self.detail.detail.case_id if self.detail.detail else None
+        row = self.table.currentIndex().row()
+        self.model.reload()
+        self._update_status()
+        for candidate in range(max(0, row - 50), min(self.model.rowCount(), row + 50)):
+            found = self.model.row_at(candidate)
+            if found is not None and found.case_id == current:
+                self.queue_panel.select_row(candidate)
+                return
+        if self.model.rowCount():
+            self.queue_panel.select_row(max(0, min(row, self.model.rowCount() - 1)))
+
+    def show_sync_issues(self) -> None:
+        issues = local_sync.issues(self._queue.engine)
+        lines = [f"#{i.mutation_id} {i.name}: {labels.sync_reason(i.reason)}" for i in issues]
+        QMessageBox.information(
+            self,
+            translate("MainWindow", "Changes the server refused"),
+            "\n".join(lines)
+            if lines
+            else translate("MainWindow", "None: every change was accepted."),
         )
 
     def set_language(self, code: str) -> None:

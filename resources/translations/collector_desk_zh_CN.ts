@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="69"/>
+        <location filename="../../collector_desk/ui/app.py" line="74"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="71"/>
-        <location filename="../../collector_desk/ui/app.py" line="111"/>
+        <location filename="../../collector_desk/ui/app.py" line="76"/>
+        <location filename="../../collector_desk/ui/app.py" line="160"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="126"/>
+        <location filename="../../collector_desk/ui/app.py" line="175"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="131"/>
+        <location filename="../../collector_desk/ui/app.py" line="180"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="141"/>
+        <location filename="../../collector_desk/ui/app.py" line="190"/>
         <source>The demo cache has no demo collector; start again with --rebuild.</source>
         <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="148"/>
-        <source>Demo: offline, working from the local cache</source>
-        <translation>演示模式：离线，使用本地缓存工作</translation>
+        <location filename="../../collector_desk/ui/app.py" line="197"/>
+        <source>Demo: the central store runs inside this app</source>
+        <translation>演示模式：中央数据库在本应用内运行</translation>
     </message>
 </context>
 <context>
@@ -630,72 +630,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="148"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="161"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="150"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="151"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="152"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="165"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="153"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="166"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="154"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="167"/>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="168"/>
+        <source>Changes the server &amp;refused…</source>
+        <translation>被服务器拒绝的更改(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="157"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="172"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="158"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="173"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="159"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="167"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="182"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="189"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="181"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="197"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="160"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="218"/>
+        <source>Not connected to a server</source>
+        <translation>未连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="225"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="227"/>
+        <source>Online · synced %1</source>
+        <translation>在线 · %1 已同步</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="229"/>
+        <source>Signed out: sign in again to sync</source>
+        <translation>已退出登录：请重新登录以同步</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="231"/>
+        <source>Offline · retrying in %1 s</source>
+        <translation>离线 · %1 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="254"/>
+        <source>Changes the server refused</source>
+        <translation>被服务器拒绝的更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="257"/>
+        <source>None: every change was accepted.</source>
+        <translation>没有：所有更改均已被接受。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="177"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="192"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1091,6 +1136,39 @@
         <location filename="../../collector_desk/ui/labels.py" line="76"/>
         <source>Legal</source>
         <translation>法务</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReason</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="206"/>
+        <source>the number was marked wrong or do-not-call</source>
+        <translation>该号码已被标记为错号或禁止拨打</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="209"/>
+        <source>the case is not yours</source>
+        <translation>该案件不属于您</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="210"/>
+        <source>the case no longer exists</source>
+        <translation>该案件已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="211"/>
+        <source>the change was damaged</source>
+        <translation>该更改已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="212"/>
+        <source>this server does not know that change</source>
+        <translation>服务器不认识该更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="213"/>
+        <source>the number is not the customer&apos;s</source>
+        <translation>该号码不属于此客户</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,75 @@
+"""The sync service inside the desktop process, on a loopback port: the demo's central store.
+
+A real uvicorn server on a thread, the same app and protocol a deployment uses; only the
+database (a SQLite file) and the address (127.0.0.1) differ.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collector_desk.server import auth
+from collector_desk.store.engine import make_engine, sqlite_url
+from collector_desk.store.schema import Credential, User
+
+
+def enroll(central_path, usernames: list[str], password: str) -> None:
+    """Give existing users of a central store a password (the demo users, say)."""
+    engine = make_engine(sqlite_url(central_path))
+    hashed = auth.hash_password(password)
+    try:
+        with Session(engine) as session, session.begin():
+            for user in session.scalars(select(User).where(User.username.in_(usernames))):
+                found = session.get(Credential, user.id)
+                if found is None:
+                    session.add(Credential(user_id=user.id, password_hash=hashed, failed_logins=0))
+    finally:
+        engine.dispose()
+
+
+class EmbeddedServer:
+    def __init__(self, central_path) -> None:
+        self.central_path = central_path
+        self.url: str | None = None
+        self._server = None
+        self._thread: threading.Thread | None = None
+        self._engine = None
+
+    def start(self, timeout_s: float = 15.0) -> str:
+        import uvicorn
+
+        from collector_desk.server.app import create_app
+
+        self._engine = make_engine(sqlite_url(self.central_path))
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+        config = uvicorn.Config(create_app(self._engine), log_level="warning", lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run,
+            kwargs={"sockets": [sock]},
+            name="embedded-sync-service",
+            daemon=True,
+        )
+        self._thread.start()
+        deadline = time.monotonic() + timeout_s
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the embedded sync service did not start")
+            time.sleep(0.01)
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        if self._engine is not None:
+            self._engine.dispose()

@@ -1,0 +1,107 @@
+"""Sync in the background: the engine runs on a worker thread, results come back as signals.
+
+Never blocks the window: a collector keeps working while the outbox is pushed and cases are
+pulled. Failures retry on a timer with growing, jittered delays; a restart just resumes (the
+outbox and cursor live in the cache).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from collector_desk.sync.backoff import retry_delay
+from collector_desk.sync.client import Offline, SignedOut, SyncClient, SyncReport
+
+SYNC_EVERY_MS = 30_000
+
+
+class Link(enum.StrEnum):
+    ONLINE = "online"
+    SYNCING = "syncing"
+    OFFLINE = "offline"
+    SIGNED_OUT = "signed_out"
+
+
+class _Runner(QObject):
+    done = Signal(object)  # a SyncReport, or the exception that stopped the sync
+
+    def __init__(self, make_client: Callable[[], SyncClient]) -> None:
+        super().__init__()
+        self._make_client = make_client
+        self._client: SyncClient | None = None
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            if self._client is None:  # made here, so its HTTP client lives on this thread
+                self._client = self._make_client()
+            self.done.emit(self._client.sync())
+        except (Offline, SignedOut) as exc:
+            self.done.emit(exc)
+        except Exception as exc:  # reported as offline, never lost: the outbox stays
+            self.done.emit(Offline(f"{type(exc).__name__}: {exc}"))
+
+
+class SyncController(QObject):
+    changed = Signal()  # link, last sync time or failure count changed
+    received = Signal(object)  # a SyncReport that brought or removed cases
+    _start = Signal()
+
+    def __init__(
+        self,
+        make_client: Callable[[], SyncClient],
+        parent: QObject | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.link = Link.OFFLINE
+        self.last_sync: datetime | None = None
+        self.failures = 0
+        self.retry_in_s: float | None = None
+        self.last_error: str | None = None
+        self._clock = clock
+        self._busy = False
+        self._thread = QThread()
+        self._runner = _Runner(make_client)
+        self._runner.moveToThread(self._thread)
+        self._start.connect(self._runner.run)
+        self._runner.done.connect(self._finished)
+        self._thread.start()
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.sync_now)
+
+    def sync_now(self) -> None:
+        if self._busy or self.link is Link.SIGNED_OUT:
+            return
+        self._busy = True
+        self._timer.stop()
+        self.link = Link.SYNCING
+        self.changed.emit()
+        self._start.emit()
+
+    def _finished(self, outcome: object) -> None:
+        self._busy = False
+        if isinstance(outcome, SyncReport):
+            self.link, self.failures, self.retry_in_s = Link.ONLINE, 0, None
+            self.last_sync, self.last_error = self._clock(), None
+            self._timer.start(SYNC_EVERY_MS)
+            if outcome.cases_received or outcome.cases_removed or outcome.rejected:
+                self.received.emit(outcome)
+        elif isinstance(outcome, SignedOut):
+            self.link = Link.SIGNED_OUT
+        else:
+            self.failures += 1
+            self.link, self.last_error = Link.OFFLINE, str(outcome)
+            self.retry_in_s = retry_delay(self.failures)
+            self._timer.start(int(self.retry_in_s * 1000))
+        self.changed.emit()
+
+    def shutdown(self) -> None:
+        """Let a running sync finish (its transaction is short), then stop the thread."""
+        self._timer.stop()
+        self._thread.quit()
+        self._thread.wait()
