@@ -80,6 +80,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="generate the demo portfolio again even if one exists",
     )
+    run = commands.add_parser("run", help="open the app on a central server (sign in)")
+    run.add_argument(
+        "--server",
+        required=True,
+        metavar="URL",
+        help="the sync service, e.g. https://collector-desk.bank.example",
+    )
+    run.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="allow plain HTTP to a server that is not this computer",
+    )
+    run.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where the local caches live (default: the user data folder)",
+    )
+    run.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     _server_commands(commands)
     _admin_commands(commands)
     return parser
@@ -196,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
                 rebuild=args.rebuild,
             )
         )
+    if args.command == "run":
+        from collector_desk.ui.desk import run_desk
+
+        data_dir = args.data_dir or Path(user_data_dir("collector-desk", appauthor=False))
+        return run_desk(args.server, data_dir, args.lang, args.allow_http)
     if args.command == "server":
         return _run_server(args)
     if args.command == "admin":

@@ -14,6 +14,19 @@ pytest_plugins = ["tests.pg_fixtures"]  # pg_url: a fresh PostgreSQL database pe
 FIXED_NOW = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """No test touches the OS keyring: each gets a real-behaving one in memory."""
+    import keyring
+
+    from tests.sync.test_credentials import MemoryKeyring
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(before)
+
+
 @pytest.fixture(scope="session")
 def demo_cache(tmp_path_factory) -> Path:
     """A small demo portfolio, built once; tests that write must copy it."""

@@ -229,6 +229,24 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="53"/>
+        <source>Downloading your cases…</source>
+        <translation>正在下载您的案件…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="76"/>
+        <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
+        <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="132"/>
+        <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
+        <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="160"/>
@@ -1136,6 +1154,64 @@
         <location filename="../../collector_desk/ui/labels.py" line="76"/>
         <source>Legal</source>
         <translation>法务</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="39"/>
+        <source>Sign in to Collector Desk</source>
+        <translation>登录催收工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="56"/>
+        <source>This computer has no secure keyring, so Collector Desk will not remember your sign-in: you will be asked each time you start it.</source>
+        <translation>本机没有安全的密钥环，催收工作台不会记住您的登录：每次启动时都需要重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="65"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="66"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="67"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="70"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="72"/>
+        <source>Work offline</source>
+        <translation>离线工作</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="93"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="100"/>
+        <source>Too many failed attempts: wait a moment and try again.</source>
+        <translation>失败次数过多：请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="102"/>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/sign_in.py" line="107"/>
+        <source>The server cannot be reached.</source>
+        <translation>无法连接服务器。</translation>
     </message>
 </context>
 <context>

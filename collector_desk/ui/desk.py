@@ -1,0 +1,151 @@
+"""`collector-desk run`: the app against a real central server.
+
+Sign in (or reuse the token the keyring kept); with no network, open the cache of the last
+user who signed in here and work offline until the server answers again.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import httpx
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from collector_desk.store.cache import open_cache
+from collector_desk.store.people import find_user
+from collector_desk.store.queue import CaseQueue
+from collector_desk.sync import credentials
+from collector_desk.sync.client import SignedOut, SyncClient, sign_in
+from collector_desk.sync.endpoint import InsecureServer, check_server_url
+from collector_desk.ui.i18n import Translations
+from collector_desk.ui.main_window import MainWindow
+from collector_desk.ui.sign_in import SignInDialog
+from collector_desk.ui.sync_controller import Link, SyncController
+
+translate = QCoreApplication.translate
+TIMEOUT_S = 10
+
+
+def cache_path(data_dir: Path, server: str, username: str) -> Path:
+    """One cache per user and server, so two people on one PC never share data."""
+    host = urlsplit(server).netloc
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{username}@{host}")
+    return data_dir / "caches" / f"{safe}.sqlite"
+
+
+def _token_works(server: str, token: str) -> bool | None:
+    """True or False when the server answers; None when it cannot be reached."""
+    try:
+        with httpx.Client(base_url=server, timeout=TIMEOUT_S) as http:
+            response = http.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    except httpx.HTTPError:
+        return None
+    return response.status_code == 200
+
+
+def _first_sync(controller: SyncController) -> None:
+    """A new cache fills before the window opens; the work still runs on the sync thread."""
+    dialog = QProgressDialog(translate("Desk", "Downloading your cases…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    loop = QEventLoop()
+    controller.changed.connect(lambda: loop.quit() if controller.link is not Link.SYNCING else None)
+    controller.sync_now()
+    if controller.link is Link.SYNCING:
+        loop.exec()
+    dialog.close()
+
+
+def run_desk(server: str, data_dir: Path, language: str | None, allow_http: bool) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Collector Desk")
+    translations = Translations(app)
+    translations.set_language(language)
+    try:
+        server = check_server_url(server, allow_http)
+    except InsecureServer as exc:
+        QMessageBox.critical(
+            None,
+            "Collector Desk",
+            translate(
+                "Desk",
+                "%1 would be reached over plain HTTP, which exposes your sign-in. Use "
+                "https://, or start with --allow-http if your IT department says so.",
+            ).replace("%1", str(exc)),
+        )
+        return 2
+    settings = QSettings("CollectorDesk", "Collector Desk")
+    username = str(settings.value(f"last_user/{server}", ""))
+    token = credentials.load_token(server, username) if username else None
+    offline = False
+    if token is not None:
+        works = _token_works(server, token)
+        offline = works is None
+        if works is False:
+            credentials.forget_token(server, username)
+            token = None
+    if token is None and not offline:
+
+        def attempt(name: str, password: str) -> str:
+            with httpx.Client(base_url=server, timeout=TIMEOUT_S) as http:
+                return sign_in(http, name, password)
+
+        dialog = SignInDialog(
+            server,
+            username,
+            attempt,
+            credentials.usable(),
+            lambda name: cache_path(data_dir, server, name).exists(),
+        )
+        result = dialog.exec()
+        if result == SignInDialog.OFFLINE:
+            username, offline = dialog.username.text().strip(), True
+        elif result != SignInDialog.DialogCode.Accepted:
+            return 0
+        else:
+            username, token = dialog.username.text().strip(), dialog.token
+            credentials.save_token(server, username, token)
+    settings.setValue(f"last_user/{server}", username)
+
+    engine = open_cache(cache_path(data_dir, server, username))
+
+    def make_client() -> SyncClient:
+        if token is None:
+            raise SignedOut("no token: sign in")
+        return SyncClient(engine, httpx.Client(base_url=server, timeout=30), token)
+
+    controller = SyncController(make_client)
+    user = find_user(engine, username)
+    if user is None and not offline:
+        _first_sync(controller)
+        user = find_user(engine, username)
+    if user is None:
+        QMessageBox.critical(
+            None,
+            "Collector Desk",
+            translate(
+                "Desk",
+                "There is no copy of your cases on this computer yet, and the server "
+                "cannot be reached. Connect to the network and start again.",
+            ),
+        )
+        controller.shutdown()
+        return 2
+    window = MainWindow(
+        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)), user, translations, server
+    )
+    controller.setParent(window)
+    window.attach_sync(controller)
+    window.show()
+    if token is not None:
+        controller.sync_now()
+    code = app.exec()
+    controller.shutdown()
+    engine.dispose()
+    return code
