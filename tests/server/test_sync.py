@@ -278,3 +278,55 @@ def test_a_cursor_from_another_store_resets_to_a_full_sync(live, desk):
     with Session(alice.engine) as s, s.begin():
         s.get(SyncState, CURSOR_KEY).value = "11111111-1111-1111-1111-111111111111.0.5"
     assert alice.sync().cases_received == 3
+
+
+def test_a_pull_interrupted_part_way_leaves_the_cache_as_it_was_and_resumes(
+    live, desk, monkeypatch
+):
+    from collector_desk.store import local_sync
+
+    seed_cases(live.engine, "alice", 6)
+    alice = desk("alice")
+    real = local_sync._reindex
+    calls = {"n": 0}
+
+    def crash_on_the_fourth(session, case_id):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt  # the process dies while applying the pull
+        real(session, case_id)
+
+    monkeypatch.setattr(local_sync, "_reindex", crash_on_the_fourth)
+    with pytest.raises(KeyboardInterrupt):
+        alice.sync()
+    assert _count(alice.engine, Case) == 0  # nothing half-applied
+    assert local_sync.cursor(alice.engine) is None
+    monkeypatch.setattr(local_sync, "_reindex", real)
+    assert alice.sync().cases_received == 6
+    assert _count(alice.engine, Case) == 6
+
+
+def test_a_server_restart_mid_sync_costs_a_retry_not_data(live, desk):
+    from collector_desk.sync.client import Offline
+
+    seed_cases(live.engine, "alice", 2)
+    alice = desk("alice")
+    alice.sync()
+    _log(alice, 1)
+    live.server.should_exit = True  # the service goes away ...
+    live.thread.join(timeout=10)
+    with pytest.raises(Offline):
+        alice.sync()
+    with Session(alice.engine) as s:
+        waiting = s.scalars(select(OutboxMutation)).one()
+    assert waiting.attempts == 1 and waiting.last_error
+    from tests.server.conftest import LiveServer
+
+    restarted = LiveServer(live.engine, live.clock)  # ... and comes back
+    alice.http = httpx.Client(base_url=restarted.url, timeout=10)
+    try:
+        assert alice.sync().pushed == 1
+        assert _count(live.engine, Contact) == 1
+    finally:
+        alice.http.close()
+        restarted.stop()
