@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: FastAPI reads the annotations of t
 functions, which name dependencies defined inside create_app.
 """
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated
@@ -93,6 +94,10 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             raise HTTPException(status.HTTP_403_FORBIDDEN, detail="team_lead_only")
         return user
 
+    @functools.cache
+    def store_id() -> str:  # never changes: read (or made) once per process
+        return central.store_id(engine)
+
     app.state.current_user = current_user
     app.state.lead = lead
 
@@ -171,7 +176,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         bound: str | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = PULL_PAGE,
     ):
-        store = central.store_id(engine)
+        store = store_id()
         try:
             parsed = None if cursor is None else central.Cursor.parse(cursor)
             first_bound = None if bound is None else central.Cursor.parse(bound)

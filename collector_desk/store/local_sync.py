@@ -130,16 +130,21 @@ def take_in(
             rows = [from_json(table, row) for row in (people or {}).get(table, [])]
             if rows:
                 _upsert(conn, table, rows)
-        for snapshot in cases:
-            case_id = snapshot["cases"][0]["id"]
+        case_ids = [snapshot["cases"][0]["id"] for snapshot in cases]
+        for start in range(0, len(case_ids), 500):  # a page at a time: few, large statements
+            chunk = case_ids[start : start + 500]
             for model in CASE_FACTS:
-                _delete_case_rows(session, model, case_id, keep)
-            for table in SNAPSHOT_TABLES:
-                rows = [from_json(table, row) for row in snapshot.get(table, [])]
-                rows = [r for r in rows if r.get("id") not in keep]
-                if rows:
-                    _upsert(conn, table, rows)
-            _reindex(session, case_id)
+                _delete_case_rows(session, model, chunk, keep)
+        for table in SNAPSHOT_TABLES:
+            rows = [
+                from_json(table, row)
+                for snapshot in cases
+                for row in snapshot.get(table, [])
+                if row.get("id") not in keep
+            ]
+            if rows:
+                _upsert(conn, table, rows)
+        _reindex(conn, cases)
         for case_id in removed:
             _remove_case(session, case_id, keep)
         if new_cursor is not None:
@@ -151,12 +156,12 @@ def forget_cursor(engine: Engine) -> None:
         session.execute(delete(SyncState).where(SyncState.key == CURSOR_KEY))
 
 
-def _delete_case_rows(session: Session, model, case_id: int, keep: set[str]) -> None:
+def _delete_case_rows(session: Session, model, case_ids: Sequence[int], keep: set[str]) -> None:
     if model is PlanInstallment:
-        plans = select(RepaymentPlan.id).where(RepaymentPlan.case_id == case_id)
+        plans = select(RepaymentPlan.id).where(RepaymentPlan.case_id.in_(case_ids))
         session.execute(delete(PlanInstallment).where(PlanInstallment.plan_id.in_(plans)))
         return
-    query = delete(model).where(model.case_id == case_id)
+    query = delete(model).where(model.case_id.in_(case_ids))
     if hasattr(model, "id") and keep:
         query = query.where(model.id.not_in(keep))
     session.execute(query)
@@ -179,7 +184,7 @@ def _remove_case(session: Session, case_id: int, keep: set[str]) -> None:
     ):
         return  # facts about it still wait to be pushed: keep it until they are accepted
     for model in CASE_FACTS:
-        _delete_case_rows(session, model, case_id, set())
+        _delete_case_rows(session, model, [case_id], set())
     session.execute(delete(Draft).where(Draft.case_id == case_id))
     customer_id = case.customer_id
     session.delete(case)
@@ -191,27 +196,37 @@ def _remove_case(session: Session, case_id: int, keep: set[str]) -> None:
         session.execute(delete(Customer).where(Customer.id == customer_id))
 
 
-def _reindex(session: Session, case_id: int) -> None:
-    case = session.get(Case, case_id)
-    customer = session.get(Customer, case.customer_id)
-    accounts = session.scalars(
-        select(CardAccount).where(CardAccount.customer_id == customer.id)
-    ).all()
-    phones = session.scalars(
-        select(ContactPoint.value).where(
-            ContactPoint.customer_id == customer.id, ContactPoint.kind.not_in(("email", "address"))
+def _reindex(conn, cases: Sequence[dict]) -> None:
+    """Search terms straight from the pulled cases: no reads back from the cache."""
+    rows = []
+    for snapshot in cases:
+        case = snapshot["cases"][0]
+        customer = snapshot["customers"][0]
+        accounts = snapshot.get("card_accounts", [])
+        phones = [
+            p["value"]
+            for p in snapshot.get("contact_points", [])
+            if p["kind"] not in ("email", "address")
+        ]
+        rows.append(
+            (
+                case["id"],
+                search.terms(
+                    customer["full_name"],
+                    [
+                        customer["customer_ref"],
+                        case["case_ref"],
+                        *(a["account_ref"] for a in accounts),
+                    ],
+                    [a["card_last4"] for a in accounts],
+                    phones,
+                ),
+            )
         )
-    ).all()
-    search.index_case(
-        session.connection(),
-        case_id,
-        search.terms(
-            customer.full_name,
-            [customer.customer_ref, case.case_ref, *(a.account_ref for a in accounts)],
-            [a.card_last4 for a in accounts],
-            phones,
-        ),
-    )
+    ids = [(case_id,) for case_id, _ in rows]
+    if ids:
+        conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", ids)
+        search.insert_rows(conn, rows)
 
 
 def set_cursor(engine: Engine, value: str) -> None:

@@ -288,15 +288,11 @@ def test_a_pull_interrupted_part_way_leaves_the_cache_as_it_was_and_resumes(
     seed_cases(live.engine, "alice", 6)
     alice = desk("alice")
     real = local_sync._reindex
-    calls = {"n": 0}
 
-    def crash_on_the_fourth(session, case_id):
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise KeyboardInterrupt  # the process dies while applying the pull
-        real(session, case_id)
+    def die_after_the_rows_are_written(conn, cases):
+        raise KeyboardInterrupt  # the process dies in the middle of applying the pull
 
-    monkeypatch.setattr(local_sync, "_reindex", crash_on_the_fourth)
+    monkeypatch.setattr(local_sync, "_reindex", die_after_the_rows_are_written)
     with pytest.raises(KeyboardInterrupt):
         alice.sync()
     assert _count(alice.engine, Case) == 0  # nothing half-applied

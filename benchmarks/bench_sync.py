@@ -1,0 +1,246 @@
+"""Sync figures for issue 4 (not part of the test suite).
+
+    uv run python benchmarks/bench_sync.py [--cases 5000] [--clients 200]
+
+First sync of a collector's queue with its history (rows per second, and against a bare
+SQLite bulk insert of the same rows in the same run); an incremental sync of 100 changes;
+pushing 1,000 offline mutations; and pull requests per second for many clients against
+PostgreSQL (on 127.0.0.1:5432, database `test`) when it answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy.orm import Session
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions, build_demo_cache  # noqa: E402
+from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
+from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
+from collector_desk.server.embedded import enroll  # noqa: E402
+from collector_desk.store.cache import open_cache  # noqa: E402
+from collector_desk.store.central import record_change  # noqa: E402
+from collector_desk.store.contact_log import log_contact  # noqa: E402
+from collector_desk.store.engine import make_engine, sqlite_url  # noqa: E402
+from collector_desk.store.migrate import upgrade  # noqa: E402
+from collector_desk.store.schema import Base, Case, ContactPoint  # noqa: E402
+from collector_desk.sync.client import SyncClient, sign_in  # noqa: E402
+from tests.server.conftest import LiveServer  # noqa: E402
+
+PASSWORD = "bench-password"
+SNAPSHOT_TABLES = (
+    "customers",
+    "card_accounts",
+    "contact_points",
+    "cases",
+    "case_flags",
+    "contacts",
+    "promises",
+    "payments",
+    "notes",
+)
+
+
+class Clock:
+    def __call__(self):
+        return datetime.now(UTC)
+
+
+def rows_in(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    total = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES)
+    conn.close()
+    return total
+
+
+def bare_insert_seconds(source: Path, scratch: Path) -> float:
+    """The same rows copied table by table with executemany into an empty cache."""
+    engine = open_cache(scratch)
+    engine.dispose()
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(scratch)
+    dst.execute("PRAGMA foreign_keys=OFF")
+    start = time.perf_counter()
+    for table in ("teams", "users", *SNAPSHOT_TABLES):
+        rows = src.execute(f"SELECT * FROM {table}").fetchall()
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            dst.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    dst.commit()
+    elapsed = time.perf_counter() - start
+    src.close()
+    dst.close()
+    return elapsed
+
+
+def copy_to(source_engine, target_engine) -> None:
+    """Every table of a central store into another (SQLite demo into PostgreSQL)."""
+    with source_engine.connect() as src, target_engine.begin() as dst:
+        for table in Base.metadata.sorted_tables:
+            rows = [dict(r._mapping) for r in src.execute(select(table))]
+            if rows:
+                dst.execute(insert(table), rows)
+        if target_engine.dialect.name == "postgresql":
+            for table in Base.metadata.sorted_tables:
+                column = table.c.get("id")
+                if (
+                    column is not None
+                    and column.autoincrement is not False
+                    and str(column.type).upper() in ("INTEGER", "BIGINT")
+                ):
+                    dst.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                            f"COALESCE((SELECT max(id) FROM {table.name}), 1))"
+                        )
+                    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--clients", type=int, default=200)
+    parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp())
+    central = work / "central.sqlite"
+    build_demo_cache(central, DemoOptions(cases=args.cases, seed=7))
+    enroll(central, [u for u, _, _ in DEMO_USERS], PASSWORD)
+    central_engine = make_engine(sqlite_url(central))
+    server = LiveServer(central_engine, Clock())
+    rows = rows_in(central)
+
+    cache = work / "desk.sqlite"
+    engine = open_cache(cache)
+    http = httpx.Client(base_url=server.url, timeout=120)
+    client = SyncClient(engine, http, sign_in(http, "demo", PASSWORD))
+    start = time.perf_counter()
+    report = client.sync()
+    first = time.perf_counter() - start
+    bare = bare_insert_seconds(central, work / "bare.sqlite")
+    print(
+        f"first sync: {report.cases_received:,} cases, {rows:,} rows in {first:.2f} s = "
+        f"{rows / first:,.0f} rows/s; bare SQLite insert of the same rows {bare:.2f} s "
+        f"({first / bare:.1f}x)"
+    )
+
+    now = datetime.now(UTC)
+    with Session(central_engine) as session, session.begin():
+        for case in session.scalars(select(Case).order_by(Case.id).limit(100)):
+            case.priority += 1
+            record_change(session, case, now)
+    start = time.perf_counter()
+    report = client.sync()
+    print(
+        f"incremental sync of 100 changed cases: {time.perf_counter() - start:.3f} s "
+        f"({report.cases_received} received)"
+    )
+
+    with Session(engine) as session:
+        pairs = session.execute(
+            select(Case.id, func.min(ContactPoint.id))
+            .join(ContactPoint, ContactPoint.customer_id == Case.customer_id)
+            .where(ContactPoint.status.in_(("valid", "unverified")), ContactPoint.kind != "email")
+            .group_by(Case.id)
+            .limit(1000)
+        ).all()
+    at = datetime.now(UTC)
+    for n, (case_id, point_id) in enumerate(pairs):
+        log_contact(
+            engine,
+            3,
+            case_id,
+            ContactEntry(Channel.CALL, Outcome.NO_ANSWER, point_id),
+            at + timedelta(milliseconds=n),
+        )
+    start = time.perf_counter()
+    pushed, rejected = client.push()
+    elapsed = time.perf_counter() - start
+    print(
+        f"push of {len(pairs)} offline mutations: {elapsed:.2f} s = "
+        f"{pushed / elapsed:,.0f} mutations/s ({rejected} rejected)"
+    )
+    http.close()
+    server.stop()
+    engine.dispose()
+
+    try:
+        admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+        name = f"cd_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # no PostgreSQL here: say so, do not fake a figure
+        print(f"PostgreSQL pull benchmark skipped: {exc}")
+        return
+    pg = make_engine(admin.url.set(database=name))
+    try:
+        upgrade(pg)
+        copy_to(central_engine, pg)
+        server = LiveServer(pg, Clock())
+        with httpx.Client(base_url=server.url) as http:
+            token = sign_in(http, "demo", PASSWORD)
+            cursor = http.get(
+                "/api/v1/sync/pull",
+                params={"limit": 1000},
+                headers={"Authorization": f"Bearer {token}"},
+            ).json()
+            while cursor["more"]:
+                cursor = http.get(
+                    "/api/v1/sync/pull",
+                    headers={"Authorization": f"Bearer {token}"},
+                    params={
+                        "after_case": cursor["after_case"],
+                        "bound": cursor["bound"],
+                        "limit": 1000,
+                    },
+                ).json()
+        up_to_date = cursor["cursor"]
+        requests = args.clients * 10
+        latencies: list[float] = []
+
+        def one_client(_):
+            with httpx.Client(base_url=server.url, timeout=60) as c:
+                for _ in range(10):
+                    t = time.perf_counter()
+                    c.get(
+                        "/api/v1/sync/pull",
+                        params={"cursor": up_to_date},
+                        headers={"Authorization": f"Bearer {token}"},
+                    ).raise_for_status()
+                    latencies.append(time.perf_counter() - t)
+
+        start = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=64) as pool:
+            list(pool.map(one_client, range(args.clients)))
+        elapsed = time.perf_counter() - start
+        latencies.sort()
+        print(
+            f"PostgreSQL: {requests:,} incremental pulls from {args.clients} clients in "
+            f"{elapsed:.1f} s = {requests / elapsed:,.0f} pulls/s; median "
+            f"{statistics.median(latencies) * 1000:.0f} ms, p95 "
+            f"{latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms (one server process)"
+        )
+        server.stop()
+    finally:
+        pg.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        central_engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
