@@ -141,6 +141,13 @@ def _admin_commands(commands) -> None:
     user.add_argument("--team", default=None)
     user.add_argument("--name", default=None, help="display name (default: the username)")
     _db_option(user)
+    allocation = actions.add_parser(
+        "import-allocation",
+        help="import customers, accounts, numbers and case assignments "
+        "from a CSV or XLSX file (format: resources/samples/allocation.csv); all or nothing",
+    )
+    allocation.add_argument("file", type=Path)
+    _db_option(allocation)
     revoke = actions.add_parser("revoke-user", help="sign a user out everywhere")
     revoke.add_argument("username")
     _db_option(revoke)
@@ -191,6 +198,21 @@ def _run_admin(args) -> int:
                 _read_password(),
             )
             print(f"user {args.username!r} created (id {user_id})")
+        elif args.admin_action == "import-allocation":
+            from collector_desk.server.imports import FileRefused
+
+            try:
+                summary = run.import_allocation(url, args.file)
+            except FileRefused as refused:
+                print(
+                    f"{args.file} was not imported; nothing was changed:\n{refused.report()}",
+                    file=sys.stderr,
+                )
+                return 2
+            print(
+                f"imported {summary.accounts} account line(s): {summary.cases_new} new "
+                f"case(s), {summary.cases_updated} updated, {summary.cases_moved} moved"
+            )
         elif args.admin_action == "revoke-user":
             count = run.revoke_user(url, args.username)
             print(f"{count} sign-in(s) of {args.username!r} revoked")

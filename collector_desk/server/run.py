@@ -98,3 +98,13 @@ def revoke_user(url: str, username: str) -> int:
 def describe(url: str) -> str:
     """The database URL without its password, for messages."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def import_allocation(url: str, path):
+    from collector_desk.server.imports import import_allocation_file
+
+    engine = central_engine(url)
+    try:
+        return import_allocation_file(engine, path)
+    finally:
+        engine.dispose()

@@ -1,0 +1,183 @@
+"""One line of an allocation file, checked: which case, whose, who the customer is, which card
+account with what balance. Every problem is reported with its column, nothing is guessed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from collector_desk.domain.money import MoneyError, check_currency, parse_major
+from collector_desk.domain.phones import InvalidPhoneNumber, to_e164
+
+COLUMNS = (
+    "case_ref",
+    "assigned_to",
+    "customer_ref",
+    "full_name",
+    "national_id",
+    "country",
+    "time_zone",
+    "preferred_language",
+    "mobile",
+    "home_phone",
+    "email",
+    "account_ref",
+    "card_last4",
+    "product",
+    "currency",
+    "credit_limit",
+    "balance",
+    "overdue",
+    "minimum_due",
+    "dpd",
+    "due_date",
+)
+REQUIRED = {
+    "case_ref",
+    "assigned_to",
+    "customer_ref",
+    "full_name",
+    "national_id",
+    "country",
+    "time_zone",
+    "preferred_language",
+    "mobile",
+    "account_ref",
+    "card_last4",
+    "currency",
+    "credit_limit",
+    "balance",
+    "overdue",
+    "minimum_due",
+    "dpd",
+    "due_date",
+}
+LANGUAGES = {"zh_CN", "en_US"}
+
+
+@dataclass(frozen=True, slots=True)
+class CellError:
+    row: int  # 1-based line in the file, counting the header as line 1
+    column: str
+    reason: str  # a code the report words: "required", "not_a_number", ...
+    value: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationLine:
+    case_ref: str
+    assigned_to: str
+    customer_ref: str
+    full_name: str
+    national_id: str
+    country: str
+    time_zone: str
+    preferred_language: str
+    phones: tuple[tuple[str, str], ...]  # (kind, E.164)
+    email: str | None
+    account_ref: str
+    card_last4: str
+    product: str
+    currency: str
+    credit_limit_minor: int
+    balance_minor: int
+    overdue_minor: int
+    minimum_due_minor: int
+    dpd: int
+    due_date: date
+
+
+def check_header(header: list[str]) -> list[CellError]:
+    missing = [c for c in COLUMNS if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    return [CellError(1, c, "missing_column") for c in missing] + [
+        CellError(1, c, "unknown_column") for c in unknown
+    ]
+
+
+def parse_line(number: int, cells: dict[str, str]) -> AllocationLine | list[CellError]:
+    errors: list[CellError] = []
+    value = {k: (cells.get(k) or "").strip() for k in COLUMNS}
+
+    def fail(column: str, reason: str) -> None:
+        errors.append(CellError(number, column, reason, value.get(column, "")))
+
+    for column in REQUIRED:
+        if not value[column]:
+            fail(column, "required")
+    if errors:
+        return errors
+    country = value["country"].upper()
+    if len(country) != 2 or not country.isalpha():
+        fail("country", "not_a_country")
+    try:
+        ZoneInfo(value["time_zone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        fail("time_zone", "not_a_time_zone")
+    if value["preferred_language"] not in LANGUAGES:
+        fail("preferred_language", "not_a_language")
+    phones = []
+    for column in ("mobile", "home_phone"):
+        if value[column]:
+            try:
+                phones.append((column, to_e164(value[column], country)))
+            except InvalidPhoneNumber:
+                fail(column, "not_a_phone_number")
+    email = value["email"] or None
+    if email is not None and ("@" not in email or " " in email):
+        fail("email", "not_an_email")
+    if len(value["card_last4"]) != 4 or not value["card_last4"].isdigit():
+        fail("card_last4", "not_four_digits")
+    currency = value["currency"].upper()
+    try:
+        check_currency(currency)
+    except MoneyError:
+        fail("currency", "unknown_currency")
+        currency = ""
+    amounts = {}
+    for column in ("credit_limit", "balance", "overdue", "minimum_due"):
+        try:
+            amounts[column] = parse_major(value[column], currency or "CNY")
+            if amounts[column] < 0:
+                fail(column, "negative")
+        except MoneyError:
+            fail(column, "not_an_amount")
+    dpd = None
+    try:
+        dpd = int(value["dpd"])
+        if dpd < 0:
+            fail("dpd", "negative")
+    except ValueError:
+        fail("dpd", "not_a_whole_number")
+    due = None
+    try:
+        due = date.fromisoformat(value["due_date"])
+    except ValueError:
+        fail("due_date", "not_a_date")
+    if not errors and amounts["overdue"] > amounts["balance"]:
+        fail("overdue", "more_than_balance")
+    if errors:
+        return errors
+    return AllocationLine(
+        case_ref=value["case_ref"],
+        assigned_to=value["assigned_to"],
+        customer_ref=value["customer_ref"],
+        full_name=value["full_name"],
+        national_id=value["national_id"],
+        country=country,
+        time_zone=value["time_zone"],
+        preferred_language=value["preferred_language"],
+        phones=tuple(phones),
+        email=email,
+        account_ref=value["account_ref"],
+        card_last4=value["card_last4"],
+        product=value["product"] or "standard",
+        currency=currency,
+        credit_limit_minor=amounts["credit_limit"],
+        balance_minor=amounts["balance"],
+        overdue_minor=amounts["overdue"],
+        minimum_due_minor=amounts["minimum_due"],
+        dpd=dpd,
+        due_date=due,
+    )

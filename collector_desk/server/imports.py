@@ -1,0 +1,104 @@
+"""Allocation files (CSV or XLSX) into the central store, with a report of every bad cell.
+
+The format is documented by resources/samples/allocation.csv: a header line with the column
+names, then one line per card account; the lines of one case repeat its case and customer.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from collector_desk.domain.allocation import CellError, check_header, parse_line
+from collector_desk.store.allocations import ImportRefused, ImportSummary, import_allocation
+
+MAX_ROWS = 200_000
+
+REASONS = {
+    "required": "is required",
+    "missing_column": "column is missing from the header",
+    "unknown_column": "is not a column of the allocation format",
+    "not_a_country": "is not a two-letter country code",
+    "not_a_time_zone": "is not an IANA time zone such as Asia/Shanghai",
+    "not_a_language": "must be zh_CN or en_US",
+    "not_a_phone_number": "is not a valid phone number for the country",
+    "not_an_email": "is not an e-mail address",
+    "not_four_digits": "must be the card's last four digits",
+    "unknown_currency": "is not a currency we know",
+    "not_an_amount": "is not an amount such as 1234.50",
+    "negative": "cannot be negative",
+    "not_a_whole_number": "is not a whole number",
+    "not_a_date": "is not a date such as 2026-11-28",
+    "more_than_balance": "is larger than the balance",
+    "differs_within_case": "differs from an earlier line of the same case",
+    "differs_within_customer": "differs from an earlier line of the same customer",
+    "repeated": "appears twice",
+    "no_such_user": "is not a user of the central store",
+    "not_a_collector": "is not a collector or team lead",
+    "belongs_to_another": "belongs to another customer",
+    "unreadable": "could not be read",
+    "too_many_rows": "has too many rows",
+}
+
+
+class FileRefused(ValueError):
+    def __init__(self, errors: list[CellError]) -> None:
+        super().__init__(f"{len(errors)} problem(s)")
+        self.errors = errors
+
+    def report(self) -> str:
+        return "\n".join(
+            f"line {e.row}, column {e.column}: "
+            + (f"{e.value!r} " if e.value else "")
+            + REASONS.get(e.reason, e.reason)
+            for e in sorted(self.errors, key=lambda e: (e.row, e.column))
+        )
+
+
+def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows of a CSV (UTF-8, with or without BOM) or XLSX file."""
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        values = [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    else:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            values = list(csv.reader(fh))
+    if not values:
+        return [], []
+    header = [h.strip() for h in values[0]]
+    rows = [
+        dict(zip(header, row, strict=False)) for row in values[1:] if any(c.strip() for c in row)
+    ]
+    return header, rows
+
+
+def import_allocation_file(engine: Engine, path: Path) -> ImportSummary:
+    try:
+        header, rows = read_table(path)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        raise FileRefused([CellError(0, "file", "unreadable", str(exc)[:100])]) from exc
+    errors = check_header(header)
+    if len(rows) > MAX_ROWS:
+        errors.append(CellError(0, "file", "too_many_rows", str(len(rows))))
+    if errors:
+        raise FileRefused(errors)
+    lines = []
+    for number, row in enumerate(rows, start=2):
+        parsed = parse_line(number, row)
+        if isinstance(parsed, list):
+            errors.extend(parsed)
+        else:
+            lines.append((number, parsed))
+    if errors:
+        raise FileRefused(errors)
+    try:
+        return import_allocation(engine, lines, datetime.now(UTC))
+    except ImportRefused as refused:
+        raise FileRefused(refused.errors) from refused

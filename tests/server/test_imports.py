@@ -1,0 +1,163 @@
+"""Allocation files: the sample imports, a bad file imports nothing and says where and why."""
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from collector_desk.config.resources import resource
+from collector_desk.server.imports import FileRefused, import_allocation_file
+from collector_desk.store.engine import make_engine
+from collector_desk.store.schema import CardAccount, Case, Change, ContactPoint, Customer
+from tests.server.conftest import Clock, _seed
+
+SAMPLE = resource("samples", "allocation.csv")
+
+
+@pytest.fixture
+def central(central_url):
+    engine = make_engine(central_url)
+    _seed(engine, Clock().now)
+    yield engine
+    engine.dispose()
+
+
+def _counts(engine):
+    with Session(engine) as s:
+        return tuple(
+            s.scalar(select(func.count()).select_from(m))
+            for m in (Customer, CardAccount, ContactPoint, Case)
+        )
+
+
+def test_the_documented_sample_imports_and_a_second_import_changes_nothing(central):
+    summary = import_allocation_file(central, SAMPLE)
+    assert (summary.cases_new, summary.accounts) == (2, 3)
+    assert _counts(central) == (2, 3, 3, 2)
+    with Session(central) as s:
+        case = s.scalars(select(Case).where(Case.case_ref == "K200000001")).one()
+        assert (case.max_dpd, case.bucket, case.overdue_minor, case.balance_minor) == (
+            42,
+            "M2",
+            365010,
+            2245050,
+        )
+        assert (case.policy_pack, case.time_zone) == ("CN", "Asia/Shanghai")
+        us = s.scalars(
+            select(ContactPoint.value)
+            .join(Customer)
+            .where(Customer.customer_ref == "C200000002", ContactPoint.kind == "mobile")
+        ).one()
+        assert us == "+13125550142"
+    again = import_allocation_file(central, SAMPLE)
+    assert (again.cases_new, again.cases_updated, again.cases_moved) == (0, 2, 0)
+    assert _counts(central) == (2, 3, 3, 2)
+
+
+def test_a_bad_file_imports_nothing_and_names_line_column_and_reason(central, tmp_path):
+    bad = tmp_path / "bad.csv"
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",42,", ",forty-two,")
+    lines[3] = lines[3].replace("America/Chicago", "Mars/Olympus")
+    lines.append(lines[1].replace("A2000000001", "A2000000009").replace("alice", "nobody"))
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        import_allocation_file(central, bad)
+    report = refused.value.report()
+    assert "line 2, column dpd: 'forty-two' is not a whole number" in report
+    assert "line 4, column time_zone: 'Mars/Olympus' is not an IANA time zone" in report
+    assert _counts(central) == (0, 0, 0, 0)
+
+
+def test_an_unknown_collector_is_reported_and_nothing_is_half_imported(central, tmp_path):
+    bad = tmp_path / "bad.csv"
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",alice,", ",nobody,")
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        import_allocation_file(central, bad)
+    assert "line 4, column assigned_to: 'nobody' is not a user" in refused.value.report()
+    assert _counts(central) == (0, 0, 0, 0)
+
+
+def test_moving_a_case_by_import_tells_both_collectors(central, tmp_path):
+    import_allocation_file(central, SAMPLE)
+    moved = tmp_path / "moved.csv"
+    moved.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("K200000002,alice", "K200000002,bob"),
+        encoding="utf-8",
+    )
+    summary = import_allocation_file(central, moved)
+    assert summary.cases_moved == 1
+    with Session(central) as s:
+        last = s.scalars(select(Change).order_by(Change.id.desc())).first()
+        alice = s.execute(text("SELECT id FROM users WHERE username='alice'")).scalar()
+        bob = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
+    assert (last.user_id, last.previous_user_id) == (bob, alice)
+
+
+def test_xlsx_files_import_like_csv(central, tmp_path):
+    import csv
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    with SAMPLE.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            sheet.append(row)
+    path = tmp_path / "allocation.xlsx"
+    book.save(path)
+    assert import_allocation_file(central, path).cases_new == 2
+
+
+def test_a_file_with_a_wrong_header_is_refused(central, tmp_path):
+    path = tmp_path / "wrong.csv"
+    path.write_text("case,who\nK1,alice\n", encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        import_allocation_file(central, path)
+    assert "column case_ref: column is missing from the header" in refused.value.report()
+
+
+def test_the_cli_reports_a_bad_file_and_imports_a_good_one(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    db = f"sqlite+pysqlite:///{tmp_path / 'central.sqlite'}"
+
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "collector_desk.cli", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+
+    assert cli("server", "migrate", "--db", db).returncode == 0
+    assert cli("admin", "create-team", "Team A", "--db", db).returncode == 0
+    bad = cli("admin", "import-allocation", str(SAMPLE), "--db", db)
+    assert bad.returncode == 2 and "'alice' is not a user" in bad.stderr
+    assert "nothing was changed" in bad.stderr
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "collector_desk.cli",
+            "admin",
+            "create-user",
+            "alice",
+            "--role",
+            "collector",
+            "--team",
+            "Team A",
+            "--db",
+            db,
+        ],
+        input="a long password\n",
+        text=True,
+        check=True,
+        capture_output=True,
+    )
+    good = cli("admin", "import-allocation", str(SAMPLE), "--db", db)
+    assert good.returncode == 0 and "2 new case(s)" in good.stdout
