@@ -148,6 +148,13 @@ def _admin_commands(commands) -> None:
     )
     allocation.add_argument("file", type=Path)
     _db_option(allocation)
+    payments = actions.add_parser(
+        "import-payments",
+        help="record payments from a CSV or XLSX file (format: "
+        "resources/samples/payments.csv): balances drop, promises are judged; all or nothing",
+    )
+    payments.add_argument("file", type=Path)
+    _db_option(payments)
     revoke = actions.add_parser("revoke-user", help="sign a user out everywhere")
     revoke.add_argument("username")
     _db_option(revoke)
@@ -212,6 +219,21 @@ def _run_admin(args) -> int:
             print(
                 f"imported {summary.accounts} account line(s): {summary.cases_new} new "
                 f"case(s), {summary.cases_updated} updated, {summary.cases_moved} moved"
+            )
+        elif args.admin_action == "import-payments":
+            from collector_desk.server.imports import FileRefused
+
+            try:
+                summary = run.import_payments(url, args.file)
+            except FileRefused as refused:
+                print(
+                    f"{args.file} was not imported; nothing was changed:\n{refused.report()}",
+                    file=sys.stderr,
+                )
+                return 2
+            print(
+                f"{summary.recorded} payment(s) recorded, {summary.skipped} already known, "
+                f"{summary.promises_kept} promise(s) now kept"
             )
         elif args.admin_action == "revoke-user":
             count = run.revoke_user(url, args.username)

@@ -1,7 +1,10 @@
-"""Allocation files (CSV or XLSX) into the central store, with a report of every bad cell.
+"""Allocation and payments files (CSV or XLSX) into the central store, with a report of
+every bad cell; a file with any bad cell imports nothing.
 
-The format is documented by resources/samples/allocation.csv: a header line with the column
-names, then one line per card account; the lines of one case repeat its case and customer.
+The formats are documented by resources/samples/allocation.csv (one line per card account;
+the lines of one case repeat its case and customer) and resources/samples/payments.csv (one
+line per payment; amounts in major units, times with their offset, a bank reference that
+makes a repeated file harmless).
 """
 
 from __future__ import annotations
@@ -10,10 +13,19 @@ import csv
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from collector_desk.domain.allocation import CellError, check_header, parse_line
+from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.store.allocations import ImportRefused, ImportSummary, import_allocation
+from collector_desk.store.payments import (
+    SOURCES,
+    PaymentLine,
+    PaymentsSummary,
+    import_payments,
+)
+from collector_desk.store.schema import CardAccount
 
 MAX_ROWS = 200_000
 
@@ -40,6 +52,11 @@ REASONS = {
     "not_a_collector": "is not a collector or team lead",
     "belongs_to_another": "belongs to another customer",
     "unreadable": "could not be read",
+    "no_such_account": "is not an account of the central store",
+    "no_case": "has no case",
+    "not_a_time": "is not a time with its offset, such as 2026-11-28T10:15:00+08:00",
+    "not_positive": "must be more than zero",
+    "unknown_source": "must be bank_transfer, mobile_app, counter or auto_debit",
     "too_many_rows": "has too many rows",
 }
 
@@ -100,5 +117,65 @@ def import_allocation_file(engine: Engine, path: Path) -> ImportSummary:
         raise FileRefused(errors)
     try:
         return import_allocation(engine, lines, datetime.now(UTC))
+    except ImportRefused as refused:
+        raise FileRefused(refused.errors) from refused
+
+
+PAYMENT_COLUMNS = ("account_ref", "amount", "paid_at", "reference", "source")
+
+
+def _payment_line(number: int, row: dict[str, str], currency_of) -> PaymentLine | list[CellError]:
+    value = {k: (row.get(k) or "").strip() for k in PAYMENT_COLUMNS}
+    errors = [CellError(number, c, "required") for c in PAYMENT_COLUMNS if not value[c]]
+    if errors:
+        return errors
+    amount = None
+    try:
+        amount = parse_major(value["amount"], currency_of(value["account_ref"]) or "CNY")
+        if amount <= 0:
+            errors.append(CellError(number, "amount", "not_positive", value["amount"]))
+    except MoneyError:
+        errors.append(CellError(number, "amount", "not_an_amount", value["amount"]))
+    paid_at = None
+    try:
+        paid_at = datetime.fromisoformat(value["paid_at"])
+        if paid_at.tzinfo is None:
+            raise ValueError("no offset")
+    except ValueError:
+        errors.append(CellError(number, "paid_at", "not_a_time", value["paid_at"]))
+    if value["source"] not in SOURCES:
+        errors.append(CellError(number, "source", "unknown_source", value["source"]))
+    if errors:
+        return errors
+    return PaymentLine(
+        value["account_ref"], amount, paid_at, value["reference"][:64], value["source"]
+    )
+
+
+def import_payments_file(engine: Engine, path: Path) -> PaymentsSummary:
+    try:
+        header, rows = read_table(path)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+        raise FileRefused([CellError(0, "file", "unreadable", str(exc)[:100])]) from exc
+    errors = [CellError(1, c, "missing_column") for c in PAYMENT_COLUMNS if c not in header]
+    if errors:
+        raise FileRefused(errors)
+    with Session(engine) as session:
+        refs = {r.get("account_ref", "").strip() for r in rows}
+        query = select(CardAccount.account_ref, CardAccount.currency).where(
+            CardAccount.account_ref.in_(refs)
+        )
+        currencies = {ref: currency for ref, currency in session.execute(query)}
+    lines = []
+    for number, row in enumerate(rows, start=2):
+        parsed = _payment_line(number, row, currencies.get)
+        if isinstance(parsed, list):
+            errors.extend(parsed)
+        else:
+            lines.append((number, parsed))
+    if errors:
+        raise FileRefused(errors)
+    try:
+        return import_payments(engine, lines, datetime.now(UTC))
     except ImportRefused as refused:
         raise FileRefused(refused.errors) from refused

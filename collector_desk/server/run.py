@@ -108,3 +108,13 @@ def import_allocation(url: str, path):
         return import_allocation_file(engine, path)
     finally:
         engine.dispose()
+
+
+def import_payments(url: str, path):
+    from collector_desk.server.imports import import_payments_file
+
+    engine = central_engine(url)
+    try:
+        return import_payments_file(engine, path)
+    finally:
+        engine.dispose()

@@ -137,7 +137,7 @@ def import_allocation(
                     version=1,
                     priority=0,
                 )
-                _totals(session, case, customer, scheme)  # before it is added: complete rows
+                case_totals(session, case, customer, scheme)  # before it is added: complete rows
                 session.add(case)
                 new += 1
             else:
@@ -148,7 +148,7 @@ def import_allocation(
             if case.assigned_to != user.id:
                 case.assigned_at = now
             case.assigned_to, case.team_id = user.id, user.team_id
-            _totals(session, case, customer, scheme)
+            case_totals(session, case, customer, scheme)
             session.flush()
             case.priority = case_priority(session, case, now).total
             record_change(
@@ -182,7 +182,7 @@ def _numbers(session: Session, customer: Customer, line: AllocationLine) -> None
         known.add(value)
 
 
-def _totals(session: Session, case: Case, customer: Customer, scheme) -> None:
+def case_totals(session: Session, case: Case, customer: Customer, scheme) -> None:
     """The case's queue columns from all of the customer's accounts."""
     accounts = session.scalars(
         select(CardAccount).where(CardAccount.customer_id == customer.id)

@@ -161,3 +161,86 @@ def test_the_cli_reports_a_bad_file_and_imports_a_good_one(tmp_path):
     )
     good = cli("admin", "import-allocation", str(SAMPLE), "--db", db)
     assert good.returncode == 0 and "2 new case(s)" in good.stdout
+
+
+PAYMENTS = resource("samples", "payments.csv")
+
+
+def _promise(engine, case_ref, amount_minor, due):
+    from collector_desk.domain.cases import CaseStatus, PromiseStatus
+    from collector_desk.store.schema import Promise
+
+    with Session(engine) as s, s.begin():
+        case = s.scalars(select(Case).where(Case.case_ref == case_ref)).one()
+        s.add(
+            Promise(
+                id=f"00000000-0000-4000-8000-{amount_minor:012d}",
+                case_id=case.id,
+                user_id=case.assigned_to,
+                currency=case.currency,
+                amount_minor=amount_minor,
+                due_date=due,
+                status=PromiseStatus.OPEN,
+                paid_minor=0,
+                recorded_at=Clock().now,
+            )
+        )
+        case.status, case.promise_status = CaseStatus.PROMISED, PromiseStatus.OPEN
+
+
+def test_payments_lower_balances_and_judge_promises_once(central):
+    from datetime import date
+
+    from collector_desk.server.imports import import_payments_file
+    from collector_desk.store.schema import Payment, Promise
+
+    import_allocation_file(central, SAMPLE)
+    _promise(central, "K200000001", 100_000, date(2026, 12, 1))  # ¥1,000.00 promised
+    summary = import_payments_file(central, PAYMENTS)
+    assert (summary.recorded, summary.skipped, summary.promises_kept) == (2, 0, 1)
+    with Session(central) as s:
+        account = s.scalars(
+            select(CardAccount).where(CardAccount.account_ref == "A2000000001")
+        ).one()
+        assert (account.balance_minor, account.overdue_minor) == (1_725_050, 265_010)
+        promise = s.scalars(select(Promise)).one()
+        assert (promise.status.value, promise.paid_minor) == ("kept", 100_000)
+        case = s.scalars(select(Case).where(Case.case_ref == "K200000001")).one()
+        assert (case.balance_minor, case.promise_status.value) == (2_145_050, "kept")
+    again = import_payments_file(central, PAYMENTS)  # the bank sends the same file twice
+    assert (again.recorded, again.skipped) == (0, 2)
+    with Session(central) as s:
+        assert s.scalar(select(func.count()).select_from(Payment)) == 2
+
+
+def test_a_bad_payments_file_changes_nothing(central, tmp_path):
+    from collector_desk.server.imports import import_payments_file
+    from collector_desk.store.schema import Payment
+
+    import_allocation_file(central, SAMPLE)
+    bad = tmp_path / "payments.csv"
+    bad.write_text(
+        PAYMENTS.read_text(encoding="utf-8")
+        .replace("250.25", "-5")
+        .replace("A2000000001", "A9999999999"),
+        encoding="utf-8",
+    )
+    with pytest.raises(FileRefused) as refused:
+        import_payments_file(central, bad)
+    report = refused.value.report()
+    assert "line 3, column amount: '-5' must be more than zero" in report
+    with Session(central) as s:
+        assert s.scalar(select(func.count()).select_from(Payment)) == 0
+
+
+def test_payments_for_unknown_accounts_are_named(central, tmp_path):
+    from collector_desk.server.imports import import_payments_file
+
+    import_allocation_file(central, SAMPLE)
+    bad = tmp_path / "payments.csv"
+    bad.write_text(
+        PAYMENTS.read_text(encoding="utf-8").replace("A2000000001", "A9999999999"), encoding="utf-8"
+    )
+    with pytest.raises(FileRefused) as refused:
+        import_payments_file(central, bad)
+    assert "line 2, column account_ref: 'A9999999999' is not an account" in refused.value.report()
