@@ -18,7 +18,7 @@ from sqlalchemy import Engine, text
 from collector_desk import __version__
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
-from collector_desk.store import central
+from collector_desk.store import accounts, central
 from collector_desk.store.people import UserView
 from collector_desk.sync.protocol import (
     MutationResult,
@@ -141,6 +141,15 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get("/api/v1/me", response_model=UserOut)
     def me(user: Annotated[UserView, Depends(current_user)]) -> UserOut:
         return _user_out(user)
+
+    @app.get(
+        "/api/v1/team/members",
+        response_model=list[UserOut],
+        responses={403: {"description": "team leads and admins only"}},
+    )
+    def team_members(user: Annotated[UserView, Depends(lead)]) -> list[UserOut]:
+        """The lead's team (an admin sees everyone): the first of the team lead's views."""
+        return [_user_out(u) for u in accounts.team_members(engine, user)]
 
     @app.post(
         "/api/v1/sync/push",

@@ -156,3 +156,11 @@ def revoke_user(engine: Engine, username: str, now: datetime) -> int:
             .values(revoked_at=now)
         )
         return result.rowcount
+
+
+def team_members(engine: Engine, lead: UserView) -> list[UserView]:
+    with Session(engine) as session:
+        query = select(User).where(User.active.is_(True)).order_by(User.username)
+        if lead.role is not Role.ADMIN:
+            query = query.where(User.team_id == lead.team_id)
+        return [_view(u) for u in session.scalars(query)]

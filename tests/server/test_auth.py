@@ -89,3 +89,66 @@ def test_oversized_payloads_are_refused_before_reading(live):
         "/api/v1/auth/login", content=b"x" * 5_000_001, headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
+
+
+def test_lead_actions_refuse_collectors_and_show_a_lead_only_their_team(live):
+    collector = {"Authorization": f"Bearer {live.login('alice')}"}
+    assert live.http.get("/api/v1/team/members", headers=collector).status_code == 403
+    lead = {"Authorization": f"Bearer {live.login('lead')}"}
+    names = [u["username"] for u in live.http.get("/api/v1/team/members", headers=lead).json()]
+    assert names == ["alice", "bob", "lead"]  # not carol of Team B
+    admin = {"Authorization": f"Bearer {live.login('admin')}"}
+    assert "carol" in [
+        u["username"] for u in live.http.get("/api/v1/team/members", headers=admin).json()
+    ]
+    assert live.http.get("/api/v1/team/members").status_code == 401
+
+
+def test_the_service_speaks_https_when_given_a_certificate(central_url, tmp_path):
+    import ssl
+    import threading
+    import time
+
+    import httpx
+    import trustme
+    import uvicorn
+
+    from collector_desk.server.app import create_app
+    from collector_desk.store.engine import make_engine
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    cert_file, key_file = tmp_path / "server.pem", tmp_path / "server.key"
+    cert.cert_chain_pems[0].write_to_path(str(cert_file))
+    cert.private_key_pem.write_to_path(str(key_file))
+    engine = make_engine(central_url)
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(engine),
+            log_level="warning",
+            lifespan="off",
+            ssl_certfile=str(cert_file),
+            ssl_keyfile=str(key_file),
+        )
+    )
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.01)
+        trusted = ssl.create_default_context()
+        ca.configure_trust(trusted)
+        with httpx.Client(verify=trusted) as client:
+            assert client.get(f"https://127.0.0.1:{port}/healthz").json()["status"] == "ok"
+        with pytest.raises(httpx.HTTPError), httpx.Client() as stranger:
+            stranger.get(f"https://127.0.0.1:{port}/healthz")  # an untrusted certificate
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        engine.dispose()
