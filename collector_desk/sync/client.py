@@ -4,30 +4,16 @@ a worker thread and shows what it reports."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import httpx
 from sqlalchemy import Engine
 
 from collector_desk.store import local_sync
+from collector_desk.sync.outcomes import Offline, SignedOut, SyncReport
 from collector_desk.sync.protocol import MAX_MUTATIONS, PullResponse, PushResponse
 
-
-class Offline(ConnectionError):
-    """The server could not be reached or failed; nothing was lost, try again later."""
-
-
-class SignedOut(PermissionError):
-    """The server refused the token (expired or revoked): sign in again."""
-
-
-@dataclass(frozen=True, slots=True)
-class SyncReport:
-    pushed: int
-    rejected: int
-    cases_received: int
-    cases_removed: int
+__all__ = ["Offline", "SignedOut", "SyncClient", "SyncReport", "sign_in"]
 
 
 def sign_in(http: httpx.Client, username: str, password: str) -> str:

@@ -21,11 +21,12 @@ from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema_version import SchemaTooNew
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
-from collector_desk.ui.sync_controller import SyncController
+from collector_desk.ui.sync_controller import Link, SyncController
 
 DEMO_CACHE_NAME = "demo-cache.sqlite"
 DEMO_CENTRAL_NAME = "demo-central.sqlite"
-DEMO_PASSWORD = "demo-password"  # demo users only; the README says so
+DEMO_PASSWORD = "demo-password"
+SCREENSHOT_WAIT_MS = 10_000  # demo users only; the README says so
 
 if TYPE_CHECKING:
     from collector_desk.demo.portfolio import DemoOptions
@@ -197,20 +198,26 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         translate("App", "Demo: the central store runs inside this app"),
     )
     window.show()
-    stop_sync: Callable[[], None] | None = None
-    if interactive:
-        stop_sync = _start_sync(window, engine, path.with_name(DEMO_CENTRAL_NAME))
+    stop_sync = _start_sync(window, engine, path.with_name(DEMO_CENTRAL_NAME))
     if launch.screenshot is not None:
         target = launch.screenshot
+        taken = []
 
         def capture() -> None:
+            if taken:
+                return
+            taken.append(True)
             ok = window.grab().save(str(target))
             app.exit(0 if ok else 1)
 
-        QTimer.singleShot(0, capture)
+        # The picture shows the window as a user sees it once the first sync has answered
+        # (or after a few seconds, whatever it says then).
+        window.sync.changed.connect(
+            lambda: capture() if window.sync.link is not Link.SYNCING else None
+        )
+        QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
     code = app.exec()
     window.close()
-    if stop_sync is not None:
-        stop_sync()
+    stop_sync()
     engine.dispose()
     return code

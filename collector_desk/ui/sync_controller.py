@@ -10,11 +10,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from collector_desk.sync.backoff import retry_delay
-from collector_desk.sync.client import Offline, SignedOut, SyncClient, SyncReport
+from collector_desk.sync.outcomes import Offline, SignedOut, SyncReport
+
+if TYPE_CHECKING:
+    from collector_desk.sync.client import SyncClient
 
 SYNC_EVERY_MS = 30_000
 

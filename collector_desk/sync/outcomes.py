@@ -1,0 +1,22 @@
+"""How a sync ended, without importing the HTTP client: the window needs these at start-up,
+the network code only once it syncs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Offline(ConnectionError):
+    """The server could not be reached or failed; nothing was lost, try again later."""
+
+
+class SignedOut(PermissionError):
+    """The server refused the token (expired or revoked): sign in again."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    pushed: int
+    rejected: int
+    cases_received: int
+    cases_removed: int
