@@ -195,7 +195,7 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
         user,
         translations,
-        translate("App", "Demo: the central store runs inside this app"),
+        translate("App", "Demo: built-in central store"),
     )
     window.show()
     stop_sync = _start_sync(window, engine, path.with_name(DEMO_CENTRAL_NAME))

@@ -192,6 +192,11 @@ class MainWindow(QMainWindow):
             self._mode_note or translate("MainWindow", "Offline: working from the local cache")
         )
         self.status_link.setText(self._link_text())
+        # a status that grows ("Online · synced 10:32") must not be cut to "Online · sy"
+        hint = self.status_link.sizeHint().width()
+        self.status_link.setMinimumWidth(
+            hint + self.status_link.fontMetrics().averageCharWidth() * 2
+        )
         waiting_drafts = len(drafts.cases_with_drafts(self._queue.engine, self._user.id))
         self.status_drafts.setText(
             translate(

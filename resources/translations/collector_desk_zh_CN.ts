@@ -4,35 +4,35 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="74"/>
+        <location filename="../../collector_desk/ui/app.py" line="75"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="76"/>
-        <location filename="../../collector_desk/ui/app.py" line="160"/>
+        <location filename="../../collector_desk/ui/app.py" line="77"/>
+        <location filename="../../collector_desk/ui/app.py" line="161"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="175"/>
+        <location filename="../../collector_desk/ui/app.py" line="176"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="180"/>
+        <location filename="../../collector_desk/ui/app.py" line="181"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="190"/>
+        <location filename="../../collector_desk/ui/app.py" line="191"/>
         <source>The demo cache has no demo collector; start again with --rebuild.</source>
         <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="197"/>
-        <source>Demo: the central store runs inside this app</source>
-        <translation>演示模式：中央数据库在本应用内运行</translation>
+        <location filename="../../collector_desk/ui/app.py" line="198"/>
+        <source>Demo: built-in central store</source>
+        <translation>演示：内置中央库</translation>
     </message>
 </context>
 <context>
