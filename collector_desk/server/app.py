@@ -21,6 +21,7 @@ from collector_desk.server import auth
 from collector_desk.store import accounts, central
 from collector_desk.store.people import UserView
 from collector_desk.sync.protocol import (
+    ManifestResponse,
     MutationResult,
     PullResponse,
     PushRequest,
@@ -142,6 +143,12 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     def me(user: Annotated[UserView, Depends(current_user)]) -> UserOut:
         return _user_out(user)
 
+    @app.get("/api/v1/sync/manifest", response_model=ManifestResponse)
+    def manifest(user: Annotated[UserView, Depends(current_user)]) -> ManifestResponse:
+        """Every case id in this user's scope: a desktop drops any other it still holds."""
+        with engine.connect() as conn:
+            return ManifestResponse(case_ids=central.scope_ids(conn, user))
+
     @app.get(
         "/api/v1/team/members",
         response_model=list[UserOut],
@@ -169,6 +176,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         except central.OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "detail": str(exc)}, status_code=409)
         return PushResponse(
+            server_time=clock(),
             last_mutation_id=last,
             results=[MutationResult(id=i, status=st, reason=r) for i, st, r in results],
         )
@@ -200,6 +208,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 cases, _ = central.snapshots(conn, user, ids)
                 more = len(ids) == limit
                 return PullResponse(
+                    server_time=clock(),
                     cursor=None if more else first_bound.text(),
                     cases=cases,
                     people=central.people(conn, cases),
@@ -212,7 +221,12 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             cases, removed = central.snapshots(conn, user, ids)
             found = central.people(conn, cases)
         return PullResponse(
-            cursor=next_cursor.text(), cases=cases, removed=removed, more=more, people=found
+            server_time=clock(),
+            cursor=next_cursor.text(),
+            cases=cases,
+            removed=removed,
+            more=more,
+            people=found,
         )
 
     return app

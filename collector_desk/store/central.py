@@ -438,3 +438,7 @@ def people(conn: Connection, snapshots_: Sequence[dict]) -> dict:
         team_ids = {u.team_id for u in users if u.team_id is not None}
         teams = session.scalars(select(Team).where(Team.id.in_(team_ids))).all()
         return {"teams": [to_json(t) for t in teams], "users": [to_json(u) for u in users]}
+
+
+def scope_ids(conn: Connection, user: UserView) -> list[int]:
+    return list(conn.scalars(select(Case.id).where(_scope(user)).order_by(Case.id)))

@@ -240,3 +240,17 @@ def issues(engine: Engine) -> list[SyncIssue]:
         found = session.scalars(select(SyncIssue).order_by(SyncIssue.mutation_id)).all()
         session.expunge_all()
         return list(found)
+
+
+def keep_only(engine: Engine, case_ids: Sequence[int]) -> int:
+    """Drop local cases the server says are not in scope (those with facts still waiting to
+    be pushed stay until they are accepted); returns how many went."""
+    wanted = set(case_ids)
+    with Session(engine) as session, session.begin():
+        keep = _pending_fact_ids(session)
+        extra = [c for c in session.scalars(select(Case.id)) if c not in wanted]
+        for case_id in extra:
+            _remove_case(session, case_id, keep)
+        session.flush()
+        still = set(session.scalars(select(Case.id)))
+    return len([c for c in extra if c not in still])

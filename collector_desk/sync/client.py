@@ -11,7 +11,12 @@ from sqlalchemy import Engine
 
 from collector_desk.store import local_sync
 from collector_desk.sync.outcomes import Offline, SignedOut, SyncReport
-from collector_desk.sync.protocol import MAX_MUTATIONS, PullResponse, PushResponse
+from collector_desk.sync.protocol import (
+    MAX_MUTATIONS,
+    ManifestResponse,
+    PullResponse,
+    PushResponse,
+)
 
 __all__ = ["Offline", "SignedOut", "SyncClient", "SyncReport", "sign_in"]
 
@@ -44,6 +49,7 @@ class SyncClient:
         self.token = token
         self.clock = clock
         self.client_id = local_sync.my_client_id(engine)
+        self.clock_skew_s = 0.0
 
     def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
         try:
@@ -58,12 +64,22 @@ class SyncClient:
             raise Offline(f"server error {response.status_code}")
         return response
 
-    def sync(self) -> SyncReport:
+    def sync(self, manifest: bool = False) -> SyncReport:
         """Push everything waiting, then pull until up to date. The push goes first so a reset
-        or a pulled case never overwrites what this desktop has not yet sent."""
+        or a pulled case never overwrites what this desktop has not yet sent. With manifest,
+        also drop any local case the server says is not in scope (healing any drift)."""
         pushed, rejected = self.push()
         received, removed = self.pull()
-        return SyncReport(pushed, rejected, received, removed)
+        if manifest:
+            removed += self.heal()
+        return SyncReport(pushed, rejected, received, removed, self.clock_skew_s)
+
+    def heal(self) -> int:
+        response = self._call("GET", "/api/v1/sync/manifest")
+        if response.status_code != 200:
+            raise Offline(f"manifest refused: {response.status_code}")
+        ids = ManifestResponse.model_validate(response.json()).case_ids
+        return local_sync.keep_only(self.engine, ids)
 
     def push(self) -> tuple[int, int]:
         pushed = rejected = 0
@@ -84,6 +100,8 @@ class SyncClient:
                 local_sync.note_failure(self.engine, response.text)
                 raise Offline(f"push refused: {response.status_code}")
             result = PushResponse.model_validate(response.json())
+            if result.server_time is not None:
+                self.clock_skew_s = (result.server_time - self.clock()).total_seconds()
             outcomes = [(r.id, r.status, r.reason) for r in result.results]
             local_sync.acknowledge(self.engine, result.last_mutation_id, outcomes, self.clock())
             pushed += sum(1 for _, status, _ in outcomes if status == "applied")
@@ -106,6 +124,8 @@ class SyncClient:
             if response.status_code != 200:
                 raise Offline(f"pull refused: {response.status_code}")
             page = PullResponse.model_validate(response.json())
+            if page.server_time is not None:
+                self.clock_skew_s = (page.server_time - self.clock()).total_seconds()
             local_sync.take_in(self.engine, page.cases, page.removed, page.cursor, page.people)
             received += len(page.cases)
             removed += len(page.removed)

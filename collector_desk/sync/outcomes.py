@@ -20,3 +20,4 @@ class SyncReport:
     rejected: int
     cases_received: int
     cases_removed: int
+    clock_skew_s: float = 0.0  # server time minus this desktop's, as seen at the push

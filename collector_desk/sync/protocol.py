@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +30,7 @@ class MutationResult(BaseModel):
 
 
 class PushResponse(BaseModel):
+    server_time: datetime | None = None  # to warn when the desktop's clock is off
     last_mutation_id: int
     results: list[MutationResult]
 
@@ -39,9 +41,17 @@ class PullResponse(BaseModel):
     first sync, with `after_case` and `bound`)."""
 
     cursor: str | None
+    server_time: datetime | None = None
     people: dict = Field(default_factory=lambda: {"teams": [], "users": []})
     cases: list[dict]
     removed: list[int]
     more: bool
     after_case: int | None = None
     bound: str | None = None
+
+
+class ManifestResponse(BaseModel):
+    """Every case in the user's scope now, so a desktop can drop what it should not hold
+    even if a removal was never pulled."""
+
+    case_ids: list[int]

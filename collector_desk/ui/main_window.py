@@ -29,8 +29,9 @@ from collector_desk.ui.sync_controller import Link, SyncController
 
 translate = QCoreApplication.translate
 
-DRAFT_DELAY_MS = 400
-PRIORITY_REFRESH_MS = 5 * 60 * 1000  # save a draft after a pause in typing, not on every keystroke
+DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
+PRIORITY_REFRESH_MS = 5 * 60 * 1000
+CLOCK_SKEW_WARNING_S = 5 * 60  # contact times are the desktop's: say when they are off
 
 
 class MainWindow(QMainWindow):
@@ -229,7 +230,13 @@ class MainWindow(QMainWindow):
         if sync.link is Link.SYNCING:
             return translate("MainWindow", "Syncing…")
         if sync.link is Link.ONLINE:
-            return translate("MainWindow", "Online · synced %1").replace("%1", when)
+            text = translate("MainWindow", "Online · synced %1").replace("%1", when)
+            if abs(sync.clock_skew_s) >= CLOCK_SKEW_WARNING_S:
+                minutes = str(round(abs(sync.clock_skew_s) / 60))
+                text += " · " + translate(
+                    "MainWindow", "this computer's clock is %1 min off the server's"
+                ).replace("%1", minutes)
+            return text
         if sync.link is Link.SIGNED_OUT:
             return translate("MainWindow", "Signed out: sign in again to sync")
         retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))

@@ -41,9 +41,11 @@ class _Runner(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            if self._client is None:  # made here, so its HTTP client lives on this thread
+            first = self._client is None
+            if first:  # made here, so its HTTP client lives on this thread
                 self._client = self._make_client()
-            self.done.emit(self._client.sync())
+            # the first sync of a session also checks the whole scope, healing any drift
+            self.done.emit(self._client.sync(manifest=first))
         except (Offline, SignedOut) as exc:
             self.done.emit(exc)
         except Exception as exc:  # reported as offline, never lost: the outbox stays
@@ -67,6 +69,7 @@ class SyncController(QObject):
         self.failures = 0
         self.retry_in_s: float | None = None
         self.last_error: str | None = None
+        self.clock_skew_s = 0.0
         self._clock = clock
         self._busy = False
         self._thread = QThread()
@@ -92,6 +95,7 @@ class SyncController(QObject):
         if isinstance(outcome, SyncReport):
             self.link, self.failures, self.retry_in_s = Link.ONLINE, 0, None
             self.last_sync, self.last_error = self._clock(), None
+            self.clock_skew_s = outcome.clock_skew_s
             self._timer.start(SYNC_EVERY_MS)
             if outcome.cases_received or outcome.cases_removed or outcome.rejected:
                 self.received.emit(outcome)

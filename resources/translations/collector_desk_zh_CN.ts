@@ -648,117 +648,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="161"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="162"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="163"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="164"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="164"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="165"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="166"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="166"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="167"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="167"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="168"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="168"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="169"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="169"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="172"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="173"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="173"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="182"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="183"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="189"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="190"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="197"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="218"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="224"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="225"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="231"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="227"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="233"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="229"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="236"/>
+        <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
+        <translation>本机时钟与服务器相差 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="241"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="231"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="254"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="266"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="257"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="269"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="176"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="192"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="193"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>

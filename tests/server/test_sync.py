@@ -326,3 +326,23 @@ def test_a_server_restart_mid_sync_costs_a_retry_not_data(live, desk):
     finally:
         alice.http.close()
         restarted.stop()
+
+
+def test_the_scope_manifest_heals_a_cache_that_missed_a_removal(live, desk):
+    seed_cases(live.engine, "alice", 3)
+    alice = desk("alice")
+    alice.sync()
+    with Session(live.engine) as s, s.begin():  # moved without a change row: drift
+        bob = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
+        s.get(Case, 3).assigned_to = bob
+    assert alice.sync().cases_removed == 0  # an ordinary pull cannot know
+    assert alice.sync(manifest=True).cases_removed == 1
+    with Session(alice.engine) as s:
+        assert sorted(s.scalars(select(Case.id))) == [1, 2]
+
+
+def test_clock_skew_is_measured_against_the_server(live, desk):
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.clock = lambda: live.clock.now - timedelta(minutes=9)  # this PC runs 9 min late
+    assert round(alice.sync().clock_skew_s / 60) == 9
