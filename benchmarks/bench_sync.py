@@ -36,23 +36,13 @@ from collector_desk.store.cache import open_cache  # noqa: E402
 from collector_desk.store.central import record_change  # noqa: E402
 from collector_desk.store.contact_log import log_contact  # noqa: E402
 from collector_desk.store.engine import make_engine, sqlite_url  # noqa: E402
+from collector_desk.store.local_sync import SNAPSHOT_TABLES  # noqa: E402
 from collector_desk.store.migrate import upgrade  # noqa: E402
 from collector_desk.store.schema import Base, Case, ContactPoint  # noqa: E402
 from collector_desk.sync.client import SyncClient, sign_in  # noqa: E402
 from tests.server.conftest import LiveServer  # noqa: E402
 
 PASSWORD = "bench-password"
-SNAPSHOT_TABLES = (
-    "customers",
-    "card_accounts",
-    "contact_points",
-    "cases",
-    "case_flags",
-    "contacts",
-    "promises",
-    "payments",
-    "notes",
-)
 
 
 class Clock:

@@ -187,6 +187,17 @@ def _run_server(args) -> int:
     return 0
 
 
+def _import_file(runner, url: str, path: Path):
+    """Run one import; on a refused file print its report and return None."""
+    from collector_desk.server.imports import FileRefused
+
+    try:
+        return runner(url, path)
+    except FileRefused as refused:
+        print(f"{path} was not imported; nothing was changed:\n{refused.report()}", file=sys.stderr)
+        return None
+
+
 def _run_admin(args) -> int:
     from collector_desk.server import run
     from collector_desk.store.accounts import AccountError
@@ -206,30 +217,16 @@ def _run_admin(args) -> int:
             )
             print(f"user {args.username!r} created (id {user_id})")
         elif args.admin_action == "import-allocation":
-            from collector_desk.server.imports import FileRefused
-
-            try:
-                summary = run.import_allocation(url, args.file)
-            except FileRefused as refused:
-                print(
-                    f"{args.file} was not imported; nothing was changed:\n{refused.report()}",
-                    file=sys.stderr,
-                )
+            summary = _import_file(run.import_allocation, url, args.file)
+            if summary is None:
                 return 2
             print(
                 f"imported {summary.accounts} account line(s): {summary.cases_new} new "
                 f"case(s), {summary.cases_updated} updated, {summary.cases_moved} moved"
             )
         elif args.admin_action == "import-payments":
-            from collector_desk.server.imports import FileRefused
-
-            try:
-                summary = run.import_payments(url, args.file)
-            except FileRefused as refused:
-                print(
-                    f"{args.file} was not imported; nothing was changed:\n{refused.report()}",
-                    file=sys.stderr,
-                )
+            summary = _import_file(run.import_payments, url, args.file)
+            if summary is None:
                 return 2
             print(
                 f"{summary.recorded} payment(s) recorded, {summary.skipped} already known, "

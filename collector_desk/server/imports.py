@@ -96,19 +96,26 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return header, rows
 
 
-def import_allocation_file(engine: Engine, path: Path) -> ImportSummary:
+def _read(path: Path, header_errors) -> list[dict[str, str]]:
+    """The rows of a file whose header passes, or FileRefused naming what is wrong."""
     try:
         header, rows = read_table(path)
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
         raise FileRefused([CellError(0, "file", "unreadable", str(exc)[:100])]) from exc
-    errors = check_header(header)
+    errors = header_errors(header)
     if len(rows) > MAX_ROWS:
         errors.append(CellError(0, "file", "too_many_rows", str(len(rows))))
     if errors:
         raise FileRefused(errors)
+    return rows
+
+
+def _parse_and_import(rows, parse, store_import, engine: Engine):
+    """Parse every row; import only if none is bad, and only all of them."""
+    errors: list[CellError] = []
     lines = []
-    for number, row in enumerate(rows, start=2):
-        parsed = parse_line(number, row)
+    for number, row in enumerate(rows, start=2):  # line 1 is the header
+        parsed = parse(number, row)
         if isinstance(parsed, list):
             errors.extend(parsed)
         else:
@@ -116,9 +123,14 @@ def import_allocation_file(engine: Engine, path: Path) -> ImportSummary:
     if errors:
         raise FileRefused(errors)
     try:
-        return import_allocation(engine, lines, datetime.now(UTC))
+        return store_import(engine, lines, datetime.now(UTC))
     except ImportRefused as refused:
         raise FileRefused(refused.errors) from refused
+
+
+def import_allocation_file(engine: Engine, path: Path) -> ImportSummary:
+    rows = _read(path, check_header)
+    return _parse_and_import(rows, parse_line, import_allocation, engine)
 
 
 PAYMENT_COLUMNS = ("account_ref", "amount", "paid_at", "reference", "source")
@@ -153,29 +165,18 @@ def _payment_line(number: int, row: dict[str, str], currency_of) -> PaymentLine 
 
 
 def import_payments_file(engine: Engine, path: Path) -> PaymentsSummary:
-    try:
-        header, rows = read_table(path)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
-        raise FileRefused([CellError(0, "file", "unreadable", str(exc)[:100])]) from exc
-    errors = [CellError(1, c, "missing_column") for c in PAYMENT_COLUMNS if c not in header]
-    if errors:
-        raise FileRefused(errors)
-    with Session(engine) as session:
+    rows = _read(
+        path,
+        lambda header: [
+            CellError(1, c, "missing_column") for c in PAYMENT_COLUMNS if c not in header
+        ],
+    )
+    with Session(engine) as session:  # amounts are parsed in their account's currency
         refs = {r.get("account_ref", "").strip() for r in rows}
         query = select(CardAccount.account_ref, CardAccount.currency).where(
             CardAccount.account_ref.in_(refs)
         )
         currencies = {ref: currency for ref, currency in session.execute(query)}
-    lines = []
-    for number, row in enumerate(rows, start=2):
-        parsed = _payment_line(number, row, currencies.get)
-        if isinstance(parsed, list):
-            errors.extend(parsed)
-        else:
-            lines.append((number, parsed))
-    if errors:
-        raise FileRefused(errors)
-    try:
-        return import_payments(engine, lines, datetime.now(UTC))
-    except ImportRefused as refused:
-        raise FileRefused(refused.errors) from refused
+    return _parse_and_import(
+        rows, lambda n, row: _payment_line(n, row, currencies.get), import_payments, engine
+    )
