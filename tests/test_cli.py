@@ -68,6 +68,18 @@ def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
     printed = result.stdout + result.stderr
     assert not [x for x in names + numbers + ids if x in printed]
 
+    # the demo signed in to its built-in central store over HTTP and synced before the picture
+    central = sqlite3.connect(tmp_path / "data" / "demo-central.sqlite")
+    tokens = central.execute("SELECT count(*) FROM auth_tokens").fetchone()[0]
+    hashes = central.execute("SELECT password_hash FROM credentials").fetchall()
+    central.close()
+    assert tokens == 1
+    assert hashes and all(h.startswith("$argon2id$") for (h,) in hashes)
+    local = sqlite3.connect(tmp_path / "data" / "demo-cache.sqlite")
+    assert local.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0  # never here
+    assert local.execute("SELECT value FROM sync_state WHERE key = 'pull_cursor'").fetchone()
+    local.close()
+
 
 def _demo(data, shot, *extra):
     return _run(
