@@ -1,0 +1,49 @@
+"""`collector-desk run` starting with no network: the last user's cache opens, read-write."""
+
+import httpx
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from collector_desk.store.cache import open_cache
+from collector_desk.sync import credentials
+from collector_desk.sync.client import SyncClient
+from collector_desk.ui.desk import cache_path, run_desk
+from collector_desk.ui.main_window import MainWindow
+from tests.server.conftest import seed_cases
+
+
+def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
+    seed_cases(live.engine, "alice", 3)
+    server, data = live.url, tmp_path / "data"
+    # yesterday: alice signed in here and synced; her token stayed in the keyring
+    engine = open_cache(cache_path(data, server, "alice"))
+    client = SyncClient(engine, httpx.Client(base_url=server), live.login("alice"))
+    client.sync()
+    client.http.close()
+    engine.dispose()
+    assert credentials.save_token(server, "alice", client.token)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    QSettings("CollectorDesk", "Collector Desk").setValue(f"last_user/{server}", "alice")
+    live.stop()  # this morning the server cannot be reached
+
+    seen = {}
+
+    def look_and_quit():
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        seen["rows"] = window.model.rowCount()
+        seen["user"] = window._user.username
+        window.log_action.trigger()  # and work: the cache is writable offline
+        dialog = window.log_dialog
+        dialog.outcome.setCurrentRow(0)
+        dialog.save(next_case=False)
+        seen["waiting"] = window.status_outbox.text()
+        qapp.quit()
+
+    QTimer.singleShot(1500, look_and_quit)
+    assert run_desk(server, data, "en", allow_http=False) == 0
+    assert seen == {"rows": 3, "user": "alice", "waiting": "Changes waiting to sync: 1"}
