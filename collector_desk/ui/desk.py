@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -62,7 +63,14 @@ def _first_sync(controller: SyncController) -> None:
     dialog.close()
 
 
-def run_desk(server: str, data_dir: Path, language: str | None, allow_http: bool) -> int:
+def run_desk(
+    server: str,
+    data_dir: Path,
+    language: str | None,
+    allow_http: bool,
+    run_loop: Callable[[QApplication], int] = lambda app: app.exec(),
+) -> int:
+    """run_loop runs the window's event loop (a test runs a local one it can end)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Collector Desk")
     translations = Translations(app)
@@ -145,7 +153,7 @@ def run_desk(server: str, data_dir: Path, language: str | None, allow_http: bool
     window.show()
     if token is not None:
         controller.sync_now()
-    code = app.exec()
+    code = run_loop(app)
     controller.shutdown()
     engine.dispose()
     return code

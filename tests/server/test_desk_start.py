@@ -1,7 +1,7 @@
 """`collector-desk run` starting with no network: the last user's cache opens, read-write."""
 
 import httpx
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from collector_desk.store.cache import open_cache
@@ -42,8 +42,11 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
         dialog.outcome.setCurrentRow(0)
         dialog.save(next_case=False)
         seen["waiting"] = window.status_outbox.text()
-        qapp.quit()
+        window.close()
+        loop.quit()
 
+    # A local event loop, not the application's: quitting that would end every later one.
+    loop = QEventLoop()
     QTimer.singleShot(1500, look_and_quit)
-    assert run_desk(server, data, "en", allow_http=False) == 0
+    assert run_desk(server, data, "en", allow_http=False, run_loop=lambda _app: loop.exec()) == 0
     assert seen == {"rows": 3, "user": "alice", "waiting": "Changes waiting to sync: 1"}
