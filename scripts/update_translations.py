@@ -19,10 +19,12 @@ CATALOGS = sorted((ROOT / "resources" / "translations").glob("*.ts"))
 def main() -> int:
     bin_dir = Path(sys.executable).parent
     for ts in CATALOGS:
-        subprocess.run([bin_dir / "pyside6-lupdate", "-no-obsolete", *SOURCES, "-ts", ts],
-                       cwd=ROOT, check=True)
-        subprocess.run([bin_dir / "pyside6-lrelease", ts, "-qm", ts.with_suffix(".qm")],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [bin_dir / "pyside6-lupdate", "-no-obsolete", *SOURCES, "-ts", ts], cwd=ROOT, check=True
+        )
+        subprocess.run(
+            [bin_dir / "pyside6-lrelease", ts, "-qm", ts.with_suffix(".qm")], cwd=ROOT, check=True
+        )
     return 0
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from collector_desk.config.resources import resource
 from collector_desk.domain.buckets import BucketScheme
-from collector_desk.domain.contact_hours import ContactHours, hours_from_config
 from collector_desk.domain.priority import PriorityWeights
 
 
@@ -37,12 +36,3 @@ def default_bucket_scheme() -> BucketScheme:
 @cache
 def default_priority_weights() -> PriorityWeights:
     return load_priority_weights()
-
-
-def load_contact_hours(path: Path | None = None) -> dict[str, ContactHours]:
-    return hours_from_config(_read(path or resource("config", "contact_hours.toml")))
-
-
-@cache
-def default_contact_hours() -> dict[str, ContactHours]:
-    return load_contact_hours()

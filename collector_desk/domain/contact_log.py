@@ -41,6 +41,10 @@ class ContactEntry:
     promise_amount_minor: int | None = None
     promise_date: date | None = None
     callback_at: datetime | None = None
+    # a rebuttable rule the collector chose to go past, and why (kept in the audit trail)
+    override_reason: str = ""
+    # when the dial was allowed: the rules are judged as of then, not as of the save
+    dialed_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,16 +186,37 @@ def _log_contact(session: Session, user: UserView, args: dict, now: datetime) ->
         promise_amount_minor=e["promise_amount_minor"],
         promise_date=None if e["promise_date"] is None else date.fromisoformat(e["promise_date"]),
         callback_at=None if e["callback_at"] is None else datetime.fromisoformat(e["callback_at"]),
+        override_reason=str(e.get("override_reason") or "")[:500],
+        dialed_at=_aware(e.get("dialed_at")),
     )
     promise_id = None if args["promise_id"] is None else str(uuid.UUID(args["promise_id"]))
     at = datetime.fromisoformat(args["at"])
     if at.tzinfo is None:
         raise Rejected("malformed")
     try:
-        record_contact(session, user.id, case, entry, at, contact_id, promise_id, received_at=now)
+        record_contact(
+            session,
+            user.id,
+            case,
+            entry,
+            at,
+            contact_id,
+            promise_id,
+            received_at=now,
+            enforce=False,
+        )
     except ContactRejected as rejected:
         raise Rejected(rejected.errors[0].code) from rejected
     record_change(session, case, now)
+
+
+def _aware(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise Rejected("malformed")
+    return moment
 
 
 def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:

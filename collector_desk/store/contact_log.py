@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete
@@ -20,6 +20,7 @@ from collector_desk.domain.contact_log import (
 )
 from collector_desk.domain.contacts import ContactPointStatus, Outcome
 from collector_desk.store.case_priority import case_priority
+from collector_desk.store.compliance import judge, record_compliance
 from collector_desk.store.outbox import enqueue
 from collector_desk.store.schema import (
     Case,
@@ -82,11 +83,14 @@ def record_contact(
     promise_id: str | None,
     limits: LogLimits = DEFAULT_LIMITS,
     received_at: datetime | None = None,
+    enforce: bool = True,
 ) -> tuple[Contact, Promise | None]:
     """Validate and write one contact with the ids given, and bring the case up to date.
 
     The desktop calls this when the collector saves; the server calls it again with the same
-    ids and time when the push arrives, so both judge and write the contact the same way.
+    ids and time when the push arrives, so both judge and write the contact the same way. The
+    desktop refuses a contact the policy pack forbids; the server (enforce=False) keeps one that
+    already happened, since facts are accepted because they happened, and audits the breach.
     """
     customer = session.get(Customer, case.customer_id)
     zone = ZoneInfo(customer.time_zone)
@@ -107,6 +111,17 @@ def record_contact(
     )
     if errors:
         raise ContactRejected(errors)
+    decision = judge(
+        session, case, entry.channel, entry.contact_point_id, entry.dialed_at or at, entry.direction
+    )
+    if enforce and decision.blocks:
+        raise ContactRejected(
+            [FieldError("contact_point", "contact_not_allowed", {"decision": decision})]
+        )
+    if enforce and decision.warnings and not entry.override_reason.strip():
+        raise ContactRejected(
+            [FieldError("override_reason", "override_reason_required", {"decision": decision})]
+        )
 
     contact = Contact(
         id=contact_id,
@@ -123,6 +138,9 @@ def record_contact(
         note=entry.note.strip(),
     )
     session.add(contact)
+    record_compliance(
+        session, user_id, case, contact_id, decision, entry.override_reason, at, received_at
+    )
     promise = None
     if entry.outcome is Outcome.PROMISE_TO_PAY:
         promise = Promise(
@@ -176,5 +194,9 @@ def mutation_args(contact: Contact, promise: Promise | None, entry: ContactEntry
             "promise_amount_minor": entry.promise_amount_minor,
             "promise_date": None if entry.promise_date is None else entry.promise_date.isoformat(),
             "callback_at": None if entry.callback_at is None else entry.callback_at.isoformat(),
+            "override_reason": entry.override_reason,
+            "dialed_at": None
+            if entry.dialed_at is None
+            else entry.dialed_at.astimezone(UTC).isoformat(),
         },
     }

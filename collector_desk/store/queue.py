@@ -7,17 +7,16 @@ screenful, never one per cell.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Engine, and_, false, func, not_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from collector_desk.config.loaders import default_contact_hours
+from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus
-from collector_desk.domain.contact_hours import open_pairs
 from collector_desk.domain.contacts import (
     Channel,
     ContactPointKind,
@@ -26,7 +25,9 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.domain.policy import Decision, open_pairs
 from collector_desk.store.case_priority import case_priority
+from collector_desk.store.compliance import judge, judge_points
 from collector_desk.store.queue_query import (
     QueueSpec,
     View,
@@ -70,6 +71,9 @@ class QueueRow:
     flags: tuple[CaseFlag, ...]
     policy_pack: str = "CN"
     blocked: bool = False
+    # the pack's verdict, as of the read: on a call to the case, and to each of its numbers
+    case_decision: Decision | None = None
+    point_decisions: Mapping[int, Decision] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,9 @@ class CaseDetail:
     plans: tuple[PlanView, ...] = ()
     policy_pack: str = "CN"
     blocked: bool = False
+    # the pack's verdict, as of the read: on a call to the case, and to each of its numbers
+    case_decision: Decision | None = None
+    point_decisions: Mapping[int, Decision] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +266,7 @@ class CaseQueue:
             return QueueLayout(spec, now, counted, sunk=False)
 
         groups = self._open_groups()
-        open_now = set(open_pairs(default_contact_hours(), {(p, z) for p, z, _ in groups}, now))
+        open_now = set(open_pairs(default_packs(), {(p, z) for p, z, _ in groups}, now))
         reachable = (
             and_(
                 Case.blocked.is_(False),
@@ -405,7 +412,10 @@ class CaseQueue:
                 RepaymentPlan.recorded_at,
             )
             notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
-            priority = case_priority(conn, case, self.clock())
+            now = self.clock()
+            priority = case_priority(conn, case, now)
+            case_decision = judge(conn, case, Channel.CALL, None, now)
+            point_decisions = judge_points(conn, case, now)
         return CaseDetail(
             case_id=case.id,
             case_ref=case.case_ref,
@@ -471,4 +481,6 @@ class CaseQueue:
             ),
             policy_pack=case.policy_pack,
             blocked=case.blocked,
+            case_decision=case_decision,
+            point_decisions=point_decisions,
         )

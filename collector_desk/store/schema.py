@@ -326,6 +326,13 @@ class RepaymentPlan(_Fact, Base):
     first_due_date: Mapped[date] = mapped_column(Date)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(16), server_default="plan")  # plan | settlement
+    # what the customer said they can pay from: {"income_minor": ..., ...}; the lead sees it
+    affordability: Mapped[dict | None] = mapped_column(JSON)
+    # why the offer is beyond its maker's authority (codes), empty when within it
+    approval_reasons: Mapped[list | None] = mapped_column(JSON)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
 
     installments: Mapped[list[PlanInstallment]] = relationship(back_populates="plan")
 
@@ -341,6 +348,21 @@ class PlanInstallment(Base):
     plan: Mapped[RepaymentPlan] = relationship(back_populates="installments")
 
 
+class LegalCase(Base):
+    """A case's way through legal: its stage, the date of each stage, the documents checklist.
+
+    Mutable state the server owns: a desktop sends intents with the version it saw."""
+
+    __tablename__ = "legal_cases"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    stage_dates: Mapped[dict] = mapped_column(JSON)  # stage -> ISO date it was reached
+    documents: Mapped[dict] = mapped_column(JSON)  # document code -> collected (bool)
+    referred_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Note(_Fact, Base):
     __tablename__ = "notes"
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -349,9 +371,11 @@ class Note(_Fact, Base):
 
 
 class AuditEvent(_Fact, Base):
-    """Who did what to which record. `detail` holds ids and codes, never personal data."""
+    """Who did what to which record, and why. `detail` holds ids, codes and the reason the user
+    typed for an override or a decision; never names, numbers or ID numbers."""
 
     __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_time", "recorded_at"),)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(32))

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_desk.config.loaders import default_contact_hours
 from collector_desk.domain import masking, phones
-from collector_desk.domain.contact_hours import contactability
+from collector_desk.domain.policy import Decision
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import formatting, labels
 
@@ -52,8 +51,8 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
     table.resizeColumnsToContents()
 
 
-# One key in the contact points table acts on the selected number.
-POINT_KEYS = {"W": "wrong_number", "D": "do_not_call", "P": "preferred"}
+# One key in the contact points table acts on the selected number; C calls it.
+POINT_KEYS = {"W": "wrong_number", "D": "do_not_call", "P": "preferred", "C": "dial"}
 
 
 class DetailPane(QWidget):
@@ -82,6 +81,15 @@ class DetailPane(QWidget):
         )
         self.flags_banner.setWordWrap(True)
         self.flags_banner.hide()
+        # why a dial was refused and when it may be tried again; stays until the next case
+        self.dial_banner = QLabel(self)
+        self.dial_banner.setObjectName("dialBanner")
+        self.dial_banner.setStyleSheet(
+            "QLabel#dialBanner { background: #fdecea; color: #5f1410; border: 1px solid #b3261e;"
+            " padding: 6px; border-radius: 3px; }"
+        )
+        self.dial_banner.setWordWrap(True)
+        self.dial_banner.hide()
 
         self.summary = QFormLayout()
         self.fields: dict[str, QLabel] = {}
@@ -145,6 +153,7 @@ class DetailPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.flags_banner)
+        layout.addWidget(self.dial_banner)
         layout.addLayout(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.placeholder)
@@ -184,7 +193,7 @@ class DetailPane(QWidget):
         self.reveal.setText(translate("DetailPane", "Show (Ctrl+I)"))
         self.reveal.setToolTip(translate("DetailPane", "Show the full number; this is recorded"))
         self.points.setToolTip(
-            translate("DetailPane", "W: wrong number · D: do not call · P: preferred")
+            translate("DetailPane", "C: call · W: wrong number · D: do not call · P: preferred")
         )
         self.placeholder.setText(
             translate("DetailPane", "Select a case in the queue to see it here.")
@@ -199,6 +208,7 @@ class DetailPane(QWidget):
         for i in range(self.summary.rowCount()):
             self.summary.setRowVisible(i, has)
         self.placeholder.setVisible(not has)
+        self.dial_banner.hide()
         if detail is None:
             self.flags_banner.hide()
             return
@@ -210,12 +220,8 @@ class DetailPane(QWidget):
         self.reveal.setEnabled(True)
         f["language"].setText(labels.language(detail.preferred_language))
         now = datetime.now(UTC)
-        verdict = contactability(
-            default_contact_hours(), detail.policy_pack, zone, now, detail.blocked
-        )
-        f["local_time"].setText(
-            f"{formatting.when(now, zone)} ({detail.time_zone}) · {labels.contactable(verdict)}"
-        )
+        verdict = labels.contactable(detail.case_decision, zone) if detail.case_decision else ""
+        f["local_time"].setText(f"{formatting.when(now, zone)} ({detail.time_zone}) · {verdict}")
         f["status"].setText(
             f"{labels.case_status(detail.status)} · "
             f"{labels.segment(detail.segment)} · {detail.bucket} / "
@@ -243,6 +249,23 @@ class DetailPane(QWidget):
     def _ask_reveal(self) -> None:
         if self._detail is not None:
             self.reveal_requested.emit(self._detail.case_id)
+
+    def show_dial_refused(self, decision: Decision) -> None:
+        if self._detail is None:
+            return
+        zone = ZoneInfo(self._detail.time_zone)
+        self.dial_banner.setText(
+            translate("DetailPane", "Not dialed: %1").replace(
+                "%1", labels.contactable(decision, zone).removeprefix("✗ ")
+            )
+        )
+        self.dial_banner.show()
+
+    def selected_point(self) -> int | None:
+        row = self.points.currentRow()
+        if self._detail is None or not 0 <= row < len(self._detail.contact_points):
+            return None
+        return self._detail.contact_points[row].id
 
     def _point_key(self, action: str) -> None:
         row = self.points.currentRow()
@@ -304,6 +327,7 @@ class DetailPane(QWidget):
                 translate("DetailPane", "Number or address"),
                 translate("DetailPane", "Whose"),
                 translate("DetailPane", "Status"),
+                translate("DetailPane", "Call now (C)"),
             ],
             [
                 [
@@ -311,6 +335,9 @@ class DetailPane(QWidget):
                     phones.display(p.value) if p.kind.is_phone else p.value,
                     labels.relation(p.relation) + (f" ({p.holder_name})" if p.holder_name else ""),
                     labels.point_status(p.status) + (" ★" if p.preferred else ""),
+                    labels.contactable(d.point_decisions[p.id], ZoneInfo(d.time_zone))
+                    if p.kind.is_phone and p.id in d.point_decisions
+                    else "",
                 ]
                 for p in d.contact_points
             ],

@@ -1,15 +1,26 @@
 """Validation errors in the collector's language."""
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication
 
 from collector_desk.domain.contact_log import FieldError
-from collector_desk.ui import formatting
+from collector_desk.ui import formatting, labels
 
 translate = QCoreApplication.translate
 
 
-def message(error: FieldError, currency: str = "CNY") -> str:
+def message(error: FieldError, currency: str = "CNY", zone: ZoneInfo | None = None) -> str:
     p = error.params
+    decision = p.get("decision")
+    if error.code == "contact_not_allowed" and decision is not None:
+        return translate("FieldError", "Not allowed: %1").replace(
+            "%1", labels.contactable(decision, zone or ZoneInfo("UTC")).removeprefix("✗ ")
+        )
+    if error.code == "override_reason_required" and decision is not None:
+        return translate(
+            "FieldError", "This goes past a rule (%1). Say why you go on; it is recorded."
+        ).replace("%1", "; ".join(labels.policy_reason(r) for r in decision.warnings))
     texts = {
         "outcome_not_for_channel": translate(
             "FieldError", "This outcome is only possible on a call."

@@ -1,9 +1,11 @@
 """Translated names for the domain's codes. The domain stays free of Qt; the UI names things."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QCoreApplication
 
 from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus
-from collector_desk.domain.contact_hours import Blocked, Contactability
 from collector_desk.domain.contacts import (
     Channel,
     ContactPointKind,
@@ -11,6 +13,7 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.domain.policy import Decision, Notice, Reason, Rule
 
 translate = QCoreApplication.translate
 
@@ -172,32 +175,102 @@ def plan_status(value: PlanStatus) -> str:
     }[value]
 
 
-def contactable(verdict: Contactability, short: bool = False) -> str:
-    """ "✓ may contact now" or why not, reading without colour; short for the queue column."""
-    if verdict.allowed:
-        return "✓ " + (
+def contactable(decision: Decision, zone: ZoneInfo, short: bool = False) -> str:
+    """ "✓ may contact now" or why not and until when, reading without colour; short for the
+    queue column."""
+    if decision.allowed:
+        text = (
             translate("Contactability", "now")
             if short
             else translate("Contactability", "may contact now")
         )
-    if verdict.reason is Blocked.OUTSIDE_HOURS and verdict.next_allowed_at is not None:
-        at = verdict.next_allowed_at.strftime("%H:%M")
-        return "✗ " + (
-            translate("Contactability", "from %1")
+        if decision.warnings and not short:
+            text += " · ⚠ " + "; ".join(policy_reason(r) for r in decision.warnings)
+        return "✓ " + text
+    at = decision.next_allowed_at
+    if short:
+        first = decision.blocks[0]
+        if at is not None:
+            return "✗ " + translate("Contactability", "from %1").replace(
+                "%1", _local_moment(at, zone, short=True)
+            )
+        return "✗ " + policy_reason(first, short=True)
+    why = "; ".join(policy_reason(r) for r in decision.blocks)
+    if at is None:
+        return "✗ " + why
+    return "✗ " + translate("Contactability", "%1 · next allowed %2 customer time").replace(
+        "%1", why
+    ).replace("%2", _local_moment(at, zone))
+
+
+def _local_moment(at: datetime, zone: ZoneInfo, short: bool = False) -> str:
+    local = at.astimezone(zone)
+    today = datetime.now(zone).date()
+    if short and local.date() == today:
+        return local.strftime("%H:%M")
+    return local.strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M")
+
+
+def policy_reason(reason: Reason, short: bool = False) -> str:
+    """One rule's verdict in the collector's words."""
+    p = reason.params
+    if reason.rule is Rule.STOP_FLAG:
+        return (
+            translate("Policy", "stop flag")
             if short
-            else translate("Contactability", "not before %1 local time")
-        ).replace("%1", at)
-    if verdict.reason is Blocked.STOP_FLAG:
-        return "✗ " + (
-            translate("Contactability", "stop flag")
-            if short
-            else translate("Contactability", "collection stopped by a flag")
+            else translate("Policy", "collection stopped by a flag")
         )
-    return "✗ " + (
-        translate("Contactability", "no rules")
-        if short
-        else translate("Contactability", "no contact rules for this customer")
-    )
+    if reason.rule is Rule.CAP:
+        return (
+            translate("Policy", "cap reached")
+            if short
+            else translate("Policy", "%1 of %2 allowed in %3 days (%4)")
+            .replace("%1", str(p["count"]))
+            .replace("%2", str(p["limit"]))
+            .replace("%3", str(p["days"]))
+            .replace("%4", cap_name(str(p["cap"])))
+        )
+    if reason.rule is Rule.WAITING_PERIOD:
+        return translate("Policy", "spoke with the customer less than %1 days ago").replace(
+            "%1", str(p["days"])
+        )
+    if reason.rule is Rule.THIRD_PARTY_DEBTOR_REACHABLE:
+        return translate(
+            "Policy", "third parties only after %1 failed attempts to reach the customer"
+        ).replace("%1", str(p["attempts"]))
+    if reason.rule is Rule.POINT_NOT_DIALABLE:
+        return translate("Policy", "the number is marked %1").replace(
+            "%1", point_status(ContactPointStatus(p["status"]))
+        )
+    return {
+        Rule.UNKNOWN_PACK: translate("Policy", "no contact rules for this customer"),
+        Rule.LEGAL_STAGE: translate("Policy", "the case is with legal"),
+        Rule.OUTSIDE_HOURS: translate("Policy", "outside contact hours"),
+        Rule.HOLIDAY: translate("Policy", "public holiday"),
+        Rule.THIRD_PARTY_NOT_ALLOWED: translate("Policy", "third parties may not be contacted"),
+        Rule.THIRD_PARTY_ONCE: translate("Policy", "this third party was contacted before"),
+    }[reason.rule]
+
+
+def cap_name(name: str) -> str:
+    return {
+        "calls_per_number_per_day": translate("Policy", "calls to this number today"),
+        "calls_per_debt_7_days": translate("Policy", "calls about this debt in 7 days"),
+        "contacts_per_debt_week": translate("Policy", "contacts in a week"),
+        "contacts_per_debt_month": translate("Policy", "contacts in 30 days"),
+    }.get(name, name)
+
+
+def notice(value: Notice) -> str:
+    return {
+        Notice.NO_DEBT_DISCLOSURE: translate(
+            "Policy", "third party: do not mention the debt; ask only for a message or contact"
+        ),
+        Notice.FIRST_CONTACT: translate(
+            "Policy", "first contact: identify the institution and say the call is recorded"
+        ),
+        Notice.VULNERABLE: translate("Policy", "hardship or complaint on this case: take care"),
+    }[value]
 
 
 def sync_reason(code: str) -> str:

@@ -33,6 +33,7 @@ from collector_desk.domain import phones
 from collector_desk.domain.contact_log import DIALABLE, ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, Outcome, OutcomeGroup
 from collector_desk.domain.money import MoneyError, parse_major
+from collector_desk.domain.policy import Decision
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import field_errors, labels
 
@@ -57,8 +58,14 @@ OUTCOME_ORDER = (
 )
 DIGIT_KEYS = "1234567890"
 ERROR_STYLE = "color: #b3261e;"
+_BANNER = "padding: 6px; border-radius: 3px; border: 1px solid {0}; background: {1}; color: {2};"
+BLOCKED_STYLE = _BANNER.format("#b3261e", "#fdecea", "#5f1410")
+WARNING_STYLE = _BANNER.format("#b26a00", "#fff4e0", "#4a2c00")
+ALLOWED_STYLE = _BANNER.format("#3b6e3b", "#eef6ee", "#1e3a1e")
 
 Submit = Callable[[ContactEntry], list[FieldError]]
+# The policy pack's verdict on an outbound contact by this channel to this number, now.
+Judge = Callable[[Channel, "int | None"], Decision]
 
 
 def _group_title(group: OutcomeGroup) -> str:
@@ -79,8 +86,13 @@ class LogDialog(QDialog):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         draft: dict | None = None,
         parent: QWidget | None = None,
+        judge: Judge | None = None,
+        dialed: tuple[int, datetime] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._judge = judge
+        self._dialed = dialed  # (number, when) of the call this dialog records, if dialed here
+        self._decision: Decision | None = None
         self.setObjectName("logDialog")
         self._detail = detail
         self._submit = submit
@@ -116,8 +128,15 @@ class LogDialog(QDialog):
         self.callback.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.callback.setTimeZone(QTimeZone(detail.time_zone.encode()))
         self._reset_times()
+        self.override_reason = QLineEdit(self)
+        self.override_reason.setObjectName("overrideReason")
+        self.compliance = QLabel(self)
+        self.compliance.setObjectName("complianceBanner")
+        self.compliance.setWordWrap(True)
+        self.compliance.hide()
 
         self.errors: dict[str, QLabel] = {}
+        self._rows: dict[str, QLabel] = {}  # each field's caption
         form = QFormLayout()
         self._captions: list[tuple[QLabel, str]] = []
         for key, widget in (
@@ -128,6 +147,7 @@ class LogDialog(QDialog):
             ("promise_amount", self.amount),
             ("promise_date", self.promise_date),
             ("callback_at", self.callback),
+            ("override_reason", self.override_reason),
         ):
             label = QLabel(self)
             label.setBuddy(widget)
@@ -141,6 +161,7 @@ class LogDialog(QDialog):
             column = QVBoxLayout()
             column.addWidget(widget)
             column.addWidget(error)
+            self._rows[key] = label
             form.addRow(label, column)
 
         self.buttons = QDialogButtonBox(self)
@@ -162,6 +183,7 @@ class LogDialog(QDialog):
             self.amount,
             self.promise_date,
             self.callback,
+            self.override_reason,
             self.channel,
             self.number,
             self.save_next,
@@ -172,6 +194,7 @@ class LogDialog(QDialog):
             QWidget.setTabOrder(before, after)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.compliance)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -191,7 +214,15 @@ class LogDialog(QDialog):
         ):
             signal.connect(self._changed)
         self.outcome.currentRowChanged.connect(self._enable_fields)
+        self.channel.currentIndexChanged.connect(self._judge_now)
+        self.number.currentIndexChanged.connect(self._judge_now)
+        if dialed is not None:
+            self.channel.setCurrentIndex(self.channel.findData(Channel.CALL.value))
+            point = self.number.findData(dialed[0], Qt.ItemDataRole.UserRole)
+            if point >= 0:
+                self.number.setCurrentIndex(point)
         self._enable_fields()
+        self._judge_now()
         self.outcome.setFocus()
 
     # -- building -----------------------------------------------------------------------
@@ -234,6 +265,7 @@ class LogDialog(QDialog):
             "promise_amount": translate("LogDialog", "Promised &amount"),
             "promise_date": translate("LogDialog", "Promise &date (customer's)"),
             "callback_at": translate("LogDialog", "Call &back at (customer's time)"),
+            "override_reason": translate("LogDialog", "&Why go on anyway"),
         }
         for label, key in self._captions:
             label.setText(captions[key])
@@ -279,6 +311,38 @@ class LogDialog(QDialog):
         self.promise_date.setEnabled(ptp)
         self.callback.setEnabled(outcome is Outcome.CALLBACK_REQUESTED)
 
+    def _judge_now(self, *_args) -> None:
+        """Show what the policy pack says of this channel and number, and ask for a reason
+        where a rebuttable rule is in the way."""
+        channel = Channel(self.channel.currentData())
+        point = self.number.currentData(Qt.ItemDataRole.UserRole)
+        decision = None if self._judge is None else self._judge(channel, point)
+        self._decision = decision
+        needs_reason = decision is not None and decision.needs_reason
+        # hidden by hand: QFormLayout.setRowVisible does not find a row whose field is a layout
+        self._rows["override_reason"].setVisible(needs_reason)
+        self.override_reason.setVisible(needs_reason)
+        if not needs_reason:
+            self.errors["override_reason"].hide()
+        if decision is None or not (decision.blocks or decision.warnings or decision.notices):
+            self.compliance.hide()
+            return
+        lines = []
+        if not decision.allowed or decision.warnings:
+            lines.append(labels.contactable(decision, self._zone))
+        if needs_reason:
+            lines.append(translate("LogDialog", "To go on, say why below; it is recorded."))
+        lines += ["ℹ " + labels.notice(n) for n in decision.notices]
+        self.compliance.setText("\n".join(lines))
+        style = ALLOWED_STYLE if decision.allowed and not decision.warnings else WARNING_STYLE
+        self.compliance.setStyleSheet(style if decision.allowed else BLOCKED_STYLE)
+        self.compliance.setAccessibleName(self.compliance.text())
+        self.compliance.show()
+
+    @property
+    def decision(self) -> Decision | None:
+        return self._decision
+
     def fields(self) -> dict:
         """The form as plain data: what a draft keeps."""
         outcome = self.selected_outcome()
@@ -290,6 +354,7 @@ class LogDialog(QDialog):
             "amount": self.amount.text(),
             "promise_date": self.promise_date.date().toString(Qt.DateFormat.ISODate),
             "callback_at": self.callback.dateTime().toSecsSinceEpoch(),
+            "override_reason": self.override_reason.text(),
         }
 
     def restore(self, draft: dict) -> None:
@@ -308,6 +373,7 @@ class LogDialog(QDialog):
             )
         if draft.get("callback_at"):
             self.callback.setDateTime(QDateTime.fromSecsSinceEpoch(int(draft["callback_at"])))
+        self.override_reason.setText(draft.get("override_reason", ""))
 
     def _changed(self, *_args) -> None:
         self.draft_changed.emit(self.fields())
@@ -337,7 +403,17 @@ class LogDialog(QDialog):
             promise_amount_minor=amount,
             promise_date=date.toPython() if ptp else None,
             callback_at=callback,
+            override_reason=self.override_reason.text().strip(),
+            dialed_at=self._dialed_at(),
         ), []
+
+    def _dialed_at(self) -> datetime | None:
+        """The dial's time, while the dialog still records the number that was dialed."""
+        if self._dialed is None:
+            return None
+        point, at = self._dialed
+        same = self.number.currentData(Qt.ItemDataRole.UserRole) == point
+        return at if same and Channel(self.channel.currentData()) is Channel.CALL else None
 
     def save(self, next_case: bool) -> None:
         entry, errors = self.entry()
@@ -357,7 +433,7 @@ class LogDialog(QDialog):
             text = (
                 translate("LogDialog", "Choose an outcome.")
                 if error.code == "outcome_required"
-                else field_errors.message(error, self._detail.currency)
+                else field_errors.message(error, self._detail.currency, self._zone)
             )
             label.setText(text)
             label.show()
@@ -368,5 +444,6 @@ class LogDialog(QDialog):
             "promise_date": self.promise_date,
             "callback_at": self.callback,
             "contact_point": self.number,
+            "override_reason": self.override_reason,
         }.get(first.field, self.outcome)
         widget.setFocus()

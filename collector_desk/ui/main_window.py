@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry, FieldError
-from collector_desk.domain.contacts import ContactPointStatus
+from collector_desk.domain.contacts import Channel, ContactPointStatus
+from collector_desk.domain.policy import Decision
 from collector_desk.store import customer_actions, drafts, local_sync
 from collector_desk.store.case_priority import refresh_due_priorities
+from collector_desk.store.compliance import dial_check
 from collector_desk.store.contact_log import ContactRejected, log_contact
 from collector_desk.store.outbox import pending_count
 from collector_desk.store.people import UserView
@@ -113,12 +115,19 @@ class MainWindow(QMainWindow):
         self.case_menu = bar.addMenu("")
         self.log_action = QAction(self)
         self.log_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.log_action.triggered.connect(self.open_log)
+        self.log_action.triggered.connect(lambda: self.open_log())
         self.case_menu.addAction(self.log_action)
+        self.dial_action = QAction(self)
+        self.dial_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.dial_action.triggered.connect(lambda: self.dial())
+        self.case_menu.addAction(self.dial_action)
         # A bare "L" in the queue opens the log too: the first of three keys for
         # "no answer, next case". Only on the table, so typing "l" in search still works.
         QShortcut(
-            QKeySequence("L"), self.table, self.open_log, context=Qt.ShortcutContext.WidgetShortcut
+            QKeySequence("L"),
+            self.table,
+            lambda: self.open_log(),
+            context=Qt.ShortcutContext.WidgetShortcut,
         )
 
         self.sync_action = QAction(self)
@@ -165,6 +174,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.case_menu.setTitle(translate("MainWindow", "&Case"))
         self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
+        self.dial_action.setText(translate("MainWindow", "&Call selected number (C)"))
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
@@ -296,6 +306,9 @@ class MainWindow(QMainWindow):
 
     def _point_action(self, case_id: int, point_id: int, action: str) -> None:
         engine, now = self._queue.engine, self._clock()
+        if action == "dial":
+            self.dial(point_id)
+            return
         if action == "preferred":
             customer_actions.set_preferred(engine, self._user.id, case_id, point_id, now)
         else:
@@ -306,14 +319,41 @@ class MainWindow(QMainWindow):
         self.detail.points.setCurrentCell(row, 0)
         self._update_status()
 
-    def open_log(self) -> LogDialog | None:
+    def dial(self, point_id: int | None = None) -> LogDialog | None:
+        """Call the selected number, if the policy pack allows it now: the log opens on that
+        number, judged as of the dial. A refusal says why and when to try again."""
+        detail = self.detail.detail
+        point_id = point_id if point_id is not None else self.detail.selected_point()
+        if detail is None or point_id is None:
+            return None
+        now = self._clock()
+        decision = dial_check(
+            self._queue.engine, self._user.id, detail.case_id, point_id, Channel.CALL, now
+        )
+        if not decision.allowed:
+            self.detail.show_dial_refused(decision)
+            return None
+        return self.open_log(dialed=(point_id, now))
+
+    def _judge(self, case_id: int, channel: Channel, point_id: int | None) -> Decision:
+        return dial_check(
+            self._queue.engine, self._user.id, case_id, point_id, channel, self._clock()
+        )
+
+    def open_log(self, dialed: tuple[int, datetime] | None = None) -> LogDialog | None:
         detail = self.detail.detail
         if detail is None:
             return None
         case_id = detail.case_id
         draft = drafts.load_draft(self._queue.engine, self._user.id, case_id)
         dialog = LogDialog(
-            detail, lambda entry: self._submit(case_id, entry), self._clock, draft, self
+            detail,
+            lambda entry: self._submit(case_id, entry),
+            self._clock,
+            draft,
+            self,
+            judge=lambda channel, point: self._judge(case_id, channel, point),
+            dialed=dialed,
         )
         dialog.draft_changed.connect(lambda fields: self._queue_draft(case_id, fields))
         dialog.finished.connect(lambda result: self._log_closed(dialog, case_id, result))

@@ -18,9 +18,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from collector_desk.config.loaders import default_contact_hours
+from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.cases import PromiseStatus
-from collector_desk.domain.contact_hours import Contactability, contactability
+from collector_desk.domain.contacts import Channel
+from collector_desk.domain.policy import Attempt, CaseState, Decision, may_contact
 from collector_desk.store.queue import CaseQueue, QueueLayout, QueueRow
 from collector_desk.store.queue_query import QueueSpec, SortKey
 from collector_desk.ui import formatting, labels
@@ -82,7 +83,7 @@ class QueueModel(QAbstractTableModel):
         self._layout = queue.layout(spec or QueueSpec())
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
         self._count = self._layout.total
-        self._hours = default_contact_hours()
+        self._packs = default_packs()
         self._zones: dict[str, ZoneInfo] = {}
 
     @property
@@ -167,12 +168,20 @@ class QueueModel(QAbstractTableModel):
             return None if self.contactability(row).allowed else MUTED
         return self._display(row, key)
 
-    def contactability(self, row: QueueRow) -> Contactability:
-        """As of the moment the view was laid out, so the marks agree with the order."""
+    def contactability(self, row: QueueRow) -> Decision:
+        """As of the moment the view was laid out, so the marks agree with the order.
+
+        The queue judges the case by its hours and stop flags; caps need the case's history and
+        are judged per number in the detail pane and at the dial."""
+        case = CaseState(self._zone_of(row), blocked=row.blocked)
+        pack = self._packs.get(row.policy_pack)
+        return may_contact(pack, Attempt(Channel.CALL), case, (), self._layout.now)
+
+    def _zone_of(self, row: QueueRow) -> ZoneInfo:
         zone = self._zones.get(row.time_zone)
         if zone is None:
             zone = self._zones[row.time_zone] = ZoneInfo(row.time_zone)
-        return contactability(self._hours, row.policy_pack, zone, self._layout.now, row.blocked)
+        return zone
 
     # -- our interface ------------------------------------------------------------------
     def row_at(self, row: int) -> QueueRow | None:
@@ -200,7 +209,7 @@ class QueueModel(QAbstractTableModel):
 
     def _display(self, row: QueueRow, key: str) -> str:
         if key == "contactable":
-            return labels.contactable(self.contactability(row), short=True)
+            return labels.contactable(self.contactability(row), self._zone_of(row), short=True)
         if key == "priority":
             marks = ""
             now = self._layout.now

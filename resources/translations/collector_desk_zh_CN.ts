@@ -38,42 +38,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="39"/>
+        <location filename="../../collector_desk/ui/labels.py" line="42"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="40"/>
+        <location filename="../../collector_desk/ui/labels.py" line="43"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="41"/>
+        <location filename="../../collector_desk/ui/labels.py" line="44"/>
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="42"/>
+        <location filename="../../collector_desk/ui/labels.py" line="45"/>
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="43"/>
+        <location filename="../../collector_desk/ui/labels.py" line="46"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="44"/>
+        <location filename="../../collector_desk/ui/labels.py" line="47"/>
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="45"/>
+        <location filename="../../collector_desk/ui/labels.py" line="48"/>
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="46"/>
+        <location filename="../../collector_desk/ui/labels.py" line="49"/>
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -81,27 +81,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="62"/>
+        <location filename="../../collector_desk/ui/labels.py" line="65"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="63"/>
+        <location filename="../../collector_desk/ui/labels.py" line="66"/>
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="64"/>
+        <location filename="../../collector_desk/ui/labels.py" line="67"/>
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="65"/>
+        <location filename="../../collector_desk/ui/labels.py" line="68"/>
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="66"/>
+        <location filename="../../collector_desk/ui/labels.py" line="69"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -109,27 +109,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="82"/>
+        <location filename="../../collector_desk/ui/labels.py" line="85"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="83"/>
+        <location filename="../../collector_desk/ui/labels.py" line="86"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="84"/>
+        <location filename="../../collector_desk/ui/labels.py" line="87"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="85"/>
+        <location filename="../../collector_desk/ui/labels.py" line="88"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="86"/>
+        <location filename="../../collector_desk/ui/labels.py" line="89"/>
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -137,27 +137,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="92"/>
+        <location filename="../../collector_desk/ui/labels.py" line="95"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="93"/>
+        <location filename="../../collector_desk/ui/labels.py" line="96"/>
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="94"/>
+        <location filename="../../collector_desk/ui/labels.py" line="97"/>
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="95"/>
+        <location filename="../../collector_desk/ui/labels.py" line="98"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="96"/>
+        <location filename="../../collector_desk/ui/labels.py" line="99"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -165,22 +165,22 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="111"/>
+        <location filename="../../collector_desk/ui/labels.py" line="114"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="112"/>
+        <location filename="../../collector_desk/ui/labels.py" line="115"/>
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="113"/>
+        <location filename="../../collector_desk/ui/labels.py" line="116"/>
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="114"/>
+        <location filename="../../collector_desk/ui/labels.py" line="117"/>
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
@@ -188,60 +188,40 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="179"/>
+        <location filename="../../collector_desk/ui/labels.py" line="183"/>
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="181"/>
+        <location filename="../../collector_desk/ui/labels.py" line="185"/>
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="186"/>
+        <location filename="../../collector_desk/ui/labels.py" line="194"/>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="188"/>
-        <source>not before %1 local time</source>
-        <translation>当地时间 %1 前不可联系</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/labels.py" line="192"/>
-        <source>stop flag</source>
-        <translation>暂停催收标记</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/labels.py" line="194"/>
-        <source>collection stopped by a flag</source>
-        <translation>因标记暂停催收</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/labels.py" line="197"/>
-        <source>no rules</source>
-        <translation>无适用规则</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/labels.py" line="199"/>
-        <source>no contact rules for this customer</source>
-        <translation>该客户无适用的联系规则</translation>
+        <location filename="../../collector_desk/ui/labels.py" line="201"/>
+        <source>%1 · next allowed %2 customer time</source>
+        <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
 </context>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="53"/>
+        <location filename="../../collector_desk/ui/desk.py" line="54"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="76"/>
+        <location filename="../../collector_desk/ui/desk.py" line="84"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="132"/>
+        <location filename="../../collector_desk/ui/desk.py" line="140"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
@@ -249,219 +229,229 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="160"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="169"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="161"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="162"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="163"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="164"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="257"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="342"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="280"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="369"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="165"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="280"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="303"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="166"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="167"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="176"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="183"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="176"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="177"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="186"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="178"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="187"/>
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="188"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="189"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="193"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="187"/>
-        <source>W: wrong number · D: do not call · P: preferred</source>
-        <translation>W：错号 · D：禁止拨打 · P：设为首选</translation>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="196"/>
+        <source>C: call · W: wrong number · D: do not call · P: preferred</source>
+        <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="190"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="199"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="222"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="228"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="258"/>
+        <source>Not dialed: %1</source>
+        <translation>未拨出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="259"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="260"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="283"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="261"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="277"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="300"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="278"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="301"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="279"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="302"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="283"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="303"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="326"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="321"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
+        <source>Call now (C)</source>
+        <translation>现在可拨打 (C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="348"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="322"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="349"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="323"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="350"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="324"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="370"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="351"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="397"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="339"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="366"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="340"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="358"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="367"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="385"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="341"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="368"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="357"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="384"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="359"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="386"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -469,87 +459,97 @@
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="14"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="17"/>
+        <source>Not allowed: %1</source>
+        <translation>不允许：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="21"/>
+        <source>This goes past a rule (%1). Say why you go on; it is recorded.</source>
+        <translation>此次联系超出规则（%1）。请说明继续的理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/field_errors.py" line="25"/>
         <source>This outcome is only possible on a call.</source>
         <translation>此结果只适用于电话联系。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="17"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="28"/>
         <source>Choose the number you used.</source>
         <translation>请选择所拨打的号码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="18"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="29"/>
         <source>This number is marked wrong or do-not-call; it cannot be used.</source>
         <translation>此号码已标记为错号或禁止拨打，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="21"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="32"/>
         <source>This number does not belong to the customer.</source>
         <translation>此号码不属于该客户。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="24"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="35"/>
         <source>Write a note for this outcome.</source>
         <translation>此结果需要填写备注。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="25"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="36"/>
         <source>The note is too long (at most %1 characters).</source>
         <translation>备注过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="28"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="39"/>
         <source>A promise needs the outcome “Promise to pay”.</source>
         <translation>只有结果为“承诺还款”时才能记录承诺。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="31"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="42"/>
         <source>Enter the promised amount.</source>
         <translation>请输入承诺还款金额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="32"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="43"/>
         <source>The amount must be a positive number, like 1500 or 1500.50.</source>
         <translation>金额必须是正数，例如 1500 或 1500.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="35"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="46"/>
         <source>The amount is more than the balance of %1.</source>
         <translation>金额超过了欠款余额 %1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="38"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="49"/>
         <source>Enter the date the customer will pay.</source>
         <translation>请输入客户承诺的还款日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="39"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="50"/>
         <source>The promise date is in the past.</source>
         <translation>承诺还款日期已过。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="40"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="51"/>
         <source>The promise date may be at most %1 days ahead.</source>
         <translation>承诺还款日期最多只能在 %1 天之后。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="43"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="54"/>
         <source>Enter when to call back.</source>
         <translation>请输入回拨时间。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="44"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="55"/>
         <source>The callback time is in the past.</source>
         <translation>回拨时间已过。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="45"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="56"/>
         <source>The callback may be at most %1 days ahead.</source>
         <translation>回拨时间最多只能在 %1 天之后。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/field_errors.py" line="48"/>
+        <location filename="../../collector_desk/ui/field_errors.py" line="59"/>
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -557,12 +557,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="129"/>
+        <location filename="../../collector_desk/ui/labels.py" line="132"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="130"/>
+        <location filename="../../collector_desk/ui/labels.py" line="133"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -570,77 +570,87 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="66"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="73"/>
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="67"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="74"/>
         <source>Someone else</source>
         <translation>他人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="68"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="75"/>
         <source>Customer reached</source>
         <translation>联系到本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="91"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="103"/>
         <source>Log contact — %1</source>
         <translation>记录联系 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="109"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="121"/>
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="230"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="261"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="231"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="262"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="232"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="263"/>
         <source>N&amp;umber used</source>
         <translation>所用号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="233"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="264"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="234"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="265"/>
         <source>Promised &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="235"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="266"/>
         <source>Promise &amp;date (customer&apos;s)</source>
         <translation>承诺日期（客户当地）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="236"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="267"/>
         <source>Call &amp;back at (customer&apos;s time)</source>
         <translation>回拨时间（客户当地）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="247"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="268"/>
+        <source>&amp;Why go on anyway</source>
+        <translation>继续的理由(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="279"/>
         <source>Save and next (Enter)</source>
         <translation>保存并下一个（Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="248"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="280"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="358"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="334"/>
+        <source>To go on, say why below; it is recorded.</source>
+        <translation>如要继续，请在下方说明理由；理由将被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="434"/>
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>
@@ -648,122 +658,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="162"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="171"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="164"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="165"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="166"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="167"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="176"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="168"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="177"/>
+        <source>&amp;Call selected number (C)</source>
+        <translation>拨打所选号码(&amp;C) (C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="178"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="169"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="179"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="170"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="173"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="183"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="184"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="185"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="183"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="193"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="190"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="224"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="234"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="231"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="241"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="233"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="236"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="246"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="241"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="251"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="253"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="276"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="279"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="176"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="186"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="193"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -771,12 +786,12 @@
 <context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="122"/>
+        <location filename="../../collector_desk/ui/labels.py" line="125"/>
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="123"/>
+        <location filename="../../collector_desk/ui/labels.py" line="126"/>
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
@@ -784,72 +799,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="20"/>
+        <location filename="../../collector_desk/ui/labels.py" line="23"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="21"/>
+        <location filename="../../collector_desk/ui/labels.py" line="24"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="22"/>
+        <location filename="../../collector_desk/ui/labels.py" line="25"/>
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="23"/>
+        <location filename="../../collector_desk/ui/labels.py" line="26"/>
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="24"/>
+        <location filename="../../collector_desk/ui/labels.py" line="27"/>
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="25"/>
+        <location filename="../../collector_desk/ui/labels.py" line="28"/>
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="26"/>
+        <location filename="../../collector_desk/ui/labels.py" line="29"/>
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="27"/>
+        <location filename="../../collector_desk/ui/labels.py" line="30"/>
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="28"/>
+        <location filename="../../collector_desk/ui/labels.py" line="31"/>
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="29"/>
+        <location filename="../../collector_desk/ui/labels.py" line="32"/>
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="30"/>
+        <location filename="../../collector_desk/ui/labels.py" line="33"/>
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="31"/>
+        <location filename="../../collector_desk/ui/labels.py" line="34"/>
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="32"/>
+        <location filename="../../collector_desk/ui/labels.py" line="35"/>
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="33"/>
+        <location filename="../../collector_desk/ui/labels.py" line="36"/>
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -857,22 +872,22 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="145"/>
+        <location filename="../../collector_desk/ui/labels.py" line="148"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="146"/>
+        <location filename="../../collector_desk/ui/labels.py" line="149"/>
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="147"/>
+        <location filename="../../collector_desk/ui/labels.py" line="150"/>
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="148"/>
+        <location filename="../../collector_desk/ui/labels.py" line="151"/>
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
@@ -880,70 +895,173 @@
 <context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="167"/>
+        <location filename="../../collector_desk/ui/labels.py" line="170"/>
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="168"/>
+        <location filename="../../collector_desk/ui/labels.py" line="171"/>
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="169"/>
+        <location filename="../../collector_desk/ui/labels.py" line="172"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="170"/>
+        <location filename="../../collector_desk/ui/labels.py" line="173"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="171"/>
+        <location filename="../../collector_desk/ui/labels.py" line="174"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="219"/>
+        <source>stop flag</source>
+        <translation>停催标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="221"/>
+        <source>collection stopped by a flag</source>
+        <translation>因标记已停止催收</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="225"/>
+        <source>cap reached</source>
+        <translation>已达上限</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="227"/>
+        <source>%1 of %2 allowed in %3 days (%4)</source>
+        <translation>%3 天内已 %1 次，上限 %2 次（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="234"/>
+        <source>spoke with the customer less than %1 days ago</source>
+        <translation>距上次与客户通话不足 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="238"/>
+        <source>third parties only after %1 failed attempts to reach the customer</source>
+        <translation>联系本人连续 %1 次失败后才可联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="242"/>
+        <source>the number is marked %1</source>
+        <translation>号码已标记为%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="246"/>
+        <source>no contact rules for this customer</source>
+        <translation>该客户没有适用的联系规则</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="247"/>
+        <source>the case is with legal</source>
+        <translation>案件已转法务</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="248"/>
+        <source>outside contact hours</source>
+        <translation>不在可联系时段</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="249"/>
+        <source>public holiday</source>
+        <translation>公共假日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="250"/>
+        <source>third parties may not be contacted</source>
+        <translation>不得联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="251"/>
+        <source>this third party was contacted before</source>
+        <translation>已联系过该第三方</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="257"/>
+        <source>calls to this number today</source>
+        <translation>今日拨打该号码次数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="258"/>
+        <source>calls about this debt in 7 days</source>
+        <translation>7 天内就该笔欠款的致电次数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="259"/>
+        <source>contacts in a week</source>
+        <translation>一周内联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="260"/>
+        <source>contacts in 30 days</source>
+        <translation>30 天内联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="266"/>
+        <source>third party: do not mention the debt; ask only for a message or contact</source>
+        <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="269"/>
+        <source>first contact: identify the institution and say the call is recorded</source>
+        <translation>首次联系：表明机构身份，并告知通话被录音</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="272"/>
+        <source>hardship or complaint on this case: take care</source>
+        <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
+    </message>
+</context>
+<context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="154"/>
+        <location filename="../../collector_desk/ui/labels.py" line="157"/>
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="155"/>
+        <location filename="../../collector_desk/ui/labels.py" line="158"/>
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="156"/>
+        <location filename="../../collector_desk/ui/labels.py" line="159"/>
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="157"/>
+        <location filename="../../collector_desk/ui/labels.py" line="160"/>
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="158"/>
+        <location filename="../../collector_desk/ui/labels.py" line="161"/>
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="159"/>
+        <location filename="../../collector_desk/ui/labels.py" line="162"/>
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="160"/>
+        <location filename="../../collector_desk/ui/labels.py" line="163"/>
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="161"/>
+        <location filename="../../collector_desk/ui/labels.py" line="164"/>
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -951,22 +1069,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="136"/>
+        <location filename="../../collector_desk/ui/labels.py" line="139"/>
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="137"/>
+        <location filename="../../collector_desk/ui/labels.py" line="140"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="138"/>
+        <location filename="../../collector_desk/ui/labels.py" line="141"/>
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="139"/>
+        <location filename="../../collector_desk/ui/labels.py" line="142"/>
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -974,27 +1092,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="52"/>
+        <location filename="../../collector_desk/ui/labels.py" line="55"/>
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="53"/>
+        <location filename="../../collector_desk/ui/labels.py" line="56"/>
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="54"/>
+        <location filename="../../collector_desk/ui/labels.py" line="57"/>
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="55"/>
+        <location filename="../../collector_desk/ui/labels.py" line="58"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="56"/>
+        <location filename="../../collector_desk/ui/labels.py" line="59"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -1002,57 +1120,57 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="59"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="60"/>
         <source>Contact now</source>
         <translation>可否联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="60"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="61"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="61"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="62"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="62"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="63"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="63"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="64"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="64"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="65"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="65"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="66"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="66"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="67"/>
         <source>Next action</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="67"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="68"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="68"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="69"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="222"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="231"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>
@@ -1113,22 +1231,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="102"/>
+        <location filename="../../collector_desk/ui/labels.py" line="105"/>
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="103"/>
+        <location filename="../../collector_desk/ui/labels.py" line="106"/>
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="104"/>
+        <location filename="../../collector_desk/ui/labels.py" line="107"/>
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="105"/>
+        <location filename="../../collector_desk/ui/labels.py" line="108"/>
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -1136,27 +1254,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="72"/>
+        <location filename="../../collector_desk/ui/labels.py" line="75"/>
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="73"/>
+        <location filename="../../collector_desk/ui/labels.py" line="76"/>
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="74"/>
+        <location filename="../../collector_desk/ui/labels.py" line="77"/>
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="75"/>
+        <location filename="../../collector_desk/ui/labels.py" line="78"/>
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="76"/>
+        <location filename="../../collector_desk/ui/labels.py" line="79"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
@@ -1222,32 +1340,32 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="206"/>
+        <location filename="../../collector_desk/ui/labels.py" line="279"/>
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="209"/>
+        <location filename="../../collector_desk/ui/labels.py" line="282"/>
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="210"/>
+        <location filename="../../collector_desk/ui/labels.py" line="283"/>
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="211"/>
+        <location filename="../../collector_desk/ui/labels.py" line="284"/>
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="212"/>
+        <location filename="../../collector_desk/ui/labels.py" line="285"/>
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="213"/>
+        <location filename="../../collector_desk/ui/labels.py" line="286"/>
         <source>the number is not the customer&apos;s</source>
         <translation>该号码不属于此客户</translation>
     </message>

@@ -4,10 +4,12 @@ import httpx
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from collector_desk.domain.contacts import Channel, Outcome
 from collector_desk.store.cache import open_cache
 from collector_desk.sync import credentials
 from collector_desk.sync.client import SyncClient
 from collector_desk.ui.desk import cache_path, run_desk
+from collector_desk.ui.log_dialog import OUTCOME_ORDER
 from collector_desk.ui.main_window import MainWindow
 from tests.server.conftest import seed_cases
 
@@ -39,7 +41,9 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
         seen["user"] = window._user.username
         window.log_action.trigger()  # and work: the cache is writable offline
         dialog = window.log_dialog
-        dialog.outcome.setCurrentRow(0)
+        # a text message: China's hours bind calls and visits, so this runs at any hour
+        dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.SMS.value))
+        dialog.outcome.setCurrentRow(OUTCOME_ORDER.index(Outcome.RIGHT_PARTY))
         dialog.save(next_case=False)
         seen["waiting"] = window.status_outbox.text()
         window.close()

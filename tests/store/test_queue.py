@@ -123,15 +123,22 @@ def test_detail_holds_the_whole_case_and_only_for_its_collector(queue):
 
 
 def test_cases_that_may_not_be_contacted_now_sink_below_the_rest(queue):
-    from collector_desk.config.loaders import default_contact_hours
-    from collector_desk.domain.contact_hours import contactability
+    from collector_desk.config.policy_packs import default_packs
+    from collector_desk.domain.contacts import Channel
+    from collector_desk.domain.policy import Attempt, CaseState, may_contact
 
     layout = queue.layout(QueueSpec())
     assert layout.sunk
     rows = queue.window(layout, 0, layout.total)
-    hours = default_contact_hours()
+    packs = default_packs()
     verdicts = [
-        contactability(hours, r.policy_pack, ZoneInfo(r.time_zone), FIXED_NOW, r.blocked).allowed
+        may_contact(
+            packs[r.policy_pack],
+            Attempt(Channel.CALL),
+            CaseState(ZoneInfo(r.time_zone), blocked=r.blocked),
+            [],
+            FIXED_NOW,
+        ).allowed
         for r in rows
     ]
     reachable = layout.contactable

@@ -1,0 +1,398 @@
+"""Policy packs: the contact rules of one jurisdiction, and the one question every part asks.
+
+"May I contact this customer on this number by this channel now, and if not, when?" is answered
+by `may_contact`, for the queue, the detail pane, the dial and the log on the desktop, and again
+by the server with the attempts of every collector it knows of. The rules themselves are data
+(resources/policy_packs/*.toml, sources in ../shared/DOMAIN.md); nothing here names a country.
+
+Hard rules block. Rebuttable ones (the US 7-in-7 presumption) warn: the collector may go on
+with a reason, which is recorded in the audit trail. Inbound contacts are never blocked and
+never count towards a cap.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from collector_desk.domain.cases import STOP_FLAGS, CaseFlag
+from collector_desk.domain.contacts import (
+    Channel,
+    ContactPointStatus,
+    Direction,
+    Outcome,
+    OutcomeGroup,
+    Relation,
+)
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+NOT_DIALABLE = frozenset({ContactPointStatus.WRONG_NUMBER, ContactPointStatus.DO_NOT_CALL})
+WRITTEN = frozenset({Channel.SMS, Channel.EMAIL, Channel.LETTER})
+SPOKEN = frozenset({Channel.CALL, Channel.VISIT})
+# A search for the moment every block has cleared never needs more steps than there are rules;
+# the bound only protects against a pack whose rules chase each other forever.
+_MAX_STEPS = 64
+
+
+class Rule(enum.StrEnum):
+    UNKNOWN_PACK = "unknown_pack"
+    STOP_FLAG = "stop_flag"
+    LEGAL_STAGE = "legal_stage"
+    POINT_NOT_DIALABLE = "point_not_dialable"
+    OUTSIDE_HOURS = "outside_hours"
+    HOLIDAY = "holiday"
+    CAP = "cap"
+    WAITING_PERIOD = "waiting_period"
+    THIRD_PARTY_NOT_ALLOWED = "third_party_not_allowed"
+    THIRD_PARTY_DEBTOR_REACHABLE = "third_party_debtor_reachable"
+    THIRD_PARTY_ONCE = "third_party_once"
+
+
+class Notice(enum.StrEnum):
+    """Things the collector must do or avoid on this contact; they never block."""
+
+    NO_DEBT_DISCLOSURE = "no_debt_disclosure"  # a third party must not learn of the debt
+    FIRST_CONTACT = "first_contact"  # the pack's disclosures are due
+    VULNERABLE = "vulnerable"  # hardship or complaint on the case: take care
+
+
+class Counts(enum.StrEnum):
+    """What a cap counts, of the outbound contacts in its period."""
+
+    ATTEMPTS = "attempts"  # every outbound try, answered or not
+    CONTACTS = "contacts"  # outbound that reached someone, or a written message sent
+    CONVERSATIONS = "conversations"  # spoken with the customer themself
+
+
+class Scope(enum.StrEnum):
+    NUMBER = "number"  # the contact point tried
+    DEBT = "debt"  # the case (one customer's card debt)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: time
+    end: time
+
+    def __post_init__(self) -> None:
+        if not self.start < self.end:
+            raise ValueError("a contact window must start before it ends on the same day")
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    name: str
+    scope: Scope
+    counts: Counts
+    limit: int
+    days: int
+    calendar: bool  # "per day" from local midnight, rather than the last `days` days
+    channels: frozenset[Channel]
+    hard: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Wait:
+    """No new contact by these channels for `days` after a conversation with the customer."""
+
+    days: int
+    channels: frozenset[Channel]
+    hard: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ThirdPartyRules:
+    allowed: bool = True
+    # The debtor counts as unreachable when none of their own numbers may be dialed, or the last
+    # this many outbound attempts to them all failed; None: no such condition.
+    after_failed_attempts: int | None = None
+    once_per_person: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LegalRules:
+    """How contact changes once a case is with legal (the bank's policy, stated in the pack)."""
+
+    channels: frozenset[Channel] = frozenset(Channel)
+    no_contact_stages: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyPack:
+    code: str
+    hours: Mapping[int, Window | None]  # weekday (0 = Monday) -> window, None: closed all day
+    hours_channels: frozenset[Channel]
+    holidays: frozenset[date] = frozenset()
+    caps: tuple[Cap, ...] = ()
+    waits: tuple[Wait, ...] = ()
+    third_party: ThirdPartyRules = ThirdPartyRules()
+    legal: LegalRules = LegalRules()
+    disclosures: tuple[str, ...] = ()
+    retention_years: int = 2
+    max_plan_months: int = 12
+    sources: tuple[str, ...] = ()
+
+    def window_on(self, day: date) -> Window | None:
+        return None if day in self.holidays else self.hours.get(day.weekday())
+
+    def open_at(self, local: datetime) -> bool:
+        window = self.window_on(local.date())
+        return window is not None and window.start <= local.time() < window.end
+
+    def next_open(self, local: datetime) -> datetime | None:
+        """The first moment at or after `local` inside a window, in the same zone."""
+        for offset in range(370):
+            day = local.date() + timedelta(days=offset)
+            window = self.window_on(day)
+            if window is None:
+                continue
+            start = _local(day, window.start, local.tzinfo)
+            end = _local(day, window.end, local.tzinfo)
+            if local < end:
+                return max(start, local)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    id: int
+    relation: Relation
+    status: ContactPointStatus
+
+
+@dataclass(frozen=True, slots=True)
+class PastContact:
+    at: datetime
+    channel: Channel
+    direction: Direction
+    outcome: Outcome
+    point_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseState:
+    zone: ZoneInfo
+    flags: frozenset[CaseFlag] = frozenset()
+    legal_stage: str | None = None
+    points: tuple[Point, ...] = ()  # all of the customer's, to judge whether they are reachable
+    blocked: bool = False  # a stop flag is on the case, as the queue row knows without flags
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    channel: Channel
+    point: Point | None = None
+    direction: Direction = Direction.OUTBOUND
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    rule: Rule
+    hard: bool
+    clears_at: datetime | None = None  # None: not by waiting
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    blocks: tuple[Reason, ...] = ()
+    warnings: tuple[Reason, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    next_allowed_at: datetime | None = None  # when every block has cleared; None: never by time
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blocks
+
+    @property
+    def needs_reason(self) -> bool:
+        return not self.blocks and bool(self.warnings)
+
+    @property
+    def codes(self) -> list[str]:
+        """Rule codes (with the cap's name) for the audit trail: no personal data."""
+        return [_code(r) for r in (*self.blocks, *self.warnings)]
+
+
+def _code(reason: Reason) -> str:
+    cap = reason.params.get("cap")
+    return f"{reason.rule.value}:{cap}" if cap else reason.rule.value
+
+
+def may_contact(
+    pack: PolicyPack | None,
+    attempt: Attempt,
+    case: CaseState,
+    history: Sequence[PastContact],
+    now: datetime,
+) -> Decision:
+    if attempt.direction is Direction.INBOUND:
+        return Decision(next_allowed_at=now)  # the customer called: taking it is always lawful
+    if pack is None:
+        return Decision(blocks=(Reason(Rule.UNKNOWN_PACK, True),))  # no rules known: no guess
+    reasons = _reasons(pack, attempt, case, history, now)
+    blocks = tuple(r for r in reasons if r.hard)
+    warnings = tuple(r for r in reasons if not r.hard)
+    return Decision(
+        blocks=blocks,
+        warnings=warnings,
+        notices=_notices(pack, attempt, case, history),
+        next_allowed_at=now if not blocks else _next_allowed(pack, attempt, case, history, now),
+    )
+
+
+def _next_allowed(pack, attempt, case, history, now) -> datetime | None:
+    at = now
+    for _ in range(_MAX_STEPS):
+        blocks = [r for r in _reasons(pack, attempt, case, history, at) if r.hard]
+        if not blocks:
+            return at
+        if any(r.clears_at is None for r in blocks):
+            return None
+        at = max(r.clears_at for r in blocks)
+    return None
+
+
+def _reasons(pack, attempt: Attempt, case: CaseState, history, at: datetime) -> list[Reason]:
+    reasons: list[Reason] = []
+    stops = sorted(case.flags & STOP_FLAGS)
+    if stops or case.blocked:
+        reasons.append(Reason(Rule.STOP_FLAG, True, params={"flags": stops}))
+    if case.legal_stage is not None and (
+        case.legal_stage in pack.legal.no_contact_stages
+        or attempt.channel not in pack.legal.channels
+    ):
+        reasons.append(Reason(Rule.LEGAL_STAGE, True, params={"stage": case.legal_stage}))
+    point = attempt.point
+    if point is not None and point.status in NOT_DIALABLE:
+        reasons.append(Reason(Rule.POINT_NOT_DIALABLE, True, params={"status": point.status}))
+    if attempt.channel in pack.hours_channels:
+        reasons += _hours(pack, case.zone, at)
+    if point is not None and point.relation is not Relation.SELF:
+        reasons += _third_party(pack.third_party, point, case, history, at)
+    outbound = [c for c in history if c.direction is Direction.OUTBOUND and c.at <= at]
+    for cap in pack.caps:
+        if attempt.channel in cap.channels:
+            reasons += _cap(cap, attempt, outbound, case, at)
+    for wait in pack.waits:
+        if attempt.channel in wait.channels:
+            reasons += _wait(wait, outbound, case, at)
+    return reasons
+
+
+def _hours(pack: PolicyPack, zone: ZoneInfo, at: datetime) -> list[Reason]:
+    local = at.astimezone(zone)
+    if pack.open_at(local):
+        return []
+    reopens = pack.next_open(local)
+    rule = Rule.HOLIDAY if local.date() in pack.holidays else Rule.OUTSIDE_HOURS
+    return [Reason(rule, True, None if reopens is None else reopens.astimezone(at.tzinfo))]
+
+
+def _counted(counts: Counts, contact: PastContact, self_points: set[int]) -> bool:
+    if counts is Counts.ATTEMPTS:
+        return True
+    if counts is Counts.CONTACTS:
+        return contact.channel in WRITTEN or contact.outcome.group is not OutcomeGroup.FAIL
+    spoken = contact.channel in SPOKEN and contact.outcome.group is OutcomeGroup.SUCCESS
+    return spoken and (contact.point_id is None or contact.point_id in self_points)
+
+
+def _cap(cap: Cap, attempt: Attempt, outbound, case: CaseState, at: datetime) -> list[Reason]:
+    zone = case.zone
+    own = {p.id for p in case.points if p.relation is Relation.SELF}
+    if cap.scope is Scope.NUMBER:
+        if attempt.point is None:
+            return []
+        outbound = [c for c in outbound if c.point_id == attempt.point.id]
+    if cap.calendar:
+        local = at.astimezone(zone)
+        since = _local(local.date() - timedelta(days=cap.days - 1), time(0), zone)
+    else:
+        since = at - timedelta(days=cap.days)
+    times = sorted(
+        c.at
+        for c in outbound
+        if c.at > since and c.channel in cap.channels and _counted(cap.counts, c, own)
+    )
+    if len(times) < cap.limit:
+        return []
+    if cap.calendar:
+        clears = _local(since.astimezone(zone).date() + timedelta(days=cap.days), time(0), zone)
+    else:  # when enough of the counted contacts have left the rolling period
+        clears = times[len(times) - cap.limit] + timedelta(days=cap.days)
+    params = {"cap": cap.name, "limit": cap.limit, "count": len(times), "days": cap.days}
+    return [Reason(Rule.CAP, cap.hard, clears.astimezone(at.tzinfo), params)]
+
+
+def _wait(wait: Wait, outbound, case: CaseState, at: datetime) -> list[Reason]:
+    own = {p.id for p in case.points if p.relation is Relation.SELF}
+    talks = [c.at for c in outbound if _counted(Counts.CONVERSATIONS, c, own)]
+    if not talks:
+        return []
+    clears = max(talks) + timedelta(days=wait.days)
+    if clears <= at:
+        return []
+    return [Reason(Rule.WAITING_PERIOD, wait.hard, clears, {"days": wait.days})]
+
+
+def _third_party(
+    rules: ThirdPartyRules, point: Point, case: CaseState, history, at: datetime
+) -> list[Reason]:
+    if not rules.allowed:
+        return [Reason(Rule.THIRD_PARTY_NOT_ALLOWED, True)]
+    reasons = []
+    outbound = [c for c in history if c.direction is Direction.OUTBOUND and c.at <= at]
+    if rules.once_per_person and any(c.point_id == point.id for c in outbound):
+        reasons.append(Reason(Rule.THIRD_PARTY_ONCE, True))
+    if rules.after_failed_attempts is not None and _debtor_reachable(
+        rules.after_failed_attempts, case, outbound
+    ):
+        reasons.append(
+            Reason(
+                Rule.THIRD_PARTY_DEBTOR_REACHABLE,
+                True,
+                params={"attempts": rules.after_failed_attempts},
+            )
+        )
+    return reasons
+
+
+def _debtor_reachable(needed: int, case: CaseState, outbound: Iterable[PastContact]) -> bool:
+    own = {p.id: p for p in case.points if p.relation is Relation.SELF}
+    if own and all(p.status in NOT_DIALABLE for p in own.values()):
+        return False
+    tries = sorted((c for c in outbound if c.point_id in own), key=lambda c: c.at)[-needed:]
+    return len(tries) < needed or any(c.outcome.group is not OutcomeGroup.FAIL for c in tries)
+
+
+def _notices(pack, attempt: Attempt, case: CaseState, history) -> tuple[Notice, ...]:
+    notices = []
+    if attempt.point is not None and attempt.point.relation is not Relation.SELF:
+        notices.append(Notice.NO_DEBT_DISCLOSURE)
+    elif pack.disclosures and not any(c.outcome.group is OutcomeGroup.SUCCESS for c in history):
+        notices.append(Notice.FIRST_CONTACT)
+    if case.flags & {CaseFlag.HARDSHIP, CaseFlag.COMPLAINT}:
+        notices.append(Notice.VULNERABLE)
+    return tuple(notices)
+
+
+def _local(day: date, at: time, zone) -> datetime:
+    """A wall-clock time on a day, moved forward past a DST gap (02:30 that never happened)."""
+    moment = datetime.combine(day, at, zone)
+    round_trip = moment.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    return round_trip if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None) else moment
+
+
+def open_pairs(
+    packs: Mapping[str, PolicyPack], pairs: Iterable[tuple[str, str]], now: datetime
+) -> list[tuple[str, str]]:
+    """Of the (pack, zone) pairs a queue holds, those whose calling hours are open now."""
+    return [
+        (code, zone)
+        for code, zone in pairs
+        if code in packs and packs[code].open_at(now.astimezone(ZoneInfo(zone)))
+    ]
