@@ -1,11 +1,17 @@
 """Read the TOML configuration files into validated domain objects."""
 
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from collector_desk.config.resources import resource
 from collector_desk.domain.buckets import BucketScheme
+from collector_desk.domain.cases import CaseFlag
+from collector_desk.domain.legal import EligibilityRules, LegalStage
+from collector_desk.domain.money import parse_major
+from collector_desk.domain.plans import Authority
 from collector_desk.domain.priority import PriorityWeights
 
 
@@ -36,3 +42,62 @@ def default_bucket_scheme() -> BucketScheme:
 @cache
 def default_priority_weights() -> PriorityWeights:
     return load_priority_weights()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRules:
+    share_bp: int
+    grace_days: int
+    rounding: Mapping[str, int]
+    by_role: Mapping[str, Authority]
+    by_user: Mapping[str, Authority]
+
+    def authority(self, role: str, username: str) -> Authority:
+        return self.by_user.get(username) or self.by_role[role]
+
+    def rounding_for(self, currency: str) -> int:
+        return self.rounding.get(currency, 1)
+
+
+def _authority(data: Mapping) -> Authority:
+    return Authority(
+        max_plan_months=int(data["max_plan_months"]),
+        max_waiver_bp=int(data["max_waiver_percent"]) * 100,
+        max_settlement_discount_bp=int(data["max_settlement_discount_percent"]) * 100,
+    )
+
+
+def load_plan_rules(path: Path | None = None) -> PlanRules:
+    data = _read(path or resource("config", "plans.toml"))
+    authority = dict(data["authority"])
+    users = authority.pop("users", {})
+    return PlanRules(
+        share_bp=int(data["share_of_disposable_percent"]) * 100,
+        grace_days=int(data["grace_days"]),
+        rounding={k: int(v) for k, v in data.get("rounding", {}).items()},
+        by_role={role: _authority(v) for role, v in authority.items()},
+        by_user={name: _authority(v) for name, v in users.items()},
+    )
+
+
+@cache
+def default_plan_rules() -> PlanRules:
+    return load_plan_rules()
+
+
+def load_legal_rules(path: Path | None = None) -> EligibilityRules:
+    data = _read(path or resource("config", "legal.toml"))
+    e = data["eligibility"]
+    return EligibilityRules(
+        min_dpd=int(e["min_dpd"]),
+        min_balance_minor=parse_major(str(e["min_balance"]), "CNY"),
+        min_attempts=int(e["min_attempts"]),
+        lookback_days=int(e["lookback_days"]),
+        blocking_flags=frozenset(CaseFlag(f) for f in e["blocking_flags"]),
+        documents={LegalStage(k): tuple(v) for k, v in data.get("documents", {}).items()},
+    )
+
+
+@cache
+def default_legal_rules() -> EligibilityRules:
+    return load_legal_rules()
