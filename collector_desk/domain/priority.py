@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 COMPONENTS = (
+    "plan_broken",
     "callback_due",
     "promise_broken",
     "promise_due_today",
@@ -48,6 +49,7 @@ class CaseFacts:
     days_to_roll: int | None
     overdue_major: int  # whole major units; the score needs magnitude, not exactness
     callback_due: bool = False
+    plan_broken: bool = False
     promise_broken_days_ago: int | None = None
     promise_due_today: bool = False
     days_since_contact: int | None = None
@@ -63,6 +65,8 @@ class Priority:
 def score(facts: CaseFacts, weights: PriorityWeights) -> Priority:
     w = weights.points
     parts: list[tuple[str, int]] = []
+    if facts.plan_broken:
+        parts.append(("plan_broken", w["plan_broken"]))
     if facts.callback_due:
         parts.append(("callback_due", w["callback_due"]))
     if facts.promise_broken_days_ago is not None and facts.promise_broken_days_ago <= 2:
@@ -112,6 +116,7 @@ def facts_from_state(
         callback_due=next_action == "callback"
         and next_action_at is not None
         and next_action_at <= now,
+        plan_broken=next_action == "plan_broken",
         promise_broken_days_ago=(customer_today - promise_due).days
         if promise_broken and promise_due is not None
         else None,

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import Role
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
+from collector_desk.domain.plans import PlanError
 from collector_desk.store.contact_log import ContactRejected, record_contact
 from collector_desk.store.people import UserView
+from collector_desk.store.plans import PlanRequest, decide, record_plan
 from collector_desk.store.rows import to_json
 from collector_desk.store.schema import (
     AuditEvent,
@@ -260,8 +262,49 @@ def _set_preferred(session: Session, user: UserView, args: dict, now: datetime) 
     record_change(session, case, now)
 
 
+def _propose_plan(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case = _writable_case(session, user, args["case_id"])
+    plan_id = str(uuid.UUID(args["plan_id"]))
+    if session.get(RepaymentPlan, plan_id) is not None:
+        return
+    at = _aware(args["at"])
+    try:
+        request = PlanRequest.from_json(args["request"])
+        record_plan(session, user, case, request, plan_id, at, received_at=now)
+    except PlanError as refused:
+        raise Rejected(refused.code) from refused
+    record_change(session, case, now)
+
+
+def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    plan = session.get(RepaymentPlan, str(uuid.UUID(args["plan_id"])))
+    if plan is None:
+        raise Rejected("no_such_plan")
+    case = session.get(Case, plan.case_id)
+    if user.role is Role.TEAM_LEAD and case.team_id != user.team_id:
+        raise Rejected("not_your_team")
+    if plan.version != args["version"]:
+        raise Rejected("stale")  # decided or changed since the lead saw it
+    try:
+        decide(
+            session,
+            user,
+            plan,
+            bool(args["approve"]),
+            str(args["reason"])[:500],
+            _aware(args["at"]),
+            str(uuid.UUID(args["event_id"])),
+            received_at=now,
+        )
+    except PlanError as refused:
+        raise Rejected(refused.code) from refused
+    record_change(session, case, now)
+
+
 _HANDLERS = {
     "log_contact": _log_contact,
+    "propose_plan": _propose_plan,
+    "decide_plan": _decide_plan,
     "record_audit": _record_audit,
     "set_contact_point_status": _set_point_status,
     "set_preferred_contact_point": _set_preferred,
@@ -438,9 +481,10 @@ def count_changes(conn: Connection) -> int:
     return conn.scalar(select(func.count()).select_from(Change)) or 0
 
 
-def people(conn: Connection, snapshots_: Sequence[dict]) -> dict:
-    """The users (and their teams) that pulled cases refer to: assignees and authors."""
-    user_ids: set[int] = set()
+def people(conn: Connection, snapshots_: Sequence[dict], me: int | None = None) -> dict:
+    """The users (and their teams) that pulled cases refer to: assignees and authors; and the
+    asking user, whom a team lead's cache needs although no case is assigned to them."""
+    user_ids: set[int] = set() if me is None else {me}
     for snap in snapshots_:
         for table, keys in (
             ("cases", ("assigned_to",)),

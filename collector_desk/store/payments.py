@@ -19,6 +19,7 @@ from collector_desk.domain.promises import PromiseState, apply_payment, judge
 from collector_desk.store.allocations import ImportRefused, case_totals
 from collector_desk.store.case_priority import case_priority
 from collector_desk.store.central import record_change
+from collector_desk.store.plans import monitor_plans
 from collector_desk.store.schema import CardAccount, Case, Customer, Payment, Promise
 
 SOURCES = {"bank_transfer", "mobile_app", "counter", "auto_debit"}
@@ -91,6 +92,8 @@ def import_payments(
             changed[case.id] = case
         if errors:
             raise ImportRefused(errors)
+        session.flush()
+        monitor_plans(session, now, list(changed))  # a payment may complete a plan
         for case in changed.values():
             customer = session.get(Customer, case.customer_id)
             case_totals(session, case, customer, scheme)

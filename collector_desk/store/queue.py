@@ -46,6 +46,7 @@ from collector_desk.store.schema import (
     Customer,
     Note,
     Payment,
+    PlanInstallment,
     Promise,
     RepaymentPlan,
 )
@@ -136,6 +137,11 @@ class PlanView:
     waived_minor: int
     installment_count: int
     first_due_date: date
+    id: str = ""
+    kind: str = "plan"
+    installments: tuple[tuple[int, date, int, int], ...] = ()  # seq, due, amount, paid
+    approval_reasons: tuple[str, ...] = ()
+    decision_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +418,16 @@ class CaseQueue:
                 RepaymentPlan.recorded_at,
             )
             notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
+            installments: dict[str, list] = {}
+            for i in conn.scalars(
+                select(PlanInstallment)
+                .where(PlanInstallment.plan_id.in_([p.id for p in plans]))
+                .order_by(PlanInstallment.plan_id, PlanInstallment.seq)
+            ):
+                installments.setdefault(i.plan_id, []).append(
+                    (i.seq, i.due_date, i.amount_minor, i.paid_minor)
+                )
+            installments = {k: tuple(v) for k, v in installments.items()}
             now = self.clock()
             priority = case_priority(conn, case, now)
             case_decision = judge(conn, case, Channel.CALL, None, now)
@@ -476,6 +492,11 @@ class CaseQueue:
                     p.waived_minor,
                     p.installment_count,
                     p.first_due_date,
+                    p.id,
+                    p.kind,
+                    installments.get(p.id, ()),
+                    tuple(p.approval_reasons or ()),
+                    p.decision_reason,
                 )
                 for p in plans
             ),

@@ -25,6 +25,7 @@ from collector_desk.domain import masking, phones
 from collector_desk.domain.policy import Decision
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import formatting, labels
+from collector_desk.ui.plan_dialog import approval_reason
 
 translate = QCoreApplication.translate
 
@@ -282,6 +283,7 @@ class DetailPane(QWidget):
                 translate("DetailPane", "Total"),
                 translate("DetailPane", "Waived"),
                 translate("DetailPane", "First due"),
+                translate("DetailPane", "Approval"),
             ],
             [
                 [
@@ -290,6 +292,8 @@ class DetailPane(QWidget):
                     formatting.money(p.total_minor, p.currency),
                     formatting.money(p.waived_minor, p.currency),
                     p.first_due_date.isoformat(),
+                    p.decision_reason
+                    or "; ".join(approval_reason(r) for r in p.approval_reasons),
                 ]
                 for p in d.plans
             ],

@@ -124,6 +124,7 @@ def next_action(value: str | None) -> str:
     return {
         "callback": translate("NextAction", "Callback"),
         "promise_due": translate("NextAction", "Promise due"),
+        "plan_broken": translate("NextAction", "Plan broken: call"),
     }.get(value, value)
 
 
@@ -161,6 +162,7 @@ def priority_component(name: str) -> str:
         "overdue_amount": translate("Priority", "overdue amount"),
         "dpd": translate("Priority", "days past due"),
         "untouched": translate("Priority", "not worked for a week"),
+        "plan_broken": translate("Priority", "plan installment missed"),
         "reached_recently": translate("Priority", "reached recently"),
     }.get(name, name)
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 from sqlalchemy.orm import Session
 
+from collector_desk.domain.cases import PlanStatus
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
-from collector_desk.store import customer_actions, drafts, local_sync
+from collector_desk.store import customer_actions, drafts, local_sync, plans
 from collector_desk.store.case_priority import refresh_due_priorities
 from collector_desk.store.compliance import dial_check
 from collector_desk.store.contact_log import ContactRejected, log_contact
@@ -26,6 +28,8 @@ from collector_desk.ui import labels
 from collector_desk.ui.detail_pane import DetailPane
 from collector_desk.ui.i18n import LANGUAGES, Translations
 from collector_desk.ui.log_dialog import LogDialog
+from collector_desk.ui.plan_dialog import PlanDialog
+from collector_desk.ui.plan_letter import letter_html, write_pdf
 from collector_desk.ui.queue_panel import VIEWS, QueuePanel, view_title
 from collector_desk.ui.sync_controller import Link, SyncController
 
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         self._mode_note = mode_note
         self._clock = clock
         self.log_dialog: LogDialog | None = None
+        self.plan_dialog: PlanDialog | None = None
         self.sync: SyncController | None = None
         zone = ZoneInfo(user.time_zone)
 
@@ -117,6 +122,14 @@ class MainWindow(QMainWindow):
         self.log_action.setShortcut(QKeySequence("Ctrl+L"))
         self.log_action.triggered.connect(lambda: self.open_log())
         self.case_menu.addAction(self.log_action)
+        self.plan_action = QAction(self)
+        self.plan_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.plan_action.triggered.connect(lambda: self.open_plan())
+        self.case_menu.addAction(self.plan_action)
+        self.letter_action = QAction(self)
+        self.letter_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.letter_action.triggered.connect(lambda: self.print_plan_letter())
+        self.case_menu.addAction(self.letter_action)
         self.dial_action = QAction(self)
         self.dial_action.setShortcut(QKeySequence("Ctrl+D"))
         self.dial_action.triggered.connect(lambda: self.dial())
@@ -175,6 +188,8 @@ class MainWindow(QMainWindow):
         self.case_menu.setTitle(translate("MainWindow", "&Case"))
         self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
         self.dial_action.setText(translate("MainWindow", "&Call selected number (C)"))
+        self.plan_action.setText(translate("MainWindow", "Repayment &plan…"))
+        self.letter_action.setText(translate("MainWindow", "P&rint plan letter…"))
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
@@ -289,6 +304,7 @@ class MainWindow(QMainWindow):
         self.table.setFocus()
 
     def refresh(self) -> None:
+        plans.monitor_my_plans(self._queue.engine, self._user.id, self._clock())
         refresh_due_priorities(self._queue.engine, self._user.id, self._clock())
         self.model.reload()
         self._update_status()
@@ -334,6 +350,59 @@ class MainWindow(QMainWindow):
             self.detail.show_dial_refused(decision)
             return None
         return self.open_log(dialed=(point_id, now))
+
+    def open_plan(self) -> PlanDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        engine, user, case_id = self._queue.engine, self._user, detail.case_id
+        dialog = PlanDialog(
+            detail,
+            lambda kind, waived, first, money, count: plans.preview(
+                engine, user, case_id, kind, waived, first, money, self._clock(), count
+            ),
+            lambda request: plans.propose_plan(engine, user, case_id, request, self._clock()),
+            self._clock(),
+            self,
+        )
+        dialog.agreed.connect(lambda _plan: self._case_changed(case_id))
+        dialog.finished.connect(lambda _result: setattr(self, "plan_dialog", None))
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _case_changed(self, case_id: int) -> None:
+        self.model.update_case(case_id)
+        self._show_case(case_id)
+        self._update_status()
+
+    def print_plan_letter(self, path: Path | None = None) -> Path | None:
+        """The agreed plan as a PDF letter in the customer's language."""
+        detail = self.detail.detail
+        plan = (
+            None
+            if detail is None
+            else next((p for p in detail.plans if p.status is PlanStatus.ACTIVE), None)
+        )
+        if plan is None:
+            self.statusBar().showMessage(
+                translate("MainWindow", "This case has no agreed plan to print."), 5000
+            )
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                translate("MainWindow", "Save plan letter"),
+                f"{detail.case_ref}-plan.pdf",
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        today = self._clock().astimezone(ZoneInfo(detail.time_zone)).date()
+        write_pdf(letter_html(detail, plan, today), path)
+        self.statusBar().showMessage(translate("MainWindow", "Plan letter saved."), 5000)
+        return path
 
     def _judge(self, case_id: int, channel: Channel, point_id: int | None) -> Decision:
         return dial_check(

@@ -188,22 +188,22 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="183"/>
+        <location filename="../../collector_desk/ui/labels.py" line="185"/>
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="185"/>
+        <location filename="../../collector_desk/ui/labels.py" line="187"/>
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="194"/>
+        <location filename="../../collector_desk/ui/labels.py" line="196"/>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="201"/>
+        <location filename="../../collector_desk/ui/labels.py" line="203"/>
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -229,229 +229,234 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="169"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="280"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="369"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="373"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="303"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="176"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="176"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="177"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="183"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="186"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="186"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="187"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="187"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="188"/>
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="188"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="189"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="189"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="190"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="193"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="195"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="196"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="197"/>
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="199"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="200"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="228"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="229"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="258"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="259"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="283"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="283"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="285"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="300"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="286"/>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="301"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="302"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="310"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="311"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="326"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="334"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="348"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="352"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="349"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="350"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="351"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="397"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="401"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="366"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="370"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="367"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="385"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="371"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="389"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="368"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="372"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="384"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="388"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="386"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="390"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -557,12 +562,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="132"/>
+        <location filename="../../collector_desk/ui/labels.py" line="133"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="133"/>
+        <location filename="../../collector_desk/ui/labels.py" line="134"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -658,127 +663,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="171"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="184"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="173"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="174"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="175"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="188"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="176"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="189"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="177"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="190"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="178"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="191"/>
+        <source>Repayment &amp;plan…</source>
+        <translation>还款计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="192"/>
+        <source>P&amp;rint plan letter…</source>
+        <translation>打印还款计划函(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="193"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="179"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="194"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="180"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="183"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="198"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="184"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="199"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="185"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="193"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="208"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="215"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="228"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="234"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="249"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="241"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="256"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="258"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="246"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="261"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="251"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="266"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="253"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="268"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="276"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="291"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="279"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="294"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="186"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="389"/>
+        <source>This case has no agreed plan to print.</source>
+        <translation>此案件没有已生效的还款计划可打印。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="395"/>
+        <source>Save plan letter</source>
+        <translation>保存还款计划函</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="404"/>
+        <source>Plan letter saved.</source>
+        <translation>还款计划函已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="201"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="218"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -794,6 +824,11 @@
         <location filename="../../collector_desk/ui/labels.py" line="126"/>
         <source>Promise due</source>
         <translation>承诺到期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="127"/>
+        <source>Plan broken: call</source>
+        <translation>计划违约：请致电</translation>
     </message>
 </context>
 <context>
@@ -872,50 +907,288 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="148"/>
+        <location filename="../../collector_desk/ui/labels.py" line="149"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="149"/>
+        <location filename="../../collector_desk/ui/labels.py" line="150"/>
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="150"/>
+        <location filename="../../collector_desk/ui/labels.py" line="151"/>
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="151"/>
+        <location filename="../../collector_desk/ui/labels.py" line="152"/>
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="65"/>
+        <source>Repayment plan — %1</source>
+        <translation>还款计划 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="69"/>
+        <source>Installment plan</source>
+        <translation>分期还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="70"/>
+        <source>Settlement (one payment)</source>
+        <translation>一次性结清</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="77"/>
+        <source>suggest</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="103"/>
+        <source>Balance</source>
+        <translation>欠款余额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="105"/>
+        <source>&amp;Kind</source>
+        <translation>方案类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="106"/>
+        <source>Monthly &amp;income</source>
+        <translation>月收入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="107"/>
+        <source>Monthly &amp;expenses</source>
+        <translation>月支出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="108"/>
+        <source>Other debts&apos; &amp;payments a month</source>
+        <translation>其他债务月还款(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="109"/>
+        <source>&amp;Waiver or discount</source>
+        <translation>减免或折扣(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="110"/>
+        <source>&amp;Months (0: suggest)</source>
+        <translation>期数（0：建议）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="111"/>
+        <source>&amp;First payment on (customer&apos;s date)</source>
+        <translation>首期还款日（客户当地日期）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="119"/>
+        <source>Calculate (Enter)</source>
+        <translation>计算 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="122"/>
+        <source>Agree (Ctrl+Enter)</source>
+        <translation>确认方案 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="156"/>
+        <source>Amount in %1</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="207"/>
+        <source>Calculate and choose an offer first.</source>
+        <translation>请先计算并选择一个方案。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="219"/>
+        <source>Sent to the team lead for approval: %1</source>
+        <translation>已提交组长审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="224"/>
+        <source>Agreed: the plan is active.</source>
+        <translation>已确认：计划已生效。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="236"/>
+        <source>Installments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="237"/>
+        <source>Each</source>
+        <translation>每期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="238"/>
+        <source>Last</source>
+        <translation>末期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="239"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="240"/>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="253"/>
+        <source>within your authority</source>
+        <translation>在您的权限内</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="268"/>
+        <source>No.</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="269"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="270"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="287"/>
+        <source>longer than your authority</source>
+        <translation>期数超出您的权限</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="288"/>
+        <source>waiver beyond your authority</source>
+        <translation>减免超出您的权限</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="289"/>
+        <source>discount beyond your authority</source>
+        <translation>折扣超出您的权限</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="290"/>
+        <source>more a month than the customer can pay</source>
+        <translation>月供超出客户还款能力</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="297"/>
+        <source>income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="298"/>
+        <source>expenses</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="299"/>
+        <source>other debts&apos; payments</source>
+        <translation>其他债务还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="300"/>
+        <source>waiver or discount</source>
+        <translation>减免或折扣</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="303"/>
+        <source>Enter the %1.</source>
+        <translation>请输入%1。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="304"/>
+        <source>The %1 must be an amount, like 8000 or 8000.50.</source>
+        <translation>%1必须是金额，例如 8000 或 8000.50。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="307"/>
+        <source>Enter the customer&apos;s income and expenses, or a number of months.</source>
+        <translation>请输入客户的收入和支出，或指定期数。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="310"/>
+        <source>Amounts may not be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="311"/>
+        <source>The first payment date is in the past.</source>
+        <translation>首期还款日已过。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="312"/>
+        <source>The first payment must fall within %1 days.</source>
+        <translation>首期还款日必须在 %1 天之内。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="315"/>
+        <source>The rules allow at most %1 months.</source>
+        <translation>规则最多允许 %1 期。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="318"/>
+        <source>The waiver must be less than the balance.</source>
+        <translation>减免金额必须小于欠款余额。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="319"/>
+        <source>The discount must be less than the balance.</source>
+        <translation>折扣金额必须小于欠款余额。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="322"/>
+        <source>Too many installments for this amount.</source>
+        <translation>此金额的期数过多。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="325"/>
+        <source>This case already has a plan that is active or waiting for approval.</source>
+        <translation>此案件已有生效中或待审批的计划。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="328"/>
+        <source>This case is no longer assigned to you.</source>
+        <translation>此案件已不再分配给您。</translation>
+    </message>
+</context>
+<context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="170"/>
+        <location filename="../../collector_desk/ui/labels.py" line="172"/>
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="171"/>
+        <location filename="../../collector_desk/ui/labels.py" line="173"/>
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="172"/>
+        <location filename="../../collector_desk/ui/labels.py" line="174"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="173"/>
+        <location filename="../../collector_desk/ui/labels.py" line="175"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="174"/>
+        <location filename="../../collector_desk/ui/labels.py" line="176"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -923,102 +1196,102 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="219"/>
+        <location filename="../../collector_desk/ui/labels.py" line="221"/>
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="221"/>
+        <location filename="../../collector_desk/ui/labels.py" line="223"/>
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="225"/>
+        <location filename="../../collector_desk/ui/labels.py" line="227"/>
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="227"/>
+        <location filename="../../collector_desk/ui/labels.py" line="229"/>
         <source>%1 of %2 allowed in %3 days (%4)</source>
         <translation>%3 天内已 %1 次，上限 %2 次（%4）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="234"/>
+        <location filename="../../collector_desk/ui/labels.py" line="236"/>
         <source>spoke with the customer less than %1 days ago</source>
         <translation>距上次与客户通话不足 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="238"/>
+        <location filename="../../collector_desk/ui/labels.py" line="240"/>
         <source>third parties only after %1 failed attempts to reach the customer</source>
         <translation>联系本人连续 %1 次失败后才可联系第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="242"/>
+        <location filename="../../collector_desk/ui/labels.py" line="244"/>
         <source>the number is marked %1</source>
         <translation>号码已标记为%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="246"/>
+        <location filename="../../collector_desk/ui/labels.py" line="248"/>
         <source>no contact rules for this customer</source>
         <translation>该客户没有适用的联系规则</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="247"/>
+        <location filename="../../collector_desk/ui/labels.py" line="249"/>
         <source>the case is with legal</source>
         <translation>案件已转法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="248"/>
+        <location filename="../../collector_desk/ui/labels.py" line="250"/>
         <source>outside contact hours</source>
         <translation>不在可联系时段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="249"/>
+        <location filename="../../collector_desk/ui/labels.py" line="251"/>
         <source>public holiday</source>
         <translation>公共假日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="250"/>
+        <location filename="../../collector_desk/ui/labels.py" line="252"/>
         <source>third parties may not be contacted</source>
         <translation>不得联系第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="251"/>
+        <location filename="../../collector_desk/ui/labels.py" line="253"/>
         <source>this third party was contacted before</source>
         <translation>已联系过该第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="257"/>
+        <location filename="../../collector_desk/ui/labels.py" line="259"/>
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="258"/>
+        <location filename="../../collector_desk/ui/labels.py" line="260"/>
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="259"/>
+        <location filename="../../collector_desk/ui/labels.py" line="261"/>
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="260"/>
+        <location filename="../../collector_desk/ui/labels.py" line="262"/>
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="266"/>
+        <location filename="../../collector_desk/ui/labels.py" line="268"/>
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="269"/>
+        <location filename="../../collector_desk/ui/labels.py" line="271"/>
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="272"/>
+        <location filename="../../collector_desk/ui/labels.py" line="274"/>
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -1026,42 +1299,47 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="157"/>
+        <location filename="../../collector_desk/ui/labels.py" line="158"/>
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="158"/>
+        <location filename="../../collector_desk/ui/labels.py" line="159"/>
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="159"/>
+        <location filename="../../collector_desk/ui/labels.py" line="160"/>
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="160"/>
+        <location filename="../../collector_desk/ui/labels.py" line="161"/>
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="161"/>
+        <location filename="../../collector_desk/ui/labels.py" line="162"/>
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="162"/>
+        <location filename="../../collector_desk/ui/labels.py" line="163"/>
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="163"/>
+        <location filename="../../collector_desk/ui/labels.py" line="164"/>
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="164"/>
+        <location filename="../../collector_desk/ui/labels.py" line="165"/>
+        <source>plan installment missed</source>
+        <translation>计划分期未还</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="166"/>
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -1069,22 +1347,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="139"/>
+        <location filename="../../collector_desk/ui/labels.py" line="140"/>
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="140"/>
+        <location filename="../../collector_desk/ui/labels.py" line="141"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="141"/>
+        <location filename="../../collector_desk/ui/labels.py" line="142"/>
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="142"/>
+        <location filename="../../collector_desk/ui/labels.py" line="143"/>
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -1340,32 +1618,32 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="279"/>
+        <location filename="../../collector_desk/ui/labels.py" line="281"/>
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="282"/>
+        <location filename="../../collector_desk/ui/labels.py" line="284"/>
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="283"/>
+        <location filename="../../collector_desk/ui/labels.py" line="285"/>
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="284"/>
+        <location filename="../../collector_desk/ui/labels.py" line="286"/>
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="285"/>
+        <location filename="../../collector_desk/ui/labels.py" line="287"/>
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="286"/>
+        <location filename="../../collector_desk/ui/labels.py" line="288"/>
         <source>the number is not the customer&apos;s</source>
         <translation>该号码不属于此客户</translation>
     </message>
