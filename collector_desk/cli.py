@@ -155,6 +155,12 @@ def _admin_commands(commands) -> None:
     )
     payments.add_argument("file", type=Path)
     _db_option(payments)
+    monitor = actions.add_parser(
+        "monitor-plans",
+        help="judge every active repayment plan against payments (run daily): a missed "
+        "installment breaks the plan and brings the case back to its collector",
+    )
+    _db_option(monitor)
     revoke = actions.add_parser("revoke-user", help="sign a user out everywhere")
     revoke.add_argument("username")
     _db_option(revoke)
@@ -232,6 +238,8 @@ def _run_admin(args) -> int:
                 f"{summary.recorded} payment(s) recorded, {summary.skipped} already known, "
                 f"{summary.promises_kept} promise(s) now kept"
             )
+        elif args.admin_action == "monitor-plans":
+            print(f"{run.monitor_plans(url)} plan(s) broken or completed")
         elif args.admin_action == "revoke-user":
             count = run.revoke_user(url, args.username)
             print(f"{count} sign-in(s) of {args.username!r} revoked")

@@ -189,3 +189,6 @@ def test_central_store_admin_from_the_command_line(tmp_path):
     engine.dispose()
     assert users == ["alice"]  # the refused ones changed nothing
     assert stored.startswith("$argon2id$")
+    assert _run("admin", "monitor-plans", "--db", db).stdout.strip() == (
+        "0 plan(s) broken or completed"
+    )

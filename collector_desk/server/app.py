@@ -12,13 +12,13 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import Engine, text
 
 from collector_desk import __version__
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
-from collector_desk.store import accounts, central
+from collector_desk.store import accounts, audit, central
 from collector_desk.store.people import UserView
 from collector_desk.sync.protocol import (
     ManifestResponse,
@@ -46,6 +46,16 @@ class UserOut(BaseModel):
     role: Role
     team_id: int | None
     time_zone: str
+
+
+class AuditOut(BaseModel):
+    id: str
+    recorded_at: datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: dict
 
 
 class SignInOut(BaseModel):
@@ -157,6 +167,37 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     def team_members(user: Annotated[UserView, Depends(lead)]) -> list[UserOut]:
         """The lead's team (an admin sees everyone): the first of the team lead's views."""
         return [_user_out(u) for u in accounts.team_members(engine, user)]
+
+    @app.get(
+        "/api/v1/team/audit",
+        response_model=list[AuditOut],
+        responses={403: {"description": "team leads and admins only"}},
+    )
+    def team_audit(
+        user: Annotated[UserView, Depends(lead)],
+        username: str | None = None,
+        action: str | None = None,
+        case_id: int | None = None,
+        since: AwareDatetime | None = None,
+        until: AwareDatetime | None = None,
+        limit: Annotated[int, Query(ge=1, le=audit.MAX_EVENTS)] = 200,
+    ) -> list[AuditOut]:
+        """The team's audit trail, newest first: overrides, reveals, approvals, flags, legal."""
+        found = audit.team_audit(
+            engine, user, audit.AuditFilter(username, action, case_id, since, until, limit)
+        )
+        return [
+            AuditOut(
+                id=e.id,
+                recorded_at=e.recorded_at,
+                username=name,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                detail=e.detail,
+            )
+            for e, name in found
+        ]
 
     @app.post(
         "/api/v1/sync/push",

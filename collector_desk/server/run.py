@@ -118,3 +118,23 @@ def import_payments(url: str, path):
         return import_payments_file(engine, path)
     finally:
         engine.dispose()
+
+
+def monitor_plans(url: str) -> int:
+    """The daily check of every active plan against payments; run it from cron or a timer."""
+    from sqlalchemy.orm import Session
+
+    from collector_desk.store.central import record_change
+    from collector_desk.store.plans import monitor_plans as judge_plans
+    from collector_desk.store.schema import Case
+
+    engine = central_engine(url)
+    now = datetime.now(UTC)
+    try:
+        with Session(engine) as session, session.begin():
+            changed = judge_plans(session, now)
+            for case_id in changed:  # collectors' next pull brings the broken plan
+                record_change(session, session.get(Case, case_id), now)
+            return len(changed)
+    finally:
+        engine.dispose()

@@ -11,11 +11,14 @@ from datetime import date, datetime
 from sqlalchemy import Connection, Engine, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.cases import Role
+from collector_desk.domain.cases import CaseFlag, Role
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
+from collector_desk.domain.legal import LegalError, LegalStage
 from collector_desk.domain.plans import PlanError
 from collector_desk.store.contact_log import ContactRejected, record_contact
+from collector_desk.store.flags import FlagRefused, apply_flag
+from collector_desk.store.legal import apply_step
 from collector_desk.store.people import UserView
 from collector_desk.store.plans import PlanRequest, decide, record_plan
 from collector_desk.store.rows import to_json
@@ -28,6 +31,7 @@ from collector_desk.store.schema import (
     Contact,
     ContactPoint,
     Customer,
+    LegalCase,
     Note,
     Payment,
     PlanInstallment,
@@ -301,8 +305,52 @@ def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) ->
     record_change(session, case, now)
 
 
+def _legal_step(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case = _writable_case(session, user, args["case_id"])
+    legal = session.get(LegalCase, case.id)
+    if (0 if legal is None else legal.version) != args["version"]:
+        raise Rejected("stale")  # moved on since this desktop saw it
+    try:
+        apply_step(
+            session,
+            user,
+            case,
+            LegalStage(args["to"]),
+            date.fromisoformat(args["on"]),
+            {str(k): bool(v) for k, v in dict(args["documents"]).items()},
+            _aware(args["at"]),
+            str(uuid.UUID(args["event_id"])),
+            received_at=now,
+        )
+    except LegalError as refused:
+        raise Rejected(refused.code) from refused
+    record_change(session, case, now)
+
+
+def _set_flag(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case = _writable_case(session, user, args["case_id"])
+    try:
+        changed = apply_flag(
+            session,
+            user,
+            case,
+            CaseFlag(args["flag"]),
+            bool(args["raised"]),
+            str(args["reason"])[:500],
+            _aware(args["at"]),
+            str(uuid.UUID(args["event_id"])),
+            received_at=now,
+        )
+    except FlagRefused as refused:
+        raise Rejected(refused.code) from refused
+    if changed:
+        record_change(session, case, now)
+
+
 _HANDLERS = {
     "log_contact": _log_contact,
+    "set_flag": _set_flag,
+    "legal_step": _legal_step,
     "propose_plan": _propose_plan,
     "decide_plan": _decide_plan,
     "record_audit": _record_audit,
@@ -452,6 +500,7 @@ def snapshots(
         payments = by(Payment, Payment.case_id, ids)
         notes = by(Note, Note.case_id, ids)
         plans = by(RepaymentPlan, RepaymentPlan.case_id, ids)
+        legal = by(LegalCase, LegalCase.case_id, ids)
         plan_ids = [p["id"] for rows in plans.values() for p in rows]
         installments = by(PlanInstallment, PlanInstallment.plan_id, plan_ids)
         out = []
@@ -469,6 +518,7 @@ def snapshots(
                     "payments": payments.get(case_id, []),
                     "notes": notes.get(case_id, []),
                     "repayment_plans": case_plans,
+                    "legal_cases": legal.get(case_id, []),
                     "plan_installments": [
                         i for p in case_plans for i in installments.get(p["id"], [])
                     ],

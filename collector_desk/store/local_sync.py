@@ -26,6 +26,7 @@ from collector_desk.store.schema import (
     ContactPoint,
     Customer,
     Draft,
+    LegalCase,
     Note,
     OutboxMutation,
     Payment,
@@ -50,8 +51,18 @@ SNAPSHOT_TABLES = (
     "notes",
     "repayment_plans",
     "plan_installments",
+    "legal_cases",
 )
-CASE_FACTS = (PlanInstallment, RepaymentPlan, Note, Payment, Promise, Contact, CaseFlagRow)
+CASE_FACTS = (
+    LegalCase,
+    PlanInstallment,
+    RepaymentPlan,
+    Note,
+    Payment,
+    Promise,
+    Contact,
+    CaseFlagRow,
+)
 
 
 def my_client_id(engine: Engine) -> str:

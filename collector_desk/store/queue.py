@@ -28,6 +28,7 @@ from collector_desk.domain.contacts import (
 from collector_desk.domain.policy import Decision, open_pairs
 from collector_desk.store.case_priority import case_priority
 from collector_desk.store.compliance import judge, judge_points
+from collector_desk.store.legal import LegalView, legal_view
 from collector_desk.store.queue_query import (
     QueueSpec,
     View,
@@ -75,6 +76,7 @@ class QueueRow:
     # the pack's verdict, as of the read: on a call to the case, and to each of its numbers
     case_decision: Decision | None = None
     point_decisions: Mapping[int, Decision] = field(default_factory=dict)
+    legal: LegalView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,7 @@ class CaseDetail:
     # the pack's verdict, as of the read: on a call to the case, and to each of its numbers
     case_decision: Decision | None = None
     point_decisions: Mapping[int, Decision] = field(default_factory=dict)
+    legal: LegalView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +435,7 @@ class CaseQueue:
             priority = case_priority(conn, case, now)
             case_decision = judge(conn, case, Channel.CALL, None, now)
             point_decisions = judge_points(conn, case, now)
+            legal = legal_view(conn, case, now)
         return CaseDetail(
             case_id=case.id,
             case_ref=case.case_ref,
@@ -504,4 +508,5 @@ class CaseQueue:
             blocked=case.blocked,
             case_decision=case_decision,
             point_decisions=point_decisions,
+            legal=legal,
         )

@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector_desk.config.loaders import default_legal_rules
 from collector_desk.domain import masking, phones
+from collector_desk.domain.legal import LegalStage, checklist
 from collector_desk.domain.policy import Decision
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import formatting, labels
+from collector_desk.ui.legal_dialog import document_name, eligibility_reason, legal_stage
 from collector_desk.ui.plan_dialog import approval_reason
 
 translate = QCoreApplication.translate
@@ -129,6 +132,10 @@ class DetailPane(QWidget):
         self.plans = _table(self)
         self.payments = _table(self)
         self.notes = _table(self)
+        self.legal = QLabel(self)
+        self.legal.setObjectName("legalSummary")
+        self.legal.setWordWrap(True)
+        self.legal.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         for table in (
             self.accounts,
             self.points,
@@ -137,6 +144,7 @@ class DetailPane(QWidget):
             self.plans,
             self.payments,
             self.notes,
+            self.legal,
         ):
             self.tabs.addTab(table, "")
 
@@ -188,6 +196,7 @@ class DetailPane(QWidget):
                 translate("DetailPane", "Plans"),
                 translate("DetailPane", "Payments"),
                 translate("DetailPane", "Notes"),
+                translate("DetailPane", "Legal"),
             )
         ):
             self.tabs.setTabText(i, title)
@@ -241,6 +250,34 @@ class DetailPane(QWidget):
         else:
             self.flags_banner.hide()
         self._fill_tables(detail)
+        self._fill_legal(detail)
+
+    def _fill_legal(self, d: CaseDetail) -> None:
+        legal = d.legal
+        if legal is None:
+            self.legal.setText("")
+            return
+        if legal.stage is None:
+            head = (
+                translate("DetailPane", "Suggested for legal review (Ctrl+Shift+L).")
+                if not legal.not_eligible
+                else translate("DetailPane", "Not suggested for legal: %1").replace(
+                    "%1", "; ".join(eligibility_reason(r) for r in legal.not_eligible)
+                )
+            )
+        else:
+            head = translate("DetailPane", "Legal stage: %1").replace(
+                "%1", legal_stage(legal.stage)
+            )
+        lines = [head]
+        lines += [
+            f"{legal_stage(LegalStage(stage))}: {on}" for stage, on in legal.stage_dates.items()
+        ]
+        lines += [
+            ("☑ " if legal.documents.get(doc) else "☐ ") + document_name(doc)
+            for doc in checklist(default_legal_rules())
+        ]
+        self.legal.setText("\n".join(lines))
 
     def show_national_id(self, full: str) -> None:
         """The unmasked number, after the reveal was recorded; masked again on the next case."""
@@ -292,8 +329,7 @@ class DetailPane(QWidget):
                     formatting.money(p.total_minor, p.currency),
                     formatting.money(p.waived_minor, p.currency),
                     p.first_due_date.isoformat(),
-                    p.decision_reason
-                    or "; ".join(approval_reason(r) for r in p.approval_reasons),
+                    p.decision_reason or "; ".join(approval_reason(r) for r in p.approval_reasons),
                 ]
                 for p in d.plans
             ],

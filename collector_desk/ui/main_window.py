@@ -16,7 +16,7 @@ from collector_desk.domain.cases import PlanStatus
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
-from collector_desk.store import customer_actions, drafts, local_sync, plans
+from collector_desk.store import customer_actions, drafts, flags, legal, local_sync, plans
 from collector_desk.store.case_priority import refresh_due_priorities
 from collector_desk.store.compliance import dial_check
 from collector_desk.store.contact_log import ContactRejected, log_contact
@@ -26,7 +26,9 @@ from collector_desk.store.queue import CaseQueue
 from collector_desk.store.queue_query import View
 from collector_desk.ui import labels
 from collector_desk.ui.detail_pane import DetailPane
+from collector_desk.ui.flag_dialog import FlagDialog
 from collector_desk.ui.i18n import LANGUAGES, Translations
+from collector_desk.ui.legal_dialog import LegalDialog
 from collector_desk.ui.log_dialog import LogDialog
 from collector_desk.ui.plan_dialog import PlanDialog
 from collector_desk.ui.plan_letter import letter_html, write_pdf
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.log_dialog: LogDialog | None = None
         self.plan_dialog: PlanDialog | None = None
+        self.legal_dialog: LegalDialog | None = None
+        self.flag_dialog: FlagDialog | None = None
         self.sync: SyncController | None = None
         zone = ZoneInfo(user.time_zone)
 
@@ -130,6 +134,14 @@ class MainWindow(QMainWindow):
         self.letter_action.setShortcut(QKeySequence.StandardKey.Print)
         self.letter_action.triggered.connect(lambda: self.print_plan_letter())
         self.case_menu.addAction(self.letter_action)
+        self.legal_action = QAction(self)
+        self.legal_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.legal_action.triggered.connect(lambda: self.open_legal())
+        self.case_menu.addAction(self.legal_action)
+        self.flag_action = QAction(self)
+        self.flag_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.flag_action.triggered.connect(lambda: self.open_flags())
+        self.case_menu.addAction(self.flag_action)
         self.dial_action = QAction(self)
         self.dial_action.setShortcut(QKeySequence("Ctrl+D"))
         self.dial_action.triggered.connect(lambda: self.dial())
@@ -189,6 +201,8 @@ class MainWindow(QMainWindow):
         self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
         self.dial_action.setText(translate("MainWindow", "&Call selected number (C)"))
         self.plan_action.setText(translate("MainWindow", "Repayment &plan…"))
+        self.legal_action.setText(translate("MainWindow", "Le&gal…"))
+        self.flag_action.setText(translate("MainWindow", "&Flags…"))
         self.letter_action.setText(translate("MainWindow", "P&rint plan letter…"))
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
@@ -368,6 +382,44 @@ class MainWindow(QMainWindow):
         dialog.agreed.connect(lambda _plan: self._case_changed(case_id))
         dialog.finished.connect(lambda _result: setattr(self, "plan_dialog", None))
         self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_legal(self) -> LegalDialog | None:
+        detail = self.detail.detail
+        if detail is None or detail.legal is None:
+            return None
+        engine, user, case_id = self._queue.engine, self._user, detail.case_id
+        today = self._clock().astimezone(ZoneInfo(detail.time_zone)).date()
+        dialog = LegalDialog(
+            detail.legal,
+            lambda to, on, documents: legal.legal_step(
+                engine, user, case_id, to, on, documents, self._clock()
+            ),
+            today,
+            self,
+        )
+        dialog.accepted.connect(lambda: self._case_changed(case_id))
+        dialog.finished.connect(lambda _result: setattr(self, "legal_dialog", None))
+        self.legal_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_flags(self) -> FlagDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        engine, user, case_id = self._queue.engine, self._user, detail.case_id
+        dialog = FlagDialog(
+            detail.flags,
+            lambda flag, on, reason: flags.set_flag(
+                engine, user, case_id, flag, on, reason, self._clock()
+            ),
+            self,
+        )
+        dialog.accepted.connect(lambda: self._case_changed(case_id))
+        dialog.finished.connect(lambda _result: setattr(self, "flag_dialog", None))
+        self.flag_dialog = dialog
         dialog.open()
         return dialog
 

@@ -229,234 +229,254 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="178"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="181"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="373"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="182"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="318"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="369"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="409"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="175"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="183"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="343"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="176"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="345"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="177"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="192"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="193"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="186"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="187"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="195"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="188"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="196"/>
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="189"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="197"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="190"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="198"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="199"/>
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="203"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="195"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="204"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="197"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="206"/>
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="200"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="209"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="229"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="238"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="259"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="262"/>
+        <source>Suggested for legal review (Ctrl+Shift+L).</source>
+        <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="264"/>
+        <source>Not suggested for legal: %1</source>
+        <translation>不建议转法务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="269"/>
+        <source>Legal stage: %1</source>
+        <translation>法务阶段：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="296"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="319"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="283"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="320"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="284"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="321"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="285"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="322"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="286"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="323"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="340"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="341"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="342"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="344"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="310"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="346"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="311"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="347"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="366"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="367"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="368"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="334"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="370"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="352"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="388"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="389"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="390"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="401"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="391"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="437"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="370"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="406"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="371"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="389"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="407"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="425"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="372"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="408"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="388"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="424"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="390"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="426"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -560,6 +580,24 @@
     </message>
 </context>
 <context>
+    <name>FlagDialog</name>
+    <message>
+        <location filename="../../collector_desk/ui/flag_dialog.py" line="34"/>
+        <source>Flags</source>
+        <translation>案件标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/flag_dialog.py" line="47"/>
+        <source>&amp;Why (recorded in the audit trail)</source>
+        <translation>原因（记入审计记录）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/flag_dialog.py" line="74"/>
+        <source>Say why the flags change.</source>
+        <translation>请说明标记变更的原因。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../collector_desk/ui/labels.py" line="133"/>
@@ -570,6 +608,170 @@
         <location filename="../../collector_desk/ui/labels.py" line="134"/>
         <source>English</source>
         <translation>英文</translation>
+    </message>
+</context>
+<context>
+    <name>LegalDialog</name>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="37"/>
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="59"/>
+        <source>&amp;Stage</source>
+        <translation>阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="60"/>
+        <source>&amp;On</source>
+        <translation>日期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="61"/>
+        <source>&amp;Documents on file</source>
+        <translation>已备文件(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="70"/>
+        <source>Not suggested for legal: %1</source>
+        <translation>不建议转法务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="124"/>
+        <source>already in legal</source>
+        <translation>已在法务流程中</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="125"/>
+        <source>not late enough</source>
+        <translation>逾期天数不足</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="126"/>
+        <source>balance too small</source>
+        <translation>欠款金额过小</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="127"/>
+        <source>too few contact attempts</source>
+        <translation>联系尝试次数不足</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="128"/>
+        <source>a flag sends it elsewhere</source>
+        <translation>案件标记需走其他流程</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="129"/>
+        <source>a plan is active</source>
+        <translation>还款计划执行中</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="130"/>
+        <source>a promise is open</source>
+        <translation>有未到期的承诺还款</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="137"/>
+        <source>This case may not go to legal: %1</source>
+        <translation>此案件不能转法务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="141"/>
+        <source>Missing documents: %1</source>
+        <translation>缺少文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="145"/>
+        <source>The case cannot move to that stage now.</source>
+        <translation>案件目前不能进入该阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="146"/>
+        <source>The date is in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="147"/>
+        <source>The date is before the previous stage&apos;s.</source>
+        <translation>日期早于上一阶段的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="150"/>
+        <source>This case is no longer assigned to you.</source>
+        <translation>此案件已不再分配给您。</translation>
+    </message>
+</context>
+<context>
+    <name>LegalDocument</name>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="111"/>
+        <source>Card agreement</source>
+        <translation>信用卡领用合约</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="112"/>
+        <source>Statement of account</source>
+        <translation>账户对账单</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="113"/>
+        <source>Contact history</source>
+        <translation>催收联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="114"/>
+        <source>Final notice sent</source>
+        <translation>最后通知已发出</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="115"/>
+        <source>Complaint filed with the court</source>
+        <translation>起诉状已提交法院</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="116"/>
+        <source>Court fee receipt</source>
+        <translation>诉讼费收据</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="117"/>
+        <source>Copy of the judgment</source>
+        <translation>判决书副本</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="118"/>
+        <source>Enforcement application</source>
+        <translation>强制执行申请书</translation>
+    </message>
+</context>
+<context>
+    <name>LegalStage</name>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="101"/>
+        <source>Referred</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="102"/>
+        <source>Filed</source>
+        <translation>已起诉</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="103"/>
+        <source>Judgment</source>
+        <translation>已判决</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="104"/>
+        <source>Enforcement</source>
+        <translation>强制执行</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/legal_dialog.py" line="105"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
     </message>
 </context>
 <context>
@@ -663,152 +865,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="184"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="196"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="186"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="187"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="188"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="189"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="201"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="190"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="202"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="191"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="192"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="204"/>
+        <source>Le&amp;gal…</source>
+        <translation>法务(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="205"/>
+        <source>&amp;Flags…</source>
+        <translation>案件标记(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="206"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="193"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="207"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="194"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="208"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="195"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="198"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="212"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="199"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="214"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="208"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="222"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="229"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="228"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="242"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="249"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="263"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="256"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="270"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="258"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="272"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="261"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="275"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="280"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="282"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="291"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="305"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="294"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="308"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="389"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="441"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="395"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="447"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="404"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="456"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="201"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="215"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="218"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="232"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>

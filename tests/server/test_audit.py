@@ -1,0 +1,69 @@
+"""Every override, reveal, approval, flag and legal step lands in one audit trail centrally,
+and a team lead can filter their own team's; nobody else can read it."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.cases import CaseFlag
+from collector_desk.store.customer_actions import reveal_national_id
+from collector_desk.store.flags import FlagRefused, set_flag
+from collector_desk.store.people import find_user
+from collector_desk.store.schema import CaseFlagRow
+from tests.server.conftest import seed_cases
+from tests.server.test_sync import desk  # noqa: F401  (a fixture)
+
+
+def test_flag_changes_and_reveals_reach_the_leads_filter(live, desk):  # noqa: F811
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    (carols,) = seed_cases(live.engine, "carol", 1, start=50)  # carol is in the other team
+    alice, carol = desk("alice"), desk("carol")
+    alice.sync()
+    carol.sync()
+    me = find_user(alice.engine, "alice")
+    now = live.clock.now
+    try:
+        set_flag(alice.engine, me, case_id, CaseFlag.DISPUTE, True, "  ", now)
+    except FlagRefused as refused:
+        assert refused.code == "reason_required"
+    set_flag(alice.engine, me, case_id, CaseFlag.DISPUTE, True, "says the card was stolen", now)
+    reveal_national_id(alice.engine, me.id, case_id, now + timedelta(minutes=1))
+    set_flag(
+        alice.engine,
+        me,
+        case_id,
+        CaseFlag.DISPUTE,
+        False,
+        "police report checked",
+        now + timedelta(minutes=2),
+    )
+    reveal_national_id(carol.engine, find_user(carol.engine, "carol").id, carols, now)
+    alice.sync()
+    carol.sync()
+    with Session(live.engine) as s:
+        assert s.scalars(select(CaseFlagRow)).all() == []  # raised, then cleared, centrally
+
+    lead = {"Authorization": f"Bearer {live.login('lead')}"}
+    http = live.http
+    everything = http.get("/api/v1/team/audit", headers=lead).json()
+    assert [(e["username"], e["action"]) for e in everything] == [
+        ("alice", "flag_cleared"),
+        ("alice", "reveal_national_id"),
+        ("alice", "flag_raised"),
+    ]  # newest first, and nothing of carol's team
+    assert everything[0]["detail"] == {"flag": "dispute", "reason": "police report checked"}
+    flags = http.get("/api/v1/team/audit", headers=lead, params={"action": "flag_raised"}).json()
+    assert [e["detail"]["reason"] for e in flags] == ["says the card was stolen"]
+    by_case = http.get("/api/v1/team/audit", headers=lead, params={"case_id": case_id}).json()
+    assert len(by_case) == 3
+    later = http.get(
+        "/api/v1/team/audit",
+        headers=lead,
+        params={"since": (now + timedelta(seconds=30)).isoformat()},
+    ).json()
+    assert len(later) == 2
+    collector = {"Authorization": f"Bearer {live.login('alice')}"}
+    assert http.get("/api/v1/team/audit", headers=collector).status_code == 403
+    naive = http.get("/api/v1/team/audit", headers=lead, params={"since": "2026-11-28T10:00"})
+    assert naive.status_code == 422
