@@ -202,6 +202,7 @@ class Decision:
     warnings: tuple[Reason, ...] = ()
     notices: tuple[Notice, ...] = ()
     next_allowed_at: datetime | None = None  # when every block has cleared; None: never by time
+    as_of: datetime | None = None  # the moment judged
 
     @property
     def allowed(self) -> bool:
@@ -230,9 +231,9 @@ def may_contact(
     now: datetime,
 ) -> Decision:
     if attempt.direction is Direction.INBOUND:
-        return Decision(next_allowed_at=now)  # the customer called: taking it is always lawful
+        return Decision(next_allowed_at=now, as_of=now)  # the customer called: always lawful
     if pack is None:
-        return Decision(blocks=(Reason(Rule.UNKNOWN_PACK, True),))  # no rules known: no guess
+        return Decision(blocks=(Reason(Rule.UNKNOWN_PACK, True),), as_of=now)  # no rules: no guess
     reasons = _reasons(pack, attempt, case, history, now)
     blocks = tuple(r for r in reasons if r.hard)
     warnings = tuple(r for r in reasons if not r.hard)
@@ -241,6 +242,7 @@ def may_contact(
         warnings=warnings,
         notices=_notices(pack, attempt, case, history),
         next_allowed_at=now if not blocks else _next_allowed(pack, attempt, case, history, now),
+        as_of=now,
     )
 
 

@@ -77,6 +77,7 @@ class QueueRow:
     case_decision: Decision | None = None
     point_decisions: Mapping[int, Decision] = field(default_factory=dict)
     legal: LegalView | None = None
+    as_of: datetime | None = None  # when it was read: the verdicts above are as of then
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,7 @@ class CaseDetail:
     case_decision: Decision | None = None
     point_decisions: Mapping[int, Decision] = field(default_factory=dict)
     legal: LegalView | None = None
+    as_of: datetime | None = None  # when it was read: the verdicts above are as of then
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,4 +511,5 @@ class CaseQueue:
             case_decision=case_decision,
             point_decisions=point_decisions,
             legal=legal,
+            as_of=now,
         )

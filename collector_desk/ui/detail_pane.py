@@ -229,7 +229,7 @@ class DetailPane(QWidget):
         f["national_id"].setText(masking.mask_national_id(detail.national_id))
         self.reveal.setEnabled(True)
         f["language"].setText(labels.language(detail.preferred_language))
-        now = datetime.now(UTC)
+        now = detail.as_of or datetime.now(UTC)
         verdict = labels.contactable(detail.case_decision, zone) if detail.case_decision else ""
         f["local_time"].setText(f"{formatting.when(now, zone)} ({detail.time_zone}) · {verdict}")
         f["status"].setText(
@@ -250,7 +250,17 @@ class DetailPane(QWidget):
         else:
             self.flags_banner.hide()
         self._fill_tables(detail)
+        self._explain_points(detail)
         self._fill_legal(detail)
+
+    def _explain_points(self, d: CaseDetail) -> None:
+        """The full verdict on each number as its tooltip: the short one fits the column."""
+        zone = ZoneInfo(d.time_zone)
+        for row, p in enumerate(d.contact_points):
+            decision = d.point_decisions.get(p.id)
+            item = self.points.item(row, 4)
+            if decision is not None and item is not None and p.kind.is_phone:
+                item.setToolTip(labels.contactable(decision, zone))
 
     def _fill_legal(self, d: CaseDetail) -> None:
         legal = d.legal
@@ -312,6 +322,7 @@ class DetailPane(QWidget):
         self.point_action.emit(self._detail.case_id, self._detail.contact_points[row].id, action)
 
     def _fill_tables(self, d: CaseDetail) -> None:
+        zone = ZoneInfo(d.time_zone)
         _fill(
             self.plans,
             [
@@ -375,7 +386,7 @@ class DetailPane(QWidget):
                     phones.display(p.value) if p.kind.is_phone else p.value,
                     labels.relation(p.relation) + (f" ({p.holder_name})" if p.holder_name else ""),
                     labels.point_status(p.status) + (" ★" if p.preferred else ""),
-                    labels.contactable(d.point_decisions[p.id], ZoneInfo(d.time_zone))
+                    labels.contactable(d.point_decisions[p.id], zone, short=True)
                     if p.kind.is_phone and p.id in d.point_decisions
                     else "",
                 ]

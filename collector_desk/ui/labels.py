@@ -180,21 +180,22 @@ def plan_status(value: PlanStatus) -> str:
 def contactable(decision: Decision, zone: ZoneInfo, short: bool = False) -> str:
     """ "✓ may contact now" or why not and until when, reading without colour; short for the
     queue column."""
+    if decision.allowed and decision.warnings and not short:
+        return "⚠ " + translate("Contactability", "only with a reason: %1").replace(
+            "%1", "; ".join(policy_reason(r) for r in decision.warnings)
+        )
     if decision.allowed:
-        text = (
+        return "✓ " + (
             translate("Contactability", "now")
             if short
             else translate("Contactability", "may contact now")
         )
-        if decision.warnings and not short:
-            text += " · ⚠ " + "; ".join(policy_reason(r) for r in decision.warnings)
-        return "✓ " + text
     at = decision.next_allowed_at
     if short:
         first = decision.blocks[0]
         if at is not None:
             return "✗ " + translate("Contactability", "from %1").replace(
-                "%1", _local_moment(at, zone, short=True)
+                "%1", _local_moment(at, zone, decision.as_of, short=True)
             )
         return "✗ " + policy_reason(first, short=True)
     why = "; ".join(policy_reason(r) for r in decision.blocks)
@@ -202,12 +203,12 @@ def contactable(decision: Decision, zone: ZoneInfo, short: bool = False) -> str:
         return "✗ " + why
     return "✗ " + translate("Contactability", "%1 · next allowed %2 customer time").replace(
         "%1", why
-    ).replace("%2", _local_moment(at, zone))
+    ).replace("%2", _local_moment(at, zone, decision.as_of))
 
 
-def _local_moment(at: datetime, zone: ZoneInfo, short: bool = False) -> str:
+def _local_moment(at: datetime, zone: ZoneInfo, as_of: datetime | None, short: bool = False) -> str:
     local = at.astimezone(zone)
-    today = datetime.now(zone).date()
+    today = (as_of or datetime.now(zone)).astimezone(zone).date()
     if short and local.date() == today:
         return local.strftime("%H:%M")
     return local.strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M")
@@ -226,11 +227,10 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
         return (
             translate("Policy", "cap reached")
             if short
-            else translate("Policy", "%1 of %2 allowed in %3 days (%4)")
-            .replace("%1", str(p["count"]))
-            .replace("%2", str(p["limit"]))
-            .replace("%3", str(p["days"]))
-            .replace("%4", cap_name(str(p["cap"])))
+            else translate("Policy", "%1: %2 of %3 allowed")
+            .replace("%1", cap_name(str(p["cap"])))
+            .replace("%2", str(p["count"]))
+            .replace("%3", str(p["limit"]))
         )
     if reason.rule is Rule.WAITING_PERIOD:
         return translate("Policy", "spoke with the customer less than %1 days ago").replace(

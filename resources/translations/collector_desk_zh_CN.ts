@@ -188,22 +188,27 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="185"/>
+        <location filename="../../collector_desk/ui/labels.py" line="184"/>
+        <source>only with a reason: %1</source>
+        <translation>须说明理由方可联系：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="189"/>
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="187"/>
+        <location filename="../../collector_desk/ui/labels.py" line="191"/>
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="196"/>
+        <location filename="../../collector_desk/ui/labels.py" line="197"/>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="203"/>
+        <location filename="../../collector_desk/ui/labels.py" line="204"/>
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -250,21 +255,21 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="182"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="318"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="369"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="409"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="380"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="420"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="183"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="343"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="345"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="356"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
@@ -339,144 +344,144 @@
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="262"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="272"/>
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="264"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="274"/>
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="269"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="279"/>
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="296"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="319"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="320"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="321"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="322"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="323"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="334"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="340"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="351"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="341"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="352"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="342"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="344"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="346"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="357"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="347"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="358"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="366"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="377"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="367"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="378"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="368"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="379"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="370"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="381"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="388"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="399"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="389"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="400"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="390"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="401"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="391"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="437"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="402"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="448"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="406"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="417"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="407"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="425"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="418"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="436"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="408"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="419"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="424"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="435"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="426"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="437"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -1408,24 +1413,24 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="221"/>
+        <location filename="../../collector_desk/ui/labels.py" line="222"/>
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="223"/>
+        <location filename="../../collector_desk/ui/labels.py" line="224"/>
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="227"/>
+        <location filename="../../collector_desk/ui/labels.py" line="228"/>
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/labels.py" line="229"/>
-        <source>%1 of %2 allowed in %3 days (%4)</source>
-        <translation>%3 天内已 %1 次，上限 %2 次（%4）</translation>
+        <location filename="../../collector_desk/ui/labels.py" line="230"/>
+        <source>%1: %2 of %3 allowed</source>
+        <translation>%1：已 %2 次，上限 %3 次</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/labels.py" line="236"/>

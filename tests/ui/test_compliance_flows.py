@@ -96,14 +96,16 @@ def test_a_seventh_call_today_is_not_dialed_and_says_until_when(qtbot, engine, t
     window = _window_at(qtbot, engine, translations, FIXED_NOW)
     _select_number(window, case_id, point_id)
     row = window.detail.points.currentRow()
-    assert window.detail.points.item(row, 4).text().startswith("✗")
+    cell = window.detail.points.item(row, 4)
+    assert cell.text() == "✗ from 11-29 08:00"  # short; the tooltip says why
+    assert "calls to this number today" in cell.toolTip()
 
     qtbot.keyClick(window.detail.points, Qt.Key.Key_C)
 
     assert window.log_dialog is None  # nothing dialed
     banner = window.detail.dial_banner
     assert banner.isVisible()
-    assert "6 of 6 allowed in 1 days (calls to this number today)" in banner.text()
+    assert "calls to this number today: 6 of 6 allowed" in banner.text()
     assert "next allowed 2026-11-29 08:00 customer time" in banner.text()
     # another of the customer's numbers is still open: the collector is not stuck
     other = next(
@@ -144,7 +146,7 @@ def test_an_eighth_call_in_seven_days_in_the_us_asks_why_and_audits_it(qtbot, en
     dialog = window.log_dialog
     assert dialog is not None
     assert dialog.compliance.isVisible()
-    assert "7 of 7 allowed in 7 days" in dialog.compliance.text()
+    assert "calls about this debt in 7 days: 7 of 7 allowed" in dialog.compliance.text()
     assert dialog.override_reason.isVisible()
     dialog.outcome.setCurrentRow(OUTCOME_ORDER.index(Outcome.NO_ANSWER))
     dialog.save(next_case=False)
