@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        refresh_due_priorities(queue.engine, user.id, clock())
         self._user = user
         self._queue = queue
         self._translations = translations
@@ -65,6 +64,7 @@ class MainWindow(QMainWindow):
         self.flag_dialog: FlagDialog | None = None
         self.sync: SyncController | None = None
         zone = ZoneInfo(user.time_zone)
+        self._bring_due_up()  # before the queue is first laid out
 
         self.queue_panel = QueuePanel(queue, zone, self)
         self.model = self.queue_panel.model
@@ -95,9 +95,7 @@ class MainWindow(QMainWindow):
         # Callbacks come due while the window is open: re-score them quietly; the order
         # changes on the next refresh (F5) or view switch, never under the collector's cursor.
         self._due_timer = QTimer(self, interval=PRIORITY_REFRESH_MS)
-        self._due_timer.timeout.connect(
-            lambda: refresh_due_priorities(self._queue.engine, self._user.id, self._clock())
-        )
+        self._due_timer.timeout.connect(self._bring_due_up)
         self._due_timer.start()
 
         self._build_actions()
@@ -317,9 +315,15 @@ class MainWindow(QMainWindow):
         self.queue_panel.show_view(view)
         self.table.setFocus()
 
+    def _bring_due_up(self) -> None:
+        """Cases whose callback or promise came due, or whose plan missed an installment,
+        climb the queue (at start, every few minutes, and on F5)."""
+        now = self._clock()
+        plans.monitor_my_plans(self._queue.engine, self._user.id, now)
+        refresh_due_priorities(self._queue.engine, self._user.id, now)
+
     def refresh(self) -> None:
-        plans.monitor_my_plans(self._queue.engine, self._user.id, self._clock())
-        refresh_due_priorities(self._queue.engine, self._user.id, self._clock())
+        self._bring_due_up()
         self.model.reload()
         self._update_status()
 
