@@ -147,6 +147,13 @@ def _admin_commands(commands) -> None:
         "from a CSV or XLSX file (format: resources/samples/allocation.csv); all or nothing",
     )
     allocation.add_argument("file", type=Path)
+    allocation.add_argument(
+        "--policy-pack",
+        metavar="CODE",
+        type=str.upper,
+        help="the contact rules for this portfolio (CN, US, AU, IN); a policy_pack column "
+        "overrides it per customer; without either, the customer's country decides",
+    )
     _db_option(allocation)
     payments = actions.add_parser(
         "import-payments",
@@ -223,7 +230,9 @@ def _run_admin(args) -> int:
             )
             print(f"user {args.username!r} created (id {user_id})")
         elif args.admin_action == "import-allocation":
-            summary = _import_file(run.import_allocation, url, args.file)
+            summary = _import_file(
+                lambda u, p: run.import_allocation(u, p, args.policy_pack), url, args.file
+            )
             if summary is None:
                 return 2
             print(

@@ -3,6 +3,7 @@ account with what balance. Every problem is reported with its column, nothing is
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,6 +54,8 @@ REQUIRED = {
     "dpd",
     "due_date",
 }
+# Columns a file may leave out: the customer's own policy pack overrides the portfolio's.
+OPTIONAL_COLUMNS = ("policy_pack",)
 LANGUAGES = {"zh_CN", "en_US"}
 
 
@@ -86,19 +89,23 @@ class AllocationLine:
     minimum_due_minor: int
     dpd: int
     due_date: date
+    policy_pack: str | None = None
 
 
 def check_header(header: list[str]) -> list[CellError]:
     missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c not in COLUMNS and c not in OPTIONAL_COLUMNS]
     return [CellError(1, c, "missing_column") for c in missing] + [
         CellError(1, c, "unknown_column") for c in unknown
     ]
 
 
-def parse_line(number: int, cells: dict[str, str]) -> AllocationLine | list[CellError]:
+def parse_line(
+    number: int, cells: dict[str, str], packs: Collection[str] | None = None
+) -> AllocationLine | list[CellError]:
+    """`packs`: the policy packs this installation knows, to refuse a line naming another."""
     errors: list[CellError] = []
-    value = {k: (cells.get(k) or "").strip() for k in COLUMNS}
+    value = {k: (cells.get(k) or "").strip() for k in (*COLUMNS, *OPTIONAL_COLUMNS)}
 
     def fail(column: str, reason: str) -> None:
         errors.append(CellError(number, column, reason, value.get(column, "")))
@@ -117,6 +124,9 @@ def parse_line(number: int, cells: dict[str, str]) -> AllocationLine | list[Cell
         fail("time_zone", "not_a_time_zone")
     if value["preferred_language"] not in LANGUAGES:
         fail("preferred_language", "not_a_language")
+    pack = value["policy_pack"].upper() or None
+    if pack is not None and packs is not None and pack not in packs:
+        fail("policy_pack", "unknown_policy_pack")
     phones = []
     for column in ("mobile", "home_phone"):
         if value[column]:
@@ -180,4 +190,5 @@ def parse_line(number: int, cells: dict[str, str]) -> AllocationLine | list[Cell
         minimum_due_minor=amounts["minimum_due"],
         dpd=dpd,
         due_date=due,
+        policy_pack=pack,
     )

@@ -10,12 +10,14 @@ makes a repeated file harmless).
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.allocation import CellError, check_header, parse_line
 from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.store.allocations import ImportRefused, ImportSummary, import_allocation
@@ -58,6 +60,7 @@ REASONS = {
     "not_positive": "must be more than zero",
     "unknown_source": "must be bank_transfer, mobile_app, counter or auto_debit",
     "too_many_rows": "has too many rows",
+    "unknown_policy_pack": "is not a policy pack of this installation (resources/policy_packs)",
 }
 
 
@@ -128,9 +131,23 @@ def _parse_and_import(rows, parse, store_import, engine: Engine):
         raise FileRefused(refused.errors) from refused
 
 
-def import_allocation_file(engine: Engine, path: Path) -> ImportSummary:
+def import_allocation_file(
+    engine: Engine, path: Path, portfolio_pack: str | None = None
+) -> ImportSummary:
+    """`portfolio_pack`: the policy pack for this portfolio's customers, unless a line names
+    the customer's own; without either, the customer's country's pack applies."""
+    packs = set(default_packs())
+    if portfolio_pack is not None and portfolio_pack not in packs:
+        raise ValueError(f"{portfolio_pack!r} is not a policy pack ({', '.join(sorted(packs))})")
     rows = _read(path, check_header)
-    return _parse_and_import(rows, parse_line, import_allocation, engine)
+
+    def parse(number: int, row: dict):
+        line = parse_line(number, row, packs)
+        if isinstance(line, list) or line.policy_pack or portfolio_pack is None:
+            return line
+        return replace(line, policy_pack=portfolio_pack)
+
+    return _parse_and_import(rows, parse, import_allocation, engine)
 
 
 PAYMENT_COLUMNS = ("account_ref", "amount", "paid_at", "reference", "source")

@@ -100,12 +100,12 @@ def describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def import_allocation(url: str, path):
+def import_allocation(url: str, path, policy_pack: str | None = None):
     from collector_desk.server.imports import import_allocation_file
 
     engine = central_engine(url)
     try:
-        return import_allocation_file(engine, path)
+        return import_allocation_file(engine, path, policy_pack)
     finally:
         engine.dispose()
 

@@ -101,6 +101,8 @@ def import_allocation(
             customer.full_name, customer.national_id = line.full_name, line.national_id
             customer.country, customer.time_zone = line.country, line.time_zone
             customer.preferred_language = line.preferred_language
+            if line.policy_pack is not None:
+                customer.policy_pack = line.policy_pack
             session.flush()
             _numbers(session, customer, line)
             account = session.scalars(

@@ -244,3 +244,23 @@ def test_payments_for_unknown_accounts_are_named(central, tmp_path):
     with pytest.raises(FileRefused) as refused:
         import_payments_file(central, bad)
     assert "line 2, column account_ref: 'A9999999999' is not an account" in refused.value.report()
+
+
+def test_the_portfolio_chooses_the_pack_and_a_customer_column_overrides_it(central, tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0] + ",policy_pack", [line + "," for line in lines[1:]]
+    rows[-1] = rows[-1][:-1] + ",us"  # the last line's customer keeps the US rules
+    file = tmp_path / "portfolio.csv"
+    file.write_text("\n".join([header, *rows]), encoding="utf-8")
+    import_allocation_file(central, file, portfolio_pack="AU")
+    with Session(central) as s:
+        packs = dict(s.execute(select(Case.case_ref, Case.policy_pack)).all())
+    assert packs == {"K200000001": "AU", "K200000002": "US"}
+
+    rows[0] = rows[0][:-1] + ",XX"
+    file.write_text("\n".join([header, *rows]), encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        import_allocation_file(central, file)
+    assert "column policy_pack: 'XX' is not a policy pack" in refused.value.report()
+    with pytest.raises(ValueError, match="not a policy pack"):
+        import_allocation_file(central, SAMPLE, portfolio_pack="ZZ")
