@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from collector_desk.domain.cases import CaseFlag
+from collector_desk.domain.refusal import Refused
 
 
 class LegalStage(enum.StrEnum):
@@ -33,11 +34,8 @@ NEXT = {
 }
 
 
-class LegalError(ValueError):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
+class LegalError(Refused):
+    """A legal step that may not be taken; `code` names why."""
 
 
 @dataclass(frozen=True, slots=True)

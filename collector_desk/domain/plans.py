@@ -15,19 +15,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from collector_desk.domain.cases import PlanStatus
+from collector_desk.domain.refusal import Refused
 
 BASIS = 10_000  # basis points: 10,000 = 100 %
 # Counts a collector is offered besides the shortest affordable one: the usual plan lengths.
 STANDARD_COUNTS = (3, 6, 12, 24, 36, 48, 60)
 
 
-class PlanError(ValueError):
+class PlanError(Refused):
     """An offer that cannot be made at all; `code` names why for the user's language."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 class OfferKind(enum.StrEnum):

@@ -14,16 +14,16 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import CaseFlag, Role
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
-from collector_desk.domain.legal import LegalError, LegalStage
-from collector_desk.domain.plans import PlanError
+from collector_desk.domain.legal import LegalStage
+from collector_desk.domain.refusal import Refused
+from collector_desk.store.audit import record_event
 from collector_desk.store.contact_log import ContactRejected, record_contact
-from collector_desk.store.flags import FlagRefused, apply_flag
+from collector_desk.store.flags import apply_flag
 from collector_desk.store.legal import apply_step
 from collector_desk.store.people import UserView
 from collector_desk.store.plans import PlanRequest, decide, record_plan
 from collector_desk.store.rows import to_json
 from collector_desk.store.schema import (
-    AuditEvent,
     CardAccount,
     Case,
     CaseFlagRow,
@@ -149,6 +149,8 @@ def _apply(session: Session, user: UserView, name: str, args: dict, now: datetim
         raise Rejected("unknown_mutation")
     try:
         handler(session, user, args, now)
+    except Refused as refused:  # the plan, legal and flag rules said no: say why
+        raise Rejected(refused.code) from refused
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, Rejected):
             raise
@@ -226,20 +228,16 @@ def _aware(value: str | None) -> datetime | None:
 
 
 def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    event_id = str(uuid.UUID(args["id"]))
-    if session.get(AuditEvent, event_id) is not None:
-        return
-    session.add(
-        AuditEvent(
-            id=event_id,
-            recorded_at=datetime.fromisoformat(args["recorded_at"]),
-            server_received_at=now,
-            user_id=user.id,
-            action=str(args["action"])[:64],
-            entity=str(args["entity"])[:32],
-            entity_id=str(args["entity_id"])[:64],
-            detail=dict(args["detail"]),
-        )
+    record_event(
+        session,
+        str(uuid.UUID(args["id"])),
+        user.id,
+        str(args["action"])[:64],
+        str(args["entity"])[:32],
+        str(args["entity_id"])[:64],
+        dict(args["detail"]),
+        datetime.fromisoformat(args["recorded_at"]),
+        now,
     )
 
 
@@ -271,12 +269,8 @@ def _propose_plan(session: Session, user: UserView, args: dict, now: datetime) -
     plan_id = str(uuid.UUID(args["plan_id"]))
     if session.get(RepaymentPlan, plan_id) is not None:
         return
-    at = _aware(args["at"])
-    try:
-        request = PlanRequest.from_json(args["request"])
-        record_plan(session, user, case, request, plan_id, at, received_at=now)
-    except PlanError as refused:
-        raise Rejected(refused.code) from refused
+    request = PlanRequest.from_json(args["request"])
+    record_plan(session, user, case, request, plan_id, _aware(args["at"]), received_at=now)
     record_change(session, case, now)
 
 
@@ -289,19 +283,16 @@ def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) ->
         raise Rejected("not_your_team")
     if plan.version != args["version"]:
         raise Rejected("stale")  # decided or changed since the lead saw it
-    try:
-        decide(
-            session,
-            user,
-            plan,
-            bool(args["approve"]),
-            str(args["reason"])[:500],
-            _aware(args["at"]),
-            str(uuid.UUID(args["event_id"])),
-            received_at=now,
-        )
-    except PlanError as refused:
-        raise Rejected(refused.code) from refused
+    decide(
+        session,
+        user,
+        plan,
+        bool(args["approve"]),
+        str(args["reason"])[:500],
+        _aware(args["at"]),
+        str(uuid.UUID(args["event_id"])),
+        received_at=now,
+    )
     record_change(session, case, now)
 
 
@@ -310,39 +301,33 @@ def _legal_step(session: Session, user: UserView, args: dict, now: datetime) -> 
     legal = session.get(LegalCase, case.id)
     if (0 if legal is None else legal.version) != args["version"]:
         raise Rejected("stale")  # moved on since this desktop saw it
-    try:
-        apply_step(
-            session,
-            user,
-            case,
-            LegalStage(args["to"]),
-            date.fromisoformat(args["on"]),
-            {str(k): bool(v) for k, v in dict(args["documents"]).items()},
-            _aware(args["at"]),
-            str(uuid.UUID(args["event_id"])),
-            received_at=now,
-        )
-    except LegalError as refused:
-        raise Rejected(refused.code) from refused
+    apply_step(
+        session,
+        user,
+        case,
+        LegalStage(args["to"]),
+        date.fromisoformat(args["on"]),
+        {str(k): bool(v) for k, v in dict(args["documents"]).items()},
+        _aware(args["at"]),
+        str(uuid.UUID(args["event_id"])),
+        received_at=now,
+    )
     record_change(session, case, now)
 
 
 def _set_flag(session: Session, user: UserView, args: dict, now: datetime) -> None:
     case = _writable_case(session, user, args["case_id"])
-    try:
-        changed = apply_flag(
-            session,
-            user,
-            case,
-            CaseFlag(args["flag"]),
-            bool(args["raised"]),
-            str(args["reason"])[:500],
-            _aware(args["at"]),
-            str(uuid.UUID(args["event_id"])),
-            received_at=now,
-        )
-    except FlagRefused as refused:
-        raise Rejected(refused.code) from refused
+    changed = apply_flag(
+        session,
+        user,
+        case,
+        CaseFlag(args["flag"]),
+        bool(args["raised"]),
+        str(args["reason"])[:500],
+        _aware(args["at"]),
+        str(uuid.UUID(args["event_id"])),
+        received_at=now,
+    )
     if changed:
         record_change(session, case, now)
 

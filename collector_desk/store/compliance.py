@@ -24,8 +24,8 @@ from collector_desk.domain.policy import (
     Point,
     may_contact,
 )
+from collector_desk.store.audit import record_event
 from collector_desk.store.schema import (
-    AuditEvent,
     Case,
     CaseFlagRow,
     Contact,
@@ -81,12 +81,14 @@ def judge(
     )
 
 
-def judge_points(session: Session, case: Case, at: datetime) -> dict[int, Decision]:
-    """A call to each of the customer's numbers, judged now: what the detail pane shows."""
+def judge_case(session: Session, case: Case, at: datetime) -> tuple[Decision, dict[int, Decision]]:
+    """A call to the case, and to each of the customer's numbers, judged now from one read of
+    the case's state and history: what the detail pane shows."""
     state = case_state(session, case)
     past = history(session, case.id)
     pack = default_packs().get(case.policy_pack)
-    return {
+    on_case = may_contact(pack, Attempt(Channel.CALL), state, past, at)
+    return on_case, {
         p.id: may_contact(pack, Attempt(Channel.CALL, p), state, past, at) for p in state.points
     }
 
@@ -111,23 +113,10 @@ def record_compliance(
     else:
         return
     event_id = str(uuid.uuid5(_AUDIT_NAMESPACE, f"{contact_id}:{action}"))
-    if session.get(AuditEvent, event_id) is not None:
-        return
     detail = {"rules": decision.codes, "contact_id": contact_id}
     if reason:
         detail["reason"] = reason
-    session.add(
-        AuditEvent(
-            id=event_id,
-            recorded_at=at,
-            server_received_at=received_at,
-            user_id=user_id,
-            action=action,
-            entity="case",
-            entity_id=str(case.id),
-            detail=detail,
-        )
-    )
+    record_event(session, event_id, user_id, action, "case", str(case.id), detail, at, received_at)
 
 
 def dial_check(

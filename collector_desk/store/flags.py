@@ -12,15 +12,15 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import STOP_FLAGS, CaseFlag
+from collector_desk.domain.refusal import Refused
+from collector_desk.store.audit import record_event
 from collector_desk.store.outbox import enqueue
 from collector_desk.store.people import UserView
-from collector_desk.store.schema import AuditEvent, Case, CaseFlagRow, new_uuid
+from collector_desk.store.schema import Case, CaseFlagRow, new_uuid
 
 
-class FlagRefused(ValueError):
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+class FlagRefused(Refused):
+    """A flag change that may not be made (no reason given, not this user's case)."""
 
 
 def apply_flag(
@@ -50,19 +50,17 @@ def apply_flag(
     session.flush()
     flags = set(session.scalars(select(CaseFlagRow.flag).where(CaseFlagRow.case_id == case.id)))
     case.blocked = bool(flags & STOP_FLAGS)
-    if session.get(AuditEvent, event_id) is None:
-        session.add(
-            AuditEvent(
-                id=event_id,
-                recorded_at=at,
-                server_received_at=received_at,
-                user_id=user.id,
-                action="flag_raised" if raised else "flag_cleared",
-                entity="case",
-                entity_id=str(case.id),
-                detail={"flag": flag.value, "reason": reason},
-            )
-        )
+    record_event(
+        session,
+        event_id,
+        user.id,
+        "flag_raised" if raised else "flag_cleared",
+        "case",
+        str(case.id),
+        {"flag": flag.value, "reason": reason},
+        at,
+        received_at,
+    )
     return True
 
 

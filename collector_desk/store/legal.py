@@ -24,11 +24,11 @@ from collector_desk.domain.legal import (
     advance,
     eligibility,
 )
+from collector_desk.store.audit import record_event
 from collector_desk.store.case_priority import case_priority
 from collector_desk.store.outbox import enqueue
 from collector_desk.store.people import UserView
 from collector_desk.store.schema import (
-    AuditEvent,
     Case,
     CaseFlagRow,
     Contact,
@@ -119,19 +119,10 @@ def apply_step(
     legal.version += 1
     legal.updated_at = at
     case.status = CaseStatus.CLOSED if to is LegalStage.CLOSED else CaseStatus.LEGAL
-    if session.get(AuditEvent, event_id) is None:
-        session.add(
-            AuditEvent(
-                id=event_id,
-                recorded_at=at,
-                server_received_at=received_at,
-                user_id=user.id,
-                action="legal_stage",
-                entity="case",
-                entity_id=str(case.id),
-                detail={"stage": to.value, "on": on.isoformat()},
-            )
-        )
+    detail = {"stage": to.value, "on": on.isoformat()}
+    record_event(
+        session, event_id, user.id, "legal_stage", "case", str(case.id), detail, at, received_at
+    )
     session.flush()
     case.priority = case_priority(session, case, at).total
     return legal

@@ -30,11 +30,11 @@ from collector_desk.domain.plans import (
     propose_plans,
     settlement_offer,
 )
+from collector_desk.store.audit import record_event
 from collector_desk.store.case_priority import case_priority
 from collector_desk.store.outbox import enqueue
 from collector_desk.store.people import UserView
 from collector_desk.store.schema import (
-    AuditEvent,
     Case,
     Customer,
     Payment,
@@ -226,19 +226,17 @@ def decide(
     plan.version += 1
     if approve:
         _activate(session, case, at)
-    if session.get(AuditEvent, event_id) is None:
-        session.add(
-            AuditEvent(
-                id=event_id,
-                recorded_at=at,
-                server_received_at=received_at,
-                user_id=user.id,
-                action="plan_approved" if approve else "plan_rejected",
-                entity="repayment_plan",
-                entity_id=plan.id,
-                detail={"case_id": case.id, "reason": reason} if reason else {"case_id": case.id},
-            )
-        )
+    record_event(
+        session,
+        event_id,
+        user.id,
+        "plan_approved" if approve else "plan_rejected",
+        "repayment_plan",
+        plan.id,
+        {"case_id": case.id, "reason": reason} if reason else {"case_id": case.id},
+        at,
+        received_at,
+    )
 
 
 def _waiver_limit(plan: RepaymentPlan, authority) -> int:

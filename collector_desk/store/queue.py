@@ -27,7 +27,7 @@ from collector_desk.domain.contacts import (
 )
 from collector_desk.domain.policy import Decision, open_pairs
 from collector_desk.store.case_priority import case_priority
-from collector_desk.store.compliance import judge, judge_points
+from collector_desk.store.compliance import judge_case
 from collector_desk.store.legal import LegalView, legal_view
 from collector_desk.store.queue_query import (
     QueueSpec,
@@ -435,8 +435,7 @@ class CaseQueue:
             installments = {k: tuple(v) for k, v in installments.items()}
             now = self.clock()
             priority = case_priority(conn, case, now)
-            case_decision = judge(conn, case, Channel.CALL, None, now)
-            point_decisions = judge_points(conn, case, now)
+            case_decision, point_decisions = judge_case(conn, case, now)
             legal = legal_view(conn, case, now)
         return CaseDetail(
             case_id=case.id,

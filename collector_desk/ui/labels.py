@@ -286,4 +286,19 @@ def sync_reason(code: str) -> str:
         "malformed": translate("SyncReason", "the change was damaged"),
         "unknown_mutation": translate("SyncReason", "this server does not know that change"),
         "number_not_customers": translate("SyncReason", "the number is not the customer's"),
+        "stale": translate(
+            "SyncReason", "someone changed it first; look again at the case as it is now"
+        ),
+        "not_your_team": translate("SyncReason", "the case belongs to another team"),
+        "not_a_team_lead": translate("SyncReason", "only a team lead may decide"),
+        "plan_not_pending": translate("SyncReason", "the plan was already decided"),
+        "plan_already_open": translate("SyncReason", "the case already has an open plan"),
+        "beyond_approver_authority": translate(
+            "SyncReason", "the plan is beyond your own authority"
+        ),
+        "reason_required": translate("SyncReason", "a reason is required"),
+        "first_due_in_past": translate("SyncReason", "the first payment date had passed"),
+        "not_eligible": translate("SyncReason", "the case may not go to legal"),
+        "documents_missing": translate("SyncReason", "documents were missing"),
+        "stage_not_allowed": translate("SyncReason", "that legal stage cannot follow"),
     }.get(code, code)

@@ -870,162 +870,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="196"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="194"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="198"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="199"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="198"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="201"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="199"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="202"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="201"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="204"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="202"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="205"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="206"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="204"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="207"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="205"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="208"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="206"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="209"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="212"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="210"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="211"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="212"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="222"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="220"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="229"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="227"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="242"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="240"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="263"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="261"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="268"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="272"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="270"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="275"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="273"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="280"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="278"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="282"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="280"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="305"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="303"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="308"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="306"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="441"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="445"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="447"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="451"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="456"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="460"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="232"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="230"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1863,6 +1863,61 @@
         <location filename="../../collector_desk/ui/labels.py" line="288"/>
         <source>the number is not the customer&apos;s</source>
         <translation>该号码不属于此客户</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="289"/>
+        <source>someone changed it first; look again at the case as it is now</source>
+        <translation>他人已先行修改；请查看案件的最新状态</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="292"/>
+        <source>the case belongs to another team</source>
+        <translation>案件属于其他团队</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="293"/>
+        <source>only a team lead may decide</source>
+        <translation>只有组长可以审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="294"/>
+        <source>the plan was already decided</source>
+        <translation>该计划已审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="295"/>
+        <source>the case already has an open plan</source>
+        <translation>案件已有进行中的计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="296"/>
+        <source>the plan is beyond your own authority</source>
+        <translation>该计划超出您自己的权限</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="299"/>
+        <source>a reason is required</source>
+        <translation>需要填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="300"/>
+        <source>the first payment date had passed</source>
+        <translation>首期还款日已过</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="301"/>
+        <source>the case may not go to legal</source>
+        <translation>案件不符合转法务条件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="302"/>
+        <source>documents were missing</source>
+        <translation>缺少文件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="303"/>
+        <source>that legal stage cannot follow</source>
+        <translation>不能进入该法务阶段</translation>
     </message>
 </context>
 </TS>
