@@ -58,6 +58,8 @@ def rebalance(cases: Iterable[CaseLoad], collectors: Sequence[int]) -> list[Move
     for case in sorted(orphans, key=lambda c: (-c.overdue_minor, c.case_id)):
         to = min(loads.values(), key=lambda ld: (ld.count, ld.overdue, ld.collector_id))
         moves.append(Move(case.case_id, case.collector_id, to.collector_id, case.overdue_minor))
+        if not case.pinned:
+            to.movable.append(case)
         to.count += 1
         to.overdue += case.overdue_minor
     while True:
@@ -73,6 +75,7 @@ def rebalance(cases: Iterable[CaseLoad], collectors: Sequence[int]) -> list[Move
         gap = donor.overdue - receiver.overdue
         case = min(donor.movable, key=lambda c: (abs(gap - 2 * c.overdue_minor), c.case_id))
         donor.movable.remove(case)
+        receiver.movable.append(case)
         donor.count -= 1
         donor.overdue -= case.overdue_minor
         receiver.count += 1

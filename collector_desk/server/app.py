@@ -252,7 +252,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                     server_time=clock(),
                     cursor=None if more else first_bound.text(),
                     cases=cases,
-                    people=central.people(conn, cases, user.id),
+                    people=central.people(conn, cases, user),
                     removed=[],
                     more=more,
                     after_case=ids[-1] if more else None,
@@ -260,7 +260,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 )
             ids, next_cursor, more = central.changed_cases(conn, user, parsed, limit)
             cases, removed = central.snapshots(conn, user, ids)
-            found = central.people(conn, cases, user.id)
+            found = central.people(conn, cases, user)
         return PullResponse(
             server_time=clock(),
             cursor=next_cursor.text(),

@@ -22,6 +22,7 @@ from collector_desk.store.flags import apply_flag
 from collector_desk.store.legal import apply_step
 from collector_desk.store.people import UserView
 from collector_desk.store.plans import PlanRequest, decide, record_plan
+from collector_desk.store.reassign import apply_move
 from collector_desk.store.rows import to_json
 from collector_desk.store.schema import (
     CardAccount,
@@ -332,8 +333,30 @@ def _set_flag(session: Session, user: UserView, args: dict, now: datetime) -> No
         record_change(session, case, now)
 
 
+def _reassign_case(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    case_id = args["case_id"]
+    if not isinstance(case_id, int) or isinstance(case_id, bool):
+        raise Rejected("malformed")
+    case = session.get(Case, case_id)
+    if case is None:
+        raise Rejected("no_such_case")
+    previous = apply_move(
+        session,
+        user,
+        case,
+        args["from_user_id"],
+        int(args["to_user_id"]),
+        _aware(args["at"]),
+        str(uuid.UUID(args["event_id"])),
+        received_at=now,
+    )
+    if previous != case.assigned_to:  # both collectors' next pulls learn of it
+        record_change(session, case, now, previous_user_id=previous)
+
+
 _HANDLERS = {
     "log_contact": _log_contact,
+    "reassign_case": _reassign_case,
     "set_flag": _set_flag,
     "legal_step": _legal_step,
     "propose_plan": _propose_plan,
@@ -516,10 +539,13 @@ def count_changes(conn: Connection) -> int:
     return conn.scalar(select(func.count()).select_from(Change)) or 0
 
 
-def people(conn: Connection, snapshots_: Sequence[dict], me: int | None = None) -> dict:
-    """The users (and their teams) that pulled cases refer to: assignees and authors; and the
-    asking user, whom a team lead's cache needs although no case is assigned to them."""
-    user_ids: set[int] = set() if me is None else {me}
+def people(conn: Connection, snapshots_: Sequence[dict], me: UserView | None = None) -> dict:
+    """The users (and their teams) that pulled cases refer to: assignees and authors; the
+    asking user, whom a team lead's cache needs although no case is assigned to them; and for a
+    lead, every member of the team, so cases can move to a collector who has none yet."""
+    user_ids: set[int] = set() if me is None else {me.id}
+    if me is not None and me.role is Role.TEAM_LEAD:
+        user_ids.update(conn.scalars(select(User.id).where(User.team_id == me.team_id)))
     for snap in snapshots_:
         for table, keys in (
             ("cases", ("assigned_to",)),

@@ -301,4 +301,8 @@ def sync_reason(code: str) -> str:
         "not_eligible": translate("SyncReason", "the case may not go to legal"),
         "documents_missing": translate("SyncReason", "documents were missing"),
         "stage_not_allowed": translate("SyncReason", "that legal stage cannot follow"),
+        "moved_meanwhile": translate("SyncReason", "someone else moved the case meanwhile"),
+        "case_closed": translate("SyncReason", "the case was closed"),
+        "not_a_collector": translate("SyncReason", "that person is not an active collector"),
+        "not_in_the_team": translate("SyncReason", "that collector is not in the case's team"),
     }.get(code, code)

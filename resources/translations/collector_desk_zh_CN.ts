@@ -1919,5 +1919,25 @@
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="304"/>
+        <source>someone else moved the case meanwhile</source>
+        <translation>案件已被他人转走</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="305"/>
+        <source>the case was closed</source>
+        <translation>案件已结案</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="306"/>
+        <source>that person is not an active collector</source>
+        <translation>该用户不是在岗催收员</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/labels.py" line="307"/>
+        <source>that collector is not in the case&apos;s team</source>
+        <translation>该催收员不属于案件所在团队</translation>
+    </message>
 </context>
 </TS>

@@ -40,8 +40,9 @@ def test_promised_and_planned_cases_stay_with_their_collector():
 def test_someone_leaving_hands_over_everything_even_pinned():
     cases = _team({1: [100], 2: [100], 9: [300, 50]}, pinned={3})
     moves = rebalance(cases, [1, 2])
-    assert {m.case_id for m in moves} == {3, 4}
+    assert {3, 4} <= {m.case_id for m in moves}  # (a swap may even out the amounts too)
     assert all(m.to_id in (1, 2) for m in moves)
+    assert set(loads_after(cases, moves)) == {1, 2}
 
 
 @settings(max_examples=150, deadline=None)
