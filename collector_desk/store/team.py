@@ -14,7 +14,14 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus, Role
 from collector_desk.domain.workload import CaseLoad, Move, rebalance
 from collector_desk.store.people import UserView
-from collector_desk.store.schema import Case, CaseFlagRow, Contact, RepaymentPlan, User
+from collector_desk.store.schema import (
+    Case,
+    CaseFlagRow,
+    Contact,
+    Customer,
+    RepaymentPlan,
+    User,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +173,67 @@ def propose_rebalance(
             if owner is not None
         ]
     return rebalance(loads, collectors)
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    """A plan or settlement waiting for the lead: the offer, what the customer said they can
+    pay, and how the case has gone so far."""
+
+    plan_id: str
+    case_id: int
+    case_ref: str
+    customer_name: str
+    collector: str
+    kind: str
+    installment_count: int
+    total_minor: int
+    waived_minor: int
+    balance_minor: int
+    currency: str
+    affordability: dict | None
+    reasons: tuple[str, ...]
+    proposed_at: datetime
+    recent_outcomes: tuple[str, ...]  # the case's last contacts, newest first
+
+
+def pending_approvals(engine: Engine, lead: UserView) -> list[Approval]:
+    with Session(engine) as session:
+        query = (
+            select(RepaymentPlan, Case, Customer.full_name, User.display_name)
+            .join(Case, Case.id == RepaymentPlan.case_id)
+            .join(Customer, Customer.id == Case.customer_id)
+            .join(User, User.id == RepaymentPlan.user_id)
+            .where(RepaymentPlan.status == PlanStatus.PENDING_APPROVAL)
+            .order_by(RepaymentPlan.recorded_at)
+        )
+        if lead.role is not Role.ADMIN:
+            query = query.where(Case.team_id == lead.team_id)
+        out = []
+        for plan, case_, name, collector in session.execute(query):
+            outcomes = session.scalars(
+                select(Contact.outcome)
+                .where(Contact.case_id == case_.id)
+                .order_by(Contact.started_at.desc())
+                .limit(5)
+            ).all()
+            out.append(
+                Approval(
+                    plan.id,
+                    case_.id,
+                    case_.case_ref,
+                    name,
+                    collector,
+                    plan.kind,
+                    plan.installment_count,
+                    plan.total_minor,
+                    plan.waived_minor,
+                    case_.balance_minor,
+                    plan.currency,
+                    plan.affordability,
+                    tuple(plan.approval_reasons or ()),
+                    plan.recorded_at,
+                    tuple(o.value for o in outcomes),
+                )
+            )
+        return out

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.cases import PlanStatus
+from collector_desk.domain.cases import PlanStatus, Role
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
@@ -34,6 +34,7 @@ from collector_desk.ui.plan_dialog import PlanDialog
 from collector_desk.ui.plan_letter import letter_html, write_pdf
 from collector_desk.ui.queue_panel import VIEWS, QueuePanel, view_title
 from collector_desk.ui.sync_controller import Link, SyncController
+from collector_desk.ui.team_window import TeamWindow
 
 translate = QCoreApplication.translate
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.plan_dialog: PlanDialog | None = None
         self.legal_dialog: LegalDialog | None = None
         self.flag_dialog: FlagDialog | None = None
+        self.team_window: TeamWindow | None = None
         self.sync: SyncController | None = None
         zone = ZoneInfo(user.time_zone)
         self._bring_due_up()  # before the queue is first laid out
@@ -161,6 +163,15 @@ class MainWindow(QMainWindow):
         self.issues_action.triggered.connect(self.show_sync_issues)
         self.case_menu.addAction(self.issues_action)
 
+        # the team lead's desk: not offered to collectors (the server refuses them too)
+        self.team_menu = bar.addMenu("")
+        self.team_action = QAction(self)
+        self.team_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.team_action.triggered.connect(lambda: self.open_team())
+        self.team_menu.addAction(self.team_action)
+        self.team_menu.menuAction().setVisible(self._user.role in (Role.TEAM_LEAD, Role.ADMIN))
+        self.team_action.setEnabled(self._user.role in (Role.TEAM_LEAD, Role.ADMIN))
+
         self.view_menu = bar.addMenu("")
         self.view_actions: list[QAction] = []
         for index, view in enumerate(VIEWS):
@@ -201,6 +212,8 @@ class MainWindow(QMainWindow):
         self.plan_action.setText(translate("MainWindow", "Repayment &plan…"))
         self.legal_action.setText(translate("MainWindow", "Le&gal…"))
         self.flag_action.setText(translate("MainWindow", "&Flags…"))
+        self.team_menu.setTitle(translate("MainWindow", "&Team"))
+        self.team_action.setText(translate("MainWindow", "Workload and &approvals…"))
         self.letter_action.setText(translate("MainWindow", "P&rint plan letter…"))
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
@@ -426,6 +439,16 @@ class MainWindow(QMainWindow):
         self.flag_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_team(self) -> TeamWindow | None:
+        if self._user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+            return None
+        window = TeamWindow(self._queue.engine, self._user, self._clock, parent=self)
+        window.changed.connect(self._update_status)
+        window.finished.connect(lambda _result: setattr(self, "team_window", None))
+        self.team_window = window
+        window.open()
+        return window
 
     def _case_changed(self, case_id: int) -> None:
         self.model.update_case(case_id)

@@ -870,162 +870,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="194"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="205"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="196"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="197"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="208"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="198"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="209"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="199"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="210"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="200"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="211"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="201"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="212"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="202"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="203"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="214"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="204"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="215"/>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="216"/>
+        <source>Workload and &amp;approvals…</source>
+        <translation>工作量与审批(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="217"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="205"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="218"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="206"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="219"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="207"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="210"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="223"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="211"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="224"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="212"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="225"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="220"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="233"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="227"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="240"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="240"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="253"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="261"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="274"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="281"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="283"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="286"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="278"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="291"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="280"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="293"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="303"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="316"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="306"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="319"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="445"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="468"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="451"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="474"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="460"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="483"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="226"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="230"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1938,6 +1948,217 @@
         <location filename="../../collector_desk/ui/labels.py" line="307"/>
         <source>that collector is not in the case&apos;s team</source>
         <translation>该催收员不属于案件所在团队</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWindow</name>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="78"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="86"/>
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="87"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="110"/>
+        <source>Find cases</source>
+        <translation>查找案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="111"/>
+        <source>Move them to</source>
+        <translation>转给</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="112"/>
+        <source>Propose a rebalance</source>
+        <translation>生成均衡方案</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="113"/>
+        <source>Confirm the moves</source>
+        <translation>确认调配</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="122"/>
+        <source>Buckets</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="127"/>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="128"/>
+        <source>Balance at least</source>
+        <translation>欠款余额不少于</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="129"/>
+        <source>Now with</source>
+        <translation>当前催收员</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="150"/>
+        <source>Reason (required to reject)</source>
+        <translation>理由（拒绝时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="152"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="153"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="173"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="206"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="174"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="175"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="274"/>
+        <source>Overdue</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="176"/>
+        <source>Callbacks due today</source>
+        <translation>今日待回拨</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="177"/>
+        <source>Open promises</source>
+        <translation>未到期承诺</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="178"/>
+        <source>Untouched 7 days</source>
+        <translation>7 天未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="179"/>
+        <source>Contacts today</source>
+        <translation>今日联系数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="198"/>
+        <source>anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="205"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="271"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="207"/>
+        <source>Offer</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="208"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="209"/>
+        <source>Why it needs you</source>
+        <translation>需要审批的原因</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="215"/>
+        <source>%1 installments</source>
+        <translation>%1 期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="225"/>
+        <source>Approvals (%1)</source>
+        <translation>审批（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="248"/>
+        <source>The balance must be an amount, like 5000.</source>
+        <translation>余额必须是金额，例如 5000。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="251"/>
+        <source>%1 case(s) match.</source>
+        <translation>符合条件的案件：%1 件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="258"/>
+        <source>Find cases and choose a collector first.</source>
+        <translation>请先查找案件并选择催收员。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="272"/>
+        <source>From</source>
+        <translation>原催收员</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="273"/>
+        <source>To</source>
+        <translation>新催收员</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="288"/>
+        <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
+        <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="308"/>
+        <source>%1 case(s) queued to move.</source>
+        <translation>已排队调配 %1 件案件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="310"/>
+        <source>Not moved: %1</source>
+        <translation>未调配：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="331"/>
+        <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
+        <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="340"/>
+        <source>Income %1, expenses %2, other debts %3 a month</source>
+        <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="347"/>
+        <source>Last contacts: %1</source>
+        <translation>最近联系：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="371"/>
+        <source>Approved: %1</source>
+        <translation>已批准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="373"/>
+        <source>Rejected: %1</source>
+        <translation>已拒绝：%1</translation>
     </message>
 </context>
 </TS>

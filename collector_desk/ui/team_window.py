@@ -1,0 +1,380 @@
+"""The team lead's desk: the team's workload, moving cases, and the approvals inbox.
+
+Offered only to team leads and admins (the server refuses anyone else anyway). Everything here
+reads the lead's cache and writes intents to the outbox: it works offline, and the server's
+verdict on each change comes back through the sync-issues list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from collector_desk.domain.contacts import Outcome
+from collector_desk.domain.money import MoneyError, parse_major
+from collector_desk.domain.plans import PlanError
+from collector_desk.domain.workload import Move
+from collector_desk.store import plans, reassign, team
+from collector_desk.store.people import UserView
+from collector_desk.ui import formatting, labels
+from collector_desk.ui.plan_dialog import approval_reason
+
+translate = QCoreApplication.translate
+
+
+def _table(parent: QWidget, name: str) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.setObjectName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+
+
+class TeamWindow(QDialog):
+    changed = Signal()  # something was queued for the server
+
+    def __init__(
+        self,
+        engine: Engine,
+        lead: UserView,
+        clock: Callable[[], datetime],
+        currency: str = "CNY",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamWindow")
+        self.setWindowTitle(translate("TeamWindow", "Team"))
+        self._engine, self._lead, self._clock = engine, lead, clock
+        self._currency = currency
+        self._moves: list[Move] = []
+        self._selected: list[int] = []
+        self._approvals: list[team.Approval] = []
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
+        self.tabs.addTab(self._approvals_tab(), translate("TeamWindow", "Approvals"))
+        self.message = QLabel(self)
+        self.message.setObjectName("teamMessage")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.message)
+        self.resize(1000, 700)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+    def _workload_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.workload = _table(page, "workload")
+        self.bucket = QLineEdit(page)
+        self.bucket.setPlaceholderText("M1, M2")
+        self.dpd_min, self.dpd_max = QSpinBox(page), QSpinBox(page)
+        for box in (self.dpd_min, self.dpd_max):
+            box.setRange(0, 9999)
+        self.dpd_max.setValue(9999)
+        self.balance_min = QLineEdit(page)
+        self.from_collector = QComboBox(page)
+        self.to_collector = QComboBox(page)
+        self.find = QPushButton(translate("TeamWindow", "Find cases"), page)
+        self.move = QPushButton(translate("TeamWindow", "Move them to"), page)
+        self.propose = QPushButton(translate("TeamWindow", "Propose a rebalance"), page)
+        self.confirm = QPushButton(translate("TeamWindow", "Confirm the moves"), page)
+        self.confirm.setEnabled(False)
+        self.moves = _table(page, "moves")
+        self.find.clicked.connect(self.find_cases)
+        self.move.clicked.connect(self.move_selected)
+        self.propose.clicked.connect(self.propose_rebalance)
+        self.confirm.clicked.connect(self.confirm_moves)
+
+        form = QFormLayout()
+        form.addRow(translate("TeamWindow", "Buckets"), self.bucket)
+        dpd = QHBoxLayout()
+        dpd.addWidget(self.dpd_min)
+        dpd.addWidget(QLabel("–", page))
+        dpd.addWidget(self.dpd_max)
+        form.addRow(translate("TeamWindow", "Days past due"), dpd)
+        form.addRow(translate("TeamWindow", "Balance at least"), self.balance_min)
+        form.addRow(translate("TeamWindow", "Now with"), self.from_collector)
+        buttons = QHBoxLayout()
+        for widget in (self.find, self.move, self.to_collector, self.propose, self.confirm):
+            buttons.addWidget(widget)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.workload, 2)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.moves, 1)
+        return page
+
+    def _approvals_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.inbox = _table(page, "approvals")
+        self.inbox.currentCellChanged.connect(lambda *_: self._show_approval())
+        self.approval_detail = QLabel(page)
+        self.approval_detail.setObjectName("approvalDetail")
+        self.approval_detail.setWordWrap(True)
+        self.decision_reason = QLineEdit(page)
+        self.decision_reason.setObjectName("decisionReason")
+        self.decision_reason.setPlaceholderText(
+            translate("TeamWindow", "Reason (required to reject)")
+        )
+        self.approve = QPushButton(translate("TeamWindow", "Approve"), page)
+        self.reject_button = QPushButton(translate("TeamWindow", "Reject"), page)
+        self.approve.clicked.connect(lambda: self.decide(True))
+        self.reject_button.clicked.connect(lambda: self.decide(False))
+        row = QHBoxLayout()
+        row.addWidget(self.decision_reason, 1)
+        row.addWidget(self.approve)
+        row.addWidget(self.reject_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.inbox, 2)
+        layout.addWidget(self.approval_detail, 1)
+        layout.addLayout(row)
+        return page
+
+    # -- reading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        rows = team.workload(self._engine, self._lead, self._clock())
+        money = lambda m: formatting.money(m, self._currency)  # noqa: E731
+        _fill(
+            self.workload,
+            [
+                translate("TeamWindow", "Collector"),
+                translate("TeamWindow", "Cases"),
+                translate("TeamWindow", "Overdue"),
+                translate("TeamWindow", "Callbacks due today"),
+                translate("TeamWindow", "Open promises"),
+                translate("TeamWindow", "Untouched 7 days"),
+                translate("TeamWindow", "Contacts today"),
+            ],
+            [
+                [
+                    w.name,
+                    str(w.cases),
+                    money(w.overdue_minor),
+                    str(w.callbacks_due_today),
+                    str(w.open_promises),
+                    str(w.untouched),
+                    str(w.contacts_today),
+                ]
+                for w in rows
+            ],
+        )
+        self._collectors = [(w.user_id, w.name) for w in rows]
+        for combo, anyone in ((self.from_collector, True), (self.to_collector, False)):
+            combo.clear()
+            if anyone:
+                combo.addItem(translate("TeamWindow", "anyone"), None)
+            for user_id, name in self._collectors:
+                combo.addItem(name, user_id)
+        self._approvals = team.pending_approvals(self._engine, self._lead)
+        _fill(
+            self.inbox,
+            [
+                translate("TeamWindow", "Case"),
+                translate("TeamWindow", "Collector"),
+                translate("TeamWindow", "Offer"),
+                translate("TeamWindow", "Total"),
+                translate("TeamWindow", "Why it needs you"),
+            ],
+            [
+                [
+                    a.case_ref,
+                    a.collector,
+                    translate("TeamWindow", "%1 installments").replace(
+                        "%1", str(a.installment_count)
+                    ),
+                    formatting.money(a.total_minor, a.currency),
+                    "; ".join(approval_reason(r) for r in a.reasons),
+                ]
+                for a in self._approvals
+            ],
+        )
+        self.tabs.setTabText(
+            1, translate("TeamWindow", "Approvals (%1)").replace("%1", str(len(self._approvals)))
+        )
+        self._show_approval()
+
+    def _filter(self) -> team.CaseFilter:
+        buckets = frozenset(b.strip() for b in self.bucket.text().split(",") if b.strip())
+        balance = None
+        if self.balance_min.text().strip():
+            balance = parse_major(self.balance_min.text(), self._currency)
+        owner = self.from_collector.currentData()
+        return team.CaseFilter(
+            buckets=buckets,
+            dpd_min=self.dpd_min.value() or None,
+            dpd_max=self.dpd_max.value() if self.dpd_max.value() < 9999 else None,
+            balance_min_minor=balance,
+            collectors=frozenset() if owner is None else frozenset({owner}),
+        )
+
+    # -- acting -----------------------------------------------------------------------------
+    def find_cases(self) -> list[int]:
+        try:
+            self._selected = team.select_cases(self._engine, self._lead, self._filter())
+        except MoneyError:
+            self._say(translate("TeamWindow", "The balance must be an amount, like 5000."))
+            return []
+        self._say(
+            translate("TeamWindow", "%1 case(s) match.").replace("%1", str(len(self._selected)))
+        )
+        return self._selected
+
+    def move_selected(self) -> None:
+        to = self.to_collector.currentData()
+        if not self._selected or to is None:
+            self._say(translate("TeamWindow", "Find cases and choose a collector first."))
+            return
+        results = reassign.reassign(self._engine, self._lead, self._selected, to, self._clock())
+        self._report(results)
+
+    def propose_rebalance(self) -> list[Move]:
+        collectors = [user_id for user_id, _ in self._collectors]
+        chosen = self._selected or None
+        self._moves = team.propose_rebalance(self._engine, self._lead, collectors, chosen)
+        names = dict(self._collectors)
+        _fill(
+            self.moves,
+            [
+                translate("TeamWindow", "Case"),
+                translate("TeamWindow", "From"),
+                translate("TeamWindow", "To"),
+                translate("TeamWindow", "Overdue"),
+            ],
+            [
+                [
+                    str(m.case_id),
+                    names.get(m.from_id, str(m.from_id)),
+                    names.get(m.to_id, str(m.to_id)),
+                    formatting.money(m.overdue_minor, self._currency),
+                ]
+                for m in self._moves
+            ],
+        )
+        self.confirm.setEnabled(bool(self._moves))
+        self._say(
+            translate(
+                "TeamWindow",
+                "%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves "
+                "until you confirm.",
+            ).replace("%1", str(len(self._moves)))
+        )
+        return self._moves
+
+    def confirm_moves(self) -> None:
+        results: dict[int, str | None] = {}
+        for to in sorted({m.to_id for m in self._moves}):
+            ids = [m.case_id for m in self._moves if m.to_id == to]
+            results.update(reassign.reassign(self._engine, self._lead, ids, to, self._clock()))
+        self._moves = []
+        self.confirm.setEnabled(False)
+        self._report(results)
+
+    def _report(self, results: dict[int, str | None]) -> None:
+        done = [c for c, why in results.items() if why is None]
+        refused = {c: why for c, why in results.items() if why is not None}
+        text = translate("TeamWindow", "%1 case(s) queued to move.").replace("%1", str(len(done)))
+        if refused:
+            text += " " + translate("TeamWindow", "Not moved: %1").replace(
+                "%1", "; ".join(f"{c}: {labels.sync_reason(w)}" for c, w in refused.items())
+            )
+        self._say(text)
+        self.refresh()
+        self.changed.emit()
+
+    def _current_approval(self) -> team.Approval | None:
+        row = self.inbox.currentRow()
+        return self._approvals[row] if 0 <= row < len(self._approvals) else None
+
+    def _show_approval(self) -> None:
+        a = self._current_approval()
+        self.approve.setEnabled(a is not None)
+        self.reject_button.setEnabled(a is not None)
+        if a is None:
+            self.approval_detail.setText("")
+            return
+        money = lambda m: formatting.money(m, a.currency)  # noqa: E731
+        lines = [
+            f"{a.case_ref} · {a.customer_name} · {a.collector}",
+            translate("TeamWindow", "Balance %1, waived %2, to pay %3 in %4 installment(s)")
+            .replace("%1", money(a.balance_minor))
+            .replace("%2", money(a.waived_minor))
+            .replace("%3", money(a.total_minor))
+            .replace("%4", str(a.installment_count)),
+        ]
+        f = a.affordability
+        if f:
+            lines.append(
+                translate("TeamWindow", "Income %1, expenses %2, other debts %3 a month")
+                .replace("%1", money(f["income_minor"]))
+                .replace("%2", money(f["expenses_minor"]))
+                .replace("%3", money(f["obligations_minor"]))
+            )
+        if a.recent_outcomes:
+            lines.append(
+                translate("TeamWindow", "Last contacts: %1").replace(
+                    "%1", ", ".join(labels.outcome(Outcome(o)) for o in a.recent_outcomes)
+                )
+            )
+        self.approval_detail.setText("\n".join(lines))
+
+    def decide(self, approve: bool) -> None:
+        a = self._current_approval()
+        if a is None:
+            return
+        try:
+            plans.decide_plan(
+                self._engine,
+                self._lead,
+                a.plan_id,
+                approve,
+                self.decision_reason.text(),
+                self._clock(),
+            )
+        except PlanError as error:
+            self._say(labels.sync_reason(error.code))
+            return
+        self.decision_reason.clear()
+        done = (
+            translate("TeamWindow", "Approved: %1")
+            if approve
+            else translate("TeamWindow", "Rejected: %1")
+        )
+        self._say(done.replace("%1", a.case_ref))
+        self.refresh()
+        self.changed.emit()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)

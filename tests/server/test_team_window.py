@@ -1,0 +1,96 @@
+"""The team lead's desk in the window: offered to leads only; a rebalance shown before it is
+confirmed; an approval decided from the inbox; both travel to the server."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.cases import PlanStatus, PromiseStatus
+from collector_desk.domain.plans import Affordability, OfferKind
+from collector_desk.store.people import find_user
+from collector_desk.store.plans import PlanRequest, propose_plan
+from collector_desk.store.queue import CaseQueue
+from collector_desk.store.schema import Case, RepaymentPlan
+from collector_desk.ui.i18n import Translations
+from collector_desk.ui.main_window import MainWindow
+from tests.server.conftest import seed_cases
+from tests.server.test_sync import desk  # noqa: F401  (a fixture)
+
+
+def _window(qtbot, qapp, engine, username, clock):
+    translations = Translations(qapp)
+    translations.set_language("en")
+    user = find_user(engine, username)
+    window = MainWindow(
+        CaseQueue(engine, user.id, ZoneInfo("Asia/Shanghai"), clock=clock),
+        user,
+        translations,
+        clock=clock,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_collectors_are_not_offered_the_team_desk(qtbot, qapp, live, desk):  # noqa: F811
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    window = _window(qtbot, qapp, alice.engine, "alice", live.clock)
+    assert not window.team_menu.menuAction().isVisible()
+    assert window.open_team() is None
+
+
+def test_the_lead_rebalances_and_approves_from_the_team_desk(
+    qtbot, qapp, live, desk, tmp_path  # noqa: F811
+):
+    ids = seed_cases(live.engine, "alice", 4)
+    with Session(live.engine) as s, s.begin():
+        s.execute(update(Case).where(Case.id == ids[0]).values(promise_status=PromiseStatus.OPEN))
+    alice, lead = desk("alice"), desk("lead")
+    alice.sync()
+    collector = find_user(alice.engine, "alice")
+    money = Affordability(1_000_000, 500_000, 0)
+    plan = propose_plan(
+        alice.engine,
+        collector,
+        ids[1],
+        PlanRequest(OfferKind.PLAN, 24, 0, live.clock.now.date() + timedelta(days=5), money),
+        live.clock.now,
+    )
+    alice.sync()
+    lead.sync()
+
+    window = _window(qtbot, qapp, lead.engine, "lead", live.clock)
+    assert window.team_menu.menuAction().isVisible()
+    team = window.open_team()
+    names = [team.workload.item(r, 0).text() for r in range(team.workload.rowCount())]
+    assert names == ["Alice", "Bob"]
+    assert team.workload.item(0, 1).text() == "4" and team.workload.item(1, 1).text() == "0"
+
+    moves = team.propose_rebalance()  # shown, not made
+    assert team.moves.rowCount() == len(moves) == 2
+    assert ids[0] not in {m.case_id for m in moves}  # the promised case stays
+    assert "Nothing moves until you confirm" in team.message.text()
+    team.confirm_moves()
+    assert team.workload.item(0, 1).text() == "2" and team.workload.item(1, 1).text() == "2"
+
+    assert team.tabs.tabText(1) == "Approvals (1)"
+    team.inbox.setCurrentCell(0, 0)
+    assert "Income ¥10,000.00, expenses ¥5,000.00" in team.approval_detail.text()
+    team.decision_reason.setText("first plan, steady job")
+    team.decide(True)
+    assert team.tabs.tabText(1) == "Approvals (0)"
+
+    report = lead.sync()
+    assert (report.pushed, report.rejected) == (3, 0)
+    with Session(live.engine) as s:
+        assert s.get(RepaymentPlan, plan.id).status is PlanStatus.ACTIVE
+        owners = dict(s.execute(select(Case.id, Case.assigned_to)).all())
+    bob = find_user(lead.engine, "bob").id
+    assert sorted(c for c, owner in owners.items() if owner == bob) == sorted(
+        m.case_id for m in moves
+    )
