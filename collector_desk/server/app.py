@@ -6,7 +6,7 @@ functions, which name dependencies defined inside create_app.
 
 import functools
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
@@ -17,8 +17,9 @@ from sqlalchemy import Engine, text
 
 from collector_desk import __version__
 from collector_desk.domain.cases import Role
+from collector_desk.domain.kpis import Period
 from collector_desk.server import auth
-from collector_desk.store import accounts, audit, central
+from collector_desk.store import accounts, audit, central, kpis
 from collector_desk.store.people import UserView
 from collector_desk.sync.protocol import (
     ManifestResponse,
@@ -46,6 +47,23 @@ class UserOut(BaseModel):
     role: Role
     team_id: int | None
     time_zone: str
+
+
+class KpiOut(BaseModel):
+    period: date
+    username: str | None  # None: the whole team
+    contacts: int
+    hours: float
+    contacts_per_hour: float | None
+    right_party: int
+    rpc_rate: float | None
+    promises: int
+    promise_rate: float | None
+    promised_minor: int
+    kept_minor: int
+    kept_rate: float | None
+    collected_minor: int
+    broken_no_follow_up: int
 
 
 class AuditOut(BaseModel):
@@ -197,6 +215,44 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 detail=e.detail,
             )
             for e, name in found
+        ]
+
+    @app.get(
+        "/api/v1/team/kpis",
+        response_model=list[KpiOut],
+        responses={403: {"description": "team leads and admins only"}},
+    )
+    def team_kpis(
+        user: Annotated[UserView, Depends(lead)],
+        since: date,
+        until: date,
+        period: Period = Period.DAY,
+        username: str | None = None,
+    ) -> list[KpiOut]:
+        """The team's numbers per day or week, per collector and for the team (no username)."""
+        try:
+            rows = kpis.team_kpis(engine, user, since, until, period, username)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        names = {m.id: m.username for m in accounts.team_members(engine, user)}
+        return [
+            KpiOut(
+                period=r.period,
+                username=None if r.collector_id is None else names.get(r.collector_id),
+                contacts=r.contacts,
+                hours=round(r.hours, 2),
+                contacts_per_hour=r.contacts_per_hour,
+                right_party=r.right_party,
+                rpc_rate=r.rpc_rate,
+                promises=r.promises,
+                promise_rate=r.promise_rate,
+                promised_minor=r.promised_minor,
+                kept_minor=r.kept_minor,
+                kept_rate=r.kept_rate,
+                collected_minor=r.collected_minor,
+                broken_no_follow_up=r.broken_no_follow_up,
+            )
+            for r in rows
         ]
 
     @app.post(

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
 from collector_desk.server.app import create_app
+from collector_desk.store.cache import open_cache
 from collector_desk.store.engine import make_engine, sqlite_url
 from collector_desk.store.migrate import upgrade
 from collector_desk.store.schema import Credential, Team, User
+from collector_desk.sync.client import SyncClient
 
 PASSWORD = "correct horse battery"
 
@@ -218,3 +220,25 @@ def seed_cases(engine, username: str, count: int, start: int = 1) -> list[int]:
             record_change(session, case, now)
             ids.append(n)
     return ids
+
+
+@pytest.fixture
+def desk(live, tmp_path):
+    """A desktop: its own cache and a sync client signed in as the given user."""
+    made = []
+
+    def make(username: str):
+        engine = open_cache(tmp_path / f"{username}-{len(made)}.sqlite")
+        client = SyncClient(
+            engine,
+            httpx.Client(base_url=live.url, timeout=10),
+            live.login(username),
+            clock=lambda: live.clock.now,
+        )
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.http.close()
+        client.engine.dispose()

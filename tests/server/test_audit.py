@@ -12,10 +12,9 @@ from collector_desk.store.flags import FlagRefused, set_flag
 from collector_desk.store.people import find_user
 from collector_desk.store.schema import CaseFlagRow
 from tests.server.conftest import seed_cases
-from tests.server.test_sync import desk  # noqa: F401  (a fixture)
 
 
-def test_flag_changes_and_reveals_reach_the_leads_filter(live, desk):  # noqa: F811
+def test_flag_changes_and_reveals_reach_the_leads_filter(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     (carols,) = seed_cases(live.engine, "carol", 1, start=50)  # carol is in the other team
     alice, carol = desk("alice"), desk("carol")

@@ -6,10 +6,10 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.contacts import Outcome
 from collector_desk.store.schema import AuditEvent, Contact
 from tests.server.conftest import seed_cases
-from tests.server.test_sync import _log, desk  # noqa: F401  (desk is a fixture)
+from tests.server.test_sync import _log
 
 
-def test_a_cap_broken_across_two_desktops_is_kept_and_audited_centrally(live, desk):  # noqa: F811
+def test_a_cap_broken_across_two_desktops_is_kept_and_audited_centrally(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     morning, afternoon = desk("alice"), desk("alice")  # two machines, neither sees the other
     morning.sync()

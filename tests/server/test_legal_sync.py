@@ -15,7 +15,7 @@ from collector_desk.store.legal import legal_step
 from collector_desk.store.people import find_user
 from collector_desk.store.schema import AuditEvent, Case, ContactPoint, LegalCase
 from tests.server.conftest import seed_cases
-from tests.server.test_sync import _log, desk  # noqa: F401  (a fixture)
+from tests.server.test_sync import _log
 
 REFERRAL_DOCS = {
     "card_agreement": True,
@@ -25,7 +25,7 @@ REFERRAL_DOCS = {
 }
 
 
-def _late_case(live, desk):  # noqa: F811
+def _late_case(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     with Session(live.engine) as s, s.begin():
         s.execute(update(Case).where(Case.id == case_id).values(max_dpd=120))
@@ -43,7 +43,7 @@ def _late_case(live, desk):  # noqa: F811
     return alice, case_id
 
 
-def test_an_eligible_case_is_referred_then_filed_and_contact_changes(live, desk):  # noqa: F811
+def test_an_eligible_case_is_referred_then_filed_and_contact_changes(live, desk):
     alice, case_id = _late_case(live, desk)
     user = find_user(alice.engine, "alice")
     now = live.clock.now
@@ -87,7 +87,7 @@ def test_an_eligible_case_is_referred_then_filed_and_contact_changes(live, desk)
     assert sorted(stages) == ["filed", "referred"]
 
 
-def test_a_case_that_is_not_late_enough_is_refused_with_reasons(live, desk):  # noqa: F811
+def test_a_case_that_is_not_late_enough_is_refused_with_reasons(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)  # 35 days past due, never called
     alice = desk("alice")
     alice.sync()

@@ -13,7 +13,6 @@ from collector_desk.store.people import find_user
 from collector_desk.store.plans import PlanRequest, decide_plan, monitor_plans, propose_plan
 from collector_desk.store.schema import AuditEvent, Case, PlanInstallment, RepaymentPlan
 from tests.server.conftest import seed_cases
-from tests.server.test_sync import desk  # noqa: F401  (a fixture)
 
 MONEY = Affordability(income_minor=1_200_000, expenses_minor=600_000, obligations_minor=100_000)
 
@@ -27,7 +26,7 @@ def _plan(engine, plan_id):
         return s.get(RepaymentPlan, plan_id)
 
 
-def test_a_24_month_plan_waits_for_the_lead_who_approves_it(live, desk):  # noqa: F811
+def test_a_24_month_plan_waits_for_the_lead_who_approves_it(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     alice, lead = desk("alice"), desk("lead")
     alice.sync()
@@ -59,7 +58,7 @@ def test_a_24_month_plan_waits_for_the_lead_who_approves_it(live, desk):  # noqa
     assert _plan(alice.engine, plan.id).status is PlanStatus.ACTIVE
 
 
-def test_a_collector_cannot_approve_and_a_rejection_needs_a_reason(live, desk):  # noqa: F811
+def test_a_collector_cannot_approve_and_a_rejection_needs_a_reason(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     alice, lead = desk("alice"), desk("lead")
     alice.sync()
@@ -80,7 +79,7 @@ def test_a_collector_cannot_approve_and_a_rejection_needs_a_reason(live, desk): 
     assert _plan(alice.engine, plan.id).status is PlanStatus.REJECTED
 
 
-def test_the_server_recomputes_authority_rather_than_trusting_the_desktop(live, desk):  # noqa: F811
+def test_the_server_recomputes_authority_rather_than_trusting_the_desktop(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     alice = desk("alice")
     alice.sync()
@@ -100,7 +99,7 @@ def test_the_server_recomputes_authority_rather_than_trusting_the_desktop(live, 
     assert _plan(live.engine, plan.id).status is PlanStatus.PENDING_APPROVAL
 
 
-def test_a_bad_first_due_date_is_refused_and_nothing_is_written(live, desk):  # noqa: F811
+def test_a_bad_first_due_date_is_refused_and_nothing_is_written(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     alice = desk("alice")
     alice.sync()
@@ -119,7 +118,7 @@ def test_a_bad_first_due_date_is_refused_and_nothing_is_written(live, desk):  # 
         assert s.scalars(select(RepaymentPlan)).all() == []
 
 
-def test_a_missed_installment_breaks_the_plan_and_raises_the_case(live, desk):  # noqa: F811
+def test_a_missed_installment_breaks_the_plan_and_raises_the_case(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     alice = desk("alice")
     alice.sync()

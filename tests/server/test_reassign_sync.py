@@ -12,7 +12,7 @@ from collector_desk.store.reassign import reassign
 from collector_desk.store.schema import AuditEvent, Case, Contact, SyncIssue
 from collector_desk.store.team import CaseFilter, propose_rebalance, select_cases, workload
 from tests.server.conftest import seed_cases
-from tests.server.test_sync import _log, desk  # noqa: F401  (a fixture)
+from tests.server.test_sync import _log
 
 
 def _mine(engine):
@@ -20,7 +20,7 @@ def _mine(engine):
         return sorted(s.scalars(select(Case.id)))
 
 
-def test_bulk_reassignment_reaches_both_collectors_one_of_them_offline(live, desk):  # noqa: F811
+def test_bulk_reassignment_reaches_both_collectors_one_of_them_offline(live, desk):
     ids = seed_cases(live.engine, "alice", 5)
     alice, bob, lead = desk("alice"), desk("bob"), desk("lead")
     for d in (alice, bob, lead):
@@ -48,7 +48,7 @@ def test_bulk_reassignment_reaches_both_collectors_one_of_them_offline(live, des
         assert {c.assigned_at for c in s.scalars(select(Case))} == {live.clock.now}
 
 
-def test_a_case_moved_meanwhile_is_rejected_with_its_reason(live, desk):  # noqa: F811
+def test_a_case_moved_meanwhile_is_rejected_with_its_reason(live, desk):
     (case_id,) = seed_cases(live.engine, "alice", 1)
     first, second = desk("lead"), desk("lead")  # the lead on two desktops
     first.sync()
@@ -68,7 +68,7 @@ def test_a_case_moved_meanwhile_is_rejected_with_its_reason(live, desk):  # noqa
         assert s.scalars(select(SyncIssue.reason)).all() == ["moved_meanwhile"]
 
 
-def test_a_collector_cannot_reassign_and_the_lead_only_within_the_team(live, desk):  # noqa: F811
+def test_a_collector_cannot_reassign_and_the_lead_only_within_the_team(live, desk):
     (mine,) = seed_cases(live.engine, "alice", 1)
     (other,) = seed_cases(live.engine, "carol", 1, start=40)  # team B
     alice, lead = desk("alice"), desk("lead")
@@ -100,7 +100,7 @@ def test_a_collector_cannot_reassign_and_the_lead_only_within_the_team(live, des
         assert s.get(Case, mine).assigned_to == collector.id
 
 
-def test_rebalance_proposal_and_workload_on_the_leads_cache(live, desk):  # noqa: F811
+def test_rebalance_proposal_and_workload_on_the_leads_cache(live, desk):
     ids = seed_cases(live.engine, "alice", 6)
     with Session(live.engine) as s, s.begin():  # one open promise: that case stays with alice
         s.execute(update(Case).where(Case.id == ids[0]).values(promise_status=PromiseStatus.OPEN))

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
-from collector_desk.store.cache import open_cache
 from collector_desk.store.contact_log import log_contact
 from collector_desk.store.schema import (
     Case,
@@ -18,30 +17,8 @@ from collector_desk.store.schema import (
     OutboxMutation,
     SyncIssue,
 )
-from collector_desk.sync.client import SignedOut, SyncClient
+from collector_desk.sync.client import SignedOut
 from tests.server.conftest import seed_cases
-
-
-@pytest.fixture
-def desk(live, tmp_path):
-    """A desktop: its own cache and a sync client signed in as the given user."""
-    made = []
-
-    def make(username: str):
-        engine = open_cache(tmp_path / f"{username}-{len(made)}.sqlite")
-        client = SyncClient(
-            engine,
-            httpx.Client(base_url=live.url, timeout=10),
-            live.login(username),
-            clock=lambda: live.clock.now,
-        )
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        client.http.close()
-        client.engine.dispose()
 
 
 def _count(engine, model, *where):

@@ -16,7 +16,6 @@ from collector_desk.store.schema import Case, RepaymentPlan
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
 from tests.server.conftest import seed_cases
-from tests.server.test_sync import desk  # noqa: F401  (a fixture)
 
 
 def _window(qtbot, qapp, engine, username, clock):
@@ -35,7 +34,7 @@ def _window(qtbot, qapp, engine, username, clock):
     return window
 
 
-def test_collectors_are_not_offered_the_team_desk(qtbot, qapp, live, desk):  # noqa: F811
+def test_collectors_are_not_offered_the_team_desk(qtbot, qapp, live, desk):
     seed_cases(live.engine, "alice", 1)
     alice = desk("alice")
     alice.sync()
@@ -45,7 +44,11 @@ def test_collectors_are_not_offered_the_team_desk(qtbot, qapp, live, desk):  # n
 
 
 def test_the_lead_rebalances_and_approves_from_the_team_desk(
-    qtbot, qapp, live, desk, tmp_path  # noqa: F811
+    qtbot,
+    qapp,
+    live,
+    desk,
+    tmp_path,
 ):
     ids = seed_cases(live.engine, "alice", 4)
     with Session(live.engine) as s, s.begin():

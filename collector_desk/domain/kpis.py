@@ -1,0 +1,170 @@
+"""The numbers a team lead watches, from plain facts, by day or by week, per collector or team.
+
+Definitions (DOMAIN.md "The numbers a team lead watches"):
+- contacts: outbound contacts (every try, answered or not); inbound calls are not counted;
+- hours: per collector and day, the span from the first to the last contact plus the average
+  handling time of one more (5 minutes), so a day of one call is not zero hours;
+- contacts per hour: contacts / hours;
+- right-party-contact rate: contacts that reached the customer / contacts;
+- promise rate: promises to pay / right-party contacts;
+- kept rate: what was paid towards promises falling due in the period / what they promised;
+- collected: payments received in the period;
+- broken promises without follow-up: promises due in the period, broken, with no outbound
+  contact on the case after their due date.
+Rates are None where their denominator is zero: "no calls" is not "0 %".
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from collector_desk.domain.cases import PromiseStatus
+from collector_desk.domain.contacts import Direction, Outcome, OutcomeGroup
+
+LAST_CALL = timedelta(minutes=5)
+
+
+class Period(enum.StrEnum):
+    DAY = "day"
+    WEEK = "week"  # ISO weeks, Monday first
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFact:
+    collector_id: int
+    at: datetime
+    outcome: Outcome
+    direction: Direction = Direction.OUTBOUND
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseFact:
+    collector_id: int
+    due: date
+    amount_minor: int
+    paid_minor: int
+    status: PromiseStatus
+    followed_up: bool = False  # an outbound contact on the case after the due date
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentFact:
+    collector_id: int
+    at: datetime
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class KpiRow:
+    period: date  # the day, or the Monday of the week
+    collector_id: int | None  # None: the whole team
+    contacts: int = 0
+    seconds: int = 0
+    right_party: int = 0
+    promises: int = 0
+    promised_minor: int = 0
+    kept_minor: int = 0
+    collected_minor: int = 0
+    broken_no_follow_up: int = 0
+
+    @property
+    def hours(self) -> float:
+        return self.seconds / 3600
+
+    @property
+    def contacts_per_hour(self) -> float | None:
+        return self.contacts / self.hours if self.seconds else None
+
+    @property
+    def rpc_rate(self) -> float | None:
+        return self.right_party / self.contacts if self.contacts else None
+
+    @property
+    def promise_rate(self) -> float | None:
+        return self.promises / self.right_party if self.right_party else None
+
+    @property
+    def kept_rate(self) -> float | None:
+        return self.kept_minor / self.promised_minor if self.promised_minor else None
+
+
+def period_of(day: date, period: Period) -> date:
+    return day if period is Period.DAY else day - timedelta(days=day.weekday())
+
+
+@dataclass(slots=True)
+class _Acc:
+    contacts: int = 0
+    seconds: int = 0
+    right_party: int = 0
+    promises: int = 0
+    promised: int = 0
+    kept: int = 0
+    collected: int = 0
+    broken: int = 0
+
+
+def kpis(
+    contacts: Iterable[ContactFact],
+    promises: Iterable[PromiseFact],
+    payments: Iterable[PaymentFact],
+    zone: ZoneInfo,
+    period: Period,
+    per_collector: bool = True,
+) -> list[KpiRow]:
+    """Rows per (period, collector), and the team's (collector None) per period, sorted."""
+    acc: dict[tuple[date, int], _Acc] = defaultdict(_Acc)
+    days: dict[tuple[int, date], list[datetime]] = defaultdict(list)
+    for c in contacts:
+        if c.direction is not Direction.OUTBOUND:
+            continue
+        local = c.at.astimezone(zone)
+        a = acc[(period_of(local.date(), period), c.collector_id)]
+        a.contacts += 1
+        a.right_party += c.outcome.group is OutcomeGroup.SUCCESS
+        a.promises += c.outcome is Outcome.PROMISE_TO_PAY
+        days[(c.collector_id, local.date())].append(c.at)
+    for (collector, day), times in days.items():
+        worked = max(times) - min(times) + LAST_CALL
+        acc[(period_of(day, period), collector)].seconds += int(worked.total_seconds())
+    for p in promises:
+        if p.status is PromiseStatus.CANCELLED:
+            continue
+        a = acc[(period_of(p.due, period), p.collector_id)]
+        a.promised += p.amount_minor
+        a.kept += min(p.paid_minor, p.amount_minor)
+        a.broken += p.status is PromiseStatus.BROKEN and not p.followed_up
+    for pay in payments:
+        acc[
+            (period_of(pay.at.astimezone(zone).date(), period), pay.collector_id)
+        ].collected += pay.amount_minor
+    rows: list[KpiRow] = []
+    team: dict[date, _Acc] = defaultdict(_Acc)
+    for (when, collector), a in acc.items():
+        t = team[when]
+        for name in _Acc.__slots__:
+            setattr(t, name, getattr(t, name) + getattr(a, name))
+        if per_collector:
+            rows.append(_row(when, collector, a))
+    rows += [_row(when, None, a) for when, a in team.items()]
+    return sorted(rows, key=lambda r: (r.period, r.collector_id is None, r.collector_id or 0))
+
+
+def _row(when: date, collector: int | None, a: _Acc) -> KpiRow:
+    return KpiRow(
+        when,
+        collector,
+        a.contacts,
+        a.seconds,
+        a.right_party,
+        a.promises,
+        a.promised,
+        a.kept,
+        a.collected,
+        a.broken,
+    )
