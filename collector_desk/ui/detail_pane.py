@@ -8,14 +8,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,30 +25,9 @@ from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import formatting, labels
 from collector_desk.ui.legal_dialog import document_name, eligibility_reason, legal_stage
 from collector_desk.ui.plan_dialog import approval_reason
+from collector_desk.ui.tables import fill, read_only_table
 
 translate = QCoreApplication.translate
-
-
-def _table(parent: QWidget) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table
-
-
-def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
 
 
 # One key in the contact points table acts on the selected number; C calls it.
@@ -125,13 +100,13 @@ class DetailPane(QWidget):
                 self.summary.addRow(QLabel(self), value)
 
         self.tabs = QTabWidget(self)
-        self.accounts = _table(self)
-        self.points = _table(self)
-        self.contacts = _table(self)
-        self.promises = _table(self)
-        self.plans = _table(self)
-        self.payments = _table(self)
-        self.notes = _table(self)
+        self.accounts = read_only_table(self)
+        self.points = read_only_table(self)
+        self.contacts = read_only_table(self)
+        self.promises = read_only_table(self)
+        self.plans = read_only_table(self)
+        self.payments = read_only_table(self)
+        self.notes = read_only_table(self)
         self.legal = QLabel(self)
         self.legal.setObjectName("legalSummary")
         self.legal.setWordWrap(True)
@@ -323,7 +298,7 @@ class DetailPane(QWidget):
 
     def _fill_tables(self, d: CaseDetail) -> None:
         zone = ZoneInfo(d.time_zone)
-        _fill(
+        fill(
             self.plans,
             [
                 translate("DetailPane", "Status"),
@@ -345,7 +320,7 @@ class DetailPane(QWidget):
                 for p in d.plans
             ],
         )
-        _fill(
+        fill(
             self.accounts,
             [
                 translate("DetailPane", "Card"),
@@ -371,7 +346,7 @@ class DetailPane(QWidget):
                 for a in d.accounts
             ],
         )
-        _fill(
+        fill(
             self.points,
             [
                 translate("DetailPane", "Type"),
@@ -393,7 +368,7 @@ class DetailPane(QWidget):
                 for p in d.contact_points
             ],
         )
-        _fill(
+        fill(
             self.contacts,
             [
                 translate("DetailPane", "When"),
@@ -411,7 +386,7 @@ class DetailPane(QWidget):
                 for c in d.contacts
             ],
         )
-        _fill(
+        fill(
             self.promises,
             [
                 translate("DetailPane", "Due"),
@@ -429,7 +404,7 @@ class DetailPane(QWidget):
                 for p in d.promises
             ],
         )
-        _fill(
+        fill(
             self.payments,
             [
                 translate("DetailPane", "Paid at"),
@@ -445,4 +420,4 @@ class DetailPane(QWidget):
                 for p in d.payments
             ],
         )
-        _fill(self.notes, [translate("DetailPane", "Note")], [[n] for n in d.notes])
+        fill(self.notes, [translate("DetailPane", "Note")], [[n] for n in d.notes])

@@ -416,11 +416,7 @@ class MainWindow(QMainWindow):
             today,
             self,
         )
-        dialog.accepted.connect(lambda: self._case_changed(case_id))
-        dialog.finished.connect(lambda _result: setattr(self, "legal_dialog", None))
-        self.legal_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open_case_dialog(dialog, "legal_dialog", case_id)
 
     def open_flags(self) -> FlagDialog | None:
         detail = self.detail.detail
@@ -434,9 +430,14 @@ class MainWindow(QMainWindow):
             ),
             self,
         )
+        return self._open_case_dialog(dialog, "flag_dialog", case_id)
+
+    def _open_case_dialog(self, dialog, attribute: str, case_id: int):
+        """Show a dialog acting on one case: kept as `attribute` while open (tests drive it),
+        and the case shown afresh when it is accepted."""
         dialog.accepted.connect(lambda: self._case_changed(case_id))
-        dialog.finished.connect(lambda _result: setattr(self, "flag_dialog", None))
-        self.flag_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, attribute, None))
+        setattr(self, attribute, dialog)
         dialog.open()
         return dialog
 

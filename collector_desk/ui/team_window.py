@@ -12,7 +12,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,29 +34,9 @@ from collector_desk.store import plans, reassign, team
 from collector_desk.store.people import UserView
 from collector_desk.ui import formatting, labels
 from collector_desk.ui.plan_dialog import approval_reason
+from collector_desk.ui.tables import fill, read_only_table
 
 translate = QCoreApplication.translate
-
-
-def _table(parent: QWidget, name: str) -> QTableWidget:
-    table = QTableWidget(parent)
-    table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
 
 
 class TeamWindow(QDialog):
@@ -97,7 +74,7 @@ class TeamWindow(QDialog):
     # -- building -------------------------------------------------------------------------
     def _workload_tab(self) -> QWidget:
         page = QWidget(self)
-        self.workload = _table(page, "workload")
+        self.workload = read_only_table(page, "workload")
         self.bucket = QLineEdit(page)
         self.bucket.setPlaceholderText("M1, M2")
         self.dpd_min, self.dpd_max = QSpinBox(page), QSpinBox(page)
@@ -112,7 +89,7 @@ class TeamWindow(QDialog):
         self.propose = QPushButton(translate("TeamWindow", "Propose a rebalance"), page)
         self.confirm = QPushButton(translate("TeamWindow", "Confirm the moves"), page)
         self.confirm.setEnabled(False)
-        self.moves = _table(page, "moves")
+        self.moves = read_only_table(page, "moves")
         self.find.clicked.connect(self.find_cases)
         self.move.clicked.connect(self.move_selected)
         self.propose.clicked.connect(self.propose_rebalance)
@@ -139,7 +116,7 @@ class TeamWindow(QDialog):
 
     def _approvals_tab(self) -> QWidget:
         page = QWidget(self)
-        self.inbox = _table(page, "approvals")
+        self.inbox = read_only_table(page, "approvals")
         self.inbox.currentCellChanged.connect(lambda *_: self._show_approval())
         self.approval_detail = QLabel(page)
         self.approval_detail.setObjectName("approvalDetail")
@@ -167,7 +144,7 @@ class TeamWindow(QDialog):
     def refresh(self) -> None:
         rows = team.workload(self._engine, self._lead, self._clock())
         money = lambda m: formatting.money(m, self._currency)  # noqa: E731
-        _fill(
+        fill(
             self.workload,
             [
                 translate("TeamWindow", "Collector"),
@@ -199,7 +176,7 @@ class TeamWindow(QDialog):
             for user_id, name in self._collectors:
                 combo.addItem(name, user_id)
         self._approvals = team.pending_approvals(self._engine, self._lead)
-        _fill(
+        fill(
             self.inbox,
             [
                 translate("TeamWindow", "Case"),
@@ -265,7 +242,7 @@ class TeamWindow(QDialog):
         chosen = self._selected or None
         self._moves = team.propose_rebalance(self._engine, self._lead, collectors, chosen)
         names = dict(self._collectors)
-        _fill(
+        fill(
             self.moves,
             [
                 translate("TeamWindow", "Case"),
