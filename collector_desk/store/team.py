@@ -237,3 +237,10 @@ def pending_approvals(engine: Engine, lead: UserView) -> list[Approval]:
                 )
             )
         return out
+
+
+def case_refs(engine: Engine, case_ids: Sequence[int]) -> dict[int, str]:
+    """The case numbers people read, for ids a proposal or a refusal names."""
+    with Session(engine) as session:
+        query = select(Case.id, Case.case_ref).where(Case.id.in_(list(case_ids)))
+        return {case_id: ref for case_id, ref in session.execute(query)}

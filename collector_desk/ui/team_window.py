@@ -242,6 +242,7 @@ class TeamWindow(QDialog):
         chosen = self._selected or None
         self._moves = team.propose_rebalance(self._engine, self._lead, collectors, chosen)
         names = dict(self._collectors)
+        refs = team.case_refs(self._engine, [m.case_id for m in self._moves])
         fill(
             self.moves,
             [
@@ -252,7 +253,7 @@ class TeamWindow(QDialog):
             ],
             [
                 [
-                    str(m.case_id),
+                    refs.get(m.case_id, str(m.case_id)),
                     names.get(m.from_id, str(m.from_id)),
                     names.get(m.to_id, str(m.to_id)),
                     formatting.money(m.overdue_minor, self._currency),
@@ -282,10 +283,12 @@ class TeamWindow(QDialog):
     def _report(self, results: dict[int, str | None]) -> None:
         done = [c for c, why in results.items() if why is None]
         refused = {c: why for c, why in results.items() if why is not None}
+        refs = team.case_refs(self._engine, list(refused))
         text = translate("TeamWindow", "%1 case(s) queued to move.").replace("%1", str(len(done)))
         if refused:
             text += " " + translate("TeamWindow", "Not moved: %1").replace(
-                "%1", "; ".join(f"{c}: {labels.sync_reason(w)}" for c, w in refused.items())
+                "%1",
+                "; ".join(f"{refs.get(c, c)}: {labels.sync_reason(w)}" for c, w in refused.items()),
             )
         self._say(text)
         self.refresh()

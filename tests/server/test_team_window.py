@@ -76,6 +76,7 @@ def test_the_lead_rebalances_and_approves_from_the_team_desk(
 
     moves = team.propose_rebalance()  # shown, not made
     assert team.moves.rowCount() == len(moves) == 2
+    assert team.moves.item(0, 0).text().startswith("K")  # case numbers, as collectors read them
     assert ids[0] not in {m.case_id for m in moves}  # the promised case stays
     assert "Nothing moves until you confirm" in team.message.text()
     team.confirm_moves()
