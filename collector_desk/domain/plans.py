@@ -102,6 +102,22 @@ class Offer:
         return PlanStatus.PENDING_APPROVAL if self.needs_approval else PlanStatus.ACTIVE
 
 
+def authority_reasons(
+    kind: OfferKind, count: int, waived_minor: int, balance_minor: int, authority: Authority
+) -> tuple[ApprovalReason, ...]:
+    """Why an offer is beyond this authority: its length, or its waiver (for a plan) or
+    discount (for a settlement) as a share of the balance. Empty when within it."""
+    reasons = []
+    if kind is OfferKind.PLAN and count > authority.max_plan_months:
+        reasons.append(ApprovalReason.MONTHS_OVER_AUTHORITY)
+    if kind is OfferKind.PLAN and waived_minor * BASIS > authority.max_waiver_bp * balance_minor:
+        reasons.append(ApprovalReason.WAIVER_OVER_AUTHORITY)
+    limit = authority.max_settlement_discount_bp
+    if kind is OfferKind.SETTLEMENT and waived_minor * BASIS > limit * balance_minor:
+        reasons.append(ApprovalReason.DISCOUNT_OVER_AUTHORITY)
+    return tuple(reasons)
+
+
 def monthly(first: date, count: int) -> list[date]:
     """Due dates a month apart on the first date's day, moved to the month's end where the
     month is shorter (31 Jan, 28 Feb, 31 Mar)."""
@@ -149,11 +165,7 @@ def plan_offer(
         raise PlanError("waiver_out_of_range")
     total = balance_minor - waived_minor
     installments = schedule(total, count, first_due, rounding_minor)
-    reasons = []
-    if count > authority.max_plan_months:
-        reasons.append(ApprovalReason.MONTHS_OVER_AUTHORITY)
-    if waived_minor * BASIS > authority.max_waiver_bp * balance_minor:
-        reasons.append(ApprovalReason.WAIVER_OVER_AUTHORITY)
+    reasons = list(authority_reasons(OfferKind.PLAN, count, waived_minor, balance_minor, authority))
     if affordability is not None and max(i.amount_minor for i in installments) > (
         affordability.capacity_minor(share_bp)
     ):
@@ -167,9 +179,7 @@ def settlement_offer(
     if discount_minor < 0 or discount_minor >= balance_minor:
         raise PlanError("discount_out_of_range")
     installments = (Installment(1, due, balance_minor - discount_minor),)
-    reasons = ()
-    if discount_minor * BASIS > authority.max_settlement_discount_bp * balance_minor:
-        reasons = (ApprovalReason.DISCOUNT_OVER_AUTHORITY,)
+    reasons = authority_reasons(OfferKind.SETTLEMENT, 1, discount_minor, balance_minor, authority)
     return Offer(OfferKind.SETTLEMENT, balance_minor, discount_minor, installments, reasons)
 
 

@@ -25,6 +25,7 @@ from collector_desk.domain.plans import (
     Offer,
     OfferKind,
     PlanError,
+    authority_reasons,
     judge_plan,
     plan_offer,
     propose_plans,
@@ -215,8 +216,9 @@ def decide(
     case = session.get(Case, plan.case_id)
     if approve:
         authority = default_plan_rules().authority(user.role.value, user.username)
-        if plan.installment_count > authority.max_plan_months or (
-            plan.waived_minor * 10_000 > _waiver_limit(plan, authority) * case.balance_minor
+        kind = OfferKind(plan.kind)
+        if authority_reasons(
+            kind, plan.installment_count, plan.waived_minor, case.balance_minor, authority
         ):
             raise PlanError("beyond_approver_authority")
     plan.status = PlanStatus.ACTIVE if approve else PlanStatus.REJECTED
@@ -236,14 +238,6 @@ def decide(
         {"case_id": case.id, "reason": reason} if reason else {"case_id": case.id},
         at,
         received_at,
-    )
-
-
-def _waiver_limit(plan: RepaymentPlan, authority) -> int:
-    return (
-        authority.max_settlement_discount_bp
-        if plan.kind == OfferKind.SETTLEMENT.value
-        else authority.max_waiver_bp
     )
 
 

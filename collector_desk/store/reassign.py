@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus, Role
@@ -107,14 +107,3 @@ def reassign(
             )
             results[case_id] = None
     return results
-
-
-def team_collectors(engine: Engine, lead: UserView) -> list[tuple[int, str]]:
-    """The lead's team's active collectors (id, display name), as the cache knows them."""
-    with Session(engine) as session:
-        query = select(User.id, User.display_name).where(
-            User.active.is_(True), User.role == Role.COLLECTOR
-        )
-        if lead.role is not Role.ADMIN:
-            query = query.where(User.team_id == lead.team_id)
-        return [tuple(r) for r in session.execute(query.order_by(User.display_name))]

@@ -85,6 +85,7 @@ class QueueModel(QAbstractTableModel):
         self._count = self._layout.total
         self._packs = default_packs()
         self._zones: dict[str, ZoneInfo] = {}
+        self._verdicts: dict[tuple[str, str, bool], Decision] = {}
 
     @property
     def spec(self) -> QueueSpec:
@@ -99,6 +100,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._layout = self._queue.layout(spec)
         self._pages.clear()
+        self._verdicts.clear()  # judged as of the layout's moment
         self._count = self._layout.total
         self.endResetModel()
 
@@ -173,9 +175,16 @@ class QueueModel(QAbstractTableModel):
 
         The queue judges the case by its hours and stop flags; caps need the case's history and
         are judged per number in the detail pane and at the dial."""
-        case = CaseState(self._zone_of(row), blocked=row.blocked)
-        pack = self._packs.get(row.policy_pack)
-        return may_contact(pack, Attempt(Channel.CALL), case, (), self._layout.now)
+        # data() asks for every visible cell and role; the verdict depends on pack, zone and
+        # stop flag only, a handful of combinations per layout, so each is judged once
+        key = (row.policy_pack, row.time_zone, row.blocked)
+        decision = self._verdicts.get(key)
+        if decision is None:
+            case = CaseState(self._zone_of(row), blocked=row.blocked)
+            pack = self._packs.get(row.policy_pack)
+            decision = may_contact(pack, Attempt(Channel.CALL), case, (), self._layout.now)
+            self._verdicts[key] = decision
+        return decision
 
     def _zone_of(self, row: QueueRow) -> ZoneInfo:
         zone = self._zones.get(row.time_zone)
