@@ -77,6 +77,10 @@ class BucketScheme:
                 return bucket
         raise AssertionError("unreachable: the scheme is contiguous and open-ended")
 
+    def rank(self, dpd: int) -> int:
+        """The bucket's place in the scheme, 0 for the first: a higher rank is a worse bucket."""
+        return self.buckets.index(self.for_dpd(dpd))
+
     def days_to_roll(self, dpd: int) -> int | None:
         """Days until the case rolls into the next bucket if not cured; None in the last one."""
         bucket = self.for_dpd(dpd)

@@ -53,6 +53,7 @@ class KpiOut(BaseModel):
     period: date
     username: str | None  # None: the whole team
     contacts: int
+    seconds: int  # worked, as counted for contacts per hour
     hours: float
     contacts_per_hour: float | None
     right_party: int
@@ -64,6 +65,26 @@ class KpiOut(BaseModel):
     kept_rate: float | None
     collected_minor: int
     broken_no_follow_up: int
+
+
+class FlowOut(BaseModel):
+    period: date
+    username: str | None  # None: the whole team
+    bucket: str  # where the cases stood at the period's start
+    cases: int
+    rolled: int
+    cured: int
+    roll_rate: float | None
+    cure_rate: float | None
+
+
+class KpiReport(BaseModel):
+    computed_at: datetime
+    since: date
+    until: date
+    period: Period
+    rows: list[KpiOut]
+    flows: list[FlowOut]
 
 
 class AuditOut(BaseModel):
@@ -219,7 +240,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
 
     @app.get(
         "/api/v1/team/kpis",
-        response_model=list[KpiOut],
+        response_model=KpiReport,
         responses={403: {"description": "team leads and admins only"}},
     )
     def team_kpis(
@@ -228,32 +249,57 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         until: date,
         period: Period = Period.DAY,
         username: str | None = None,
-    ) -> list[KpiOut]:
-        """The team's numbers per day or week, per collector and for the team (no username)."""
+    ) -> KpiReport:
+        """The team's numbers per day or week, per collector and for the team (no username):
+        activity, promises, collections, and roll and cure by bucket."""
         try:
-            rows = kpis.team_kpis(engine, user, since, until, period, username)
+            numbers = kpis.team_kpis(engine, user, since, until, period, username)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
         names = {m.id: m.username for m in accounts.team_members(engine, user)}
-        return [
-            KpiOut(
-                period=r.period,
-                username=None if r.collector_id is None else names.get(r.collector_id),
-                contacts=r.contacts,
-                hours=round(r.hours, 2),
-                contacts_per_hour=r.contacts_per_hour,
-                right_party=r.right_party,
-                rpc_rate=r.rpc_rate,
-                promises=r.promises,
-                promise_rate=r.promise_rate,
-                promised_minor=r.promised_minor,
-                kept_minor=r.kept_minor,
-                kept_rate=r.kept_rate,
-                collected_minor=r.collected_minor,
-                broken_no_follow_up=r.broken_no_follow_up,
-            )
-            for r in rows
-        ]
+
+        def name(collector_id: int | None) -> str | None:
+            return None if collector_id is None else names.get(collector_id)
+
+        return KpiReport(
+            computed_at=clock(),
+            since=since,
+            until=until,
+            period=period,
+            rows=[
+                KpiOut(
+                    period=r.period,
+                    username=name(r.collector_id),
+                    contacts=r.contacts,
+                    seconds=r.seconds,
+                    hours=round(r.hours, 2),
+                    contacts_per_hour=r.contacts_per_hour,
+                    right_party=r.right_party,
+                    rpc_rate=r.rpc_rate,
+                    promises=r.promises,
+                    promise_rate=r.promise_rate,
+                    promised_minor=r.promised_minor,
+                    kept_minor=r.kept_minor,
+                    kept_rate=r.kept_rate,
+                    collected_minor=r.collected_minor,
+                    broken_no_follow_up=r.broken_no_follow_up,
+                )
+                for r in numbers.rows
+            ],
+            flows=[
+                FlowOut(
+                    period=f.period,
+                    username=name(f.collector_id),
+                    bucket=f.bucket,
+                    cases=f.cases,
+                    rolled=f.rolled,
+                    cured=f.cured,
+                    roll_rate=f.roll_rate,
+                    cure_rate=f.cure_rate,
+                )
+                for f in numbers.flows
+            ],
+        )
 
     @app.post(
         "/api/v1/sync/push",

@@ -13,6 +13,7 @@ from collector_desk.config.loaders import default_bucket_scheme
 from collector_desk.domain.allocation import AllocationLine, CellError
 from collector_desk.domain.cases import STOP_FLAGS, CaseStatus, Role
 from collector_desk.domain.contacts import ContactPointKind, ContactPointStatus, Relation
+from collector_desk.store.bucket_history import note_bucket
 from collector_desk.store.case_priority import case_priority
 from collector_desk.store.central import record_change
 from collector_desk.store.schema import (
@@ -152,6 +153,7 @@ def import_allocation(
             case.assigned_to, case.team_id = user.id, user.team_id
             case_totals(session, case, customer, scheme)
             session.flush()
+            note_bucket(session, case, now, scheme)
             case.priority = case_priority(session, case, now).total
             record_change(
                 session, case, now, previous_user_id=previous_user, previous_team_id=previous_team

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from collector_desk.config.loaders import default_bucket_scheme
 from collector_desk.domain.cases import PromiseStatus, Role
 from collector_desk.domain.contacts import Direction
+from collector_desk.domain.flows import FlowRow, flows
 from collector_desk.domain.kpis import ContactFact, KpiRow, PaymentFact, Period, PromiseFact, kpis
+from collector_desk.store import bucket_history
 from collector_desk.store.people import UserView
 from collector_desk.store.schema import Case, Contact, Payment, Promise, User
 
 MAX_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class TeamNumbers:
+    rows: list[KpiRow]
+    flows: list[FlowRow]
 
 
 def team_kpis(
@@ -24,9 +34,9 @@ def team_kpis(
     until: date,
     period: Period,
     username: str | None = None,
-) -> list[KpiRow]:
+) -> TeamNumbers:
     """Rows per period for each collector of the lead's team (or one of them) and the team.
-    Days are the lead's; payments count for the case's collector now."""
+    Days are the lead's; payments, roll and cure count for the case's collector now."""
     if until < since or (until - since).days >= MAX_DAYS:
         raise ValueError("the range must run forward and cover at most a year")
     zone = ZoneInfo(lead.time_zone)
@@ -88,7 +98,11 @@ def team_kpis(
                 .where(Payment.paid_at >= start, Payment.paid_at < end)
             )
         ]
-    return kpis(contacts, promises, payments, zone, period)
+        case_tracks = bucket_history.tracks(session, ids, end)
+    return TeamNumbers(
+        kpis(contacts, promises, payments, zone, period),
+        flows(case_tracks, default_bucket_scheme(), zone, since, until, period),
+    )
 
 
 def _after(last: datetime | None, due: date, zone: ZoneInfo) -> bool:

@@ -17,6 +17,7 @@ from collector_desk.domain.allocation import CellError
 from collector_desk.domain.cases import CaseStatus, PromiseStatus
 from collector_desk.domain.promises import PromiseState, apply_payment, judge
 from collector_desk.store.allocations import ImportRefused, case_totals
+from collector_desk.store.bucket_history import note_bucket
 from collector_desk.store.case_priority import case_priority
 from collector_desk.store.central import record_change
 from collector_desk.store.plans import monitor_plans
@@ -98,6 +99,7 @@ def import_payments(
             customer = session.get(Customer, case.customer_id)
             case_totals(session, case, customer, scheme)
             session.flush()
+            note_bucket(session, case, now, scheme)
             case.priority = case_priority(session, case, now).total
             record_change(session, case, now)
         recorded = len(lines) - skipped

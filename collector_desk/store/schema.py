@@ -397,6 +397,33 @@ class OutboxMutation(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
+class BucketHistory(Base):
+    """Central store: a case's days past due each time its bucket changes (allocation and
+    payment imports), so roll and cure can be read for any past period without keeping a
+    daily snapshot of every case."""
+
+    __tablename__ = "bucket_history"
+    __table_args__ = (Index("ix_bucket_history_case_time", "case_id", "changed_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    max_dpd: Mapped[int] = mapped_column(Integer)
+
+
+class KpiCache(Base):
+    """Local to a lead's cache and never synced: the team's numbers as the server last
+    computed them, one row per figure set, so the dashboard shows them offline."""
+
+    __tablename__ = "kpi_cache"
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "kpi" | "flow"
+    period_kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "day" | "week"
+    period: Mapped[date] = mapped_column(Date, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)  # "": the team
+    bucket: Mapped[str] = mapped_column(String(16), primary_key=True)  # "": not by bucket
+    figures: Mapped[dict] = mapped_column(JSON)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Draft(Base):
     """What a collector is typing into the contact log, kept so a crash loses nothing.
 

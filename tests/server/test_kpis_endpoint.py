@@ -1,9 +1,14 @@
 """The team's numbers come from the central store, for team leads only, their own team only."""
 
-from datetime import timedelta
+import csv
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from collector_desk.config.resources import resource
+from collector_desk.domain.allocation import parse_line
 from collector_desk.domain.contacts import Outcome
+from collector_desk.store.allocations import import_allocation
+from collector_desk.store.payments import PaymentLine, import_payments
 from tests.server.conftest import seed_cases
 from tests.server.test_sync import _log
 
@@ -28,7 +33,7 @@ def test_kpis_from_pushed_contacts_per_collector_and_team(live, desk):
         "/api/v1/team/kpis",
         headers=lead,
         params={"since": day.isoformat(), "until": day.isoformat()},
-    ).json()
+    ).json()["rows"]
     by = {r["username"]: r for r in rows}
     assert set(by) == {"alice", "bob", None}  # carol is in the other team
     assert (by["alice"]["contacts"], by["alice"]["right_party"]) == (2, 1)
@@ -42,3 +47,63 @@ def test_kpis_from_pushed_contacts_per_collector_and_team(live, desk):
     assert live.http.get("/api/v1/team/kpis", headers=collector, params=params).status_code == 403
     backwards = {"since": day.isoformat(), "until": (day - timedelta(days=1)).isoformat()}
     assert live.http.get("/api/v1/team/kpis", headers=lead, params=backwards).status_code == 422
+
+
+def _allocate(engine, at, dpd_by_account):
+    """The sample allocation file as the bank sends it on a given morning."""
+    with resource("samples", "allocation.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        row["dpd"] = str(dpd_by_account.get(row["account_ref"], row["dpd"]))
+    lines = [(n, parse_line(n, row)) for n, row in enumerate(rows, start=2)]
+    import_allocation(engine, lines, at)
+
+
+def test_roll_and_cure_by_bucket_from_the_daily_files(live):
+    shanghai = ZoneInfo("Asia/Shanghai")
+
+    def morning(day):
+        return datetime(2026, 11, day, 9, tzinfo=shanghai)
+
+    # K200000001 starts in M2 (42 days), K200000002 in M4 (95 days); both alice's
+    _allocate(live.engine, morning(23), {})
+    # Wednesday: K200000001 rolls into M3; K200000002 ages but stays in M4
+    _allocate(live.engine, morning(25), {"A2000000001": 60, "A2000000003": 97})
+    # Thursday: K200000002's overdue amount is paid in full: cured
+    import_payments(
+        live.engine,
+        [(2, PaymentLine("A2000000003", 153_025, morning(26), "ACH-1", "auto_debit"))],
+        morning(26),
+    )
+    lead = {"Authorization": f"Bearer {live.login('lead')}"}
+
+    def flows(since, until, period):
+        params = {"since": since, "until": until, "period": period}
+        report = live.http.get("/api/v1/team/kpis", headers=lead, params=params).json()
+        return {
+            (f["period"], f["username"], f["bucket"]): (f["cases"], f["rolled"], f["cured"])
+            for f in report["flows"]
+        }
+
+    by_day = flows("2026-11-24", "2026-11-26", "day")
+    assert by_day == {
+        ("2026-11-24", "alice", "M2"): (1, 0, 0),
+        ("2026-11-24", "alice", "M4"): (1, 0, 0),
+        ("2026-11-24", None, "M2"): (1, 0, 0),
+        ("2026-11-24", None, "M4"): (1, 0, 0),
+        ("2026-11-25", "alice", "M2"): (1, 1, 0),
+        ("2026-11-25", "alice", "M4"): (1, 0, 0),
+        ("2026-11-25", None, "M2"): (1, 1, 0),
+        ("2026-11-25", None, "M4"): (1, 0, 0),
+        ("2026-11-26", "alice", "M3"): (1, 0, 0),
+        ("2026-11-26", "alice", "M4"): (1, 0, 1),
+        ("2026-11-26", None, "M3"): (1, 0, 0),
+        ("2026-11-26", None, "M4"): (1, 0, 1),
+    }
+    # the week from Tuesday: M2 rolled, M4 cured; the imports' ages inside a bucket left no row
+    assert flows("2026-11-24", "2026-11-29", "week") == {
+        ("2026-11-23", "alice", "M2"): (1, 1, 0),
+        ("2026-11-23", "alice", "M4"): (1, 0, 1),
+        ("2026-11-23", None, "M2"): (1, 1, 0),
+        ("2026-11-23", None, "M4"): (1, 0, 1),
+    }

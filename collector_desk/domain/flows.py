@@ -1,0 +1,97 @@
+"""Roll and cure by bucket: where the cases of each bucket at a period's start stood at its end.
+
+- roll rate of bucket B: the cases in B at the start that are in a worse bucket at the end,
+  over the cases in B at the start;
+- cure rate of bucket B: of the same cases, those current (0 days past due) at the end.
+Only delinquent buckets count at the start: a current case has nothing to cure. A case counts
+for its collector (the one holding it now, as payments do), and for the team.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from collector_desk.domain.buckets import BucketScheme
+from collector_desk.domain.kpis import Period, period_of
+
+
+@dataclass(frozen=True, slots=True)
+class CaseTrack:
+    """One case's days past due over time: each (moment, dpd) is the value from that moment on."""
+
+    collector_id: int
+    changes: tuple[tuple[datetime, int], ...]  # in time order
+
+    def dpd_at(self, moment: datetime) -> int | None:
+        """The days past due just before `moment`; None if the case did not exist yet."""
+        i = bisect_left(self.changes, moment, key=lambda change: change[0])
+        return self.changes[i - 1][1] if i else None
+
+
+@dataclass(frozen=True, slots=True)
+class FlowRow:
+    period: date  # the day, or the Monday of the week
+    collector_id: int | None  # None: the whole team
+    bucket: str
+    cases: int
+    rolled: int
+    cured: int
+
+    @property
+    def roll_rate(self) -> float | None:
+        return self.rolled / self.cases if self.cases else None
+
+    @property
+    def cure_rate(self) -> float | None:
+        return self.cured / self.cases if self.cases else None
+
+
+def spans(
+    since: date, until: date, period: Period, zone: ZoneInfo
+) -> Iterator[tuple[date, datetime, datetime]]:
+    """(period key, start, end) for each period touching [since, until]; the first and last are
+    cut to the range, so a week half outside it is measured over the days inside."""
+    last = datetime.combine(until + timedelta(days=1), time(0), zone)
+    key = period_of(since, period)
+    while key <= until:
+        step = timedelta(days=1 if period is Period.DAY else 7)
+        start = datetime.combine(max(key, since), time(0), zone)
+        end = min(datetime.combine(key + step, time(0), zone), last)
+        yield key, start, end
+        key += step
+
+
+def flows(
+    tracks: Iterable[CaseTrack],
+    scheme: BucketScheme,
+    zone: ZoneInfo,
+    since: date,
+    until: date,
+    period: Period,
+) -> list[FlowRow]:
+    """Rows per (period, collector, bucket) and the team's (collector None), in scheme order."""
+    acc: dict[tuple[date, int | None, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    periods = list(spans(since, until, period, zone))
+    for track in tracks:
+        for key, start, end in periods:
+            before, after = track.dpd_at(start), track.dpd_at(end)
+            if not before or after is None:  # not yet there, or current: nothing to roll
+                continue
+            label = scheme.for_dpd(before).label
+            rolled = scheme.rank(after) > scheme.rank(before)
+            for who in (track.collector_id, None):
+                figures = acc[(key, who, label)]
+                figures[0] += 1
+                figures[1] += rolled
+                figures[2] += after == 0
+    order = {label: i for i, label in enumerate(scheme.labels)}
+    rows = [FlowRow(key, who, label, *figures) for (key, who, label), figures in acc.items()]
+    return sorted(
+        rows,
+        key=lambda r: (r.period, r.collector_id is None, r.collector_id or 0, order[r.bucket]),
+    )
