@@ -22,6 +22,9 @@ from collector_desk.server import auth
 from collector_desk.store import accounts, audit, central, kpis
 from collector_desk.store.people import UserView
 from collector_desk.sync.protocol import (
+    FlowOut,
+    KpiOut,
+    KpiReport,
     ManifestResponse,
     MutationResult,
     PullResponse,
@@ -47,44 +50,6 @@ class UserOut(BaseModel):
     role: Role
     team_id: int | None
     time_zone: str
-
-
-class KpiOut(BaseModel):
-    period: date
-    username: str | None  # None: the whole team
-    contacts: int
-    seconds: int  # worked, as counted for contacts per hour
-    hours: float
-    contacts_per_hour: float | None
-    right_party: int
-    rpc_rate: float | None
-    promises: int
-    promise_rate: float | None
-    promised_minor: int
-    kept_minor: int
-    kept_rate: float | None
-    collected_minor: int
-    broken_no_follow_up: int
-
-
-class FlowOut(BaseModel):
-    period: date
-    username: str | None  # None: the whole team
-    bucket: str  # where the cases stood at the period's start
-    cases: int
-    rolled: int
-    cured: int
-    roll_rate: float | None
-    cure_rate: float | None
-
-
-class KpiReport(BaseModel):
-    computed_at: datetime
-    since: date
-    until: date
-    period: Period
-    rows: list[KpiOut]
-    flows: list[FlowOut]
 
 
 class AuditOut(BaseModel):

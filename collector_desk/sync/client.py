@@ -4,21 +4,23 @@ a worker thread and shows what it reports."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import httpx
 from sqlalchemy import Engine
 
-from collector_desk.store import local_sync
-from collector_desk.sync.outcomes import Offline, SignedOut, SyncReport
+from collector_desk.domain.kpis import Period
+from collector_desk.store import kpi_cache, local_sync
+from collector_desk.sync.outcomes import NotALead, Offline, SignedOut, SyncReport
 from collector_desk.sync.protocol import (
     MAX_MUTATIONS,
+    KpiReport,
     ManifestResponse,
     PullResponse,
     PushResponse,
 )
 
-__all__ = ["Offline", "SignedOut", "SyncClient", "SyncReport", "sign_in"]
+__all__ = ["NotALead", "Offline", "SignedOut", "SyncClient", "SyncReport", "sign_in"]
 
 
 def sign_in(http: httpx.Client, username: str, password: str) -> str:
@@ -80,6 +82,27 @@ class SyncClient:
             raise Offline(f"manifest refused: {response.status_code}")
         ids = ManifestResponse.model_validate(response.json()).case_ids
         return local_sync.keep_only(self.engine, ids)
+
+    def fetch_kpis(self, since: date, until: date, period: Period) -> KpiReport:
+        """The team's numbers computed centrally, kept in the cache for offline viewing.
+        A collector's token is refused (NotALead); so is a range the server will not take."""
+        params = {"since": since.isoformat(), "until": until.isoformat(), "period": period.value}
+        response = self._call("GET", "/api/v1/team/kpis", params=params)
+        if response.status_code == 403:
+            raise NotALead()
+        if response.status_code != 200:
+            raise Offline(f"team numbers refused: {response.status_code}")
+        report = KpiReport.model_validate(response.json())
+        kpi_cache.save(
+            self.engine,
+            report.period,
+            report.since,
+            report.until,
+            report.computed_at,
+            (r.model_dump() for r in report.rows),
+            (f.model_dump() for f in report.flows),
+        )
+        return report
 
     def push(self) -> tuple[int, int]:
         pushed = rejected = 0

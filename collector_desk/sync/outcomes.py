@@ -14,6 +14,10 @@ class SignedOut(PermissionError):
     """The server refused the token (expired or revoked): sign in again."""
 
 
+class NotALead(PermissionError):
+    """The server keeps the team's numbers for team leads and admins."""
+
+
 @dataclass(frozen=True, slots=True)
 class SyncReport:
     pushed: int

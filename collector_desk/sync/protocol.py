@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from collector_desk.domain.kpis import Period
 
 MAX_MUTATIONS = 1000  # per push; a desktop back from a long outage pushes in several
 
@@ -55,3 +57,42 @@ class ManifestResponse(BaseModel):
     even if a removal was never pulled."""
 
     case_ids: list[int]
+
+
+# -- the team lead's numbers (GET /api/v1/team/kpis) ------------------------------------
+class KpiOut(BaseModel):
+    period: date
+    username: str | None  # None: the whole team
+    contacts: int
+    seconds: int  # worked, as counted for contacts per hour
+    hours: float
+    contacts_per_hour: float | None
+    right_party: int
+    rpc_rate: float | None
+    promises: int
+    promise_rate: float | None
+    promised_minor: int
+    kept_minor: int
+    kept_rate: float | None
+    collected_minor: int
+    broken_no_follow_up: int
+
+
+class FlowOut(BaseModel):
+    period: date
+    username: str | None  # None: the whole team
+    bucket: str  # where the cases stood at the period's start
+    cases: int
+    rolled: int
+    cured: int
+    roll_rate: float | None
+    cure_rate: float | None
+
+
+class KpiReport(BaseModel):
+    computed_at: datetime
+    since: date
+    until: date
+    period: Period
+    rows: list[KpiOut]
+    flows: list[FlowOut]

@@ -1,14 +1,20 @@
 """The team's numbers come from the central store, for team leads only, their own team only."""
 
 import csv
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from collector_desk.config.resources import resource
 from collector_desk.domain.allocation import parse_line
 from collector_desk.domain.contacts import Outcome
+from collector_desk.domain.kpis import Period
+from collector_desk.store import kpi_cache
 from collector_desk.store.allocations import import_allocation
 from collector_desk.store.payments import PaymentLine, import_payments
+from collector_desk.store.people import find_user
+from collector_desk.sync.outcomes import NotALead, Offline
 from tests.server.conftest import seed_cases
 from tests.server.test_sync import _log
 
@@ -107,3 +113,56 @@ def test_roll_and_cure_by_bucket_from_the_daily_files(live):
         ("2026-11-23", None, "M2"): (1, 1, 0),
         ("2026-11-23", None, "M4"): (1, 0, 1),
     }
+
+
+def test_a_leads_desk_keeps_the_numbers_for_offline_viewing(live, desk):
+    (a1,) = seed_cases(live.engine, "alice", 1)
+    (b1,) = seed_cases(live.engine, "bob", 1, start=20)
+    alice, bob, lead = desk("alice"), desk("bob"), desk("lead")
+    for d in (alice, bob, lead):
+        d.sync()
+    _log(alice, a1, Outcome.RIGHT_PARTY)
+    _log(bob, b1, Outcome.NO_ANSWER)
+    alice.sync(), bob.sync()
+    day = live.clock.now.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    week = day - timedelta(days=day.weekday())
+
+    report = lead.fetch_kpis(week, week + timedelta(days=6), Period.DAY)
+    assert report.computed_at == live.clock.now
+
+    live.stop()  # the network goes; the dashboard still has the figures
+    with pytest.raises(Offline):
+        lead.fetch_kpis(week, week + timedelta(days=6), Period.DAY)
+    cached = kpi_cache.load(lead.engine, Period.DAY, week, week + timedelta(days=6))
+    alice_id = find_user(lead.engine, "alice").id
+    by = {r.collector_id: r for r in cached.rows}
+    assert set(by) == {alice_id, find_user(lead.engine, "bob").id, None}
+    assert (by[alice_id].contacts, by[alice_id].rpc_rate) == (1, 1.0)
+    assert (by[None].contacts, by[None].right_party) == (2, 1)
+    assert cached.computed_at == live.clock.now
+    assert kpi_cache.load(lead.engine, Period.DAY, day, day, alice_id).rows == [by[alice_id]]
+    nothing = kpi_cache.load(lead.engine, Period.WEEK, week, week + timedelta(days=6))
+    assert (nothing.rows, nothing.computed_at) == ([], None)
+
+
+def test_a_new_fetch_replaces_what_the_cache_held_for_those_dates(live, desk):
+    (a1,) = seed_cases(live.engine, "alice", 1)
+    alice, lead = desk("alice"), desk("lead")
+    alice.sync()
+    day = live.clock.now.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    _log(alice, a1, Outcome.RIGHT_PARTY)
+    alice.sync()
+    lead.sync()
+    lead.fetch_kpis(day, day, Period.DAY)
+    assert len(kpi_cache.load(lead.engine, Period.DAY, day, day).rows) == 2
+    kpi_cache.save(lead.engine, Period.DAY, day, day, live.clock.now, [], [])  # a quiet day now
+    assert kpi_cache.load(lead.engine, Period.DAY, day, day).rows == []
+
+
+def test_a_collectors_desk_is_refused_the_numbers(live, desk):
+    alice = desk("alice")
+    with pytest.raises(NotALead):
+        alice.fetch_kpis(date(2026, 11, 23), date(2026, 11, 29), Period.WEEK)
+    assert (
+        kpi_cache.load(alice.engine, Period.WEEK, date(2026, 11, 23), date(2026, 11, 29)).rows == []
+    )
