@@ -1,6 +1,7 @@
 """Queue read figures on a demo cache (not part of the test suite).
 
-    uv run collector-desk demo --cases 1000000 --data-dir /tmp/million --screenshot /tmp/m.png
+    # three cases in five are the demo collector's: 1,666,667 cases give a queue of a million
+    uv run collector-desk demo --cases 1666667 --data-dir /tmp/million --screenshot /tmp/m.png
     uv run python benchmarks/bench_queue.py /tmp/million/demo-cache.sqlite
 
 Prints the median of several runs for: counting the queue, the first window of rows, a window

@@ -76,6 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the main window once the data shows, save a PNG, exit",
     )
     demo.add_argument(
+        "--as",
+        dest="as_user",
+        choices=("collector", "lead"),
+        default="collector",
+        help="sign in as the demo's collector (default) or its team lead",
+    )
+    demo.add_argument(
+        "--view",
+        choices=("queue", "team", "numbers"),
+        default="queue",
+        help="what opens first: the queue, or for the lead the team's workload or numbers "
+        "(with --screenshot, the picture is of that view)",
+    )
+    demo.add_argument(
         "--rebuild",
         action="store_true",
         help="generate the demo portfolio again even if one exists",
@@ -261,8 +275,11 @@ def _run_admin(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
+        from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
         from collector_desk.ui.app import DemoLaunch, run_demo  # Qt loads only when needed
 
+        if args.view != "queue" and args.as_user != "lead":
+            build_parser().error(f"--view {args.view} is the team lead's: add --as lead")
         return run_demo(
             DemoLaunch(
                 data_dir=args.data_dir or default_data_dir(),
@@ -271,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
                 language=args.lang,
                 screenshot=args.screenshot,
                 rebuild=args.rebuild,
+                username=DEMO_LEAD if args.as_user == "lead" else DEMO_COLLECTOR,
+                view=args.view,
             )
         )
     if args.command == "run":

@@ -35,6 +35,9 @@ def test_bad_arguments_are_refused_with_a_message():
     result = _run("demo", "--cases", "0")
     assert result.returncode == 2
     assert "--cases" in result.stderr
+    result = _run("demo", "--view", "numbers")
+    assert result.returncode == 2
+    assert "--as lead" in result.stderr
 
 
 def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
@@ -192,3 +195,20 @@ def test_central_store_admin_from_the_command_line(tmp_path):
     assert _run("admin", "monitor-plans", "--db", db).stdout.strip() == (
         "0 plan(s) broken or completed"
     )
+
+
+def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path):
+    data = tmp_path / "data"
+    result = _demo(data, tmp_path / "numbers.png", "--as", "lead", "--view", "numbers")
+    assert result.returncode == 0, result.stderr
+    lead = sqlite3.connect(data / "demo-cache-lead.sqlite")
+    cached = dict(lead.execute("SELECT kind, count(*) FROM kpi_cache GROUP BY kind"))
+    assert lead.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0
+    lead.close()
+    assert cached["kpi"] > 14 and cached["flow"] > 0  # fetched from the demo's central store
+    image = QImage(str(tmp_path / "numbers.png"))
+    assert image.width() >= 1000 and image.height() >= 600
+    # the collector's own cache was made beside it and holds none of the lead's figures
+    collector = sqlite3.connect(data / "demo-cache.sqlite")
+    assert collector.execute("SELECT count(*) FROM kpi_cache").fetchone()[0] == 0
+    collector.close()

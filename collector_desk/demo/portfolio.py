@@ -19,7 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
-from collector_desk.demo import DEMO_COLLECTOR
+from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
 from collector_desk.demo.names import NamePools, cn_mobile, cn_resident_id, us_phone
 from collector_desk.domain.buckets import BucketScheme, Segment
 from collector_desk.domain.cases import STOP_FLAGS, CaseFlag, CaseStatus, PromiseStatus, Role
@@ -42,12 +42,16 @@ from collector_desk.store.types import sqlite_datetime_text as dt_text
 # (username, display name, role): the demo signs in as DEMO_COLLECTOR.
 DEMO_USERS = (
     ("admin", "Admin", Role.ADMIN),
-    ("lead", "Team Lead", Role.TEAM_LEAD),
+    (DEMO_LEAD, "Team Lead", Role.TEAM_LEAD),
     (DEMO_COLLECTOR, "Demo Collector", Role.COLLECTOR),
     ("collector2", "Collector 2", Role.COLLECTOR),
     ("collector3", "Collector 3", Role.COLLECTOR),
 )
 DEMO_COLLECTOR_ID = 3
+# The team's collectors in turn by case id (case 1 is the demo collector's): three cases in five
+# stay with the demo collector, so a lead signing in to the demo sees a team of three.
+TEAM_TURNS = (DEMO_COLLECTOR_ID, 4, DEMO_COLLECTOR_ID, 5, DEMO_COLLECTOR_ID)
+BUCKET_HISTORY_DAYS = 90  # how far back the demo's bucket changes (roll and cure) go
 
 # Share of cases per bucket label, weighted to the early stages as real portfolios are.
 BUCKET_WEIGHTS = {"M1": 45, "M2": 20, "M3": 12, "M4": 9, "M5": 8, "M6+": 6}
@@ -249,6 +253,7 @@ PAYMENT_COLS = (
     "reference",
 )
 NOTE_COLS = ("id", "recorded_at", "server_received_at", "case_id", "user_id", "body")
+BUCKET_HISTORY_COLS = ("case_id", "changed_at", "max_dpd")
 
 TABLE_COLUMNS = {
     "customers": CUSTOMER_COLS,
@@ -260,6 +265,7 @@ TABLE_COLUMNS = {
     "promises": PROMISE_COLS,
     "payments": PAYMENT_COLS,
     "notes": NOTE_COLS,
+    "bucket_history": BUCKET_HISTORY_COLS,
 }
 
 
@@ -389,8 +395,10 @@ class _Generator:
         bucket = self.scheme.for_dpd(dpd)
 
         today = self.now.astimezone(self.zone(tz)).date()
-        history = _History(today=today, zone=self.zone(tz))
+        owner = TEAM_TURNS[(case_id - 1) % len(TEAM_TURNS)]
+        history = _History(today=today, zone=self.zone(tz), owner=owner)
         self.history(case_id, market, tz, dpd, points, accounts, total_overdue, history, batch)
+        self.buckets(case_id, dpd, batch)
         flags = [f for f, rate in FLAG_RATES.items() if rng.random() < rate]
         for flag in flags:
             batch.rows["case_flags"].append(
@@ -398,7 +406,7 @@ class _Generator:
                     case_id,
                     flag.value,
                     dt_text(self.now - timedelta(days=rng.randint(1, 60))),
-                    DEMO_COLLECTOR_ID,
+                    owner,
                 )
             )
 
@@ -439,7 +447,7 @@ class _Generator:
                 case_id,
                 f"K{case_id:09d}",
                 case_id,
-                DEMO_COLLECTOR_ID,
+                owner,
                 1,
                 status.value,
                 bucket.segment.value,
@@ -603,7 +611,7 @@ class _Generator:
                     dt_text(started),
                     case_id,
                     point,
-                    DEMO_COLLECTOR_ID,
+                    hist.owner,
                     Channel.CALL.value,
                     Direction.OUTBOUND.value,
                     outcome.value,
@@ -623,10 +631,26 @@ class _Generator:
                     dt_text(hist.last_contact_at),
                     dt_text(hist.last_contact_at),
                     case_id,
-                    DEMO_COLLECTOR_ID,
+                    hist.owner,
                     rng.choice(note_pool),
                 )
             )
+
+    def buckets(self, case_id: int, dpd: int, batch: _Batch) -> None:
+        """The days past due each time the case changed bucket over the last few months, as
+        the daily files would have left them; one case in seven was cured once before it fell
+        behind again (deterministic by id, so the random stream stays as it was)."""
+        rows = batch.rows["bucket_history"]
+        start = min(dpd, BUCKET_HISTORY_DAYS)
+        if case_id % 7 == 0 and dpd + 21 <= BUCKET_HISTORY_DAYS:
+            cured = self.now - timedelta(days=dpd + 1)
+            rows.append((case_id, dt_text(cured - timedelta(days=20)), 40))
+            rows.append((case_id, dt_text(cured), 0))
+        rows.append((case_id, dt_text(self.now - timedelta(days=start)), dpd - start))
+        for bucket in self.scheme.buckets:
+            if dpd - start < bucket.min_dpd <= dpd:
+                at = self.now - timedelta(days=dpd - bucket.min_dpd)
+                rows.append((case_id, dt_text(at), bucket.min_dpd))
 
     def promise(
         self,
@@ -683,7 +707,7 @@ class _Generator:
                 dt_text(made),
                 case_id,
                 contact_id,
-                DEMO_COLLECTOR_ID,
+                hist.owner,
                 market.currency,
                 amount,
                 due.isoformat(),
@@ -697,6 +721,7 @@ class _Generator:
 class _History:
     today: date  # the customer's
     zone: ZoneInfo
+    owner: int  # the collector holding the case
     last_contact_at: datetime | None = None
     last_outcome: Outcome | None = None
     latest_promise: PromiseStatus | None = None  # the promise with the latest due date

@@ -95,3 +95,19 @@ def flows(
         rows,
         key=lambda r: (r.period, r.collector_id is None, r.collector_id or 0, order[r.bucket]),
     )
+
+
+def flow_totals(rows: Iterable[FlowRow]) -> dict[tuple[int | None, str], FlowRow]:
+    """Per (collector, bucket), the periods' flows added up: the rates over a range are
+    rolled (or cured) case-periods over case-periods."""
+    acc: dict[tuple[int | None, str], list] = {}
+    for r in rows:
+        key = (r.collector_id, r.bucket)
+        if key not in acc:
+            acc[key] = [r.period, 0, 0, 0]
+        figures = acc[key]
+        figures[0] = min(figures[0], r.period)
+        figures[1] += r.cases
+        figures[2] += r.rolled
+        figures[3] += r.cured
+    return {(who, bucket): FlowRow(f[0], who, bucket, *f[1:]) for (who, bucket), f in acc.items()}

@@ -168,3 +168,22 @@ def _row(when: date, collector: int | None, a: _Acc) -> KpiRow:
         a.collected,
         a.broken,
     )
+
+
+def totals(rows: Iterable[KpiRow]) -> dict[int | None, KpiRow]:
+    """Each collector's figures (and the team's, key None) over all the periods given; the
+    rates follow from the summed counts, never from averaging the periods' rates."""
+    acc: dict[int | None, _Acc] = defaultdict(_Acc)
+    first: dict[int | None, date] = {}
+    for r in rows:
+        a = acc[r.collector_id]
+        a.contacts += r.contacts
+        a.seconds += r.seconds
+        a.right_party += r.right_party
+        a.promises += r.promises
+        a.promised += r.promised_minor
+        a.kept += r.kept_minor
+        a.collected += r.collected_minor
+        a.broken += r.broken_no_follow_up
+        first[r.collector_id] = min(first.get(r.collector_id, r.period), r.period)
+    return {who: _row(first[who], who, a) for who, a in acc.items()}

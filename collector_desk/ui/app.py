@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
-from collector_desk.demo import DEMO_COLLECTOR
+from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
 from collector_desk.store.cache import open_cache
 from collector_desk.store.people import find_user, read_state
 from collector_desk.store.queue import CaseQueue
@@ -42,6 +42,8 @@ class DemoLaunch:
     language: str | None
     screenshot: Path | None = None
     rebuild: bool = False
+    username: str = DEMO_COLLECTOR
+    view: str = "queue"  # or, for the lead, "team" or "numbers": the window opened first
 
 
 class SeedError(RuntimeError):
@@ -97,10 +99,17 @@ def seed_with_progress(path: Path, options: DemoOptions) -> None:
         raise SeedError(errors[0])
 
 
-def _open_demo_cache(path: Path, launch: DemoLaunch) -> Engine:
-    """Open the demo's desktop cache, generating the demo central store (and the cache as a
-    copy of it) first unless both exist for the same seed and size."""
-    central = path.with_name(DEMO_CENTRAL_NAME)
+def demo_cache_path(data_dir: Path, username: str) -> Path:
+    """Each demo user has a desktop cache of their own, as on two computers."""
+    name = DEMO_CACHE_NAME if username == DEMO_COLLECTOR else f"demo-cache-{username}.sqlite"
+    return data_dir / name
+
+
+def _open_demo_cache(launch: DemoLaunch) -> Engine:
+    """Open the demo user's desktop cache, generating the demo central store (and the caches
+    as copies of it) first unless they exist for the same seed and size."""
+    path = demo_cache_path(launch.data_dir, launch.username)
+    central = launch.data_dir / DEMO_CENTRAL_NAME
     if not launch.rebuild and path.exists() and central.exists():
         engine = open_cache(path)  # refuses a newer cache, upgrades an older one
         marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
@@ -114,23 +123,31 @@ def _open_demo_cache(path: Path, launch: DemoLaunch) -> Engine:
     from collector_desk.store.local_sync import set_cursor
 
     seed_with_progress(central, DemoOptions(cases=launch.cases, seed=launch.seed))
-    # The desktop starts as an exact copy of the central store, as a first sync would leave
-    # it, and pulls only what changes after that.
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    shutil.copyfile(central, path)
+    # Each desktop starts as an exact copy of the central store, as a first sync would leave
+    # it, and pulls only what changes after that. Copied before the passwords are set: a
+    # desktop cache never holds them.
+    desktops = [demo_cache_path(launch.data_dir, u) for u in (DEMO_COLLECTOR, DEMO_LEAD)]
+    for desktop in desktops:
+        for leftover in (desktop, *(desktop.with_name(desktop.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(central, desktop)
     enroll(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
     central_engine = make_engine(sqlite_url(central))
     try:
         store = central_store.store_id(central_engine)
     finally:
         central_engine.dispose()
-    engine = open_cache(path)
-    set_cursor(engine, f"{store}.0.0")
-    return engine
+    for desktop in desktops:
+        engine = open_cache(desktop)
+        set_cursor(engine, f"{store}.0.0")
+        if desktop != path:
+            engine.dispose()
+    return open_cache(path)
 
 
-def _start_sync(window: MainWindow, engine: Engine, central: Path) -> Callable[[], None]:
+def _start_sync(
+    window: MainWindow, engine: Engine, central: Path, username: str
+) -> Callable[[], None]:
     """Run the demo's central store on a loopback port and sync with it in the background;
     returns what stops both."""
     import httpx
@@ -142,7 +159,7 @@ def _start_sync(window: MainWindow, engine: Engine, central: Path) -> Callable[[
 
     def make_client() -> SyncClient:  # runs on the sync thread: never blocks the window
         http = httpx.Client(base_url=server.start(), timeout=30)
-        return SyncClient(engine, http, sign_in(http, DEMO_COLLECTOR, DEMO_PASSWORD))
+        return SyncClient(engine, http, sign_in(http, username, DEMO_PASSWORD))
 
     controller = SyncController(make_client, window)
     window.attach_sync(controller)
@@ -168,9 +185,8 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
     translations = Translations(app)
     translations.set_language(launch.language)
     interactive = launch.screenshot is None
-    path = launch.data_dir / DEMO_CACHE_NAME
     try:
-        engine = _open_demo_cache(path, launch)
+        engine = _open_demo_cache(launch)
     except SeedError as exc:
         return _fail(
             translate("App", "Could not create the demo portfolio: %1").replace("%1", str(exc)),
@@ -185,10 +201,10 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
             ).replace("%1", exc.revision),
             interactive,
         )
-    user = find_user(engine, DEMO_COLLECTOR)
+    user = find_user(engine, launch.username)
     if user is None:
         return _fail(
-            translate("App", "The demo cache has no demo collector; start again with --rebuild."),
+            translate("App", "The demo cache has no demo user; start again with --rebuild."),
             interactive,
         )
     window = MainWindow(
@@ -198,24 +214,35 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         translate("App", "Demo: built-in central store"),
     )
     window.show()
-    stop_sync = _start_sync(window, engine, path.with_name(DEMO_CENTRAL_NAME))
+    stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
+    shown: QWidget = window
+    team = window.open_team() if launch.view in ("team", "numbers") else None
+    if team is not None:
+        shown = team
+        if launch.view == "numbers":
+            team.tabs.setCurrentWidget(team.dashboard)
     if launch.screenshot is not None:
         target = launch.screenshot
         taken = []
 
-        def capture() -> None:
+        def capture(force: bool = False) -> None:
             if taken:
                 return
+            settled = window.sync.link is not Link.SYNCING and (
+                team is None or not team.dashboard.fetching
+            )
+            if not (settled or force):
+                return
             taken.append(True)
-            ok = window.grab().save(str(target))
+            ok = shown.grab().save(str(target))
             app.exit(0 if ok else 1)
 
-        # The picture shows the window as a user sees it once the first sync has answered
-        # (or after a few seconds, whatever it says then).
-        window.sync.changed.connect(
-            lambda: capture() if window.sync.link is not Link.SYNCING else None
-        )
-        QTimer.singleShot(SCREENSHOT_WAIT_MS, capture)
+        # The picture shows the window as a user sees it once the first sync (and, for the
+        # dashboard, the first fetch of the numbers) has answered, or after a few seconds,
+        # whatever it says then.
+        window.sync.changed.connect(capture)
+        window.sync.kpis_fetched.connect(lambda _outcome: QTimer.singleShot(0, capture))
+        QTimer.singleShot(SCREENSHOT_WAIT_MS, lambda: capture(force=True))
     code = app.exec()
     window.close()
     stop_sync()

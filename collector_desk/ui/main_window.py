@@ -444,7 +444,9 @@ class MainWindow(QMainWindow):
     def open_team(self) -> TeamWindow | None:
         if self._user.role not in (Role.TEAM_LEAD, Role.ADMIN):
             return None
-        window = TeamWindow(self._queue.engine, self._user, self._clock, parent=self)
+        window = TeamWindow(
+            self._queue.engine, self._user, self._clock, parent=self, sync=self.sync
+        )
         window.changed.connect(self._update_status)
         window.finished.connect(lambda _result: setattr(self, "team_window", None))
         self.team_window = window

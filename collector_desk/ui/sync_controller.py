@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from collector_desk.domain.kpis import Period
 from collector_desk.sync.backoff import retry_delay
 from collector_desk.sync.outcomes import Offline, SignedOut, SyncReport
 
@@ -32,30 +33,45 @@ class Link(enum.StrEnum):
 
 class _Runner(QObject):
     done = Signal(object)  # a SyncReport, or the exception that stopped the sync
+    fetched = Signal(object)  # None: the team's numbers are in the cache; or why not
 
     def __init__(self, make_client: Callable[[], SyncClient]) -> None:
         super().__init__()
         self._make_client = make_client
         self._client: SyncClient | None = None
 
+    def _ensure_client(self) -> tuple[SyncClient, bool]:
+        first = self._client is None
+        if first:  # made here, so its HTTP client lives on this thread
+            self._client = self._make_client()
+        return self._client, first
+
     @Slot()
     def run(self) -> None:
         try:
-            first = self._client is None
-            if first:  # made here, so its HTTP client lives on this thread
-                self._client = self._make_client()
+            client, first = self._ensure_client()
             # the first sync of a session also checks the whole scope, healing any drift
-            self.done.emit(self._client.sync(manifest=first))
+            self.done.emit(client.sync(manifest=first))
         except (Offline, SignedOut) as exc:
             self.done.emit(exc)
         except Exception as exc:  # reported as offline, never lost: the outbox stays
             self.done.emit(Offline(f"{type(exc).__name__}: {exc}"))
 
+    @Slot(object)
+    def fetch_kpis(self, request: tuple[date, date, Period]) -> None:
+        try:
+            self._ensure_client()[0].fetch_kpis(*request)
+            self.fetched.emit(None)
+        except Exception as exc:  # shown as "cannot be reached"; the cached figures stay
+            self.fetched.emit(exc)
+
 
 class SyncController(QObject):
     changed = Signal()  # link, last sync time or failure count changed
     received = Signal(object)  # a SyncReport that brought or removed cases
+    kpis_fetched = Signal(object)  # None when fresh team numbers are in the cache, else why not
     _start = Signal()
+    _fetch = Signal(object)
 
     def __init__(
         self,
@@ -76,7 +92,9 @@ class SyncController(QObject):
         self._runner = _Runner(make_client)
         self._runner.moveToThread(self._thread)
         self._start.connect(self._runner.run)
+        self._fetch.connect(self._runner.fetch_kpis)
         self._runner.done.connect(self._finished)
+        self._runner.fetched.connect(self.kpis_fetched)
         self._thread.start()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.sync_now)
@@ -89,6 +107,11 @@ class SyncController(QObject):
         self.link = Link.SYNCING
         self.changed.emit()
         self._start.emit()
+
+    def fetch_kpis(self, request: tuple[date, date, Period]) -> None:
+        """Ask the server for the team's numbers on the sync thread (after a running sync);
+        `kpis_fetched` tells when they are in the cache."""
+        self._fetch.emit(request)
 
     def _finished(self, outcome: object) -> None:
         self._busy = False

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,7 +32,9 @@ from collector_desk.domain.workload import Move
 from collector_desk.store import plans, reassign, team
 from collector_desk.store.people import UserView
 from collector_desk.ui import formatting, labels
+from collector_desk.ui.dashboard import Dashboard
 from collector_desk.ui.plan_dialog import approval_reason
+from collector_desk.ui.sync_controller import SyncController
 from collector_desk.ui.tables import fill, read_only_table
 
 translate = QCoreApplication.translate
@@ -49,6 +50,7 @@ class TeamWindow(QDialog):
         clock: Callable[[], datetime],
         currency: str = "CNY",
         parent: QWidget | None = None,
+        sync: SyncController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("teamWindow")
@@ -62,14 +64,22 @@ class TeamWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
         self.tabs.addTab(self._approvals_tab(), translate("TeamWindow", "Approvals"))
+        self.dashboard = Dashboard(engine, lead, clock, currency, self)
+        self.tabs.addTab(self.dashboard, translate("TeamWindow", "Numbers"))
+        if sync is not None:
+            self.dashboard.fetch_requested.connect(sync.fetch_kpis)
+            sync.kpis_fetched.connect(self.dashboard.fetched)
+        else:  # no server configured: the cache is all there is
+            self.dashboard.fetch_requested.connect(lambda _r: self.dashboard.not_connected())
         self.message = QLabel(self)
         self.message.setObjectName("teamMessage")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.message)
-        self.resize(1000, 700)
+        self.resize(1200, 780)
         self.refresh()
+        self.dashboard.refresh()
 
     # -- building -------------------------------------------------------------------------
     def _workload_tab(self) -> QWidget:
@@ -95,21 +105,29 @@ class TeamWindow(QDialog):
         self.propose.clicked.connect(self.propose_rebalance)
         self.confirm.clicked.connect(self.confirm_moves)
 
-        form = QFormLayout()
-        form.addRow(translate("TeamWindow", "Buckets"), self.bucket)
-        dpd = QHBoxLayout()
-        dpd.addWidget(self.dpd_min)
-        dpd.addWidget(QLabel("–", page))
-        dpd.addWidget(self.dpd_max)
-        form.addRow(translate("TeamWindow", "Days past due"), dpd)
-        form.addRow(translate("TeamWindow", "Balance at least"), self.balance_min)
-        form.addRow(translate("TeamWindow", "Now with"), self.from_collector)
+        # the filter on one line: the workload above and the moves below keep the room
+        filters = QHBoxLayout()
+        self.bucket.setMaximumWidth(120)
+        self.balance_min.setMaximumWidth(120)
+        for text, widget in (
+            (translate("TeamWindow", "Buckets"), self.bucket),
+            (translate("TeamWindow", "Days past due"), self.dpd_min),
+            ("–", self.dpd_max),
+            (translate("TeamWindow", "Balance at least"), self.balance_min),
+            (translate("TeamWindow", "Now with"), self.from_collector),
+        ):
+            label = QLabel(text, page)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
         buttons = QHBoxLayout()
         for widget in (self.find, self.move, self.to_collector, self.propose, self.confirm):
             buttons.addWidget(widget)
+        buttons.addStretch(1)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.workload, 2)
-        layout.addLayout(form)
+        layout.addWidget(self.workload, 1)
+        layout.addLayout(filters)
         layout.addLayout(buttons)
         layout.addWidget(self.moves, 1)
         return page
@@ -169,6 +187,7 @@ class TeamWindow(QDialog):
             ],
         )
         self._collectors = [(w.user_id, w.name) for w in rows]
+        self.dashboard.set_collectors(self._collectors)
         for combo, anyone in ((self.from_collector, True), (self.to_collector, False)):
             combo.clear()
             if anyone:

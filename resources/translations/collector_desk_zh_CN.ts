@@ -4,33 +4,33 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="75"/>
+        <location filename="../../collector_desk/ui/app.py" line="77"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="77"/>
-        <location filename="../../collector_desk/ui/app.py" line="161"/>
+        <location filename="../../collector_desk/ui/app.py" line="79"/>
+        <location filename="../../collector_desk/ui/app.py" line="178"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="176"/>
+        <location filename="../../collector_desk/ui/app.py" line="192"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="181"/>
+        <location filename="../../collector_desk/ui/app.py" line="197"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="191"/>
-        <source>The demo cache has no demo collector; start again with --rebuild.</source>
-        <translation>演示缓存中没有演示催收员；请加 --rebuild 重新启动。</translation>
+        <location filename="../../collector_desk/ui/app.py" line="207"/>
+        <source>The demo cache has no demo user; start again with --rebuild.</source>
+        <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="198"/>
+        <location filename="../../collector_desk/ui/app.py" line="214"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
@@ -135,6 +135,14 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../collector_desk/ui/charts.py" line="126"/>
+        <source>No figures for these dates</source>
+        <translation>这些日期没有数据</translation>
+    </message>
+</context>
+<context>
     <name>ContactPointKind</name>
     <message>
         <location filename="../../collector_desk/ui/labels.py" line="95"/>
@@ -214,6 +222,204 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="77"/>
+        <source>Team</source>
+        <translation>全组</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="91"/>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="92"/>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="94"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="171"/>
+        <source>Whole team</source>
+        <translation>全组</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="95"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="97"/>
+        <source>Ask the server for fresh figures (F5)</source>
+        <translation>向服务器获取最新数据（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="99"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="107"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="278"/>
+        <source>Contacts</source>
+        <translation>联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="109"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="280"/>
+        <source>Contacts per hour</source>
+        <translation>每小时联系次数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="111"/>
+        <source>Right-party contact rate</source>
+        <translation>本人接通率</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="112"/>
+        <source>Promise rate (per RPC)</source>
+        <translation>承诺率（每次本人接通）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="113"/>
+        <source>Kept rate (amount)</source>
+        <translation>履约率（按金额）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="114"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="284"/>
+        <source>Collected</source>
+        <translation>回收金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="116"/>
+        <source>Broken promises without follow-up</source>
+        <translation>未跟进的违约承诺</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="120"/>
+        <source>Roll and cure by bucket</source>
+        <translation>各账龄段迁徙率与出催率</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="133"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="134"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="136"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="277"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="182"/>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="187"/>
+        <source>Choose at most a year.</source>
+        <translation>最多选择一年。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="200"/>
+        <source>Fetching fresh figures…</source>
+        <translation>正在获取最新数据…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="210"/>
+        <source>The server keeps these figures for team leads.</source>
+        <translation>这些数据仅向组长开放。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="214"/>
+        <source>The server cannot be reached.</source>
+        <translation>无法连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="216"/>
+        <source>The server cannot be reached and no figures for these dates are kept on this computer.</source>
+        <translation>无法连接服务器，本机也没有这些日期的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="262"/>
+        <source>Roll</source>
+        <translation>迁徙</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="263"/>
+        <source>Cure</source>
+        <translation>出催</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="279"/>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="281"/>
+        <source>RPC rate</source>
+        <translation>本人接通率</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="282"/>
+        <source>Promise rate</source>
+        <translation>承诺率</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="283"/>
+        <source>Kept rate</source>
+        <translation>履约率</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="285"/>
+        <source>Broken, no follow-up</source>
+        <translation>违约未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="311"/>
+        <source>Export the team&apos;s numbers</source>
+        <translation>导出本组数据</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="313"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="328"/>
+        <source>Could not export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="331"/>
+        <source>Exported %1 row(s) to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="350"/>
+        <source>W%1</source>
+        <translation>第%1周</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="356"/>
+        <source>No figures for these dates yet.</source>
+        <translation>这些日期暂无数据。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="358"/>
+        <source>Figures computed %1.</source>
+        <translation>数据计算于 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <location filename="../../collector_desk/ui/desk.py" line="54"/>
@@ -234,254 +440,254 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="178"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="153"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="154"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="155"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="181"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="156"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="182"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="380"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="420"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="157"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="395"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="183"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="158"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="356"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="159"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="160"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="192"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="167"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="193"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="168"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="194"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="169"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="195"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="170"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="196"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="171"/>
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="197"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="172"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="198"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="173"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="199"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="174"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="203"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="178"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="204"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="206"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="181"/>
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="209"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="238"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="213"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="272"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="247"/>
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="274"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="249"/>
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="279"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="254"/>
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="334"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="351"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="326"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="352"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="357"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="358"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="377"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="352"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="378"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="379"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="381"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="356"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="399"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="374"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="400"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="375"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="401"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="376"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="402"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="448"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="377"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="423"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="417"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="392"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="418"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="436"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="393"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="411"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="419"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="394"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="435"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="410"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="437"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="412"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -1015,17 +1221,17 @@
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="468"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="471"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="474"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="477"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="483"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="486"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
@@ -1675,7 +1881,7 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue_model.py" line="231"/>
+        <location filename="../../collector_desk/ui/queue_model.py" line="240"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>
@@ -1953,210 +2159,215 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="78"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="58"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="86"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="66"/>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="87"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="67"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="110"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="69"/>
+        <source>Numbers</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="98"/>
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="111"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="99"/>
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="112"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="100"/>
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="113"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="101"/>
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="122"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="110"/>
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="127"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="115"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="128"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="116"/>
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="129"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="117"/>
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="150"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="138"/>
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="152"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="140"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="153"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="141"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="173"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="206"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="161"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="195"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="174"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="162"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="175"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="274"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="163"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="264"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="176"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="164"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="177"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="165"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="178"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="166"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="179"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="167"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="198"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="187"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="205"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="271"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="194"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="261"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="207"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="196"/>
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="208"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="197"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="209"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="198"/>
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="204"/>
         <source>%1 installments</source>
         <translation>%1 期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="225"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="214"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="248"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="237"/>
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="251"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="240"/>
         <source>%1 case(s) match.</source>
         <translation>符合条件的案件：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="258"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="247"/>
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="272"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="262"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="263"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="288"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="278"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="308"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="299"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="310"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="301"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="331"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="323"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="340"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="332"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="347"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="339"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="371"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="363"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="373"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="365"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

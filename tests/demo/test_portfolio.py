@@ -163,3 +163,32 @@ def test_case_copies_of_zone_pack_and_stop_flags_agree_with_their_sources(db):
         )
     }
     assert blocked == stop and blocked
+
+
+def test_the_demo_team_has_three_collectors_and_each_case_history_is_its_collectors(db):
+    owners = Counter(dict(db.execute("SELECT assigned_to, count(*) FROM cases GROUP BY 1")))
+    assert set(owners) == {3, 4, 5}
+    assert owners[3] > owners[4] + owners[5] - 10  # the demo collector keeps most of them
+    strays = db.execute(
+        "SELECT count(*) FROM contacts t JOIN cases c ON c.id = t.case_id"
+        " WHERE t.user_id != c.assigned_to"
+    ).fetchone()[0]
+    assert strays == 0
+
+
+def test_the_bucket_history_ends_in_each_cases_bucket(db):
+    scheme = default_bucket_scheme()
+    last = db.execute(
+        "SELECT c.bucket, h.max_dpd, c.max_dpd FROM cases c JOIN bucket_history h"
+        " ON h.case_id = c.id AND h.changed_at ="
+        " (SELECT max(changed_at) FROM bucket_history WHERE case_id = c.id)"
+    ).fetchall()
+    assert len(last) == db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    assert all(scheme.for_dpd(dpd).label == bucket for bucket, dpd, _ in last)
+    assert all(recorded <= now for _, recorded, now in last)
+    cured = db.execute(
+        "SELECT count(DISTINCT a.case_id) FROM bucket_history a JOIN bucket_history b"
+        " ON b.case_id = a.case_id AND b.changed_at > a.changed_at"
+        " WHERE a.max_dpd > 0 AND b.max_dpd = 0"
+    )
+    assert cured.fetchone()[0] > 0  # some cases were cured once, so cure rates show

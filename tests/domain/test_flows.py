@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from collector_desk.config.loaders import default_bucket_scheme
-from collector_desk.domain.flows import CaseTrack, FlowRow, flows, spans
+from collector_desk.domain.flows import CaseTrack, FlowRow, flow_totals, flows, spans
 from collector_desk.domain.kpis import Period
 
 SCHEME = default_bucket_scheme()  # M0 0, M1 1-29, M2 30-59, M3 60-89, M4 90-119, ...
@@ -86,3 +86,12 @@ def test_weeks_half_outside_the_range_are_measured_inside_it():
 def test_no_cases_means_no_rate_rather_than_zero():
     row = FlowRow(date(2026, 11, 2), None, "M1", 0, 0, 0)
     assert (row.roll_rate, row.cure_rate) == (None, None)
+
+
+def test_flow_totals_add_up_the_case_periods_of_a_range():
+    rows = flows(TRACKS, SCHEME, ZoneInfo("UTC"), date(2026, 11, 2), date(2026, 11, 3), Period.DAY)
+    total = flow_totals(rows)
+    # M2: the cured case on Monday, the rolled-in case sitting there on Tuesday
+    assert (total[(None, "M2")].cases, total[(None, "M2")].cure_rate) == (2, 0.5)
+    assert (total[(BOB, "M4")].cases, total[(BOB, "M4")].roll_rate) == (2, 0.0)
+    assert total[(ALICE, "M1")].rolled == 1

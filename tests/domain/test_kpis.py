@@ -13,6 +13,7 @@ from collector_desk.domain.kpis import (
     Period,
     PromiseFact,
     kpis,
+    totals,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -95,3 +96,15 @@ def test_weeks_start_on_monday():
         120_000,
         125_000,
     )
+
+
+def test_totals_over_a_range_come_from_the_summed_counts():
+    rows = kpis(CONTACTS, PROMISES, PAYMENTS, SHANGHAI, Period.DAY)
+    total = totals(rows)
+    alice_days = [r for r in rows if r.collector_id == ALICE]
+    assert total[ALICE].contacts == sum(r.contacts for r in alice_days) == 5
+    assert total[ALICE].right_party == 3
+    # 3 right-party contacts, 2 promises: 2/3, not the mean of Thursday's 1/2 and Monday's 1/1
+    assert total[ALICE].promise_rate == 2 / 3
+    assert total[None].contacts == 6
+    assert total[ALICE].period == date(2026, 11, 26)
