@@ -7,7 +7,7 @@ functions, which name dependencies defined inside create_app.
 import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
@@ -17,7 +17,8 @@ from sqlalchemy import Engine, text
 
 from collector_desk import __version__
 from collector_desk.domain.cases import Role
-from collector_desk.domain.kpis import Period
+from collector_desk.domain.flows import FlowRow
+from collector_desk.domain.kpis import KpiRow, Period
 from collector_desk.server import auth
 from collector_desk.store import accounts, audit, central, kpis
 from collector_desk.store.people import UserView
@@ -36,6 +37,7 @@ MAX_BODY = 5_000_000  # bytes: a push of a thousand mutations fits
 PULL_PAGE = 200  # cases per pull response  # bytes: a push of a thousand mutations fits easily
 
 Clock = Callable[[], datetime]
+Out = TypeVar("Out", bound=BaseModel)
 
 
 class LoginBody(BaseModel):
@@ -223,47 +225,19 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             raise HTTPException(422, str(exc)) from exc
         names = {m.id: m.username for m in accounts.team_members(engine, user)}
 
-        def name(collector_id: int | None) -> str | None:
-            return None if collector_id is None else names.get(collector_id)
+        def out(model: type[Out], row: KpiRow | FlowRow) -> Out:
+            """The row's figures (rates included) under the collector's username."""
+            figures = {f: getattr(row, f) for f in model.model_fields if f != "username"}
+            who = None if row.collector_id is None else names.get(row.collector_id)
+            return model(username=who, **figures)
 
         return KpiReport(
             computed_at=clock(),
             since=since,
             until=until,
             period=period,
-            rows=[
-                KpiOut(
-                    period=r.period,
-                    username=name(r.collector_id),
-                    contacts=r.contacts,
-                    seconds=r.seconds,
-                    hours=round(r.hours, 2),
-                    contacts_per_hour=r.contacts_per_hour,
-                    right_party=r.right_party,
-                    rpc_rate=r.rpc_rate,
-                    promises=r.promises,
-                    promise_rate=r.promise_rate,
-                    promised_minor=r.promised_minor,
-                    kept_minor=r.kept_minor,
-                    kept_rate=r.kept_rate,
-                    collected_minor=r.collected_minor,
-                    broken_no_follow_up=r.broken_no_follow_up,
-                )
-                for r in numbers.rows
-            ],
-            flows=[
-                FlowOut(
-                    period=f.period,
-                    username=name(f.collector_id),
-                    bucket=f.bucket,
-                    cases=f.cases,
-                    rolled=f.rolled,
-                    cured=f.cured,
-                    roll_rate=f.roll_rate,
-                    cure_rate=f.cure_rate,
-                )
-                for f in numbers.flows
-            ],
+            rows=[out(KpiOut, r) for r in numbers.rows],
+            flows=[out(FlowOut, f) for f in numbers.flows],
         )
 
     @app.post(

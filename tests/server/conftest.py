@@ -242,3 +242,38 @@ def desk(live, tmp_path):
     for client in made:
         client.http.close()
         client.engine.dispose()
+
+
+def synced_window(qtbot, qapp, engine, url, clock, username="alice"):
+    """The main window in English, signed in as `username`, syncing with the server at url."""
+    from zoneinfo import ZoneInfo
+
+    from collector_desk.store.people import find_user
+    from collector_desk.store.queue import CaseQueue
+    from collector_desk.sync.client import sign_in
+    from collector_desk.ui.i18n import Translations
+    from collector_desk.ui.main_window import MainWindow
+    from collector_desk.ui.sync_controller import SyncController
+
+    translations = Translations(qapp)
+    translations.set_language("en")
+
+    def make_client():
+        http = httpx.Client(base_url=url, timeout=5)
+        return SyncClient(engine, http, sign_in(http, username, PASSWORD), clock=clock)
+
+    user = find_user(engine, username)
+    window = MainWindow(
+        CaseQueue(engine, user.id, ZoneInfo("Asia/Shanghai"), clock=clock),
+        user,
+        translations,
+        clock=clock,
+    )
+    qtbot.addWidget(window)
+    controller = SyncController(make_client, window, clock=clock)
+    window.attach_sync(controller)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.table.setFocus()
+    return window, controller

@@ -3,22 +3,14 @@ for offline viewing, filtered by collector and dates, exported."""
 
 import csv
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 from PySide6.QtCore import QDate
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.contacts import Outcome
-from collector_desk.store.people import find_user
-from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema import BucketHistory
-from collector_desk.sync.client import SyncClient, sign_in
-from collector_desk.ui.i18n import Translations
-from collector_desk.ui.main_window import MainWindow
-from collector_desk.ui.sync_controller import SyncController
-from tests.server.conftest import PASSWORD, seed_cases
+from tests.server.conftest import seed_cases, synced_window
 from tests.server.test_sync import _log
 
 
@@ -45,29 +37,6 @@ def team_day(live, desk):
     return lead
 
 
-def _lead_window(qtbot, qapp, lead, url, clock):
-    translations = Translations(qapp)
-    translations.set_language("en")
-
-    def make_client():
-        http = httpx.Client(base_url=url, timeout=5)
-        return SyncClient(lead.engine, http, sign_in(http, "lead", PASSWORD), clock=clock)
-
-    user = find_user(lead.engine, "lead")
-    window = MainWindow(
-        CaseQueue(lead.engine, user.id, ZoneInfo("Asia/Shanghai"), clock=clock),
-        user,
-        translations,
-        clock=clock,
-    )
-    qtbot.addWidget(window)
-    controller = SyncController(make_client, window, clock=clock)
-    window.attach_sync(controller)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, controller
-
-
 def _values(chart, name=None):
     series = chart.series[0] if name is None else next(s for s in chart.series if s.name == name)
     return list(series.values)
@@ -83,7 +52,7 @@ def _table(table):
 def test_the_dashboard_shows_the_teams_numbers_and_keeps_them_offline(
     qtbot, qapp, live, team_day, tmp_path
 ):
-    window, controller = _lead_window(qtbot, qapp, team_day, live.url, live.clock)
+    window, controller = synced_window(qtbot, qapp, team_day.engine, live.url, live.clock, "lead")
     try:
         team = window.open_team()
         board = team.dashboard

@@ -1,46 +1,15 @@
 """The window and its background sync against a real server on loopback."""
 
-from zoneinfo import ZoneInfo
-
 import httpx
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from collector_desk.store.cache import open_cache
-from collector_desk.store.people import find_user
-from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema import Contact, OutboxMutation
-from collector_desk.sync.client import SyncClient, sign_in
-from collector_desk.ui.i18n import Translations
-from collector_desk.ui.main_window import MainWindow
-from collector_desk.ui.sync_controller import Link, SyncController
-from tests.server.conftest import PASSWORD, seed_cases
-
-
-def _window(qtbot, qapp, engine, url, clock):
-    translations = Translations(qapp)
-    translations.set_language("en")
-
-    def make_client():
-        http = httpx.Client(base_url=url, timeout=5)
-        return SyncClient(engine, http, sign_in(http, "alice", PASSWORD), clock=clock)
-
-    user = find_user(engine, "alice")
-    window = MainWindow(
-        CaseQueue(engine, user.id, ZoneInfo("Asia/Shanghai"), clock=clock),
-        user,
-        translations,
-        clock=clock,
-    )
-    qtbot.addWidget(window)
-    controller = SyncController(make_client, window, clock=clock)
-    window.attach_sync(controller)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    window.table.setFocus()
-    return window, controller
+from collector_desk.sync.client import SyncClient
+from collector_desk.ui.sync_controller import Link
+from tests.server.conftest import seed_cases, synced_window
 
 
 def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
@@ -51,7 +20,7 @@ def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
     first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
     first.sync()
     first.http.close()
-    window, controller = _window(qtbot, qapp, engine, live.url, live.clock)
+    window, controller = synced_window(qtbot, qapp, engine, live.url, live.clock)
     try:
         window.log_action.trigger()  # Case → Log contact (L)
         dialog = window.log_dialog
@@ -75,7 +44,7 @@ def test_no_server_means_offline_with_a_retry_and_nothing_lost(qtbot, qapp, live
     first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
     first.sync()
     first.http.close()
-    window, controller = _window(qtbot, qapp, engine, "http://127.0.0.1:9", live.clock)
+    window, controller = synced_window(qtbot, qapp, engine, "http://127.0.0.1:9", live.clock)
     try:
         window.log_action.trigger()
         qtbot.keyClick(window.log_dialog.outcome, Qt.Key.Key_1)

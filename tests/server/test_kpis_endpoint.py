@@ -44,7 +44,7 @@ def test_kpis_from_pushed_contacts_per_collector_and_team(live, desk):
     assert set(by) == {"alice", "bob", None}  # carol is in the other team
     assert (by["alice"]["contacts"], by["alice"]["right_party"]) == (2, 1)
     assert by["alice"]["rpc_rate"] == 0.5
-    assert by["alice"]["hours"] == round((30 + 5) / 60, 2)
+    assert by["alice"]["hours"] == pytest.approx((30 + 5) / 60)
     assert (by[None]["contacts"], by[None]["right_party"]) == (3, 1)
     assert by["bob"]["promise_rate"] is None
 
