@@ -115,7 +115,35 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     _server_commands(commands)
     _admin_commands(commands)
+    scripts = commands.add_parser("scripts", help="call scripts: check them after editing")
+    script_actions = scripts.add_subparsers(dest="scripts_action", metavar="ACTION")
+    check = script_actions.add_parser(
+        "check", help="report every defect of each script, by file and step; exit 1 if any"
+    )
+    check.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="a script file or a folder of them (default: the scripts shipped with the app)",
+    )
     return parser
+
+
+def _check_scripts(path: Path | None) -> int:
+    from collector_desk.config.scripts import check_scripts, describe
+
+    if path is not None and not path.exists():
+        print(f"refused: {path} does not exist", file=sys.stderr)
+        return 2
+    found = check_scripts(path)
+    bad = {p: d for p, d in found.items() if d}
+    for p, defects in bad.items():
+        for defect in defects:
+            print(describe(p, defect))
+    good = len(found) - len(bad)
+    print(f"{good} file(s) good, {len(bad)} with defects", file=sys.stderr if bad else sys.stdout)
+    return 1 if bad else 0
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -301,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_server(args)
     if args.command == "admin":
         return _run_admin(args)
+    if args.command == "scripts" and args.scripts_action == "check":
+        return _check_scripts(args.path)
     build_parser().print_help()
     return 0
 
