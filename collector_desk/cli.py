@@ -115,6 +115,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     _server_commands(commands)
     _admin_commands(commands)
+    practice = commands.add_parser(
+        "practice",
+        help="practice calls with the call guide on made-up customers (never synced)",
+    )
+    practice.add_argument("--lang", choices=("zh_CN", "en"), default=None)
+    practice.add_argument(
+        "--seed", type=int, default=1, help="the same seed gives the same customers and answers"
+    )
+    practice.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"where the practice cache lives (default {default_data_dir()})",
+    )
+    practice.add_argument("--screenshot", type=Path, default=None, metavar="PATH")
     scripts = commands.add_parser("scripts", help="call scripts: check them after editing")
     script_actions = scripts.add_subparsers(dest="scripts_action", metavar="ACTION")
     check = script_actions.add_parser(
@@ -329,6 +344,12 @@ def main(argv: list[str] | None = None) -> int:
         return _run_server(args)
     if args.command == "admin":
         return _run_admin(args)
+    if args.command == "practice":
+        from collector_desk.ui.app import run_practice
+
+        return run_practice(
+            args.data_dir or default_data_dir(), args.lang, args.seed, args.screenshot
+        )
     if args.command == "scripts" and args.scripts_action == "check":
         return _check_scripts(args.path)
     build_parser().print_help()

@@ -212,3 +212,16 @@ def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path
     collector = sqlite3.connect(data / "demo-cache.sqlite")
     assert collector.execute("SELECT count(*) FROM kpi_cache").fetchone()[0] == 0
     collector.close()
+
+
+def test_practice_opens_the_guide_on_a_cache_that_never_syncs(tmp_path):
+    shot = tmp_path / "practice.png"
+    result = _run(
+        "practice", "--data-dir", str(tmp_path), "--lang", "en", "--screenshot", str(shot)
+    )
+    assert result.returncode == 0, result.stderr
+    assert QImage(str(shot)).width() >= 1000
+    conn = sqlite3.connect(tmp_path / "practice-cache.sqlite")
+    assert conn.execute("SELECT value FROM sync_state WHERE key = 'sandbox'").fetchone() == ("1",)
+    assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 60
+    conn.close()

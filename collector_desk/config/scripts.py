@@ -32,6 +32,7 @@ from collector_desk.domain.scripts import (
 )
 
 LIBRARY_FILE = "library.toml"  # the disclosures, snippets and objections all scripts share
+LAST_GOOD_SCRIPTS = "last-good-scripts"  # beside the user's data: each script's last good copy
 
 
 class _Strict(BaseModel):
@@ -245,25 +246,33 @@ class Loaded:
 
 def load_scripts(keep_dir: Path | None, where: Path | None = None) -> Loaded:
     """The usable scripts: each good file (a copy kept in keep_dir as its last good version),
-    or for a bad one the last good copy; the problems say which and why."""
+    or for a bad one the last good copy; the problems say which and why. The library falls
+    back the same way; without any library there are no scripts, and the guide says so."""
     folder = where or resource("scripts")
-    library = load_library(folder / LIBRARY_FILE)
-    scripts: list[Script] = []
     problems: list[ScriptFileError] = []
     fallbacks: list[str] = []
-    for path in script_files(folder):
+
+    def load(path: Path, read):
         kept = keep_dir / path.name if keep_dir else None
         try:
-            scripts.append(load_script(path, library))
-            if kept is not None:
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, kept)
+            found = read(path)
         except ScriptFileError as error:
             problems.append(error)
-            if kept is not None and kept.exists():
-                try:
-                    scripts.append(load_script(kept, library))
-                    fallbacks.append(path.name)
-                except ScriptFileError:
-                    pass  # the kept copy no longer fits this version: nothing to fall back on
-    return Loaded(scripts, library, problems, fallbacks)
+            if kept is None or not kept.exists():
+                return None
+            try:
+                found = read(kept)
+            except ScriptFileError:
+                return None  # the kept copy no longer fits this version either
+            fallbacks.append(path.name)
+            return found
+        if kept is not None:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, kept)
+        return found
+
+    library = load(folder / LIBRARY_FILE, load_library)
+    if library is None:
+        return Loaded([], Library({}, {}, {}), problems, fallbacks)
+    scripts = [load(path, lambda p: load_script(p, library)) for path in script_files(folder)]
+    return Loaded([s for s in scripts if s is not None], library, problems, fallbacks)

@@ -65,6 +65,19 @@ CASE_FACTS = (
 )
 
 
+SANDBOX_KEY = "sandbox"  # a practice cache: made-up customers, never pushed anywhere
+
+
+def mark_sandbox(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(SyncState(key=SANDBOX_KEY, value="1"))
+
+
+def is_sandbox(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.scalar(select(SyncState.value).where(SyncState.key == SANDBOX_KEY)) == "1"
+
+
 def my_client_id(engine: Engine) -> str:
     with Session(engine) as session, session.begin():
         return client_id(session)

@@ -38,6 +38,10 @@ def sign_in(http: httpx.Client, username: str, password: str) -> str:
     return response.json()["token"]
 
 
+class SandboxCache(PermissionError):
+    """The cache holds practice cases: it has no server to sync with."""
+
+
 class SyncClient:
     def __init__(
         self,
@@ -46,6 +50,8 @@ class SyncClient:
         token: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        if local_sync.is_sandbox(engine):  # practice data must never reach a server
+            raise SandboxCache("a practice cache is never synced")
         self.engine = engine
         self.http = http
         self.token = token

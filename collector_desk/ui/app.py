@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Q
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy import Engine
 
+from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
 from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
 from collector_desk.store.cache import open_cache
 from collector_desk.store.people import find_user, read_state
@@ -212,6 +213,7 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         user,
         translations,
         translate("App", "Demo: built-in central store"),
+        scripts=load_scripts(launch.data_dir / LAST_GOOD_SCRIPTS),
     )
     window.show()
     stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
@@ -246,5 +248,53 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
     code = app.exec()
     window.close()
     stop_sync()
+    engine.dispose()
+    return code
+
+
+PRACTICE_CACHE_NAME = "practice-cache.sqlite"
+PRACTICE_CASES = 60
+
+
+def run_practice(
+    data_dir: Path,
+    language: str | None,
+    seed: int,
+    screenshot: Path | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Practice calls: made-up customers in a cache of their own that never syncs, the call
+    guide open, and a simulated customer answering each step."""
+    from collector_desk.demo.portfolio import DemoOptions
+    from collector_desk.store.local_sync import is_sandbox, mark_sandbox
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Collector Desk")
+    translations = Translations(app)
+    translations.set_language(language)
+    path = data_dir / PRACTICE_CACHE_NAME
+    if not path.exists():
+        try:
+            seed_with_progress(path, DemoOptions(cases=PRACTICE_CASES, seed=seed))
+        except SeedError as exc:
+            return _fail(str(exc), screenshot is None)
+    engine = open_cache(path)
+    if not is_sandbox(engine):
+        mark_sandbox(engine)
+    user = find_user(engine, DEMO_COLLECTOR)
+    window = MainWindow(
+        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
+        user,
+        translations,
+        translate("App", "Practice: made-up customers, never synced"),
+        scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
+        practice_seed=seed,
+    )
+    window.show()
+    window.guide_action.trigger()  # the guide is what practice is for
+    if screenshot is not None:
+        QTimer.singleShot(500, lambda: app.exit(0 if window.grab().save(str(screenshot)) else 1))
+    code = app.exec()
+    window.close()
     engine.dispose()
     return code

@@ -17,6 +17,7 @@ import httpx
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
 from collector_desk.store.cache import open_cache
 from collector_desk.store.people import find_user
 from collector_desk.store.queue import CaseQueue
@@ -146,7 +147,11 @@ def run_desk(
         controller.shutdown()
         return 2
     window = MainWindow(
-        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)), user, translations, server
+        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
+        user,
+        translations,
+        server,
+        scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
     )
     controller.setParent(window)
     window.attach_sync(controller)

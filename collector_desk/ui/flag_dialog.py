@@ -81,3 +81,13 @@ class FlagDialog(QDialog):
             self.error.setText(refused.code)
             return
         self.accept()
+
+    def suggest(self, flag: CaseFlag, reason: str) -> None:
+        """Tick the flag a call asked for, with the call's words as the reason to confirm."""
+        for row in range(self.flags.count()):
+            item = self.flags.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == flag.value:
+                item.setCheckState(Qt.CheckState.Checked)
+                self.flags.setCurrentItem(item)
+        self.reason.setText(reason)
+        self.reason.setFocus()

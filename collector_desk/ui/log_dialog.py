@@ -14,12 +14,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from collector_desk.domain import phones
 from collector_desk.domain.contact_log import DIALABLE, ContactEntry, FieldError
-from collector_desk.domain.contacts import Channel, Outcome, OutcomeGroup
+from collector_desk.domain.contacts import Channel, Direction, Outcome, OutcomeGroup
 from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.domain.policy import Decision
 from collector_desk.store.queue import CaseDetail
@@ -106,6 +108,14 @@ class LogDialog(QDialog):
         self.channel = QComboBox(self)
         for channel in Channel:
             self.channel.addItem(labels.channel(channel), channel.value)
+        # the customer called us: no number is needed and the caps do not count it
+        self.inbound = QCheckBox(self)
+        self.inbound.setObjectName("inbound")
+        channel_row = QWidget(self)
+        row = QHBoxLayout(channel_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.channel, 1)
+        row.addWidget(self.inbound)
         self.number = QComboBox(self)
         self._fill_numbers()
         self.outcome = QListWidget(self)
@@ -141,7 +151,7 @@ class LogDialog(QDialog):
         self._captions: list[tuple[QLabel, str]] = []
         for key, widget in (
             ("outcome", self.outcome),
-            ("channel", self.channel),
+            ("channel", channel_row),
             ("contact_point", self.number),
             ("note", self.note),
             ("promise_amount", self.amount),
@@ -211,6 +221,7 @@ class LogDialog(QDialog):
             self.amount.textChanged,
             self.promise_date.dateChanged,
             self.callback.dateTimeChanged,
+            self.inbound.toggled,
         ):
             signal.connect(self._changed)
         self.outcome.currentRowChanged.connect(self._enable_fields)
@@ -276,6 +287,7 @@ class LogDialog(QDialog):
                 f"{item.data(Qt.ItemDataRole.UserRole + 1)}{labels.outcome(outcome)}"
                 f"   ({_group_title(outcome.group)})"
             )
+        self.inbound.setText(translate("LogDialog", "The customer called us"))
         self.save_next.setText(translate("LogDialog", "Save and next (Enter)"))
         self.save_only.setText(translate("LogDialog", "Save (Ctrl+S)"))
 
@@ -355,6 +367,9 @@ class LogDialog(QDialog):
             "promise_date": self.promise_date.date().toString(Qt.DateFormat.ISODate),
             "callback_at": self.callback.dateTime().toSecsSinceEpoch(),
             "override_reason": self.override_reason.text(),
+            "direction": (
+                Direction.INBOUND if self.inbound.isChecked() else Direction.OUTBOUND
+            ).value,
         }
 
     def restore(self, draft: dict) -> None:
@@ -374,6 +389,7 @@ class LogDialog(QDialog):
         if draft.get("callback_at"):
             self.callback.setDateTime(QDateTime.fromSecsSinceEpoch(int(draft["callback_at"])))
         self.override_reason.setText(draft.get("override_reason", ""))
+        self.inbound.setChecked(draft.get("direction") == Direction.INBOUND.value)
 
     def _changed(self, *_args) -> None:
         self.draft_changed.emit(self.fields())
@@ -399,6 +415,7 @@ class LogDialog(QDialog):
             channel=Channel(self.channel.currentData()),
             outcome=outcome,
             contact_point_id=self.number.currentData(Qt.ItemDataRole.UserRole),
+            direction=Direction.INBOUND if self.inbound.isChecked() else Direction.OUTBOUND,
             note=self.note.toPlainText(),
             promise_amount_minor=amount,
             promise_date=date.toPython() if ptp else None,

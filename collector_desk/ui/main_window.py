@@ -9,10 +9,18 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+)
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.cases import PlanStatus, Role
+from collector_desk.config.scripts import Loaded, load_scripts
+from collector_desk.domain.cases import CaseFlag, PlanStatus, Role
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
@@ -25,6 +33,7 @@ from collector_desk.store.people import UserView
 from collector_desk.store.queue import CaseQueue
 from collector_desk.store.queue_query import View
 from collector_desk.ui import labels
+from collector_desk.ui.call_guide import CallGuide
 from collector_desk.ui.detail_pane import DetailPane
 from collector_desk.ui.flag_dialog import FlagDialog
 from collector_desk.ui.i18n import LANGUAGES, Translations
@@ -51,6 +60,8 @@ class MainWindow(QMainWindow):
         translations: Translations,
         mode_note: str = "",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        scripts: Loaded | None = None,
+        practice_seed: int | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -78,6 +89,23 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
+        # the call guide: a panel beside the case, closed until the collector wants it (F6)
+        self.guide = CallGuide(
+            scripts or load_scripts(None),
+            user,
+            clock,
+            lambda: self._translations.language,
+            self,
+            practice_seed=practice_seed,
+        )
+        self.guide_dock = QDockWidget(self)
+        self.guide_dock.setObjectName("callGuideDock")
+        self.guide_dock.setWidget(self.guide)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guide_dock)
+        self.guide_dock.hide()
+        self.guide.log_requested.connect(self._log_from_guide)
+        self._script_problems = self.guide.problems
+        self._flag_offer: tuple[int, CaseFlag] | None = None
 
         self.status_cases = QLabel(self)
         self.status_outbox = QLabel(self)
@@ -181,6 +209,10 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
             self.view_actions.append(action)
         self.view_menu.addSeparator()
+        self.guide_action = self.guide_dock.toggleViewAction()
+        self.guide_action.setShortcut(QKeySequence("F6"))
+        self.guide_action.toggled.connect(self._guide_toggled)
+        self.view_menu.addAction(self.guide_action)
         self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.queue_panel.focus_search)
@@ -223,6 +255,17 @@ class MainWindow(QMainWindow):
         self.search_action.setText(translate("MainWindow", "&Search"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh queue"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.guide_dock.setWindowTitle(translate("MainWindow", "Call guide"))
+        self.guide_action.setText(translate("MainWindow", "Call &guide (F6)"))
+        self.guide.retranslate()
+        if self._script_problems:  # the lead or IT fixes them; the collector works on
+            self.statusBar().showMessage(
+                translate(
+                    "MainWindow",
+                    "%1 call script(s) could not be read; their last good version is used "
+                    "(collector-desk scripts check says why).",
+                ).replace("%1", str(len(self._script_problems)))
+            )
         self.detail.setAccessibleName(translate("MainWindow", "Case detail"))
         self.queue_panel.retranslate()
         self.detail.retranslate()
@@ -343,6 +386,32 @@ class MainWindow(QMainWindow):
     # -- the case -------------------------------------------------------------------------
     def _show_case(self, case_id: int) -> None:
         self.detail.show_case(None if case_id < 0 else self._queue.detail(case_id))
+        detail = self.detail.detail
+        if self.guide_dock.isVisible() and detail is not None:
+            same_call = self.guide.detail is not None and self.guide.detail.case_id == case_id
+            if not same_call:  # a new case: the guide is ready at its greeting
+                self.guide.start(detail, self.detail.selected_point())
+
+    # -- the call guide -------------------------------------------------------------------
+    def _guide_toggled(self, shown: bool) -> None:
+        detail = self.detail.detail
+        if shown and detail is not None:
+            self.guide.start(detail, self.detail.selected_point())
+            self.guide.setFocus()
+
+    def _log_from_guide(self, fields: dict, flag: CaseFlag | None) -> None:
+        detail = self.detail.detail
+        if (
+            detail is None
+            or self.guide.detail is None
+            or detail.case_id != self.guide.detail.case_id
+        ):
+            return
+        self._flag_offer = (detail.case_id, flag) if flag is not None else None
+        point, at = self.guide.point_id, self.guide.dialed_at
+        self.open_log(
+            dialed=(point, at) if point is not None and at is not None else None, prefill=fields
+        )
 
     def _reveal(self, case_id: int) -> None:
         full = customer_actions.reveal_national_id(
@@ -379,6 +448,10 @@ class MainWindow(QMainWindow):
         )
         if not decision.allowed:
             self.detail.show_dial_refused(decision)
+            return None
+        if self.guide_dock.isVisible():  # guided: the log comes at the end of the script
+            self.guide.start(detail, point_id, dialed_at=now)
+            self.guide.setFocus()
             return None
         return self.open_log(dialed=(point_id, now))
 
@@ -491,12 +564,16 @@ class MainWindow(QMainWindow):
             self._queue.engine, self._user.id, case_id, point_id, channel, self._clock()
         )
 
-    def open_log(self, dialed: tuple[int, datetime] | None = None) -> LogDialog | None:
+    def open_log(
+        self, dialed: tuple[int, datetime] | None = None, prefill: dict | None = None
+    ) -> LogDialog | None:
+        """The contact log for the case shown; `prefill` (from the call guide) stands in for
+        any draft."""
         detail = self.detail.detail
         if detail is None:
             return None
         case_id = detail.case_id
-        draft = drafts.load_draft(self._queue.engine, self._user.id, case_id)
+        draft = prefill or drafts.load_draft(self._queue.engine, self._user.id, case_id)
         dialog = LogDialog(
             detail,
             lambda entry: self._submit(case_id, entry),
@@ -529,6 +606,13 @@ class MainWindow(QMainWindow):
             return
         self.model.update_case(case_id)
         self._update_status()
+        offer, self._flag_offer = self._flag_offer, None
+        if offer is not None and offer[0] == case_id:  # the call asked for a flag: set it now
+            self._show_case(case_id)
+            flag_dialog = self.open_flags()
+            if flag_dialog is not None:
+                flag_dialog.suggest(offer[1], dialog.fields()["note"].splitlines()[0])
+            return
         if not (dialog.next_requested and self.queue_panel.select_next()):
             self._show_case(case_id)
         self.table.setFocus()

@@ -4,35 +4,198 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="77"/>
+        <location filename="../../collector_desk/ui/app.py" line="78"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="79"/>
-        <location filename="../../collector_desk/ui/app.py" line="178"/>
+        <location filename="../../collector_desk/ui/app.py" line="80"/>
+        <location filename="../../collector_desk/ui/app.py" line="179"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="192"/>
+        <location filename="../../collector_desk/ui/app.py" line="193"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="197"/>
+        <location filename="../../collector_desk/ui/app.py" line="198"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="207"/>
+        <location filename="../../collector_desk/ui/app.py" line="208"/>
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="214"/>
+        <location filename="../../collector_desk/ui/app.py" line="215"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/app.py" line="289"/>
+        <source>Practice: made-up customers, never synced</source>
+        <translation>练习模式：虚构客户，从不同步</translation>
+    </message>
+</context>
+<context>
+    <name>CallGuide</name>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="65"/>
+        <source>Reason for the arrears</source>
+        <translation>逾期原因</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="66"/>
+        <source>Monthly income</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="67"/>
+        <source>Monthly essential costs</source>
+        <translation>每月必要开支</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="68"/>
+        <source>Amount offered</source>
+        <translation>客户提出的金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="69"/>
+        <source>Promised amount</source>
+        <translation>承诺金额</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="70"/>
+        <source>Promise date</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="71"/>
+        <source>Call back at</source>
+        <translation>回拨时间</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="72"/>
+        <source>Payment reference</source>
+        <translation>付款流水号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="73"/>
+        <source>Message left</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="74"/>
+        <source>New contact details</source>
+        <translation>新的联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="80"/>
+        <source>Read each disclosure to the customer and tick it first.</source>
+        <translation>请先向客户逐条宣读告知事项并勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="83"/>
+        <source>The call has ended: log it (Ctrl+Enter).</source>
+        <translation>通话已结束：请记录（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="84"/>
+        <source>Not before the customer is identified: say nothing about the debt.</source>
+        <translation>客户身份核实之前不可使用：不得提及欠款。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="87"/>
+        <source>This step would state the debt before identity; it is not shown.</source>
+        <translation>此步骤会在核实身份前透露欠款，已隐藏。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="237"/>
+        <source>No script fits this call.</source>
+        <translation>没有适用于此通话的话术。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="333"/>
+        <source>%1: an amount, like 1500.00</source>
+        <translation>%1：请输入金额，例如 1500.00</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="401"/>
+        <source>Inbound call</source>
+        <translation>客户来电</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="403"/>
+        <source>The customer called us: use the inbound script</source>
+        <translation>客户主动来电：使用来电话术</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="405"/>
+        <source>If the customer says (Alt+1-7):</source>
+        <translation>如果客户说（Alt+1-7）：</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="406"/>
+        <source>Log this call (Ctrl+Enter)</source>
+        <translation>记录本次通话（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="433"/>
+        <source>Open a case and dial (C), or press F6 again to start.</source>
+        <translation>打开案件并拨号（C），或再按 F6 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="495"/>
+        <source>Call ended: %1.</source>
+        <translation>通话结束：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="499"/>
+        <source>You will be asked to set: %1.</source>
+        <translation>接下来将请您设置：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="522"/>
+        <source>Customer: “%1”</source>
+        <translation>客户：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="528"/>
+        <source>Practice report</source>
+        <translation>练习报告</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="530"/>
+        <source>Disclosures missed: %1</source>
+        <translation>漏读的告知事项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="531"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="535"/>
+        <source>Objections met: %1 of %2%3</source>
+        <translation>已应对的异议：%2 个中的 %1 个%3</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="543"/>
+        <source>missed: %1</source>
+        <translation>未应对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="549"/>
+        <source>Answers that were not what the customer said: %1</source>
+        <translation>与客户所说不符的选择：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call_guide.py" line="555"/>
+        <source>Time per step: %1 (total %2 s)</source>
+        <translation>各步骤用时：%1（共 %2 秒）</translation>
     </message>
 </context>
 <context>
@@ -137,7 +300,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../collector_desk/ui/charts.py" line="126"/>
+        <location filename="../../collector_desk/ui/charts.py" line="127"/>
         <source>No figures for these dates</source>
         <translation>这些日期没有数据</translation>
     </message>
@@ -240,7 +403,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="94"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="171"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="169"/>
         <source>Whole team</source>
         <translation>全组</translation>
     </message>
@@ -261,13 +424,13 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="107"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="278"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="276"/>
         <source>Contacts</source>
         <translation>联系次数</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="109"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="280"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="278"/>
         <source>Contacts per hour</source>
         <translation>每小时联系次数</translation>
     </message>
@@ -288,7 +451,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="114"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="284"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="282"/>
         <source>Collected</source>
         <translation>回收金额</translation>
     </message>
@@ -298,123 +461,123 @@
         <translation>未跟进的违约承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="120"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="119"/>
         <source>Roll and cure by bucket</source>
         <translation>各账龄段迁徙率与出催率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="133"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="131"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="134"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="132"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="136"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="277"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="134"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="275"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="182"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="180"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="187"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="185"/>
         <source>Choose at most a year.</source>
         <translation>最多选择一年。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="200"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="198"/>
         <source>Fetching fresh figures…</source>
         <translation>正在获取最新数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="210"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="208"/>
         <source>The server keeps these figures for team leads.</source>
         <translation>这些数据仅向组长开放。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="214"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="212"/>
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="216"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="214"/>
         <source>The server cannot be reached and no figures for these dates are kept on this computer.</source>
         <translation>无法连接服务器，本机也没有这些日期的数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="262"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="260"/>
         <source>Roll</source>
         <translation>迁徙</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="263"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="261"/>
         <source>Cure</source>
         <translation>出催</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="279"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="277"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="281"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="279"/>
         <source>RPC rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="282"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="280"/>
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="283"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="281"/>
         <source>Kept rate</source>
         <translation>履约率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="285"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="283"/>
         <source>Broken, no follow-up</source>
         <translation>违约未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="311"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="309"/>
         <source>Export the team&apos;s numbers</source>
         <translation>导出本组数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="313"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="311"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="328"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="326"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="331"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="329"/>
         <source>Exported %1 row(s) to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="350"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="348"/>
         <source>W%1</source>
         <translation>第%1周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="356"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="354"/>
         <source>No figures for these dates yet.</source>
         <translation>这些日期暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="358"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="356"/>
         <source>Figures computed %1.</source>
         <translation>数据计算于 %1。</translation>
     </message>
@@ -422,17 +585,17 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="54"/>
+        <location filename="../../collector_desk/ui/desk.py" line="55"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="84"/>
+        <location filename="../../collector_desk/ui/desk.py" line="85"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="140"/>
+        <location filename="../../collector_desk/ui/desk.py" line="141"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
@@ -988,87 +1151,92 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="73"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="75"/>
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="74"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="76"/>
         <source>Someone else</source>
         <translation>他人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="75"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="77"/>
         <source>Customer reached</source>
         <translation>联系到本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="103"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="105"/>
         <source>Log contact — %1</source>
         <translation>记录联系 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="121"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="131"/>
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="261"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="272"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="262"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="273"/>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="263"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="274"/>
         <source>N&amp;umber used</source>
         <translation>所用号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="264"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="275"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="265"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="276"/>
         <source>Promised &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="266"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="277"/>
         <source>Promise &amp;date (customer&apos;s)</source>
         <translation>承诺日期（客户当地）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="267"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="278"/>
         <source>Call &amp;back at (customer&apos;s time)</source>
         <translation>回拨时间（客户当地）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="268"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="279"/>
         <source>&amp;Why go on anyway</source>
         <translation>继续的理由(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="279"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="290"/>
+        <source>The customer called us</source>
+        <translation>客户来电</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="291"/>
         <source>Save and next (Enter)</source>
         <translation>保存并下一个（Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="280"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="292"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="334"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="346"/>
         <source>To go on, say why below; it is recorded.</source>
         <translation>如要继续，请在下方说明理由；理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/log_dialog.py" line="434"/>
+        <location filename="../../collector_desk/ui/log_dialog.py" line="451"/>
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>
@@ -1076,172 +1244,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="205"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="237"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="207"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="239"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="208"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="209"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="241"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="210"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="242"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="211"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="212"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="244"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="213"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="245"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="246"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="247"/>
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="216"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="248"/>
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="217"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="249"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="218"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="250"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="219"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="251"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="220"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="223"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="255"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="224"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="256"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="225"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="257"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="233"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="258"/>
+        <source>Call guide</source>
+        <translation>通话指引</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="259"/>
+        <source>Call &amp;guide (F6)</source>
+        <translation>通话指引(&amp;G)（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="263"/>
+        <source>%1 call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
+        <translation>%1 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="276"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="240"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="283"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="253"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="296"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="274"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="317"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="281"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="324"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="283"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="326"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="286"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="329"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="291"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="334"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="293"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="336"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="316"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="359"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="319"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="362"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="471"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="544"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="477"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="550"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="486"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="559"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="226"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="269"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="286"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2159,52 +2342,52 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="58"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="57"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="66"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="65"/>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="67"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="66"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="69"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="68"/>
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="98"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="97"/>
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="99"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="98"/>
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="100"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="99"/>
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="101"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="100"/>
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="110"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="113"/>
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="115"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="114"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
@@ -2219,155 +2402,155 @@
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="138"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="145"/>
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="140"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="147"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="141"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="148"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="161"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="195"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="168"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="202"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="162"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="169"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="163"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="264"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="170"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="271"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="164"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="171"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="165"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="172"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="166"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="173"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="167"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="174"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="187"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="194"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="194"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="261"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="201"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="268"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="196"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="203"/>
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="197"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="204"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="198"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="205"/>
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="204"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="211"/>
         <source>%1 installments</source>
         <translation>%1 期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="221"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="237"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="244"/>
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="240"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="247"/>
         <source>%1 case(s) match.</source>
         <translation>符合条件的案件：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="247"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="254"/>
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="262"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="269"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="263"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="270"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="278"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="285"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="299"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="306"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="301"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="308"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="323"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="330"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="332"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="339"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="339"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="346"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="363"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="370"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="365"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="372"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

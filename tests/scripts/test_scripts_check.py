@@ -115,6 +115,35 @@ def _sample(name: str) -> str:
 
 
 @pytest.fixture
+def engine_for_ui(qtbot, demo_cache, tmp_path, qapp):
+    """A main window on a copy of the demo cache, with the scripts given."""
+    from zoneinfo import ZoneInfo
+
+    from collector_desk.demo import DEMO_COLLECTOR
+    from collector_desk.store.cache import open_cache
+    from collector_desk.store.people import find_user
+    from collector_desk.store.queue import CaseQueue
+    from collector_desk.ui.i18n import Translations
+    from collector_desk.ui.main_window import MainWindow
+
+    path = tmp_path / "cache.sqlite"
+    shutil.copy(demo_cache, path)
+    engine = open_cache(path)
+    translations = Translations(qapp)
+    translations.set_language("en")
+
+    def make(loaded):
+        user = find_user(engine, DEMO_COLLECTOR)
+        queue = CaseQueue(engine, user.id, ZoneInfo("Asia/Shanghai"))
+        window = MainWindow(queue, user, translations, scripts=loaded)
+        qtbot.addWidget(window)
+        return window
+
+    yield make
+    engine.dispose()
+
+
+@pytest.fixture
 def samples(tmp_path):
     folder = tmp_path / "scripts"
     folder.mkdir()
@@ -168,3 +197,18 @@ def test_a_broken_script_is_refused_and_its_last_good_version_kept(tmp_path):
     kept = next(s for s in second.scripts if s.id == "early_reminder")
     assert "{dpd}" in kept.steps["purpose"].say["zh_CN"]  # the last good words, not the bad
     assert "{dpdd}" not in (keep / "early_reminder.toml").read_text(encoding="utf-8")
+
+
+def test_a_broken_library_falls_back_too_and_the_window_says_so(tmp_path, qtbot, engine_for_ui):
+    folder, keep = tmp_path / "scripts", tmp_path / "last-good"
+    shutil.copytree(resource("scripts"), folder)
+    load_scripts(keep, folder)
+    (folder / "library.toml").write_text("[disclosures\n", encoding="utf-8")
+    loaded = load_scripts(keep, folder)
+    assert loaded.fallbacks == ["library.toml"] and len(loaded.scripts) == 5
+    shutil.rmtree(keep)
+    nothing = load_scripts(keep, folder)
+    assert nothing.scripts == [] and [p.path.name for p in nothing.problems] == ["library.toml"]
+
+    window = engine_for_ui(loaded)
+    assert "1 call script(s) could not be read" in window.statusBar().currentMessage()

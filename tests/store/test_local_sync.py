@@ -65,3 +65,19 @@ def test_a_partial_answer_keeps_what_the_server_has_not_applied(tmp_path, demo_c
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(SyncIssue)) == 0
     engine.dispose()
+
+
+def test_a_practice_cache_is_never_synced(tmp_path):
+    import httpx
+    import pytest
+
+    from collector_desk.store.cache import open_cache
+    from collector_desk.store.local_sync import is_sandbox, mark_sandbox
+    from collector_desk.sync.client import SandboxCache, SyncClient
+
+    engine = open_cache(tmp_path / "practice.sqlite")
+    assert not is_sandbox(engine)
+    mark_sandbox(engine)
+    with pytest.raises(SandboxCache):
+        SyncClient(engine, httpx.Client(base_url="http://127.0.0.1:9"), "token")
+    engine.dispose()
