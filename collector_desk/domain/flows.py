@@ -9,9 +9,8 @@ for its collector (the one holding it now, as payments do), and for the team.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -27,10 +26,17 @@ class CaseTrack:
     collector_id: int
     changes: tuple[tuple[datetime, int], ...]  # in time order
 
-    def dpd_at(self, moment: datetime) -> int | None:
-        """The days past due just before `moment`; None if the case did not exist yet."""
-        i = bisect_left(self.changes, moment, key=lambda change: change[0])
-        return self.changes[i - 1][1] if i else None
+    def dpd_at_each(self, moments: Sequence[datetime]) -> list[int | None]:
+        """The days past due just before each moment (in time order), None where the case did
+        not exist yet; one walk along the track for all of them."""
+        out: list[int | None] = []
+        changes, i, current = self.changes, 0, None
+        for moment in moments:
+            while i < len(changes) and changes[i][0] < moment:
+                current = changes[i][1]
+                i += 1
+            out.append(current)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +83,17 @@ def flows(
     """Rows per (period, collector, bucket) and the team's (collector None), in scheme order."""
     acc: dict[tuple[date, int | None, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     periods = list(spans(since, until, period, zone))
+    # the periods run end to start, so one walk along each track reads every boundary
+    boundaries = [start for _, start, _ in periods] + [periods[-1][2]] if periods else []
+    bucket_of = _memo(lambda dpd: (scheme.for_dpd(dpd).label, scheme.rank(dpd)))
     for track in tracks:
-        for key, start, end in periods:
-            before, after = track.dpd_at(start), track.dpd_at(end)
+        at_boundary = track.dpd_at_each(boundaries)
+        for k, (key, _, _) in enumerate(periods):
+            before, after = at_boundary[k], at_boundary[k + 1]
             if not before or after is None:  # not yet there, or current: nothing to roll
                 continue
-            label = scheme.for_dpd(before).label
-            rolled = scheme.rank(after) > scheme.rank(before)
+            label, rank = bucket_of(before)
+            rolled = bucket_of(after)[1] > rank
             for who in (track.collector_id, None):
                 figures = acc[(key, who, label)]
                 figures[0] += 1
@@ -95,6 +105,17 @@ def flows(
         rows,
         key=lambda r: (r.period, r.collector_id is None, r.collector_id or 0, order[r.bucket]),
     )
+
+
+def _memo(fn):
+    cache: dict = {}
+
+    def cached(value):
+        if value not in cache:
+            cache[value] = fn(value)
+        return cache[value]
+
+    return cached
 
 
 def flow_totals(rows: Iterable[FlowRow]) -> dict[tuple[int | None, str], FlowRow]:
