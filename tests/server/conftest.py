@@ -244,8 +244,9 @@ def desk(live, tmp_path):
         client.engine.dispose()
 
 
-def synced_window(qtbot, qapp, engine, url, clock, username="alice"):
-    """The main window in English, signed in as `username`, syncing with the server at url."""
+def desk_window(qtbot, qapp, engine, clock, username="alice", url=None):
+    """The main window in English, signed in as `username`; with a server url, syncing with
+    it in the background (returns the window and its sync controller, or None)."""
     from zoneinfo import ZoneInfo
 
     from collector_desk.store.people import find_user
@@ -257,11 +258,6 @@ def synced_window(qtbot, qapp, engine, url, clock, username="alice"):
 
     translations = Translations(qapp)
     translations.set_language("en")
-
-    def make_client():
-        http = httpx.Client(base_url=url, timeout=5)
-        return SyncClient(engine, http, sign_in(http, username, PASSWORD), clock=clock)
-
     user = find_user(engine, username)
     window = MainWindow(
         CaseQueue(engine, user.id, ZoneInfo("Asia/Shanghai"), clock=clock),
@@ -270,8 +266,15 @@ def synced_window(qtbot, qapp, engine, url, clock, username="alice"):
         clock=clock,
     )
     qtbot.addWidget(window)
-    controller = SyncController(make_client, window, clock=clock)
-    window.attach_sync(controller)
+    controller = None
+    if url is not None:
+
+        def make_client():
+            http = httpx.Client(base_url=url, timeout=5)
+            return SyncClient(engine, http, sign_in(http, username, PASSWORD), clock=clock)
+
+        controller = SyncController(make_client, window, clock=clock)
+        window.attach_sync(controller)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contacts import Outcome
 from collector_desk.store.schema import BucketHistory
-from tests.server.conftest import seed_cases, synced_window
+from tests.server.conftest import desk_window, seed_cases
 from tests.server.test_sync import _log
 
 
@@ -52,7 +52,7 @@ def _table(table):
 def test_the_dashboard_shows_the_teams_numbers_and_keeps_them_offline(
     qtbot, qapp, live, team_day, tmp_path
 ):
-    window, controller = synced_window(qtbot, qapp, team_day.engine, live.url, live.clock, "lead")
+    window, controller = desk_window(qtbot, qapp, team_day.engine, live.clock, "lead", live.url)
     try:
         team = window.open_team()
         board = team.dashboard

@@ -9,7 +9,7 @@ from collector_desk.store.cache import open_cache
 from collector_desk.store.schema import Contact, OutboxMutation
 from collector_desk.sync.client import SyncClient
 from collector_desk.ui.sync_controller import Link
-from tests.server.conftest import seed_cases, synced_window
+from tests.server.conftest import desk_window, seed_cases
 
 
 def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
@@ -20,7 +20,7 @@ def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
     first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
     first.sync()
     first.http.close()
-    window, controller = synced_window(qtbot, qapp, engine, live.url, live.clock)
+    window, controller = desk_window(qtbot, qapp, engine, live.clock, url=live.url)
     try:
         window.log_action.trigger()  # Case → Log contact (L)
         dialog = window.log_dialog
@@ -44,7 +44,7 @@ def test_no_server_means_offline_with_a_retry_and_nothing_lost(qtbot, qapp, live
     first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
     first.sync()
     first.http.close()
-    window, controller = synced_window(qtbot, qapp, engine, "http://127.0.0.1:9", live.clock)
+    window, controller = desk_window(qtbot, qapp, engine, live.clock, url="http://127.0.0.1:9")
     try:
         window.log_action.trigger()
         qtbot.keyClick(window.log_dialog.outcome, Qt.Key.Key_1)

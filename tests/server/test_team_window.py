@@ -2,7 +2,6 @@
 confirmed; an approval decided from the inbox; both travel to the server."""
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -11,27 +10,12 @@ from collector_desk.domain.cases import PlanStatus, PromiseStatus
 from collector_desk.domain.plans import Affordability, OfferKind
 from collector_desk.store.people import find_user
 from collector_desk.store.plans import PlanRequest, propose_plan
-from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema import Case, RepaymentPlan
-from collector_desk.ui.i18n import Translations
-from collector_desk.ui.main_window import MainWindow
-from tests.server.conftest import seed_cases
+from tests.server.conftest import desk_window, seed_cases
 
 
 def _window(qtbot, qapp, engine, username, clock):
-    translations = Translations(qapp)
-    translations.set_language("en")
-    user = find_user(engine, username)
-    window = MainWindow(
-        CaseQueue(engine, user.id, ZoneInfo("Asia/Shanghai"), clock=clock),
-        user,
-        translations,
-        clock=clock,
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return desk_window(qtbot, qapp, engine, clock, username)[0]
 
 
 def test_collectors_are_not_offered_the_team_desk(qtbot, qapp, live, desk):
