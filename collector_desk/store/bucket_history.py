@@ -29,13 +29,15 @@ def note_bucket(session: Session, case: Case, now: datetime, scheme: BucketSchem
 
 
 def tracks(session: Session, collectors: Sequence[int], until: datetime) -> list[CaseTrack]:
-    """The tracks of the cases the collectors hold now, up to `until`. A case with no history
-    (imported before history was kept) is taken to have been in its bucket since it opened."""
+    """The tracks of the cases the collectors held open before `until`. A case with no
+    history at all (imported before history was kept) is taken to have been in its bucket
+    since it opened; later rows are read too, so a history starting after `until` is not
+    mistaken for none."""
     history: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
     for case_id, at, dpd in session.execute(
         select(BucketHistory.case_id, BucketHistory.changed_at, BucketHistory.max_dpd)
         .join(Case, Case.id == BucketHistory.case_id)
-        .where(Case.assigned_to.in_(collectors), BucketHistory.changed_at < until)
+        .where(Case.assigned_to.in_(collectors))
         .order_by(BucketHistory.case_id, BucketHistory.changed_at, BucketHistory.id)
     ):
         history[case_id].append((at, dpd))

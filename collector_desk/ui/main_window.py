@@ -601,6 +601,7 @@ class MainWindow(QMainWindow):
     def _log_closed(self, dialog: LogDialog, case_id: int, result: int) -> None:
         self.log_dialog = None
         if result != LogDialog.DialogCode.Accepted:
+            self._flag_offer = None  # nothing was logged: the call's flag waits for a new one
             self._save_draft()  # whatever was typed stays for next time
             self._update_status()
             return

@@ -166,3 +166,21 @@ def test_a_collectors_desk_is_refused_the_numbers(live, desk):
     assert (
         kpi_cache.load(alice.engine, Period.WEEK, date(2026, 11, 23), date(2026, 11, 29)).rows == []
     )
+
+
+def test_a_case_whose_history_starts_later_is_not_taken_as_unchanged_before(live):
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from collector_desk.store.bucket_history import tracks
+    from collector_desk.store.schema import BucketHistory, User
+
+    (case_id,) = seed_cases(live.engine, "alice", 1)  # opened 2026-11-28 02:00 UTC, 35 days
+    later = datetime(2026, 12, 5, 1, tzinfo=ZoneInfo("UTC"))
+    with Session(live.engine) as s, s.begin():
+        s.add(BucketHistory(case_id=case_id, changed_at=later, max_dpd=60))
+        alice = s.scalar(select(User.id).where(User.username == "alice"))
+    with Session(live.engine) as s:
+        (track,) = tracks(s, [alice], later + timedelta(days=1))
+    end_of_month = datetime(2026, 12, 1, tzinfo=ZoneInfo("UTC"))
+    assert track.dpd_at_each([end_of_month, later + timedelta(hours=1)]) == [None, 60]
