@@ -87,12 +87,13 @@ def test_all_five_scripts_ship_and_each_call_finds_its_own():
     assert chosen("late", direction="inbound") == "inbound_call"
 
 
-@pytest.mark.parametrize(
-    "script_id", ["early_reminder", "mid_negotiation", "late_final_notice", "inbound_call"]
-)
+OPENING = {"inbound_call": "Yes", "third_party_contact": "The customer comes to the phone"}
+
+
+@pytest.mark.parametrize("script_id", sorted(SCRIPTS))
 def test_right_party_with_a_promise_fills_in_the_log(script_id):
     call = _session(script_id)
-    _press(call, "Yes" if script_id == "inbound_call" else "Speaking")
+    _press(call, OPENING.get(script_id, "Speaking"))
     _press(call, "Matches")
     assert call.pending_disclosures() == DISCLOSURES
     with pytest.raises(ScriptError, match="disclosures_pending"):
@@ -106,6 +107,7 @@ def test_right_party_with_a_promise_fills_in_the_log(script_id):
         "mid_negotiation": "Will pay the overdue amount",
         "late_final_notice": "Will pay in full",
         "inbound_call": "Wants to pay",
+        "third_party_contact": "Will pay",
     }[script_id]
     _press(call, first)
     due = date(2026, 12, 3)
@@ -169,12 +171,8 @@ def test_the_third_party_script_keeps_to_a_message_unless_the_customer_comes_on(
 @pytest.mark.parametrize("script_id", sorted(SCRIPTS))
 def test_a_dispute_ends_the_call_with_the_dispute_flag_offered(script_id):
     call = _session(script_id)
-    if script_id == "third_party_contact":
-        _press(call, "The customer comes to the phone")
-        _press(call, "Matches")
-    else:
-        _press(call, "Yes" if script_id == "inbound_call" else "Speaking")
-        _press(call, "Matches")
+    _press(call, OPENING.get(script_id, "Speaking"))
+    _press(call, "Matches")
     for name in call.pending_disclosures():
         call.confirm_disclosure(name)
     _press(call, "Read; go on")
