@@ -10,6 +10,14 @@ from PySide6.QtGui import QImage
 from collector_desk import __version__
 
 
+def _keyed(data, username="demo"):
+    """A connection to a demo user's encrypted cache, with the key the demo derives."""
+    from collector_desk.store.engine import keyed_connect
+    from collector_desk.ui.app import demo_cache_path, demo_key
+
+    return keyed_connect(demo_cache_path(data, username), demo_key(data, username))
+
+
 def _run(*args, **kwargs):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
@@ -62,7 +70,8 @@ def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
     }
     assert len(colours) > 20
 
-    conn = sqlite3.connect(tmp_path / "data" / "demo-cache.sqlite")
+    data = tmp_path / "data"
+    conn = sqlite3.connect(data / "demo-central.sqlite")  # the bank's side: not encrypted here
     names = [n for (n,) in conn.execute("SELECT full_name FROM customers")]
     numbers = [v for (v,) in conn.execute("SELECT value FROM contact_points")]
     ids = [v for (v,) in conn.execute("SELECT national_id FROM customers")]
@@ -70,6 +79,14 @@ def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
     assert len(names) == 300
     printed = result.stdout + result.stderr
     assert not [x for x in names + numbers + ids if x in printed]
+    # the desktop's cache is encrypted: its bytes hold none of it, plain SQLite cannot read it
+    raw = (data / "demo-cache.sqlite").read_bytes()
+    assert not [x for x in names + numbers + ids if x.encode() in raw]
+    try:
+        sqlite3.connect(data / "demo-cache.sqlite").execute("SELECT 1 FROM cases").fetchone()
+        raise AssertionError("a plain SQLite read the encrypted cache")
+    except sqlite3.DatabaseError as refused:
+        assert "not a database" in str(refused)
 
     # the demo signed in to its built-in central store over HTTP and synced before the picture
     central = sqlite3.connect(tmp_path / "data" / "demo-central.sqlite")
@@ -78,9 +95,14 @@ def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
     central.close()
     assert tokens == 1
     assert hashes and all(h.startswith("$argon2id$") for (h,) in hashes)
-    local = sqlite3.connect(tmp_path / "data" / "demo-cache.sqlite")
+    local = _keyed(data)
     assert local.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0  # never here
     assert local.execute("SELECT value FROM sync_state WHERE key = 'pull_cursor'").fetchone()
+    # the demo collector's own three cases in five, and no one else's customers
+    assert local.execute("SELECT count(DISTINCT assigned_to), count(*) FROM cases").fetchone() == (
+        1,
+        180,
+    )
     local.close()
 
 
@@ -104,13 +126,14 @@ def test_second_start_reuses_the_portfolio_and_rebuild_replaces_it(tmp_path):
     cache = data / "demo-cache.sqlite"
 
     def marked() -> bool:
-        conn = sqlite3.connect(cache)
+        conn = _keyed(data)
         found = conn.execute("SELECT 1 FROM sync_state WHERE key = 'test_marker'").fetchone()
         conn.close()
         return found is not None
 
     assert _demo(data, shot).returncode == 0
-    conn = sqlite3.connect(cache)
+    assert cache.exists()
+    conn = _keyed(data)
     conn.execute("INSERT INTO sync_state (key, value) VALUES ('test_marker', 'x')")
     conn.commit()
     conn.close()
@@ -124,7 +147,7 @@ def test_second_start_reuses_the_portfolio_and_rebuild_replaces_it(tmp_path):
 def test_cache_from_a_newer_version_is_refused_with_a_message(tmp_path):
     data, shot = tmp_path / "data", tmp_path / "s.png"
     assert _demo(data, shot).returncode == 0
-    conn = sqlite3.connect(data / "demo-cache.sqlite")
+    conn = _keyed(data)
     conn.execute("UPDATE alembic_version SET version_num = 'from_2030'")
     conn.commit()
     conn.close()
@@ -201,7 +224,7 @@ def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path
     data = tmp_path / "data"
     result = _demo(data, tmp_path / "numbers.png", "--as", "lead", "--view", "numbers")
     assert result.returncode == 0, result.stderr
-    lead = sqlite3.connect(data / "demo-cache-lead.sqlite")
+    lead = _keyed(data, "lead")
     cached = dict(lead.execute("SELECT kind, count(*) FROM kpi_cache GROUP BY kind"))
     assert lead.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0
     lead.close()
@@ -209,7 +232,7 @@ def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path
     image = QImage(str(tmp_path / "numbers.png"))
     assert image.width() >= 1000 and image.height() >= 600
     # the collector's own cache was made beside it and holds none of the lead's figures
-    collector = sqlite3.connect(data / "demo-cache.sqlite")
+    collector = _keyed(data)  # each with a key of its own
     assert collector.execute("SELECT count(*) FROM kpi_cache").fetchone()[0] == 0
     collector.close()
 

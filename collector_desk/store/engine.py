@@ -48,10 +48,31 @@ def make_build_engine(path) -> Engine:
     return engine
 
 
-def make_engine(url: str | URL) -> Engine:
+def keyed_connect(path, key: bytes):
+    """A SQLCipher connection to the file at path, unlocked with a raw 256-bit key (no
+    passphrase KDF on every connection: the key is random, or already derived)."""
+    from sqlcipher3 import dbapi2  # loaded only for an encrypted cache
+
+    conn = dbapi2.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to word
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
+    """An engine for url; for a SQLite file with `key`, an encrypted one (SQLCipher)."""
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url)
+        if key is not None:
+            from sqlcipher3 import dbapi2
+
+            path = url.database
+            # SQLAlchemy's own SQLCipher dialect would run a passphrase KDF on each connection
+            engine = create_engine(
+                "sqlite+pysqlite://", module=dbapi2, creator=lambda: keyed_connect(path, key)
+            )
+        else:
+            engine = create_engine(url)
         engine.dialect.statement_compiler = _SQLiteCompilerWithIndexHints
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -19,6 +19,7 @@ from collector_desk.store.outbox import client_id
 from collector_desk.store.rows import from_json
 from collector_desk.store.schema import (
     Base,
+    BucketHistory,
     CardAccount,
     Case,
     CaseFlagRow,
@@ -210,6 +211,8 @@ def _remove_case(session: Session, case_id: int, keep: set[str]) -> None:
     for model in CASE_FACTS:
         _delete_case_rows(session, model, [case_id], set())
     session.execute(delete(Draft).where(Draft.case_id == case_id))
+    # central-only, but a cache made as a copy of the central store holds it too
+    session.execute(delete(BucketHistory).where(BucketHistory.case_id == case_id))
     customer_id = case.customer_id
     session.delete(case)
     session.flush()
@@ -264,6 +267,13 @@ def issues(engine: Engine) -> list[SyncIssue]:
         found = session.scalars(select(SyncIssue).order_by(SyncIssue.mutation_id)).all()
         session.expunge_all()
         return list(found)
+
+
+def keep_own(engine: Engine, user_id: int) -> int:
+    """Keep only the cases assigned to this user (a collector's scope), as a pull would."""
+    with engine.connect() as conn:
+        own = list(conn.scalars(select(Case.id).where(Case.assigned_to == user_id)))
+    return keep_only(engine, own)
 
 
 def keep_only(engine: Engine, case_ids: Sequence[int]) -> int:

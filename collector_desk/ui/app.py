@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
 from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
 from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
-from collector_desk.store.cache import open_cache
+from collector_desk.domain.cases import Role
+from collector_desk.store.cache import WrongKey, open_cache
 from collector_desk.store.people import find_user, read_state
 from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema_version import SchemaTooNew
+from collector_desk.ui.background import open_cache_with_progress, run_with_progress
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
 from collector_desk.ui.sync_controller import Link, SyncController
@@ -51,53 +53,18 @@ class SeedError(RuntimeError):
     """Building the demo cache failed; the message says why (no personal data in it)."""
 
 
-class _SeedWorker(QObject):
-    progress = Signal(int, int)
-    done = Signal()
-    failed = Signal(str)
-
-    def __init__(self, path: Path, options: DemoOptions) -> None:
-        super().__init__()
-        self._path = path
-        self._options = options
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            from collector_desk.demo import portfolio  # Faker and Alembic: only to build
-
-            portfolio.build_demo_cache(self._path, self._options, self.progress.emit)
-        except Exception as exc:  # reported to the user, not swallowed
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.done.emit()
-
-
 def seed_with_progress(path: Path, options: DemoOptions) -> None:
     """Build the demo cache on a worker thread while a progress dialog shows how far it is."""
-    dialog = QProgressDialog(translate("App", "Creating the demo portfolio…"), "", 0, options.cases)
-    dialog.setCancelButton(None)
-    dialog.setWindowTitle(translate("App", "Collector Desk"))
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
-    thread = QThread()
-    worker = _SeedWorker(path, options)
-    worker.moveToThread(thread)
-    errors: list[str] = []
-    loop = QEventLoop()
-    thread.started.connect(worker.run)
-    worker.progress.connect(lambda done, total: dialog.setValue(done))
-    worker.done.connect(loop.quit)
-    worker.failed.connect(errors.append)
-    worker.failed.connect(loop.quit)
-    dialog.show()
-    thread.start()
-    loop.exec()
-    thread.quit()
-    thread.wait()
-    dialog.close()
-    if errors:
-        raise SeedError(errors[0])
+
+    def build(progress) -> None:
+        from collector_desk.demo import portfolio  # Faker and Alembic: only to build
+
+        portfolio.build_demo_cache(path, options, progress)
+
+    try:
+        run_with_progress(translate("App", "Creating the demo portfolio…"), build, options.cases)
+    except Exception as exc:  # reported to the user, not swallowed
+        raise SeedError(f"{type(exc).__name__}: {exc}") from exc
 
 
 def demo_cache_path(data_dir: Path, username: str) -> Path:
@@ -106,31 +73,46 @@ def demo_cache_path(data_dir: Path, username: str) -> Path:
     return data_dir / name
 
 
+DEMO_SERVER = "demo"  # what the demo's cache keys are filed under in the keyring
+
+
+def demo_key(data_dir: Path, username: str) -> bytes:
+    """The demo user's cache key: in the keyring, or from the demo's known password."""
+    from collector_desk.sync.cache_keys import cache_key
+
+    return cache_key(demo_cache_path(data_dir, username), DEMO_SERVER, username, DEMO_PASSWORD)
+
+
 def _open_demo_cache(launch: DemoLaunch) -> Engine:
     """Open the demo user's desktop cache, generating the demo central store (and the caches
-    as copies of it) first unless they exist for the same seed and size."""
+    as encrypted copies of it) first unless they exist for the same seed and size."""
     path = demo_cache_path(launch.data_dir, launch.username)
     central = launch.data_dir / DEMO_CENTRAL_NAME
     if not launch.rebuild and path.exists() and central.exists():
-        engine = open_cache(path)  # refuses a newer cache, upgrades an older one
-        marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
-        if marker == (str(launch.seed), str(launch.cases)):
-            return engine
-        engine.dispose()
+        try:  # refuses a newer cache, upgrades an older one, encrypts a plain one
+            engine = open_cache_with_progress(path, demo_key(launch.data_dir, launch.username))
+        except WrongKey:
+            engine = None  # its key is gone (another keyring): build the demo again
+        if engine is not None:
+            marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
+            if marker == (str(launch.seed), str(launch.cases)):
+                return engine
+            engine.dispose()
     from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions
     from collector_desk.server.embedded import enroll
     from collector_desk.store import central as central_store
     from collector_desk.store.engine import make_engine, sqlite_url
-    from collector_desk.store.local_sync import set_cursor
+    from collector_desk.store.local_sync import keep_own, set_cursor
 
     seed_with_progress(central, DemoOptions(cases=launch.cases, seed=launch.seed))
     # Each desktop starts as an exact copy of the central store, as a first sync would leave
     # it, and pulls only what changes after that. Copied before the passwords are set: a
-    # desktop cache never holds them.
-    desktops = [demo_cache_path(launch.data_dir, u) for u in (DEMO_COLLECTOR, DEMO_LEAD)]
-    for desktop in desktops:
-        for leftover in (desktop, *(desktop.with_name(desktop.name + s) for s in ("-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)
+    # desktop cache never holds them; encrypted with each user's own key before first use.
+    users = (DEMO_COLLECTOR, DEMO_LEAD)
+    desktops = {u: demo_cache_path(launch.data_dir, u) for u in users}
+    for desktop in desktops.values():
+        for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting"):
+            desktop.with_name(desktop.name + suffix).unlink(missing_ok=True)
         shutil.copyfile(central, desktop)
     enroll(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
     central_engine = make_engine(sqlite_url(central))
@@ -138,12 +120,18 @@ def _open_demo_cache(launch: DemoLaunch) -> Engine:
         store = central_store.store_id(central_engine)
     finally:
         central_engine.dispose()
-    for desktop in desktops:
-        engine = open_cache(desktop)
+    opened = None
+    for username, desktop in desktops.items():
+        engine = open_cache_with_progress(desktop, demo_key(launch.data_dir, username))
         set_cursor(engine, f"{store}.0.0")
-        if desktop != path:
+        user = find_user(engine, username)
+        if user is not None and user.role is Role.COLLECTOR:  # only their own cases, as a pull
+            keep_own(engine, user.id)
+        if username == launch.username:
+            opened = engine
+        else:
             engine.dispose()
-    return open_cache(path)
+    return opened
 
 
 def _start_sync(

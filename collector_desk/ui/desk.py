@@ -18,12 +18,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
-from collector_desk.store.cache import open_cache
+from collector_desk.store.cache import WrongKey
 from collector_desk.store.people import find_user
 from collector_desk.store.queue import CaseQueue
-from collector_desk.sync import credentials
+from collector_desk.sync import cache_keys, credentials
 from collector_desk.sync.client import SignedOut, SyncClient, sign_in
 from collector_desk.sync.endpoint import InsecureServer, check_server_url
+from collector_desk.ui.background import open_cache_with_progress
 from collector_desk.ui.i18n import Translations
 from collector_desk.ui.main_window import MainWindow
 from collector_desk.ui.sign_in import SignInDialog
@@ -64,6 +65,38 @@ def _first_sync(controller: SyncController) -> None:
     dialog.close()
 
 
+def _open_encrypted(data_dir: Path, server: str, username: str, password: str | None):
+    """The user's cache, encrypted with their key (a plain one from an earlier version is
+    encrypted now); None, after telling the user why, when it cannot be opened."""
+    cache = cache_path(data_dir, server, username)
+    try:
+        key = cache_keys.cache_key(cache, server, username, password)
+    except cache_keys.NeedPassword:
+        QMessageBox.critical(
+            None,
+            "Collector Desk",
+            translate(
+                "Desk",
+                "This computer has no keyring to keep the key to your cases: sign in with "
+                "your password.",
+            ),
+        )
+        return None
+    try:
+        return open_cache_with_progress(cache, key)
+    except WrongKey:
+        QMessageBox.critical(
+            None,
+            "Collector Desk",
+            translate(
+                "Desk",
+                "This password does not open the cases kept on this computer. Nothing was "
+                "changed: start again and type it once more.",
+            ),
+        )
+        return None
+
+
 def run_desk(
     server: str,
     data_dir: Path,
@@ -92,6 +125,7 @@ def run_desk(
     settings = QSettings("CollectorDesk", "Collector Desk")
     username = str(settings.value(f"last_user/{server}", ""))
     token = credentials.load_token(server, username) if username else None
+    password: str | None = None  # typed only when there is no keyring to remember the sign-in
     offline = False
     if token is not None:
         works = _token_works(server, token)
@@ -113,6 +147,7 @@ def run_desk(
             lambda name: cache_path(data_dir, server, name).exists(),
         )
         result = dialog.exec()
+        password = dialog.password.text() or None
         if result == SignInDialog.OFFLINE:
             username, offline = dialog.username.text().strip(), True
         elif result != SignInDialog.DialogCode.Accepted:
@@ -122,7 +157,9 @@ def run_desk(
             credentials.save_token(server, username, token)
     settings.setValue(f"last_user/{server}", username)
 
-    engine = open_cache(cache_path(data_dir, server, username))
+    engine = _open_encrypted(data_dir, server, username, password)
+    if engine is None:
+        return 2
 
     def make_client() -> SyncClient:
         if token is None:

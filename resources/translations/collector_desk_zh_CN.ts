@@ -4,40 +4,45 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="78"/>
+        <location filename="../../collector_desk/ui/app.py" line="65"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="80"/>
-        <location filename="../../collector_desk/ui/app.py" line="179"/>
+        <location filename="../../collector_desk/ui/app.py" line="167"/>
+        <location filename="../../collector_desk/ui/background.py" line="58"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="193"/>
+        <location filename="../../collector_desk/ui/app.py" line="181"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="198"/>
+        <location filename="../../collector_desk/ui/app.py" line="186"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="208"/>
+        <location filename="../../collector_desk/ui/app.py" line="196"/>
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="215"/>
+        <location filename="../../collector_desk/ui/app.py" line="203"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="289"/>
+        <location filename="../../collector_desk/ui/app.py" line="277"/>
         <source>Practice: made-up customers, never synced</source>
         <translation>练习模式：虚构客户，从不同步</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/background.py" line="86"/>
+        <source>Encrypting the cases kept on this computer…</source>
+        <translation>正在加密本机保存的案件数据…</translation>
     </message>
 </context>
 <context>
@@ -585,17 +590,27 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="55"/>
+        <location filename="../../collector_desk/ui/desk.py" line="56"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="85"/>
+        <location filename="../../collector_desk/ui/desk.py" line="78"/>
+        <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
+        <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="91"/>
+        <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
+        <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="118"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="141"/>
+        <location filename="../../collector_desk/ui/desk.py" line="178"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>

@@ -1,11 +1,12 @@
 """`collector-desk run` starting with no network: the last user's cache opens, read-write."""
 
 import httpx
+import pytest
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from collector_desk.domain.contacts import Channel, Outcome
-from collector_desk.store.cache import open_cache
+from collector_desk.store.cache import WrongKey, is_plain, open_cache
 from collector_desk.sync import credentials
 from collector_desk.sync.client import SyncClient
 from collector_desk.ui.desk import cache_path, run_desk
@@ -54,3 +55,9 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
     QTimer.singleShot(1500, look_and_quit)
     assert run_desk(server, data, "en", allow_http=False, run_loop=lambda _app: loop.exec()) == 0
     assert seen == {"rows": 3, "user": "alice", "waiting": "Changes waiting to sync: 1"}
+    # yesterday's plain cache was encrypted on this first start, with a key kept in the keyring
+    cache = cache_path(data, server, "alice")
+    assert not is_plain(cache)
+    assert sorted(f.name for f in cache.parent.iterdir()) == [cache.name]
+    with pytest.raises(WrongKey):
+        open_cache(cache)
