@@ -31,16 +31,21 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from collector_desk.demo import DEMO_COLLECTOR  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
-from collector_desk.store.cache import open_cache  # noqa: E402
+from collector_desk.store.cache import is_plain, open_cache  # noqa: E402
 from collector_desk.store.contact_log import log_contact  # noqa: E402
+from collector_desk.store.engine import keyed_connect  # noqa: E402
 from collector_desk.store.people import find_user  # noqa: E402
 from collector_desk.store.queue import CaseQueue  # noqa: E402
 from collector_desk.store.queue_query import QueueSpec, SortKey, View, ordering  # noqa: E402
+from collector_desk.ui.app import demo_key  # noqa: E402
 from collector_desk.ui.i18n import Translations  # noqa: E402
 from collector_desk.ui.main_window import MainWindow  # noqa: E402
 
 VISIBLE_ROWS = 32
 RUNS = 5
+
+
+KEY: bytes | None = None  # set when the demo's cache is encrypted
 
 
 def ms(seconds: float) -> str:
@@ -84,7 +89,7 @@ def bare_sql(path: Path, queue: CaseQueue, spec: QueueSpec) -> float:
             .limit(200)
         )
     )
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(path) if KEY is None else keyed_connect(path, KEY)
 
     def run():
         for statement in statements:
@@ -104,8 +109,11 @@ def main(data_dir: str) -> None:
     translations = Translations(app)
     translations.set_language("en")
 
+    global KEY
+    if not is_plain(scratch):  # the demo's cache is encrypted: both sides of the run use its key
+        KEY = demo_key(Path(data_dir), DEMO_COLLECTOR)
     opening = time.perf_counter()
-    engine = open_cache(scratch)
+    engine = open_cache(scratch, KEY)
     user = find_user(engine, DEMO_COLLECTOR)
     queue = CaseQueue(engine, user.id, ZoneInfo(user.time_zone))
     window = MainWindow(queue, user, translations)

@@ -228,6 +228,21 @@ def _admin_commands(commands) -> None:
     revoke = actions.add_parser("revoke-user", help="sign a user out everywhere")
     revoke.add_argument("username")
     _db_option(revoke)
+    wipe = actions.add_parser(
+        "wipe-user",
+        help="a leaver: each of the user's desktops pushes what it holds, then wipes its cache",
+    )
+    wipe.add_argument("username")
+    _db_option(wipe)
+    wipe_device = actions.add_parser(
+        "wipe-device",
+        help="a lost laptop: it pushes what it holds at its next contact, then wipes its cache",
+    )
+    wipe_device.add_argument("client_id", help="from `admin devices USERNAME`")
+    _db_option(wipe_device)
+    devices = actions.add_parser("devices", help="the desktops a user has synced from")
+    devices.add_argument("username")
+    _db_option(devices)
 
 
 def _read_password() -> str:
@@ -309,6 +324,20 @@ def _run_admin(args) -> int:
         elif args.admin_action == "revoke-user":
             count = run.revoke_user(url, args.username)
             print(f"{count} sign-in(s) of {args.username!r} revoked")
+        elif args.admin_action == "wipe-user":
+            if not run.wipe_user(url, args.username):
+                raise ValueError(f"there is no user {args.username!r}")
+            print(f"every desktop of {args.username!r} wipes its cache at its next contact")
+        elif args.admin_action == "wipe-device":
+            if not run.wipe_device(url, args.client_id):
+                raise ValueError(f"no desktop {args.client_id!r} has synced here")
+            print(f"desktop {args.client_id} wipes its cache at its next contact")
+        elif args.admin_action == "devices":
+            for device in run.devices(url, args.username):
+                revoked = (
+                    "" if device.revoked_at is None else f"  wiped {device.revoked_at:%Y-%m-%d}"
+                )
+                print(f"{device.client_id}  last seen {device.last_seen:%Y-%m-%d %H:%M}{revoked}")
     except (AccountError, ValueError) as exc:
         print(f"refused: {exc}; nothing was changed", file=sys.stderr)
         return 2

@@ -101,3 +101,22 @@ def load_legal_rules(path: Path | None = None) -> EligibilityRules:
 @cache
 def default_legal_rules() -> EligibilityRules:
     return load_legal_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Security:
+    lock_after_days_offline: int
+    closed_case_retention_days: int
+
+
+def load_security(path: Path | None = None) -> Security:
+    data = _read(path or resource("config", "security.toml"))
+    lock, keep = int(data["lock_after_days_offline"]), int(data["closed_case_retention_days"])
+    if lock < 1 or keep < 0:
+        raise ValueError("security.toml: lock_after_days_offline >= 1, retention >= 0")
+    return Security(lock, keep)
+
+
+@cache
+def default_security() -> Security:
+    return load_security()

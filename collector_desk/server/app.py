@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, status
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AwareDatetime, BaseModel, Field
@@ -20,9 +20,10 @@ from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow, Period
 from collector_desk.server import auth
-from collector_desk.store import accounts, audit, central, kpis
+from collector_desk.store import accounts, audit, central, kpis, revocation
 from collector_desk.store.people import UserView
 from collector_desk.sync.protocol import (
+    CLIENT_HEADER,
     FlowOut,
     KpiOut,
     KpiReport,
@@ -159,8 +160,21 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     def me(user: Annotated[UserView, Depends(current_user)]) -> UserOut:
         return _user_out(user)
 
-    @app.get("/api/v1/sync/manifest", response_model=ManifestResponse)
-    def manifest(user: Annotated[UserView, Depends(current_user)]) -> ManifestResponse:
+    def not_revoked(
+        user: Annotated[UserView, Depends(current_user)],
+        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER)] = None,
+    ) -> UserView:
+        """A revoked user or desktop gets nothing more; it may still push (see push)."""
+        if revocation.is_revoked(engine, user.id, client_id):
+            raise HTTPException(status.HTTP_410_GONE, detail="revoked")
+        return user
+
+    @app.get(
+        "/api/v1/sync/manifest",
+        response_model=ManifestResponse,
+        responses={410: {"description": "revoked: wipe the cache"}},
+    )
+    def manifest(user: Annotated[UserView, Depends(not_revoked)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
         with engine.connect() as conn:
             return ManifestResponse(case_ids=central.scope_ids(conn, user))
@@ -261,15 +275,19 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             server_time=clock(),
             last_mutation_id=last,
             results=[MutationResult(id=i, status=st, reason=r) for i, st, r in results],
+            revoked=revocation.is_revoked(engine, user.id, body.client_id),
         )
 
     @app.get(
         "/api/v1/sync/pull",
         response_model=PullResponse,
-        responses={409: {"description": "cursor unknown here: start again (reset)"}},
+        responses={
+            409: {"description": "cursor unknown here: start again (reset)"},
+            410: {"description": "revoked: wipe the cache"},
+        },
     )
     def pull(
-        user: Annotated[UserView, Depends(current_user)],
+        user: Annotated[UserView, Depends(not_revoked)],
         cursor: str | None = None,
         after_case: Annotated[int | None, Query(ge=0)] = None,
         bound: str | None = None,

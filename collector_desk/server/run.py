@@ -9,7 +9,7 @@ from sqlalchemy.engine import make_url
 
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
-from collector_desk.store import accounts
+from collector_desk.store import accounts, revocation
 from collector_desk.store.engine import make_engine
 from collector_desk.store.migrate import current_revision, head_revision, upgrade
 
@@ -93,6 +93,26 @@ def revoke_user(url: str, username: str) -> int:
         return accounts.revoke_user(engine, username, datetime.now(UTC))
     finally:
         engine.dispose()
+
+
+def _with_engine(url: str, act):
+    engine = central_engine(url)
+    try:
+        return act(engine)
+    finally:
+        engine.dispose()
+
+
+def wipe_user(url: str, username: str) -> bool:
+    return _with_engine(url, lambda e: revocation.revoke_user(e, username, datetime.now(UTC)))
+
+
+def wipe_device(url: str, client_id: str) -> bool:
+    return _with_engine(url, lambda e: revocation.revoke_device(e, client_id, datetime.now(UTC)))
+
+
+def devices(url: str, username: str) -> list[revocation.Device]:
+    return _with_engine(url, lambda e: revocation.devices(e, username))
 
 
 def describe(url: str) -> str:

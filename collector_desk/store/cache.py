@@ -173,3 +173,12 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def wipe(path: Path) -> None:
+    """Overwrite and remove the cache and every file beside it (a revoked user or device).
+    Dispose of its engine first."""
+    for suffix in ("", "-wal", "-shm", ".salt", ".encrypting", ".encrypted", ".plain-old"):
+        target = _side(path, suffix) if suffix else path
+        if target.exists():
+            shred(target)

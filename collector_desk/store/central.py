@@ -229,6 +229,11 @@ def _aware(value: str | None) -> datetime | None:
 
 
 def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
+    if args["action"] == "customer_list_exported" and user.role not in (
+        Role.TEAM_LEAD,
+        Role.ADMIN,
+    ):
+        raise Rejected("not_a_team_lead")  # only a lead exports; anything else is a forgery
     record_event(
         session,
         str(uuid.UUID(args["id"])),

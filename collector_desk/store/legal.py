@@ -119,6 +119,7 @@ def apply_step(
     legal.version += 1
     legal.updated_at = at
     case.status = CaseStatus.CLOSED if to is LegalStage.CLOSED else CaseStatus.LEGAL
+    case.closed_at = at if to is LegalStage.CLOSED else None
     detail = {"stage": to.value, "on": on.isoformat()}
     record_event(
         session, event_id, user.id, "legal_stage", "case", str(case.id), detail, at, received_at

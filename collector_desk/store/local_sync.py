@@ -8,12 +8,13 @@ server will have them once the push lands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from collector_desk.domain.cases import CaseStatus
 from collector_desk.store import search
 from collector_desk.store.outbox import client_id
 from collector_desk.store.rows import from_json
@@ -66,6 +67,7 @@ CASE_FACTS = (
 )
 
 
+LAST_SYNC_KEY = "last_synced_at"
 SANDBOX_KEY = "sandbox"  # a practice cache: made-up customers, never pushed anywhere
 
 
@@ -267,6 +269,35 @@ def issues(engine: Engine) -> list[SyncIssue]:
         found = session.scalars(select(SyncIssue).order_by(SyncIssue.mutation_id)).all()
         session.expunge_all()
         return list(found)
+
+
+def note_synced(engine: Engine, now: datetime) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(SyncState(key=LAST_SYNC_KEY, value=now.isoformat()))
+
+
+def last_synced(engine: Engine) -> datetime | None:
+    with engine.connect() as conn:
+        value = conn.scalar(select(SyncState.value).where(SyncState.key == LAST_SYNC_KEY))
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def purge_closed(engine: Engine, now: datetime, days: int) -> int:
+    """Closed cases leave this cache `days` after they closed, with their customer's data
+    (the central store keeps them); one with facts still to push stays until they are."""
+    cutoff = now - timedelta(days=days)
+    with Session(engine) as session, session.begin():
+        closed = list(
+            session.scalars(
+                select(Case.id).where(Case.status == CaseStatus.CLOSED, Case.closed_at < cutoff)
+            )
+        )
+        keep = _pending_fact_ids(session)
+        before = session.scalar(select(func.count()).select_from(Case))
+        for case_id in closed:
+            _remove_case(session, case_id, keep)
+        session.flush()
+        return before - session.scalar(select(func.count()).select_from(Case))
 
 
 def keep_own(engine: Engine, user_id: int) -> int:

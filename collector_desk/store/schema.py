@@ -92,6 +92,8 @@ class User(Base):
     time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # revoked: every desktop of this user pushes what it holds, then wipes its cache
+    wipe_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Credential(Base):
@@ -247,6 +249,8 @@ class Case(Base):
     promise_status: Mapped[PromiseStatus | None] = mapped_column(str_enum(PromiseStatus))
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
     assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # a desktop drops a closed case (and its customer's data) some days after this
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)  # server-side optimistic check
     # Copies from the customer and the flags, so the queue can sink the cases that may not be
     # contacted now without a join: kept in step by whoever writes customers or flags.
@@ -446,6 +450,8 @@ class SyncClient(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     last_mutation_id: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # revoked (a lost laptop): this desktop pushes what it holds, then wipes its cache
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class SyncResult(Base):

@@ -9,10 +9,12 @@ from datetime import UTC, date, datetime
 import httpx
 from sqlalchemy import Engine
 
+from collector_desk.config.loaders import default_security
 from collector_desk.domain.kpis import Period
 from collector_desk.store import kpi_cache, local_sync
-from collector_desk.sync.outcomes import NotALead, Offline, SignedOut, SyncReport
+from collector_desk.sync.outcomes import NotALead, Offline, Revoked, SignedOut, SyncReport
 from collector_desk.sync.protocol import (
+    CLIENT_HEADER,
     MAX_MUTATIONS,
     KpiReport,
     ManifestResponse,
@@ -20,7 +22,15 @@ from collector_desk.sync.protocol import (
     PushResponse,
 )
 
-__all__ = ["NotALead", "Offline", "SignedOut", "SyncClient", "SyncReport", "sign_in"]
+__all__ = [
+    "NotALead",
+    "Offline",
+    "Revoked",
+    "SignedOut",
+    "SyncClient",
+    "SyncReport",
+    "sign_in",
+]
 
 
 def sign_in(http: httpx.Client, username: str, password: str) -> str:
@@ -49,6 +59,7 @@ class SyncClient:
         http: httpx.Client,
         token: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        retention_days: int | None = None,
     ) -> None:
         if local_sync.is_sandbox(engine):  # practice data must never reach a server
             raise SandboxCache("a practice cache is never synced")
@@ -58,28 +69,47 @@ class SyncClient:
         self.clock = clock
         self.client_id = local_sync.my_client_id(engine)
         self.clock_skew_s = 0.0
+        self.revoked = False  # the server said so: push what is left, then wipe
+        self.retention_days = (
+            default_security().closed_case_retention_days
+            if retention_days is None
+            else retention_days
+        )
 
     def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
         try:
-            response = self.http.request(
-                method, path, headers={"Authorization": f"Bearer {self.token}"}, **kwargs
-            )
+            headers = {"Authorization": f"Bearer {self.token}", CLIENT_HEADER: self.client_id}
+            response = self.http.request(method, path, headers=headers, **kwargs)
         except httpx.HTTPError as exc:
             raise Offline(type(exc).__name__) from exc
         if response.status_code == 401:
             raise SignedOut()
+        if response.status_code == 410:
+            self.revoked = True
+            self._wipe_when_pushed()
         if response.status_code >= 500:
             raise Offline(f"server error {response.status_code}")
         return response
+
+    def _wipe_when_pushed(self) -> None:
+        """Revoked: say so only once nothing typed here is left unpushed."""
+        if local_sync.pending(self.engine, 1):
+            self.push()
+        raise Revoked()
 
     def sync(self, manifest: bool = False) -> SyncReport:
         """Push everything waiting, then pull until up to date. The push goes first so a reset
         or a pulled case never overwrites what this desktop has not yet sent. With manifest,
         also drop any local case the server says is not in scope (healing any drift)."""
         pushed, rejected = self.push()
+        if self.revoked:
+            self._wipe_when_pushed()
         received, removed = self.pull()
         if manifest:
             removed += self.heal()
+        now = self.clock()
+        removed += local_sync.purge_closed(self.engine, now, self.retention_days)
+        local_sync.note_synced(self.engine, now)
         return SyncReport(pushed, rejected, received, removed, self.clock_skew_s)
 
     def heal(self) -> int:
@@ -129,6 +159,7 @@ class SyncClient:
                 local_sync.note_failure(self.engine, response.text)
                 raise Offline(f"push refused: {response.status_code}")
             result = PushResponse.model_validate(response.json())
+            self.revoked = self.revoked or result.revoked
             if result.server_time is not None:
                 self.clock_skew_s = (result.server_time - self.clock()).total_seconds()
             outcomes = [(r.id, r.status, r.reason) for r in result.results]

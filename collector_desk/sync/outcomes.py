@@ -14,6 +14,10 @@ class SignedOut(PermissionError):
     """The server refused the token (expired or revoked): sign in again."""
 
 
+class Revoked(PermissionError):
+    """The server revoked this user or desktop: everything was pushed; wipe the cache."""
+
+
 class NotALead(PermissionError):
     """The server keeps the team's numbers for team leads and admins."""
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from collector_desk.domain.kpis import Period
 
+CLIENT_HEADER = "X-Client-Id"  # which desktop is asking: a revoked one is told to wipe
 MAX_MUTATIONS = 1000  # per push; a desktop back from a long outage pushes in several
 
 
@@ -33,6 +34,7 @@ class MutationResult(BaseModel):
 
 class PushResponse(BaseModel):
     server_time: datetime | None = None  # to warn when the desktop's clock is off
+    revoked: bool = False  # what was pushed is kept; now wipe the cache
     last_mutation_id: int
     results: list[MutationResult]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -17,8 +18,10 @@ import httpx
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from collector_desk.config.loaders import default_security
 from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
-from collector_desk.store.cache import WrongKey
+from collector_desk.store import local_sync
+from collector_desk.store.cache import WrongKey, wipe
 from collector_desk.store.people import find_user
 from collector_desk.store.queue import CaseQueue
 from collector_desk.sync import cache_keys, credentials
@@ -97,6 +100,13 @@ def _open_encrypted(data_dir: Path, server: str, username: str, password: str | 
         return None
 
 
+def _stale(engine) -> bool:
+    """Not synced for longer than security.toml allows: locked until an online sign-in."""
+    last = local_sync.last_synced(engine)
+    limit = timedelta(days=default_security().lock_after_days_offline)
+    return last is not None and datetime.now(UTC) - last > limit
+
+
 def run_desk(
     server: str,
     data_dir: Path,
@@ -160,6 +170,18 @@ def run_desk(
     engine = _open_encrypted(data_dir, server, username, password)
     if engine is None:
         return 2
+    if offline and _stale(engine):
+        engine.dispose()
+        QMessageBox.critical(
+            None,
+            "Collector Desk",
+            translate(
+                "Desk",
+                "The cases on this computer have not been synced for more than %1 days, so "
+                "they stay locked until you sign in with the server reachable.",
+            ).replace("%1", str(default_security().lock_after_days_offline)),
+        )
+        return 2
 
     def make_client() -> SyncClient:
         if token is None:
@@ -198,4 +220,17 @@ def run_desk(
     code = run_loop(app)
     controller.shutdown()
     engine.dispose()
+    if controller.link is Link.REVOKED:  # everything was pushed: nothing of it stays here
+        wipe(cache_path(data_dir, server, username))
+        cache_keys.forget(server, username)
+        credentials.forget_token(server, username)
+        QMessageBox.information(
+            None,
+            "Collector Desk",
+            translate(
+                "Desk",
+                "Access from this computer was withdrawn. What you recorded was sent to the "
+                "server, and the cases kept on this computer were removed.",
+            ),
+        )
     return code

@@ -304,8 +304,14 @@ class MainWindow(QMainWindow):
     def attach_sync(self, controller: SyncController) -> None:
         self.sync = controller
         controller.changed.connect(self._update_status)
+        controller.changed.connect(self._close_if_revoked)
         controller.received.connect(self._after_pull)
         self._update_status()
+
+    def _close_if_revoked(self) -> None:
+        """Everything typed here reached the server; the window goes and the desk wipes."""
+        if self.sync is not None and self.sync.link is Link.REVOKED and self.isVisible():
+            QTimer.singleShot(0, self.close)
 
     def sync_now(self) -> None:
         if self.sync is not None:
@@ -332,6 +338,8 @@ class MainWindow(QMainWindow):
             return text
         if sync.link is Link.SIGNED_OUT:
             return translate("MainWindow", "Signed out: sign in again to sync")
+        if sync.link is Link.REVOKED:
+            return translate("MainWindow", "Access withdrawn: closing")
         retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))
         return translate("MainWindow", "Offline · retrying in %1 s").replace("%1", retry)
 

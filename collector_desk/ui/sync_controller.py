@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from collector_desk.domain.kpis import Period
 from collector_desk.sync.backoff import retry_delay
-from collector_desk.sync.outcomes import Offline, SignedOut, SyncReport
+from collector_desk.sync.outcomes import Offline, Revoked, SignedOut, SyncReport
 
 if TYPE_CHECKING:
     from collector_desk.sync.client import SyncClient
@@ -29,6 +29,7 @@ class Link(enum.StrEnum):
     SYNCING = "syncing"
     OFFLINE = "offline"
     SIGNED_OUT = "signed_out"
+    REVOKED = "revoked"  # pushed everything; the cache is to be wiped
 
 
 class _Runner(QObject):
@@ -52,7 +53,7 @@ class _Runner(QObject):
             client, first = self._ensure_client()
             # the first sync of a session also checks the whole scope, healing any drift
             self.done.emit(client.sync(manifest=first))
-        except (Offline, SignedOut) as exc:
+        except (Offline, SignedOut, Revoked) as exc:
             self.done.emit(exc)
         except Exception as exc:  # reported as offline, never lost: the outbox stays
             self.done.emit(Offline(f"{type(exc).__name__}: {exc}"))
@@ -100,7 +101,7 @@ class SyncController(QObject):
         self._timer.timeout.connect(self.sync_now)
 
     def sync_now(self) -> None:
-        if self._busy or self.link is Link.SIGNED_OUT:
+        if self._busy or self.link in (Link.SIGNED_OUT, Link.REVOKED):
             return
         self._busy = True
         self._timer.stop()
@@ -124,6 +125,8 @@ class SyncController(QObject):
                 self.received.emit(outcome)
         elif isinstance(outcome, SignedOut):
             self.link = Link.SIGNED_OUT
+        elif isinstance(outcome, Revoked):
+            self.link = Link.REVOKED
         else:
             self.failures += 1
             self.link, self.last_error = Link.OFFLINE, str(outcome)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +31,7 @@ from collector_desk.domain.contacts import Outcome
 from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.domain.plans import PlanError
 from collector_desk.domain.workload import Move
-from collector_desk.store import plans, reassign, team
+from collector_desk.store import case_export, plans, reassign, team
 from collector_desk.store.people import UserView
 from collector_desk.ui import formatting, labels
 from collector_desk.ui.dashboard import Dashboard
@@ -95,6 +97,11 @@ class TeamWindow(QDialog):
         self.from_collector = QComboBox(page)
         self.to_collector = QComboBox(page)
         self.find = QPushButton(translate("TeamWindow", "Find cases"), page)
+        self.export_cases = QPushButton(translate("TeamWindow", "Export these cases…"), page)
+        self.export_cases.setToolTip(
+            translate("TeamWindow", "A customer list: the export is recorded in the audit trail")
+        )
+        self.export_cases.clicked.connect(lambda: self.export_selected())
         self.move = QPushButton(translate("TeamWindow", "Move them to"), page)
         self.propose = QPushButton(translate("TeamWindow", "Propose a rebalance"), page)
         self.confirm = QPushButton(translate("TeamWindow", "Confirm the moves"), page)
@@ -122,7 +129,14 @@ class TeamWindow(QDialog):
             filters.addWidget(widget)
         filters.addStretch(1)
         buttons = QHBoxLayout()
-        for widget in (self.find, self.move, self.to_collector, self.propose, self.confirm):
+        for widget in (
+            self.find,
+            self.export_cases,
+            self.move,
+            self.to_collector,
+            self.propose,
+            self.confirm,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
@@ -247,6 +261,36 @@ class TeamWindow(QDialog):
             translate("TeamWindow", "%1 case(s) match.").replace("%1", str(len(self._selected)))
         )
         return self._selected
+
+    def export_selected(self, path: Path | None = None) -> int | None:
+        """The cases found, as a customer list (CSV or XLSX), audited for the server."""
+        if not self._selected:
+            self._say(translate("TeamWindow", "Find cases first."))
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                translate("TeamWindow", "Export these cases"),
+                "cases.xlsx",
+                translate("TeamWindow", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            count = case_export.export_case_list(
+                self._engine, self._lead, self._selected, path, self._clock()
+            )
+        except (OSError, case_export.ExportRefused) as error:
+            self._say(translate("TeamWindow", "Could not export: %1").replace("%1", str(error)))
+            return None
+        self._say(
+            translate("TeamWindow", "%1 case(s) exported to %2; recorded in the audit trail.")
+            .replace("%1", str(count))
+            .replace("%2", str(path))
+        )
+        self.changed.emit()  # the audit event waits in the outbox
+        return count
 
     def move_selected(self) -> None:
         to = self.to_collector.currentData()

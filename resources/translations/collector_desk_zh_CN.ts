@@ -590,29 +590,39 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="56"/>
+        <location filename="../../collector_desk/ui/desk.py" line="59"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="78"/>
+        <location filename="../../collector_desk/ui/desk.py" line="81"/>
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="91"/>
+        <location filename="../../collector_desk/ui/desk.py" line="94"/>
         <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
         <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="118"/>
+        <location filename="../../collector_desk/ui/desk.py" line="128"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/desk.py" line="178"/>
+        <source>The cases on this computer have not been synced for more than %1 days, so they stay locked until you sign in with the server reachable.</source>
+        <translation>本机的案件数据已超过 %1 天未同步，在您连上服务器并登录之前将保持锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="200"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/desk.py" line="230"/>
+        <source>Access from this computer was withdrawn. What you recorded was sent to the server, and the cases kept on this computer were removed.</source>
+        <translation>本机的访问权限已被收回。您记录的内容已发送到服务器，本机保存的案件数据已被清除。</translation>
     </message>
 </context>
 <context>
@@ -1379,57 +1389,62 @@
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="317"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="323"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="324"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="330"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="326"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="332"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="329"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="335"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="334"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="340"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="336"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="342"/>
+        <source>Access withdrawn: closing</source>
+        <translation>访问权限已收回：正在关闭</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="344"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="359"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="367"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="362"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="370"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="544"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="552"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="550"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="558"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="559"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="567"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
@@ -2357,215 +2372,250 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="57"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="59"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="65"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="67"/>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="66"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="68"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="68"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="70"/>
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="97"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="99"/>
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="98"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="100"/>
+        <source>Export these cases…</source>
+        <translation>导出这些案件…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="102"/>
+        <source>A customer list: the export is recorded in the audit trail</source>
+        <translation>客户名单：导出操作将记入审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="105"/>
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="99"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="106"/>
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="100"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="107"/>
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="113"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="120"/>
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="114"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="121"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="116"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="123"/>
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="117"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="124"/>
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="145"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="159"/>
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="147"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="161"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="148"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="162"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="168"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="202"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="182"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="216"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="169"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="183"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="170"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="271"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="184"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="315"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="171"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="185"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="172"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="186"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="173"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="187"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="174"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="188"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="194"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="208"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="201"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="312"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="203"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="217"/>
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="204"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="218"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="205"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="219"/>
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="211"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="225"/>
         <source>%1 installments</source>
         <translation>%1 期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="221"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="235"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="244"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="258"/>
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="247"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="261"/>
         <source>%1 case(s) match.</source>
         <translation>符合条件的案件：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="254"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="268"/>
+        <source>Find cases first.</source>
+        <translation>请先查找案件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="273"/>
+        <source>Export these cases</source>
+        <translation>导出这些案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="275"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="285"/>
+        <source>Could not export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="288"/>
+        <source>%1 case(s) exported to %2; recorded in the audit trail.</source>
+        <translation>已导出 %1 个案件到 %2；已记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="298"/>
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="313"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="314"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="285"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="329"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="306"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="350"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="308"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="352"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="330"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="374"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="339"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="383"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="346"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="390"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="370"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="414"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="372"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="416"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

@@ -61,3 +61,33 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
     assert sorted(f.name for f in cache.parent.iterdir()) == [cache.name]
     with pytest.raises(WrongKey):
         open_cache(cache)
+
+
+def test_a_cache_not_synced_for_too_long_stays_locked_offline(qapp, live, tmp_path, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from collector_desk.store import local_sync
+    from collector_desk.sync import cache_keys
+
+    seed_cases(live.engine, "alice", 1)
+    server, data = live.url, tmp_path / "data"
+    cache = cache_path(data, server, "alice")
+    engine = open_cache(cache, cache_keys.cache_key(cache, server, "alice"))
+    client = SyncClient(engine, httpx.Client(base_url=server), live.login("alice"))
+    client.sync()
+    client.http.close()
+    local_sync.note_synced(engine, datetime.now(UTC) - timedelta(days=8))  # a week in a drawer
+    engine.dispose()
+    assert credentials.save_token(server, "alice", client.token)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    QSettings("CollectorDesk", "Collector Desk").setValue(f"last_user/{server}", "alice")
+    live.stop()
+    said = []
+    monkeypatch.setattr(
+        "collector_desk.ui.desk.QMessageBox.critical", lambda *args: said.append(args[2])
+    )
+    assert run_desk(server, data, "en", allow_http=False, run_loop=lambda _app: 0) == 2
+    assert "not been synced for more than 7 days" in said[0]

@@ -82,3 +82,61 @@ def test_the_lead_rebalances_and_approves_from_the_team_desk(
     assert sorted(c for c, owner in owners.items() if owner == bob) == sorted(
         m.case_id for m in moves
     )
+
+
+def test_a_customer_list_export_is_the_leads_and_lands_in_the_audit_trail(
+    qtbot, qapp, live, desk, tmp_path
+):
+    import csv
+
+    import pytest
+
+    from collector_desk.store.case_export import ExportRefused, export_case_list
+    from collector_desk.store.schema import AuditEvent
+
+    ids = seed_cases(live.engine, "alice", 3)
+    alice, lead = desk("alice"), desk("lead")
+    alice.sync(), lead.sync()
+    with pytest.raises(ExportRefused, match="not_a_team_lead"):
+        export_case_list(
+            alice.engine, find_user(alice.engine, "alice"), ids, tmp_path / "x.csv", live.clock.now
+        )
+    assert not (tmp_path / "x.csv").exists()
+
+    window = _window(qtbot, qapp, lead.engine, "lead", live.clock)
+    team = window.open_team()
+    assert team.export_selected(tmp_path / "none.csv") is None  # nothing found yet
+    team.find_cases()
+    assert team.export_selected(tmp_path / "cases.csv") == 3
+    assert "recorded in the audit trail" in team.message.text()
+    with (tmp_path / "cases.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["customer"] for r in rows] == [f"Alice Customer {i}" for i in ids]
+    assert "national_id" not in rows[0]  # no ID numbers in a list that leaves the app
+    report = lead.sync()
+    assert report.rejected == 0
+    with Session(live.engine) as s:
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "customer_list_exported")
+        ).one()
+        assert event.detail["cases"] == 3 and event.detail["case_ids"] == ids
+
+
+def test_a_collectors_forged_export_event_is_refused_by_the_server(live, desk):
+
+    from collector_desk.store.outbox import enqueue
+    from collector_desk.store.schema import new_uuid
+
+    alice = desk("alice")
+    alice.sync()
+    with Session(alice.engine) as s, s.begin():
+        args = {
+            "id": new_uuid(),
+            "action": "customer_list_exported",
+            "entity": "case_list",
+            "entity_id": "1",
+            "detail": {"cases": 1},
+            "recorded_at": live.clock.now.isoformat(),
+        }
+        enqueue(s, "record_audit", args, live.clock.now)
+    assert alice.sync().rejected == 1
