@@ -220,6 +220,8 @@ class Case(Base):
             postgresql_where=text(OPEN_CASES),
         ),
         *(_open_index(column) for column in INDEXED_SORTS),
+        # closed cases past retention, found at each sync without reading every case
+        Index("ix_cases_closed", "status", "closed_at"),
         # counts of open cases per (pack, zone, stop flag) without sorting a million rows
         Index(
             "ix_cases_open_contact_groups",

@@ -25,6 +25,7 @@ def upgrade() -> None:
                 "closed_at", collector_desk.store.types.UTCDateTime(timezone=True), nullable=True
             )
         )
+        batch_op.create_index("ix_cases_closed", ["status", "closed_at"], unique=False)
 
     with op.batch_alter_table("sync_clients", schema=None) as batch_op:
         batch_op.add_column(
@@ -51,4 +52,5 @@ def downgrade() -> None:
         batch_op.drop_column("revoked_at")
 
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_closed")
         batch_op.drop_column("closed_at")
