@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from collector_desk.store.engine import keyed_connect, make_engine, sqlite_url
-from collector_desk.store.schema_version import SCHEMA_HEAD, sqlite_file_revision
+from collector_desk.store.schema_version import SCHEMA_HEAD, revision_of, sqlite_file_revision
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SHRED_CHUNK = 1 << 20
@@ -73,13 +73,7 @@ def _revision(path: Path, key: bytes | None) -> str | None:
 
     conn = keyed_connect(path, key)
     try:
-        row = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return None
-        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return found[0] if found else None
+        return revision_of(conn)
     except dbapi2.DatabaseError as exc:
         raise WrongKey("this key does not open the cache") from exc
     finally:

@@ -28,12 +28,17 @@ def sqlite_file_revision(path: Path) -> str | None:
         return None
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        row = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return None
-        found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return found[0] if found else None
+        return revision_of(conn)
     finally:
         conn.close()
+
+
+def revision_of(conn) -> str | None:
+    """The revision recorded in an open DB-API connection (SQLite or SQLCipher)."""
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if row is None:
+        return None
+    found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return found[0] if found else None

@@ -15,6 +15,19 @@ from collector_desk.ui.main_window import MainWindow
 from tests.server.conftest import seed_cases
 
 
+def _signed_in_yesterday(live, tmp_path, engine, token) -> None:
+    """Alice's token stayed in the keyring, she was the last user here, and this morning the
+    server cannot be reached."""
+    engine.dispose()
+    assert credentials.save_token(live.url, "alice", token)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    QSettings("CollectorDesk", "Collector Desk").setValue(f"last_user/{live.url}", "alice")
+    live.stop()
+
+
 def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
     seed_cases(live.engine, "alice", 3)
     server, data = live.url, tmp_path / "data"
@@ -23,14 +36,7 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
     client = SyncClient(engine, httpx.Client(base_url=server), live.login("alice"))
     client.sync()
     client.http.close()
-    engine.dispose()
-    assert credentials.save_token(server, "alice", client.token)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    QSettings("CollectorDesk", "Collector Desk").setValue(f"last_user/{server}", "alice")
-    live.stop()  # this morning the server cannot be reached
+    _signed_in_yesterday(live, tmp_path, engine, client.token)
 
     seen = {}
 
@@ -77,14 +83,7 @@ def test_a_cache_not_synced_for_too_long_stays_locked_offline(qapp, live, tmp_pa
     client.sync()
     client.http.close()
     local_sync.note_synced(engine, datetime.now(UTC) - timedelta(days=8))  # a week in a drawer
-    engine.dispose()
-    assert credentials.save_token(server, "alice", client.token)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    QSettings("CollectorDesk", "Collector Desk").setValue(f"last_user/{server}", "alice")
-    live.stop()
+    _signed_in_yesterday(live, tmp_path, engine, client.token)
     said = []
     monkeypatch.setattr(
         "collector_desk.ui.desk.QMessageBox.critical", lambda *args: said.append(args[2])
