@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions, build_demo_cache  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
-from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
+from collector_desk.domain.contacts import Channel, Direction, Outcome  # noqa: E402
 from collector_desk.server.embedded import enroll  # noqa: E402
 from collector_desk.store.cache import open_cache  # noqa: E402
 from collector_desk.store.central import record_change  # noqa: E402
@@ -167,7 +167,8 @@ def main() -> None:
             engine,
             3,
             case_id,
-            ContactEntry(Channel.CALL, Outcome.NO_ANSWER, point_id),
+            # inbound: no contact hours or caps apply, so the bench runs at any hour
+            ContactEntry(Channel.CALL, Outcome.RIGHT_PARTY, point_id, Direction.INBOUND),
             at + timedelta(milliseconds=n),
         )
     start = time.perf_counter()
