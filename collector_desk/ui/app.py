@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
@@ -202,6 +202,8 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         translations,
         translate("App", "Demo: built-in central store"),
         scripts=load_scripts(launch.data_dir / LAST_GOOD_SCRIPTS),
+        # remembered between starts, but a screenshot always shows the same first layout
+        settings=QSettings("CollectorDesk", "Collector Desk Demo") if interactive else None,
     )
     window.show()
     stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
@@ -277,6 +279,7 @@ def run_practice(
         translate("App", "Practice: made-up customers, never synced"),
         scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
         practice_seed=seed,
+        settings=QSettings("CollectorDesk", "Collector Desk Practice") if not screenshot else None,
     )
     window.show()
     window.guide_action.trigger()  # the guide is what practice is for

@@ -211,6 +211,7 @@ def run_desk(
         translations,
         server,
         scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
+        settings=settings,
     )
     controller.setParent(window)
     window.attach_sync(controller)

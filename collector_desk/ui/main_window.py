@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,7 +32,7 @@ from collector_desk.store.outbox import pending_count
 from collector_desk.store.people import UserView
 from collector_desk.store.queue import CaseQueue
 from collector_desk.store.queue_query import View
-from collector_desk.ui import labels
+from collector_desk.ui import labels, layout_memory
 from collector_desk.ui.call_guide import CallGuide
 from collector_desk.ui.detail_pane import DetailPane
 from collector_desk.ui.flag_dialog import FlagDialog
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         scripts: Loaded | None = None,
         practice_seed: int | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         self.queue_panel.count_changed.connect(lambda _n: self._update_status())
         self.retranslate()
         self.resize(1400, 820)
+        self._settings = settings  # None: a test or a screenshot, which must not remember
+        if settings is not None:
+            layout_memory.restore(self, settings)
         current = self.queue_panel.current_case_id()
         if current is not None:
             self._show_case(current)
@@ -307,6 +311,11 @@ class MainWindow(QMainWindow):
         controller.changed.connect(self._close_if_revoked)
         controller.received.connect(self._after_pull)
         self._update_status()
+
+    def closeEvent(self, event) -> None:
+        if self._settings is not None:
+            layout_memory.save(self, self._settings)
+        super().closeEvent(event)
 
     def _close_if_revoked(self) -> None:
         """Everything typed here reached the server; the window goes and the desk wipes."""
