@@ -99,14 +99,23 @@ def period_of(day: date, period: Period) -> date:
 
 @dataclass(slots=True)
 class _Acc:
+    """A KpiRow's counts while they are being added up."""
+
     contacts: int = 0
     seconds: int = 0
     right_party: int = 0
     promises: int = 0
-    promised: int = 0
-    kept: int = 0
-    collected: int = 0
-    broken: int = 0
+    promised_minor: int = 0
+    kept_minor: int = 0
+    collected_minor: int = 0
+    broken_no_follow_up: int = 0
+
+    def add(self, other: _Acc | KpiRow) -> None:
+        for name in _Acc.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def row(self, when: date, collector: int | None) -> KpiRow:
+        return KpiRow(when, collector, **{n: getattr(self, n) for n in _Acc.__slots__})
 
 
 def kpis(
@@ -136,38 +145,21 @@ def kpis(
         if p.status is PromiseStatus.CANCELLED:
             continue
         a = acc[(period_of(p.due, period), p.collector_id)]
-        a.promised += p.amount_minor
-        a.kept += min(p.paid_minor, p.amount_minor)
-        a.broken += p.status is PromiseStatus.BROKEN and not p.followed_up
+        a.promised_minor += p.amount_minor
+        a.kept_minor += min(p.paid_minor, p.amount_minor)
+        a.broken_no_follow_up += p.status is PromiseStatus.BROKEN and not p.followed_up
     for pay in payments:
         acc[
             (period_of(pay.at.astimezone(zone).date(), period), pay.collector_id)
-        ].collected += pay.amount_minor
+        ].collected_minor += pay.amount_minor
     rows: list[KpiRow] = []
     team: dict[date, _Acc] = defaultdict(_Acc)
     for (when, collector), a in acc.items():
-        t = team[when]
-        for name in _Acc.__slots__:
-            setattr(t, name, getattr(t, name) + getattr(a, name))
+        team[when].add(a)
         if per_collector:
-            rows.append(_row(when, collector, a))
-    rows += [_row(when, None, a) for when, a in team.items()]
+            rows.append(a.row(when, collector))
+    rows += [a.row(when, None) for when, a in team.items()]
     return sorted(rows, key=lambda r: (r.period, r.collector_id is None, r.collector_id or 0))
-
-
-def _row(when: date, collector: int | None, a: _Acc) -> KpiRow:
-    return KpiRow(
-        when,
-        collector,
-        a.contacts,
-        a.seconds,
-        a.right_party,
-        a.promises,
-        a.promised,
-        a.kept,
-        a.collected,
-        a.broken,
-    )
 
 
 def totals(rows: Iterable[KpiRow]) -> dict[int | None, KpiRow]:
@@ -176,14 +168,6 @@ def totals(rows: Iterable[KpiRow]) -> dict[int | None, KpiRow]:
     acc: dict[int | None, _Acc] = defaultdict(_Acc)
     first: dict[int | None, date] = {}
     for r in rows:
-        a = acc[r.collector_id]
-        a.contacts += r.contacts
-        a.seconds += r.seconds
-        a.right_party += r.right_party
-        a.promises += r.promises
-        a.promised += r.promised_minor
-        a.kept += r.kept_minor
-        a.collected += r.collected_minor
-        a.broken += r.broken_no_follow_up
+        acc[r.collector_id].add(r)
         first[r.collector_id] = min(first.get(r.collector_id, r.period), r.period)
-    return {who: _row(first[who], who, a) for who, a in acc.items()}
+    return {who: a.row(first[who], who) for who, a in acc.items()}
