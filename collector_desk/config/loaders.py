@@ -120,3 +120,10 @@ def load_security(path: Path | None = None) -> Security:
 @cache
 def default_security() -> Security:
     return load_security()
+
+
+@cache
+def letterhead() -> dict:
+    """The institution as letters and calls name it (resources/letters/letterhead.toml), read
+    once: the call guide asks for it on every case it opens."""
+    return _read(resource("letters", "letterhead.toml"))

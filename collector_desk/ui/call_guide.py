@@ -8,7 +8,6 @@ Ctrl+Enter logs the call once it has ended.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_desk.config.resources import resource
+from collector_desk.config.loaders import letterhead
 from collector_desk.config.scripts import Loaded
 from collector_desk.domain.contacts import Direction, Relation
 from collector_desk.domain.money import Money, MoneyError, parse_major
@@ -88,11 +87,6 @@ def script_error(code: str) -> str:
             "CallGuide", "This step would state the debt before identity; it is not shown."
         ),
     }.get(code, code)
-
-
-def _letterhead() -> dict:
-    with resource("letters", "letterhead.toml").open("rb") as fh:
-        return tomllib.load(fh)
 
 
 class CallGuide(QWidget):
@@ -258,7 +252,7 @@ class CallGuide(QWidget):
         return pack.disclosures if pack is not None else ()
 
     def _values(self, detail: CaseDetail) -> dict[str, str]:
-        head = _letterhead()
+        head = letterhead()
         chinese = detail.preferred_language.startswith("zh")
         accounts = sorted(detail.accounts, key=lambda a: -a.dpd)
         money = lambda minor: formatting.money(minor, detail.currency)  # noqa: E731

@@ -8,7 +8,6 @@ put into the page is HTML-escaped.
 from __future__ import annotations
 
 import html
-import tomllib
 from datetime import date
 from pathlib import Path
 from string import Template
@@ -16,7 +15,7 @@ from string import Template
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from collector_desk.config.loaders import default_plan_rules
+from collector_desk.config.loaders import default_plan_rules, letterhead
 from collector_desk.config.resources import resource
 from collector_desk.store.queue import CaseDetail, PlanView
 from collector_desk.ui import formatting
@@ -31,8 +30,7 @@ def letter_language(preferred: str) -> str:
 
 def letter_html(detail: CaseDetail, plan: PlanView, today: date) -> str:
     language = letter_language(detail.preferred_language)
-    with resource("letters", "letterhead.toml").open("rb") as fh:
-        head = tomllib.load(fh)
+    head = letterhead()
     template = Template(resource("letters", f"plan_letter.{language}.html").read_text("utf-8"))
     rules = default_plan_rules()
 
