@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -202,14 +202,15 @@ def _upsert(conn, table_name: str, rows: list[dict]) -> None:
     conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
 
 
-def _remove_case(session: Session, case_id: int, keep: set[str]) -> None:
+def _remove_case(session: Session, case_id: int, keep: set[str]) -> bool:
+    """Remove the case and what belongs only to it; False if it was not here or stays."""
     case = session.get(Case, case_id)
     if case is None:
-        return
+        return False
     if keep and session.scalar(
         select(Contact.id).where(Contact.case_id == case_id, Contact.id.in_(keep)).limit(1)
     ):
-        return  # facts about it still wait to be pushed: keep it until they are accepted
+        return False  # facts about it still wait to be pushed: keep it until they are accepted
     for model in CASE_FACTS:
         _delete_case_rows(session, model, [case_id], set())
     session.execute(delete(Draft).where(Draft.case_id == case_id))
@@ -223,6 +224,7 @@ def _remove_case(session: Session, case_id: int, keep: set[str]) -> None:
         session.execute(delete(ContactPoint).where(ContactPoint.customer_id == customer_id))
         session.execute(delete(CardAccount).where(CardAccount.customer_id == customer_id))
         session.execute(delete(Customer).where(Customer.id == customer_id))
+    return True
 
 
 def _reindex(conn, cases: Sequence[dict]) -> None:
@@ -293,11 +295,7 @@ def purge_closed(engine: Engine, now: datetime, days: int) -> int:
             )
         )
         keep = _pending_fact_ids(session)
-        before = session.scalar(select(func.count()).select_from(Case))
-        for case_id in closed:
-            _remove_case(session, case_id, keep)
-        session.flush()
-        return before - session.scalar(select(func.count()).select_from(Case))
+        return sum(_remove_case(session, case_id, keep) for case_id in closed)
 
 
 def keep_own(engine: Engine, user_id: int) -> int:
@@ -314,8 +312,4 @@ def keep_only(engine: Engine, case_ids: Sequence[int]) -> int:
     with Session(engine) as session, session.begin():
         keep = _pending_fact_ids(session)
         extra = [c for c in session.scalars(select(Case.id)) if c not in wanted]
-        for case_id in extra:
-            _remove_case(session, case_id, keep)
-        session.flush()
-        still = set(session.scalars(select(Case.id)))
-    return len([c for c in extra if c not in still])
+        return sum(_remove_case(session, case_id, keep) for case_id in extra)
