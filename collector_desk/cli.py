@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from collector_desk import __version__
+from collector_desk.config import app_dirs
 from collector_desk.domain.cases import Role
 
 DEFAULT_DEMO_CASES = 3000
@@ -16,12 +15,12 @@ DEFAULT_DEMO_SEED = 20261128
 
 
 def default_data_dir() -> Path:
-    return Path(user_data_dir("collector-desk", appauthor=False)) / "demo"
+    return app_dirs.data_dir() / "demo"
 
 
 def default_central_url() -> str:
     """The embedded default central store: a SQLite file in the user's data folder."""
-    path = Path(user_data_dir("collector-desk", appauthor=False)) / "central.sqlite"
+    path = app_dirs.data_dir() / "central.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite+pysqlite:///{path}"
 
@@ -130,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"where the practice cache lives (default {default_data_dir()})",
     )
     practice.add_argument("--screenshot", type=Path, default=None, metavar="PATH")
+    commands.add_parser(
+        "info",
+        help="where this installation keeps data, settings and logs, its keyring, and a check "
+        "that its resources, migrations and translations are all there (exit 1 if not)",
+    )
     scripts = commands.add_parser("scripts", help="call scripts: check them after editing")
     script_actions = scripts.add_subparsers(dest="scripts_action", metavar="ACTION")
     check = script_actions.add_parser(
@@ -143,6 +147,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="a script file or a folder of them (default: the scripts shipped with the app)",
     )
     return parser
+
+
+def _info() -> int:
+    """For IT and for the bundle's smoke test: paths, keyring, and what must travel inside."""
+    from collector_desk.config.resources import resource
+    from collector_desk.config.scripts import check_scripts
+    from collector_desk.store.migrate import head_revision
+    from collector_desk.sync.credentials import describe_keyring, platform_keyring_missing
+
+    print(f"Collector Desk {__version__}")
+    print(f"data:     {app_dirs.data_dir()}")
+    print(f"settings: {app_dirs.config_dir()}")
+    print(f"logs:     {app_dirs.log_dir()}")
+    active, real, known = describe_keyring()
+    print(f"keyring:  {active} ({'real' if real else 'none: caches need the password'})")
+    for backend, status in sorted(known.items()):
+        print(f"  carries {backend}: {status}")
+    missing = []
+    lacking = platform_keyring_missing(sys.platform, known)
+    if lacking:
+        missing.append(f"the keyring backend {lacking}")
+    try:
+        print(f"schema:   {head_revision()}")
+    except Exception as exc:  # a bundle without its migrations: say so and fail
+        missing.append(f"migrations ({type(exc).__name__})")
+    for part in (("config", "security.toml"), ("translations", "collector_desk_zh_CN.qm")):
+        try:
+            if not resource(*part).is_file():
+                missing.append("/".join(part))
+        except FileNotFoundError:
+            missing.append("resources")
+    if any(check_scripts(None).values()):
+        missing.append("call scripts (run `collector-desk scripts check`)")
+    for part in missing:
+        print(f"missing:  {part}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def _check_scripts(path: Path | None) -> int:
@@ -367,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from collector_desk.ui.desk import run_desk
 
-        data_dir = args.data_dir or Path(user_data_dir("collector-desk", appauthor=False))
+        data_dir = args.data_dir or app_dirs.data_dir()
         return run_desk(args.server, data_dir, args.lang, args.allow_http)
     if args.command == "server":
         return _run_server(args)
@@ -379,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_practice(
             args.data_dir or default_data_dir(), args.lang, args.seed, args.screenshot
         )
+    if args.command == "info":
+        return _info()
     if args.command == "scripts" and args.scripts_action == "check":
         return _check_scripts(args.path)
     build_parser().print_help()

@@ -27,6 +27,14 @@ def memory_keyring():
     keyring.set_keyring(before)
 
 
+@pytest.fixture(autouse=True)
+def own_app_dirs(tmp_path, monkeypatch):
+    """Data, settings and logs of every test (and of the programs it starts) stay in its
+    temporary folder, not in the home of whoever runs the suite."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "home" / name.lower()))
+
+
 @pytest.fixture(scope="session")
 def demo_cache(tmp_path_factory) -> Path:
     """A small demo portfolio, built once; tests that write must copy it."""

@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 
@@ -18,8 +19,8 @@ def _keyed(data, username="demo"):
     return keyed_connect(demo_cache_path(data, username), demo_key(data, username))
 
 
-def _run(*args, **kwargs):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _run(*args, extra_env=None, **kwargs):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "collector_desk.cli", *args],
         env=env,
@@ -79,6 +80,11 @@ def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
     assert len(names) == 300
     printed = result.stdout + result.stderr
     assert not [x for x in names + numbers + ids if x in printed]
+    # the log, where the platform keeps logs, says what happened and nothing of whom
+    log = Path(os.environ["XDG_STATE_HOME"]) / "collector-desk" / "log" / "collector-desk.log"
+    logged = log.read_text(encoding="utf-8")
+    assert "Collector Desk" in logged and "sync" in logged
+    assert not [x for x in names + numbers + ids if x in logged]
     # the desktop's cache is encrypted: its bytes hold none of it, plain SQLite cannot read it
     raw = (data / "demo-cache.sqlite").read_bytes()
     assert not [x for x in names + numbers + ids if x.encode() in raw]
@@ -240,11 +246,40 @@ def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path
 def test_practice_opens_the_guide_on_a_cache_that_never_syncs(tmp_path):
     shot = tmp_path / "practice.png"
     result = _run(
-        "practice", "--data-dir", str(tmp_path), "--lang", "en", "--screenshot", str(shot)
+        "practice",
+        "--data-dir",
+        str(tmp_path),
+        "--lang",
+        "en",
+        "--screenshot",
+        str(shot),
+        extra_env={"QT_SCALE_FACTOR": "2"},  # a high-DPI screen at 200 %
     )
     assert result.returncode == 0, result.stderr
-    assert QImage(str(shot)).width() >= 1000
+    image = QImage(str(shot))  # every logical pixel drawn as two: sharp, not stretched
+    assert (image.width(), image.height()) == (2 * 1400, 2 * 820)
     conn = sqlite3.connect(tmp_path / "practice-cache.sqlite")
     assert conn.execute("SELECT value FROM sync_state WHERE key = 'sandbox'").fetchone() == ("1",)
     assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 60
     conn.close()
+
+
+def test_info_names_the_folders_the_keyring_and_the_schema(tmp_path):
+    from collector_desk.store.schema_version import SCHEMA_HEAD
+
+    result = _run("info")
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(":", 1) for line in result.stdout.splitlines() if ": " in line)
+    assert lines["schema"].strip() == SCHEMA_HEAD
+    for folder in ("data", "settings", "logs"):  # the platform's, here the test's XDG folders
+        assert lines[folder].strip().startswith(str(tmp_path))
+    assert "carries keyring.backends.SecretService" in result.stdout
+
+
+def test_info_fails_when_the_platform_keyring_is_not_carried():
+    from collector_desk.sync.credentials import platform_keyring_missing
+
+    carried = {"keyring.backends.SecretService": "priority 5"}
+    assert platform_keyring_missing("linux", carried) is None
+    assert platform_keyring_missing("win32", carried) == "keyring.backends.Windows"
+    assert platform_keyring_missing("linux", {}) == "keyring.backends.SecretService"

@@ -1,5 +1,6 @@
 """Read the TOML configuration files into validated domain objects."""
 
+import logging
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -107,19 +108,52 @@ def default_legal_rules() -> EligibilityRules:
 class Security:
     lock_after_days_offline: int
     closed_case_retention_days: int
+    idle_lock_minutes: int  # 0: never lock on idle
 
 
-def load_security(path: Path | None = None) -> Security:
+def load_security(path: Path | None = None, override: Path | None = None) -> Security:
+    """The shipped security.toml, with the keys of an override file (IT's, in the settings
+    folder) replacing its own; a bad override raises ValueError naming the file."""
     data = _read(path or resource("config", "security.toml"))
-    lock, keep = int(data["lock_after_days_offline"]), int(data["closed_case_retention_days"])
-    if lock < 1 or keep < 0:
-        raise ValueError("security.toml: lock_after_days_offline >= 1, retention >= 0")
-    return Security(lock, keep)
+    source = "security.toml"
+    if override is not None and override.is_file():
+        try:
+            extra = _read(override)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"{override}: not TOML ({exc})") from exc
+        unknown = set(extra) - set(data)
+        if unknown:
+            raise ValueError(f"{override}: unknown setting(s) {', '.join(sorted(unknown))}")
+        data, source = {**data, **extra}, str(override)
+    try:
+        lock, keep, idle = (
+            int(data["lock_after_days_offline"]),
+            int(data["closed_case_retention_days"]),
+            int(data["idle_lock_minutes"]),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{source}: each setting is a whole number ({exc})") from exc
+    if lock < 1 or keep < 0 or not 0 <= idle <= 240:
+        raise ValueError(
+            f"{source}: lock_after_days_offline >= 1, closed_case_retention_days >= 0, "
+            "0 <= idle_lock_minutes <= 240"
+        )
+    return Security(lock, keep, idle)
 
 
 @cache
 def default_security() -> Security:
-    return load_security()
+    """What this desk runs with: the shipped settings, or IT's override where it is valid.
+    A broken override is logged and the shipped settings apply: a typo must not keep a desk
+    from starting."""
+    from collector_desk.config import app_dirs
+
+    override = app_dirs.config_dir() / "security.toml"
+    try:
+        return load_security(override=override)
+    except ValueError as exc:
+        logging.getLogger(__name__).error("ignored the settings override: %s", exc)
+        return load_security()
 
 
 @cache

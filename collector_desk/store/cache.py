@@ -9,6 +9,7 @@ one, never two half caches: the next open finishes or rolls back what was interr
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SHRED_CHUNK = 1 << 20
 
 Progress = Callable[[int, int], None]  # (step done, steps): the encryption's stages
+
+log = logging.getLogger(__name__)
 
 
 class WrongKey(PermissionError):
@@ -94,6 +97,9 @@ def encrypt_in_place(path: Path, key: bytes, progress: Progress | None = None) -
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         plain.execute("PRAGMA journal_mode=DELETE")
         counts = _counts(plain)
+        log.info(
+            "encrypting a plain cache: %d rows in %d tables", sum(counts.values()), len(counts)
+        )
         quoted = str(exporting).replace("'", "''")
         plain.execute(f"ATTACH DATABASE '{quoted}' AS encrypted KEY \"x'{key.hex()}'\"")
         plain.execute("SELECT sqlcipher_export('encrypted')")
@@ -111,6 +117,7 @@ def encrypt_in_place(path: Path, key: bytes, progress: Progress | None = None) -
     os.replace(exporting, ready)  # complete and checked: from here on the swap goes forward
     step(2, 4)
     finish_encryption(path)
+    log.info("the cache is encrypted; its plain copy was overwritten and removed")
     step(4, 4)
 
 
@@ -172,6 +179,7 @@ def _fsync_dir(folder: Path) -> None:
 def wipe(path: Path) -> None:
     """Overwrite and remove the cache and every file beside it (a revoked user or device).
     Dispose of its engine first."""
+    log.warning("wiping this desktop's cache")
     for suffix in ("", "-wal", "-shm", ".salt", ".encrypting", ".encrypted", ".plain-old"):
         target = _side(path, suffix) if suffix else path
         if target.exists():

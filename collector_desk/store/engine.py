@@ -1,4 +1,7 @@
-"""Engines with the settings each backend needs to keep what users type."""
+"""Engines with the settings each backend needs to keep what users type.
+
+Every engine hides statement parameters from its errors: they are customers' names and numbers,
+and an error's text ends up in logs and crash reports."""
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
@@ -43,7 +46,7 @@ def make_build_engine(path) -> Engine:
     Bulk loads run several times faster without a journal; the caller guarantees the file is
     thrown away on failure and switches it to WAL before anyone opens it as a cache.
     """
-    engine = create_engine(sqlite_url(path))
+    engine = create_engine(sqlite_url(path), hide_parameters=True)
     event.listen(engine, "connect", _scratch_pragmas)
     return engine
 
@@ -69,11 +72,14 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
             path = url.database
             # SQLAlchemy's own SQLCipher dialect would run a passphrase KDF on each connection
             engine = create_engine(
-                "sqlite+pysqlite://", module=dbapi2, creator=lambda: keyed_connect(path, key)
+                "sqlite+pysqlite://",
+                module=dbapi2,
+                creator=lambda: keyed_connect(path, key),
+                hide_parameters=True,
             )
         else:
-            engine = create_engine(url)
+            engine = create_engine(url, hide_parameters=True)
         engine.dialect.statement_compiler = _SQLiteCompilerWithIndexHints
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)

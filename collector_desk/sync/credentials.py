@@ -35,6 +35,45 @@ def usable(backend: KeyringBackend | None = None) -> bool:
     return bool(real) and backend.priority > 0
 
 
+# The keyring each platform's desktops use, and the module that backend cannot work without.
+PLATFORM_KEYRING = {
+    "linux": ("keyring.backends.SecretService", "secretstorage"),
+    "win32": ("keyring.backends.Windows", "win32ctypes"),
+    "darwin": ("keyring.backends.macOS", "keyring.backends.macOS.api"),
+}
+
+
+def describe_keyring() -> tuple[str, bool, dict[str, str]]:
+    """For `collector-desk info`: the keyring in use, whether it counts as real, and each
+    backend this installation carries with its priority or why it cannot serve here."""
+    from keyring.backend import KeyringBackend, get_all_keyring
+
+    get_all_keyring()  # registers every backend the installed entry points name
+    known = {}
+    for cls in KeyringBackend._classes:
+        try:
+            known[cls.__module__] = f"priority {cls.priority}"
+        except Exception as exc:  # keyring's own way of saying "not here": a reason
+            known[cls.__module__] = f"not usable here: {exc}"
+    active = keyring.get_keyring()
+    return f"{type(active).__module__}.{type(active).__name__}", usable(active), known
+
+
+def platform_keyring_missing(platform: str, known: dict[str, str]) -> str | None:
+    """What of this platform's keyring the installation lacks (a frozen bundle can lose a
+    backend's module or its dependency); None when it is all there."""
+    import importlib.util
+
+    backend, needs = PLATFORM_KEYRING.get(platform, (None, None))
+    if backend is None:
+        return None
+    if backend not in known:
+        return backend
+    if importlib.util.find_spec(needs) is None:
+        return needs
+    return None
+
+
 def _account(server: str, username: str) -> str:
     return f"{username}@{server}"
 

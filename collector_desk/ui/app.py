@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import Engine
 
+from collector_desk.config.loaders import default_security
 from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
 from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
 from collector_desk.domain.cases import Role
@@ -21,9 +22,13 @@ from collector_desk.store.cache import WrongKey, open_cache
 from collector_desk.store.people import find_user, read_state
 from collector_desk.store.queue import CaseQueue
 from collector_desk.store.schema_version import SchemaTooNew
+from collector_desk.store.unlock import check_password, remember_password
 from collector_desk.ui.background import open_cache_with_progress, run_with_progress
 from collector_desk.ui.i18n import Translations
+from collector_desk.ui.layout_memory import settings_for
 from collector_desk.ui.main_window import MainWindow
+from collector_desk.ui.single_instance import bring_to_front, run_first
+from collector_desk.ui.startup import start_app
 from collector_desk.ui.sync_controller import Link, SyncController
 
 DEMO_CACHE_NAME = "demo-cache.sqlite"
@@ -169,11 +174,21 @@ def _fail(message: str, interactive: bool) -> int:
 
 
 def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("Collector Desk")
+    app = start_app(argv)
     translations = Translations(app)
     translations.set_language(launch.language)
     interactive = launch.screenshot is None
+    if not interactive:  # a picture, not a session: it may run beside an open demo
+        return _run_demo(app, translations, launch, None)
+    return run_first(
+        launch.data_dir,
+        f"demo-{launch.username}",
+        lambda instance: _run_demo(app, translations, launch, instance),
+    )
+
+
+def _run_demo(app: QApplication, translations: Translations, launch: DemoLaunch, instance) -> int:
+    interactive = instance is not None
     try:
         engine = _open_demo_cache(launch)
     except SeedError as exc:
@@ -203,8 +218,17 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
         translate("App", "Demo: built-in central store"),
         scripts=load_scripts(launch.data_dir / LAST_GOOD_SCRIPTS),
         # remembered between starts, but a screenshot always shows the same first layout
-        settings=QSettings("CollectorDesk", "Collector Desk Demo") if interactive else None,
+        settings=settings_for("demo") if interactive else None,
     )
+    if instance is not None:
+        instance.asked_to_show.connect(lambda: bring_to_front(window))
+        # the demo locks like a desk: its users' password is DEMO_PASSWORD
+        if check_password(engine, launch.username, DEMO_PASSWORD) is None:
+            remember_password(engine, launch.username, DEMO_PASSWORD)
+        window.attach_lock(
+            lambda typed: check_password(engine, launch.username, typed),
+            default_security().idle_lock_minutes,
+        )
     window.show()
     stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
     shown: QWidget = window
@@ -255,13 +279,22 @@ def run_practice(
 ) -> int:
     """Practice calls: made-up customers in a cache of their own that never syncs, the call
     guide open, and a simulated customer answering each step."""
+    app = start_app(argv)
+    translations = Translations(app)
+    translations.set_language(language)
+    if screenshot is not None:
+        return _run_practice(app, translations, data_dir, seed, screenshot, None)
+    return run_first(
+        data_dir,
+        "practice",
+        lambda instance: _run_practice(app, translations, data_dir, seed, None, instance),
+    )
+
+
+def _run_practice(app, translations, data_dir, seed, screenshot, instance) -> int:
     from collector_desk.demo.portfolio import DemoOptions
     from collector_desk.store.local_sync import is_sandbox, mark_sandbox
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("Collector Desk")
-    translations = Translations(app)
-    translations.set_language(language)
     path = data_dir / PRACTICE_CACHE_NAME
     if not path.exists():
         try:
@@ -279,8 +312,10 @@ def run_practice(
         translate("App", "Practice: made-up customers, never synced"),
         scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
         practice_seed=seed,
-        settings=QSettings("CollectorDesk", "Collector Desk Practice") if not screenshot else None,
+        settings=settings_for("practice") if not screenshot else None,
     )
+    if instance is not None:
+        instance.asked_to_show.connect(lambda: bring_to_front(window))
     window.show()
     window.guide_action.trigger()  # the guide is what practice is for
     if screenshot is not None:

@@ -53,6 +53,7 @@ from collector_desk.domain.training import (
 from collector_desk.store.people import UserView
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import formatting, labels
+from collector_desk.ui.theme import show_as_error
 
 translate = QCoreApplication.translate
 
@@ -161,7 +162,7 @@ class CallGuide(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("guideError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        show_as_error(self.error)
         self.log_button = QPushButton(self)
         self.log_button.clicked.connect(self.finish)
 

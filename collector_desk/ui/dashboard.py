@@ -125,6 +125,7 @@ class Dashboard(QWidget):
             chart.setObjectName(f"chart_{list(self.charts)[i]}")
             grid.addWidget(chart, i // 4, i % 4)
         self.table = read_only_table(self, "kpiTable")
+        self.table.setAccessibleName(translate("Dashboard", "Totals by collector"))
 
         filters = QHBoxLayout()
         for text, widget in (

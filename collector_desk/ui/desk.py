@@ -7,7 +7,6 @@ user who signed in here and work offline until the server answers again.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +14,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from collector_desk.config.loaders import default_security
@@ -24,13 +23,18 @@ from collector_desk.store import local_sync
 from collector_desk.store.cache import WrongKey, wipe
 from collector_desk.store.people import find_user
 from collector_desk.store.queue import CaseQueue
+from collector_desk.store.unlock import remember_password
 from collector_desk.sync import cache_keys, credentials
 from collector_desk.sync.client import SignedOut, SyncClient, sign_in
 from collector_desk.sync.endpoint import InsecureServer, check_server_url
+from collector_desk.sync.unlock_check import is_users_password
 from collector_desk.ui.background import open_cache_with_progress
 from collector_desk.ui.i18n import Translations
+from collector_desk.ui.layout_memory import settings_for
 from collector_desk.ui.main_window import MainWindow
 from collector_desk.ui.sign_in import SignInDialog
+from collector_desk.ui.single_instance import bring_to_front, run_first
+from collector_desk.ui.startup import start_app
 from collector_desk.ui.sync_controller import Link, SyncController
 
 translate = QCoreApplication.translate
@@ -115,10 +119,19 @@ def run_desk(
     run_loop: Callable[[QApplication], int] = lambda app: app.exec(),
 ) -> int:
     """run_loop runs the window's event loop (a test runs a local one it can end)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Collector Desk")
+    app = start_app()
     translations = Translations(app)
     translations.set_language(language)
+    return run_first(
+        data_dir,
+        "desk",
+        lambda instance: _run_desk(
+            app, translations, instance, server, data_dir, allow_http, run_loop
+        ),
+    )
+
+
+def _run_desk(app, translations, instance, server, data_dir, allow_http, run_loop) -> int:
     try:
         server = check_server_url(server, allow_http)
     except InsecureServer as exc:
@@ -132,7 +145,7 @@ def run_desk(
             ).replace("%1", str(exc)),
         )
         return 2
-    settings = QSettings("CollectorDesk", "Collector Desk")
+    settings = settings_for("desk")
     username = str(settings.value(f"last_user/{server}", ""))
     token = credentials.load_token(server, username) if username else None
     password: str | None = None  # typed only when there is no keyring to remember the sign-in
@@ -215,6 +228,13 @@ def run_desk(
     )
     controller.setParent(window)
     window.attach_sync(controller)
+    if password is not None and token is not None:  # the server just accepted this password
+        remember_password(engine, username, password)
+    window.attach_lock(
+        lambda typed: is_users_password(engine, server, username, typed),
+        default_security().idle_lock_minutes,
+    )
+    instance.asked_to_show.connect(lambda: bring_to_front(window))
     window.show()
     if token is not None:
         controller.sync_now()

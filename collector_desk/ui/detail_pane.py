@@ -175,6 +175,7 @@ class DetailPane(QWidget):
             )
         ):
             self.tabs.setTabText(i, title)
+            self.tabs.widget(i).setAccessibleName(title)  # a tab's page is named by its tab
         self.reveal.setText(translate("DetailPane", "Show (Ctrl+I)"))
         self.reveal.setToolTip(translate("DetailPane", "Show the full number; this is recorded"))
         self.points.setToolTip(

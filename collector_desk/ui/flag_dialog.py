@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from collector_desk.domain.cases import CaseFlag
 from collector_desk.store.flags import FlagRefused
 from collector_desk.ui import labels
+from collector_desk.ui.theme import show_as_error
 
 translate = QCoreApplication.translate
 
@@ -40,10 +41,11 @@ class FlagDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, flag.value)
             on = flag in self._current
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.flags.setAccessibleName(translate("FlagDialog", "Flags on this case"))
         self.reason = QLineEdit(self)
         self.reason.setObjectName("flagReason")
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b3261e;")
+        show_as_error(self.error)
         caption = QLabel(translate("FlagDialog", "&Why (recorded in the audit trail)"), self)
         caption.setBuddy(self.reason)
         buttons = QDialogButtonBox(

@@ -1,6 +1,7 @@
 """The window as the user left it: size and place, the call guide open or closed, the queue's
-column widths and the view last chosen. Kept with Qt's settings (the platform's own place:
-the registry on Windows, ~/.config on Linux), never in the cache."""
+column widths and the view last chosen. Kept in an INI file in the platform's settings folder
+(app_dirs.config_dir: ~/.config/collector-desk, %LOCALAPPDATA%\\collector-desk), never in
+the cache, so IT finds every setting in one documented place."""
 
 from __future__ import annotations
 
@@ -8,12 +9,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
+from collector_desk.config import app_dirs
 from collector_desk.store.queue_query import View
 
 if TYPE_CHECKING:
     from collector_desk.ui.main_window import MainWindow
 
 GEOMETRY, STATE, WIDTHS, VIEW = "window/geometry", "window/state", "queue/widths", "queue/view"
+
+
+def settings_for(name: str) -> QSettings:
+    """The settings of one way of running the app: "desk", "demo" or "practice"."""
+    return QSettings(str(app_dirs.config_dir() / f"{name}.ini"), QSettings.Format.IniFormat)
 
 
 def restore(window: MainWindow, settings: QSettings) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from collector_desk.config.loaders import default_legal_rules
 from collector_desk.domain.legal import NEXT, LegalError, LegalStage, checklist
 from collector_desk.store.legal import LegalView
+from collector_desk.ui.theme import show_as_error
 
 translate = QCoreApplication.translate
 
@@ -53,7 +54,7 @@ class LegalDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.error = QLabel(self)
         self.error.setObjectName("legalError")
-        self.error.setStyleSheet("color: #b3261e;")
+        show_as_error(self.error)
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(translate("LegalDialog", "&Stage"), self.stage)

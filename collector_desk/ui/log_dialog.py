@@ -38,6 +38,7 @@ from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.domain.policy import Decision
 from collector_desk.store.queue import CaseDetail
 from collector_desk.ui import field_errors, labels
+from collector_desk.ui.theme import show_as_error
 
 translate = QCoreApplication.translate
 
@@ -59,7 +60,6 @@ OUTCOME_ORDER = (
     Outcome.LANGUAGE_BARRIER,
 )
 DIGIT_KEYS = "1234567890"
-ERROR_STYLE = "color: #b3261e;"
 _BANNER = "padding: 6px; border-radius: 3px; border: 1px solid {0}; background: {1}; color: {2};"
 BLOCKED_STYLE = _BANNER.format("#b3261e", "#fdecea", "#5f1410")
 WARNING_STYLE = _BANNER.format("#b26a00", "#fff4e0", "#4a2c00")
@@ -164,7 +164,7 @@ class LogDialog(QDialog):
             self._captions.append((label, key))
             error = QLabel(self)
             error.setObjectName(f"error_{key}")
-            error.setStyleSheet(ERROR_STYLE)
+            show_as_error(error)
             error.setWordWrap(True)
             error.hide()
             self.errors[key] = error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,6 +38,7 @@ from collector_desk.ui.call_guide import CallGuide
 from collector_desk.ui.detail_pane import DetailPane
 from collector_desk.ui.flag_dialog import FlagDialog
 from collector_desk.ui.i18n import LANGUAGES, Translations
+from collector_desk.ui.idle_lock import Check, IdleLock
 from collector_desk.ui.legal_dialog import LegalDialog
 from collector_desk.ui.log_dialog import LogDialog
 from collector_desk.ui.plan_dialog import PlanDialog
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.flag_dialog: FlagDialog | None = None
         self.team_window: TeamWindow | None = None
         self.sync: SyncController | None = None
+        self.idle_lock: IdleLock | None = None
         zone = ZoneInfo(user.time_zone)
         self._bring_due_up()  # before the queue is first laid out
 
@@ -151,6 +154,10 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        # enabled once the desk can check a password to unlock (attach_lock)
+        self.lock_action = QAction(self, enabled=False)
+        self.lock_action.setShortcut(QKeySequence("F12"))
+        self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.quit_action)
 
         self.case_menu = bar.addMenu("")
@@ -242,6 +249,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.lock_action.setText(translate("MainWindow", "&Lock (F12)"))
         self.case_menu.setTitle(translate("MainWindow", "&Case"))
         self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
         self.dial_action.setText(translate("MainWindow", "&Call selected number (C)"))
@@ -312,14 +320,27 @@ class MainWindow(QMainWindow):
         controller.received.connect(self._after_pull)
         self._update_status()
 
+    def attach_lock(
+        self, check: Check, minutes: int, clock: Callable[[], float] = time.monotonic
+    ) -> IdleLock:
+        """Lock after `minutes` idle (0: only on F12); `check` says whether a password is
+        the user's."""
+        self.idle_lock = IdleLock(self._user.display_name, minutes, check, clock, parent=self)
+        self.lock_action.triggered.connect(self.idle_lock.lock)
+        self.lock_action.setEnabled(True)
+        return self.idle_lock
+
     def closeEvent(self, event) -> None:
         if self._settings is not None:
             layout_memory.save(self, self._settings)
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         super().closeEvent(event)
 
     def _close_if_revoked(self) -> None:
         """Everything typed here reached the server; the window goes and the desk wipes."""
-        if self.sync is not None and self.sync.link is Link.REVOKED and self.isVisible():
+        shown = self.isVisible() or (self.idle_lock is not None and self.idle_lock.locked)
+        if self.sync is not None and self.sync.link is Link.REVOKED and shown:
             QTimer.singleShot(0, self.close)
 
     def sync_now(self) -> None:

@@ -35,6 +35,7 @@ from collector_desk.store.plans import PlanRequest
 from collector_desk.store.queue import CaseDetail
 from collector_desk.store.schema import RepaymentPlan
 from collector_desk.ui import formatting
+from collector_desk.ui.theme import show_as_error
 
 translate = QCoreApplication.translate
 
@@ -129,6 +130,9 @@ class PlanDialog(QDialog):
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.agree)
 
+        # the tables have no caption on screen: a screen reader still names them
+        self.offers.setAccessibleName(translate("PlanDialog", "Plans the customer can afford"))
+        self.schedule.setAccessibleName(translate("PlanDialog", "Payment schedule"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.offers, 1)
@@ -228,7 +232,7 @@ class PlanDialog(QDialog):
     # -- showing --------------------------------------------------------------------------
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        show_as_error(self.message, error)
 
     def _fill_offers(self) -> None:
         money = lambda minor: formatting.money(minor, self._currency)  # noqa: E731

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector_desk.ui.theme import show_as_error
+
 translate = QCoreApplication.translate
 
 # attempt(username, password) -> a token, or raises one of the sync client's errors
@@ -46,7 +48,7 @@ class SignInDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("signInMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        show_as_error(self.message)
         self.message.hide()
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)

@@ -8,6 +8,7 @@ outbox and cursor live in the cache).
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from collector_desk.sync.client import SyncClient
 
 SYNC_EVERY_MS = 30_000
+
+log = logging.getLogger(__name__)
 
 
 class Link(enum.StrEnum):
@@ -117,6 +120,14 @@ class SyncController(QObject):
     def _finished(self, outcome: object) -> None:
         self._busy = False
         if isinstance(outcome, SyncReport):
+            log.info(
+                "sync: pushed %d (%d refused), %d case(s) received, %d removed, clock skew %.1f s",
+                outcome.pushed,
+                outcome.rejected,
+                outcome.cases_received,
+                outcome.cases_removed,
+                outcome.clock_skew_s,
+            )
             self.link, self.failures, self.retry_in_s = Link.ONLINE, 0, None
             self.last_sync, self.last_error = self._clock(), None
             self.clock_skew_s = outcome.clock_skew_s
@@ -124,13 +135,22 @@ class SyncController(QObject):
             if outcome.cases_received or outcome.cases_removed or outcome.rejected:
                 self.received.emit(outcome)
         elif isinstance(outcome, SignedOut):
+            log.warning("sync: the server signed this desktop out")
             self.link = Link.SIGNED_OUT
         elif isinstance(outcome, Revoked):
+            log.warning("sync: access from this desktop was withdrawn; its cache is wiped")
             self.link = Link.REVOKED
         else:
             self.failures += 1
             self.link, self.last_error = Link.OFFLINE, str(outcome)
             self.retry_in_s = retry_delay(self.failures)
+            log.warning(
+                "sync failed %d time(s) in a row (%s: %s); next try in %.0f s",
+                self.failures,
+                type(outcome).__name__,
+                outcome,
+                self.retry_in_s,
+            )
             self._timer.start(int(self.retry_in_s * 1000))
         self.changed.emit()
 

@@ -139,6 +139,8 @@ class TeamWindow(QDialog):
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
+        self.workload.setAccessibleName(translate("TeamWindow", "Each collector's workload"))
+        self.moves.setAccessibleName(translate("TeamWindow", "Cases to move"))
         layout = QVBoxLayout(page)
         layout.addWidget(self.workload, 1)
         layout.addLayout(filters)
@@ -158,6 +160,8 @@ class TeamWindow(QDialog):
         self.decision_reason.setPlaceholderText(
             translate("TeamWindow", "Reason (required to reject)")
         )
+        self.inbox.setAccessibleName(translate("TeamWindow", "Waiting for your approval"))
+        self.decision_reason.setAccessibleName(translate("TeamWindow", "Reason"))
         self.approve = QPushButton(translate("TeamWindow", "Approve"), page)
         self.reject_button = QPushButton(translate("TeamWindow", "Reject"), page)
         self.approve.clicked.connect(lambda: self.decide(True))

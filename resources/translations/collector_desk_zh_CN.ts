@@ -4,38 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="65"/>
+        <location filename="../../collector_desk/ui/app.py" line="70"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="167"/>
+        <location filename="../../collector_desk/ui/app.py" line="172"/>
         <location filename="../../collector_desk/ui/background.py" line="58"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="181"/>
+        <location filename="../../collector_desk/ui/app.py" line="196"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="186"/>
+        <location filename="../../collector_desk/ui/app.py" line="201"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="196"/>
+        <location filename="../../collector_desk/ui/app.py" line="211"/>
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="203"/>
+        <location filename="../../collector_desk/ui/app.py" line="218"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/app.py" line="277"/>
+        <location filename="../../collector_desk/ui/app.py" line="313"/>
         <source>Practice: made-up customers, never synced</source>
         <translation>练习模式：虚构客户，从不同步</translation>
     </message>
@@ -48,157 +48,157 @@
 <context>
     <name>CallGuide</name>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="65"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="64"/>
         <source>Reason for the arrears</source>
         <translation>逾期原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="66"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="65"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="67"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="66"/>
         <source>Monthly essential costs</source>
         <translation>每月必要开支</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="68"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="67"/>
         <source>Amount offered</source>
         <translation>客户提出的金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="69"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="68"/>
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="70"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="69"/>
         <source>Promise date</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="71"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="70"/>
         <source>Call back at</source>
         <translation>回拨时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="72"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="71"/>
         <source>Payment reference</source>
         <translation>付款流水号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="73"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="72"/>
         <source>Message left</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="74"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="73"/>
         <source>New contact details</source>
         <translation>新的联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="80"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="79"/>
         <source>Read each disclosure to the customer and tick it first.</source>
         <translation>请先向客户逐条宣读告知事项并勾选。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="83"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="82"/>
         <source>The call has ended: log it (Ctrl+Enter).</source>
         <translation>通话已结束：请记录（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="84"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="83"/>
         <source>Not before the customer is identified: say nothing about the debt.</source>
         <translation>客户身份核实之前不可使用：不得提及欠款。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="87"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="86"/>
         <source>This step would state the debt before identity; it is not shown.</source>
         <translation>此步骤会在核实身份前透露欠款，已隐藏。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="237"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="231"/>
         <source>No script fits this call.</source>
         <translation>没有适用于此通话的话术。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="333"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="327"/>
         <source>%1: an amount, like 1500.00</source>
         <translation>%1：请输入金额，例如 1500.00</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="401"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="395"/>
         <source>Inbound call</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="403"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="397"/>
         <source>The customer called us: use the inbound script</source>
         <translation>客户主动来电：使用来电话术</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="405"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="399"/>
         <source>If the customer says (Alt+1-7):</source>
         <translation>如果客户说（Alt+1-7）：</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="406"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="400"/>
         <source>Log this call (Ctrl+Enter)</source>
         <translation>记录本次通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="433"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="427"/>
         <source>Open a case and dial (C), or press F6 again to start.</source>
         <translation>打开案件并拨号（C），或再按 F6 开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="495"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="489"/>
         <source>Call ended: %1.</source>
         <translation>通话结束：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="499"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="493"/>
         <source>You will be asked to set: %1.</source>
         <translation>接下来将请您设置：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="522"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="516"/>
         <source>Customer: “%1”</source>
         <translation>客户：“%1”</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="528"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="522"/>
         <source>Practice report</source>
         <translation>练习报告</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="530"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="524"/>
         <source>Disclosures missed: %1</source>
         <translation>漏读的告知事项：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="531"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="525"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="535"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="529"/>
         <source>Objections met: %1 of %2%3</source>
         <translation>已应对的异议：%2 个中的 %1 个%3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="543"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="537"/>
         <source>missed: %1</source>
         <translation>未应对：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="549"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="543"/>
         <source>Answers that were not what the customer said: %1</source>
         <translation>与客户所说不符的选择：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call_guide.py" line="555"/>
+        <location filename="../../collector_desk/ui/call_guide.py" line="549"/>
         <source>Time per step: %1 (total %2 s)</source>
         <translation>各步骤用时：%1（共 %2 秒）</translation>
     </message>
@@ -390,6 +390,26 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../collector_desk/ui/crash_report.py" line="39"/>
+        <source>Collector Desk</source>
+        <translation>催收工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/crash_report.py" line="40"/>
+        <source>Something went wrong that Collector Desk did not expect. What you saved before is kept. A report without customer data was written; please send it to IT support:
+%1</source>
+        <translation>催收工作台遇到了意外错误。之前保存的内容都还在。已写入一份不含客户数据的报告，请发送给 IT 支持：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/crash_report.py" line="47"/>
+        <source>Open the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="77"/>
@@ -408,7 +428,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="94"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="169"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="170"/>
         <source>Whole team</source>
         <translation>全组</translation>
     </message>
@@ -429,13 +449,13 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="107"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="276"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="277"/>
         <source>Contacts</source>
         <translation>联系次数</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="109"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="278"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="279"/>
         <source>Contacts per hour</source>
         <translation>每小时联系次数</translation>
     </message>
@@ -456,7 +476,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/dashboard.py" line="114"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="282"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="283"/>
         <source>Collected</source>
         <translation>回收金额</translation>
     </message>
@@ -471,118 +491,123 @@
         <translation>各账龄段迁徙率与出催率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="131"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="128"/>
+        <source>Totals by collector</source>
+        <translation>各催收员合计</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/dashboard.py" line="132"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="132"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="133"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="134"/>
-        <location filename="../../collector_desk/ui/dashboard.py" line="275"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="135"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="276"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="180"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="181"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="185"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="186"/>
         <source>Choose at most a year.</source>
         <translation>最多选择一年。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="198"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="199"/>
         <source>Fetching fresh figures…</source>
         <translation>正在获取最新数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="208"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="209"/>
         <source>The server keeps these figures for team leads.</source>
         <translation>这些数据仅向组长开放。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="212"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="213"/>
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="214"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="215"/>
         <source>The server cannot be reached and no figures for these dates are kept on this computer.</source>
         <translation>无法连接服务器，本机也没有这些日期的数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="260"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="261"/>
         <source>Roll</source>
         <translation>迁徙</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="261"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="262"/>
         <source>Cure</source>
         <translation>出催</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="277"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="278"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="279"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="280"/>
         <source>RPC rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="280"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="281"/>
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="281"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="282"/>
         <source>Kept rate</source>
         <translation>履约率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="283"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="284"/>
         <source>Broken, no follow-up</source>
         <translation>违约未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="309"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="310"/>
         <source>Export the team&apos;s numbers</source>
         <translation>导出本组数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="311"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="312"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="326"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="327"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="329"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="330"/>
         <source>Exported %1 row(s) to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="348"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="349"/>
         <source>W%1</source>
         <translation>第%1周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="354"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="355"/>
         <source>No figures for these dates yet.</source>
         <translation>这些日期暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/dashboard.py" line="356"/>
+        <location filename="../../collector_desk/ui/dashboard.py" line="357"/>
         <source>Figures computed %1.</source>
         <translation>数据计算于 %1。</translation>
     </message>
@@ -590,37 +615,37 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="59"/>
+        <location filename="../../collector_desk/ui/desk.py" line="63"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="81"/>
+        <location filename="../../collector_desk/ui/desk.py" line="85"/>
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="94"/>
+        <location filename="../../collector_desk/ui/desk.py" line="98"/>
         <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
         <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="128"/>
+        <location filename="../../collector_desk/ui/desk.py" line="141"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="178"/>
+        <location filename="../../collector_desk/ui/desk.py" line="191"/>
         <source>The cases on this computer have not been synced for more than %1 days, so they stay locked until you sign in with the server reachable.</source>
         <translation>本机的案件数据已超过 %1 天未同步，在您连上服务器并登录之前将保持锁定。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="200"/>
+        <location filename="../../collector_desk/ui/desk.py" line="213"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/desk.py" line="230"/>
+        <location filename="../../collector_desk/ui/desk.py" line="251"/>
         <source>Access from this computer was withdrawn. What you recorded was sent to the server, and the cases kept on this computer were removed.</source>
         <translation>本机的访问权限已被收回。您记录的内容已发送到服务器，本机保存的案件数据已被清除。</translation>
     </message>
@@ -649,21 +674,21 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="157"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="304"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="395"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="356"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="396"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="158"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/detail_pane.py" line="159"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
@@ -713,169 +738,169 @@
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="178"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="179"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="180"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="181"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="182"/>
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="184"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="185"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="213"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="214"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="247"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="248"/>
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="249"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="250"/>
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="254"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="255"/>
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="281"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="282"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="305"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="306"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="307"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="308"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="309"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="310"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="326"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="327"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="328"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="329"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="330"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="331"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="332"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="333"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="334"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="352"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="353"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="354"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="355"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="356"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="357"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="374"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="375"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="375"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="376"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="376"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="377"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="377"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="423"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="378"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="424"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="392"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="393"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="393"/>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="411"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="394"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="412"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="394"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="395"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="410"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="411"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/detail_pane.py" line="412"/>
+        <location filename="../../collector_desk/ui/detail_pane.py" line="413"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -986,12 +1011,17 @@
         <translation>案件标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/flag_dialog.py" line="47"/>
+        <location filename="../../collector_desk/ui/flag_dialog.py" line="43"/>
+        <source>Flags on this case</source>
+        <translation>本案件的标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/flag_dialog.py" line="48"/>
         <source>&amp;Why (recorded in the audit trail)</source>
         <translation>原因（记入审计记录）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/flag_dialog.py" line="74"/>
+        <location filename="../../collector_desk/ui/flag_dialog.py" line="75"/>
         <source>Say why the flags change.</source>
         <translation>请说明标记变更的原因。</translation>
     </message>
@@ -1174,6 +1204,49 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="75"/>
+        <source>Collector Desk — locked</source>
+        <translation>催收工作台 — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="76"/>
+        <source>Collector Desk is locked</source>
+        <translation>催收工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="77"/>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="78"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="79"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="171"/>
+        <source>This computer cannot check your password yet and the server cannot be reached. Your work is kept: connect to the network and try again.</source>
+        <translation>本机暂时无法核对您的密码，服务器也无法连接。您的工作都已保留：请连接网络后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="184"/>
+        <source>Too many wrong passwords: try again in %1 seconds.</source>
+        <translation>密码错误次数过多：请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/idle_lock.py" line="189"/>
+        <source>That is not your password. Nothing was unlocked.</source>
+        <translation>密码不正确，未解锁。</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <location filename="../../collector_desk/ui/log_dialog.py" line="75"/>
@@ -1269,192 +1342,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="237"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="248"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="239"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="250"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="240"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="251"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="241"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="252"/>
+        <source>&amp;Lock (F12)</source>
+        <translation>锁定(&amp;L) (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/main_window.py" line="253"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="242"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="254"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="243"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="255"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="244"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="256"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="245"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="257"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="246"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="258"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="247"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="259"/>
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="248"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="260"/>
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="249"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="261"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="250"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="262"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="251"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="263"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="252"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="255"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="267"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="256"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="268"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="257"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="269"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="258"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="270"/>
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="259"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="271"/>
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="263"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="275"/>
         <source>%1 call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>%1 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="276"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="288"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="283"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="295"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="296"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="308"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="323"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="353"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="330"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="360"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="332"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="362"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="335"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="365"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="340"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="370"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="342"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="372"/>
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="344"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="374"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="367"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="397"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="370"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="400"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="552"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="582"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="558"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="588"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="567"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="597"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="281"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/main_window.py" line="286"/>
+        <location filename="../../collector_desk/ui/main_window.py" line="298"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1646,167 +1724,177 @@
         <translation>确认方案 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="156"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="133"/>
+        <source>Plans the customer can afford</source>
+        <translation>客户负担得起的方案</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="134"/>
+        <source>Payment schedule</source>
+        <translation>还款计划表</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="159"/>
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="207"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="210"/>
         <source>Calculate and choose an offer first.</source>
         <translation>请先计算并选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="219"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="222"/>
         <source>Sent to the team lead for approval: %1</source>
         <translation>已提交组长审批：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="224"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="227"/>
         <source>Agreed: the plan is active.</source>
         <translation>已确认：计划已生效。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="236"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="239"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="237"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="240"/>
         <source>Each</source>
         <translation>每期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="238"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="241"/>
         <source>Last</source>
         <translation>末期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="239"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="242"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="240"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="243"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="253"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="256"/>
         <source>within your authority</source>
         <translation>在您的权限内</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="268"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="271"/>
         <source>No.</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="269"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="272"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="270"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="273"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="287"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="290"/>
         <source>longer than your authority</source>
         <translation>期数超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="288"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="291"/>
         <source>waiver beyond your authority</source>
         <translation>减免超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="289"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="292"/>
         <source>discount beyond your authority</source>
         <translation>折扣超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="290"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="293"/>
         <source>more a month than the customer can pay</source>
         <translation>月供超出客户还款能力</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="297"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="300"/>
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="298"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="301"/>
         <source>expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="299"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="302"/>
         <source>other debts&apos; payments</source>
         <translation>其他债务还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="300"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="303"/>
         <source>waiver or discount</source>
         <translation>减免或折扣</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="303"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="306"/>
         <source>Enter the %1.</source>
         <translation>请输入%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="304"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="307"/>
         <source>The %1 must be an amount, like 8000 or 8000.50.</source>
         <translation>%1必须是金额，例如 8000 或 8000.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="307"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="310"/>
         <source>Enter the customer&apos;s income and expenses, or a number of months.</source>
         <translation>请输入客户的收入和支出，或指定期数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="310"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="313"/>
         <source>Amounts may not be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="311"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="314"/>
         <source>The first payment date is in the past.</source>
         <translation>首期还款日已过。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="312"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="315"/>
         <source>The first payment must fall within %1 days.</source>
         <translation>首期还款日必须在 %1 天之内。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="315"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="318"/>
         <source>The rules allow at most %1 months.</source>
         <translation>规则最多允许 %1 期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="318"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="321"/>
         <source>The waiver must be less than the balance.</source>
         <translation>减免金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="319"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="322"/>
         <source>The discount must be less than the balance.</source>
         <translation>折扣金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="322"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="325"/>
         <source>Too many installments for this amount.</source>
         <translation>此金额的期数过多。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="325"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="328"/>
         <source>This case already has a plan that is active or waiting for approval.</source>
         <translation>此案件已有生效中或待审批的计划。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/plan_dialog.py" line="328"/>
+        <location filename="../../collector_desk/ui/plan_dialog.py" line="331"/>
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -2442,180 +2530,200 @@
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="159"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="142"/>
+        <source>Each collector&apos;s workload</source>
+        <translation>各催收员的工作量</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="143"/>
+        <source>Cases to move</source>
+        <translation>待调整的案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="161"/>
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="161"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="163"/>
+        <source>Waiting for your approval</source>
+        <translation>待您审批</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="164"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team_window.py" line="165"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="162"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="166"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="182"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="216"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="186"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="220"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="183"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="187"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="184"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="315"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="188"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="319"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="185"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="189"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="186"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="190"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="187"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="191"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="188"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="192"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="208"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="212"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="215"/>
-        <location filename="../../collector_desk/ui/team_window.py" line="312"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="219"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="316"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="217"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="221"/>
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="218"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="222"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="219"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="223"/>
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="225"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="229"/>
         <source>%1 installments</source>
         <translation>%1 期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="235"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="239"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="258"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="262"/>
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="261"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="265"/>
         <source>%1 case(s) match.</source>
         <translation>符合条件的案件：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="272"/>
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="277"/>
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="275"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="279"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="285"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="289"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="288"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="292"/>
         <source>%1 case(s) exported to %2; recorded in the audit trail.</source>
         <translation>已导出 %1 个案件到 %2；已记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="298"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="302"/>
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="313"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="317"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="314"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="318"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="329"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="333"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="350"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="354"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="352"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="356"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="374"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="378"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="383"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="387"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="390"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="394"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="414"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="418"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team_window.py" line="416"/>
+        <location filename="../../collector_desk/ui/team_window.py" line="420"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

@@ -2,7 +2,7 @@
 
 import httpx
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from collector_desk.domain.contacts import Channel, Outcome
@@ -10,6 +10,7 @@ from collector_desk.store.cache import WrongKey, is_plain, open_cache
 from collector_desk.sync import credentials
 from collector_desk.sync.client import SyncClient
 from collector_desk.ui.desk import cache_path, run_desk
+from collector_desk.ui.layout_memory import settings_for
 from collector_desk.ui.log_dialog import OUTCOME_ORDER
 from collector_desk.ui.main_window import MainWindow
 from tests.server.conftest import seed_cases
@@ -20,11 +21,7 @@ def _signed_in_yesterday(live, tmp_path, engine, token) -> None:
     server cannot be reached."""
     engine.dispose()
     assert credentials.save_token(live.url, "alice", token)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
-    )
-    QSettings("CollectorDesk", "Collector Desk").setValue(f"last_user/{live.url}", "alice")
+    settings_for("desk").setValue(f"last_user/{live.url}", "alice")
     live.stop()
 
 

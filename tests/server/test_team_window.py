@@ -3,6 +3,7 @@ confirmed; an approval decided from the inbox; both travel to the server."""
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -140,3 +141,17 @@ def test_a_collectors_forged_export_event_is_refused_by_the_server(live, desk):
         }
         enqueue(s, "record_audit", args, live.clock.now)
     assert alice.sync().rejected == 1
+
+
+@pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
+def test_the_team_desk_names_every_control_for_screen_readers(qtbot, qapp, live, desk):
+    from tests.ui.test_accessibility import _unnamed
+
+    lead = desk("lead")
+    lead.sync()
+    team = _window(qtbot, qapp, lead.engine, "lead", live.clock).open_team()
+    unnamed = []
+    for tab in range(team.tabs.count()):
+        team.tabs.setCurrentIndex(tab)
+        unnamed += _unnamed(team)
+    assert unnamed == [], "\n".join(unnamed)
