@@ -155,6 +155,9 @@ class IdleLock(QObject):
         self._hidden = [
             w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.screen
         ]
+        if self._hidden:  # the lock stands where the desk stood, at its size
+            desk = max(self._hidden, key=lambda w: w.width() * w.height())
+            self.screen.setGeometry(desk.geometry())
         for widget in self._hidden:
             widget.hide()
         self.screen.message.clear()

@@ -54,9 +54,11 @@ def test_idle_time_locks_everything_and_the_password_brings_it_back(qtbot, windo
     lock.check_idle()
     assert not lock.locked  # nine minutes since the last key, not ten
     clock.minutes(1.5)
+    where = window.geometry()
     lock.check_idle()
     assert lock.locked
     assert _visible_windows() == [lock.screen]
+    assert lock.screen.geometry() == where  # the lock stands where the desk stood
     shown = " ".join(label.text() for label in lock.screen.findChildren(type(window.status_mode)))
     assert name not in shown
 
