@@ -31,6 +31,7 @@ translate = QCoreApplication.translate
 CHECK_MS = 15_000
 FREE_TRIES = 5  # wrong passwords before the Unlock button rests
 REST_MS = 30_000
+TRANSIENT = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -138,6 +139,10 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return self.screen.isVisible()
 
+    def front(self, window: QWidget) -> QWidget:
+        """What to bring to the front for `window`: the lock itself while locked."""
+        return self.screen if self.locked else window
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and not self.locked:
             self._last_input = self._clock()
@@ -152,9 +157,12 @@ class IdleLock(QObject):
         if self.locked:
             return
         self._active = QApplication.activeWindow()
-        self._hidden = [
+        shown = [
             w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self.screen
         ]
+        for popup in (w for w in shown if w.windowType() in TRANSIENT):
+            popup.hide()  # an open menu or tooltip: gone, not brought back
+        self._hidden = [w for w in shown if w.windowType() not in TRANSIENT]
         if self._hidden:  # the lock stands where the desk stood, at its size
             desk = max(self._hidden, key=lambda w: w.width() * w.height())
             self.screen.setGeometry(desk.geometry())

@@ -86,6 +86,10 @@ class SingleInstance(QObject):
 
 
 def bring_to_front(window) -> None:
+    """The window, or its lock if the desk is locked: a second start must not unlock it."""
+    lock = getattr(window, "idle_lock", None)
+    if lock is not None:
+        window = lock.front(window)
     window.showNormal() if window.isMinimized() else window.show()
     window.raise_()
     window.activateWindow()

@@ -109,3 +109,12 @@ def test_zero_minutes_never_locks_on_idle(qtbot, window, engine):
     clock.minutes(600)
     lock.check_idle()
     assert not lock.locked and window.isVisible()
+
+
+def test_a_second_start_brings_up_the_lock_not_the_desk(qtbot, window, engine):
+    from collector_desk.ui.single_instance import bring_to_front
+
+    lock = _lock(window, engine, Clock())
+    lock.lock()
+    bring_to_front(window)  # what the first instance does when the icon is clicked again
+    assert lock.locked and not window.isVisible() and lock.screen.isVisible()
