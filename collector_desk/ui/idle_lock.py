@@ -109,8 +109,6 @@ class LockScreen(QWidget):
 class IdleLock(QObject):
     """Watches the whole application's input; locks after `minutes` without any (0: never)."""
 
-    locked_changed = Signal(bool)
-
     def __init__(
         self,
         display_name: str,
@@ -174,7 +172,6 @@ class IdleLock(QObject):
         self.screen.activateWindow()
         self.screen.password.setFocus()
         log.info("locked, %d window(s) hidden", len(self._hidden))
-        self.locked_changed.emit(True)
 
     def try_unlock(self, password: str) -> None:
         verdict = self._check(password) if password else False
@@ -215,7 +212,6 @@ class IdleLock(QObject):
         self._hidden, self._active = [], None
         self._last_input = self._clock()
         log.info("unlocked")
-        self.locked_changed.emit(False)
 
     def stop(self) -> None:
         QApplication.instance().removeEventFilter(self)
