@@ -177,13 +177,11 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
     app = start_app(argv)
     translations = Translations(app)
     translations.set_language(launch.language)
-    interactive = launch.screenshot is None
-    if not interactive:  # a picture, not a session: it may run beside an open demo
-        return _run_demo(app, translations, launch, None)
     return run_first(
         launch.data_dir,
         f"demo-{launch.username}",
         lambda instance: _run_demo(app, translations, launch, instance),
+        alone=launch.screenshot is None,
     )
 
 
@@ -282,12 +280,11 @@ def run_practice(
     app = start_app(argv)
     translations = Translations(app)
     translations.set_language(language)
-    if screenshot is not None:
-        return _run_practice(app, translations, data_dir, seed, screenshot, None)
     return run_first(
         data_dir,
         "practice",
-        lambda instance: _run_practice(app, translations, data_dir, seed, None, instance),
+        lambda instance: _run_practice(app, translations, data_dir, seed, screenshot, instance),
+        alone=screenshot is None,
     )
 
 

@@ -95,9 +95,14 @@ def bring_to_front(window) -> None:
     window.activateWindow()
 
 
-def run_first(folder: Path, name: str, body: Callable[[SingleInstance], int]) -> int:
+def run_first(
+    folder: Path, name: str, body: Callable[[SingleInstance | None], int], alone: bool = True
+) -> int:
     """body(instance) if this is the first start for folder and name; otherwise hand over to
-    the first and return 0."""
+    the first and return 0. alone=False (a screenshot, not a session) runs body(None) beside
+    whatever is open."""
+    if not alone:
+        return body(None)
     instance = SingleInstance(folder, name)
     if not instance.claim():
         print(ALREADY_RUNNING)
