@@ -7,26 +7,23 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine
 
-from collector_desk.store import accounts
+from collector_desk.store import accounts, passwords
 from collector_desk.store.people import UserView
 
 TOKEN_LIFETIME = timedelta(hours=12)  # one working day; then sign in again
 FREE_ATTEMPTS = 3  # failures before each further one locks the account for a while
 MAX_LOCK = timedelta(minutes=15)
 
-_hasher = PasswordHasher()
 # Verified when the user does not exist, so an unknown name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password anyone has")
+_DUMMY_HASH = passwords.hasher.hash("not a password anyone has")
 
 
 def hash_password(password: str) -> str:
     if len(password) < 8:
         raise ValueError("a password needs at least 8 characters")
-    return _hasher.hash(password)
+    return passwords.hasher.hash(password)
 
 
 def token_hash(token: str) -> str:
@@ -58,27 +55,24 @@ def lock_for(failures: int) -> timedelta | None:
 def login(engine: Engine, username: str, password: str, now: datetime) -> SignIn:
     stored = accounts.credential(engine, username)
     if stored is None or not stored.active:
-        _verify(_DUMMY_HASH, password)
+        passwords.verify(_DUMMY_HASH, password)
         raise LoginRefused("bad_credentials")
     if stored.locked_until is not None and stored.locked_until > now:
         raise LoginRefused("locked", stored.locked_until - now)
-    if not _verify(stored.password_hash, password):
+    if not passwords.verify(stored.password_hash, password):
         lock = lock_for(stored.failed_logins + 1)
         accounts.record_failure(engine, stored.user.id, None if lock is None else now + lock)
         raise LoginRefused("locked" if lock else "bad_credentials", lock)
-    rehash = _hasher.hash(password) if _hasher.check_needs_rehash(stored.password_hash) else None
+    rehash = (
+        passwords.hasher.hash(password)
+        if passwords.hasher.check_needs_rehash(stored.password_hash)
+        else None
+    )
     accounts.record_success(engine, stored.user.id, rehash)
     token = secrets.token_urlsafe(32)
     expires_at = now + TOKEN_LIFETIME
     accounts.store_token(engine, token_hash(token), stored.user.id, now, expires_at)
     return SignIn(token, expires_at, stored.user)
-
-
-def _verify(hashed: str, password: str) -> bool:
-    try:
-        return _hasher.verify(hashed, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def user_for(engine: Engine, token: str, now: datetime) -> UserView | None:

@@ -7,14 +7,11 @@ accepts a password the hash does not match (the password was changed elsewhere).
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from collector_desk.store.passwords import hasher, verify
 from collector_desk.store.schema import SyncState
-
-_hasher = PasswordHasher()
 
 
 def _key(username: str) -> str:
@@ -23,7 +20,7 @@ def _key(username: str) -> str:
 
 def remember_password(engine: Engine, username: str, password: str) -> None:
     with Session(engine) as session, session.begin():
-        session.merge(SyncState(key=_key(username), value=_hasher.hash(password)))
+        session.merge(SyncState(key=_key(username), value=hasher.hash(password)))
 
 
 def check_password(engine: Engine, username: str, password: str) -> bool | None:
@@ -32,7 +29,4 @@ def check_password(engine: Engine, username: str, password: str) -> bool | None:
         stored = conn.scalar(select(SyncState.value).where(SyncState.key == _key(username)))
     if stored is None:
         return None
-    try:
-        return _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    return verify(stored, password)
