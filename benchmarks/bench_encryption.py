@@ -28,11 +28,11 @@ from collector_desk.demo import DEMO_COLLECTOR  # noqa: E402
 from collector_desk.demo.portfolio import DemoOptions, build_demo_cache  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Direction, Outcome  # noqa: E402
-from collector_desk.store.cache import open_cache  # noqa: E402
-from collector_desk.store.contact_log import log_contact  # noqa: E402
-from collector_desk.store.people import find_user  # noqa: E402
-from collector_desk.store.queue import CaseQueue  # noqa: E402
-from collector_desk.store.queue_query import QueueSpec, SortKey  # noqa: E402
+from collector_desk.store.cache.cache_file import open_cache  # noqa: E402
+from collector_desk.store.cache.queue import CaseQueue  # noqa: E402
+from collector_desk.store.cache.queue_query import QueueSpec, SortKey  # noqa: E402
+from collector_desk.store.shared.contact_log import log_contact  # noqa: E402
+from collector_desk.store.shared.people import find_user  # noqa: E402
 
 RUNS = 5
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from collector_desk.demo import DEMO_COLLECTOR
-from collector_desk.store.cache import open_cache
-from collector_desk.store.people import find_user
-from collector_desk.store.queue import CaseQueue
+from collector_desk.store.cache.cache_file import open_cache
+from collector_desk.store.cache.queue import CaseQueue
+from collector_desk.store.shared.people import find_user
 
 RUNS = 7
 

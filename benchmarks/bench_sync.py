@@ -33,13 +33,13 @@ from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions, build_demo_ca
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Direction, Outcome  # noqa: E402
 from collector_desk.server.embedded import enroll  # noqa: E402
-from collector_desk.store.cache import open_cache  # noqa: E402
-from collector_desk.store.central import record_change  # noqa: E402
-from collector_desk.store.contact_log import log_contact  # noqa: E402
-from collector_desk.store.engine import make_engine, sqlite_url  # noqa: E402
-from collector_desk.store.local_sync import SNAPSHOT_TABLES  # noqa: E402
-from collector_desk.store.migrate import upgrade  # noqa: E402
-from collector_desk.store.schema import Base, Case, ContactPoint  # noqa: E402
+from collector_desk.store.cache.cache_file import open_cache  # noqa: E402
+from collector_desk.store.cache.local_sync import SNAPSHOT_TABLES  # noqa: E402
+from collector_desk.store.central.sync_service import record_change  # noqa: E402
+from collector_desk.store.shared.contact_log import log_contact  # noqa: E402
+from collector_desk.store.shared.engine import make_engine, sqlite_url  # noqa: E402
+from collector_desk.store.shared.migrate import upgrade  # noqa: E402
+from collector_desk.store.shared.schema import Base, Case, ContactPoint  # noqa: E402
 from collector_desk.sync.client import SyncClient, sign_in  # noqa: E402
 from tests.server.conftest import LiveServer  # noqa: E402
 

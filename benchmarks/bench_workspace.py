@@ -31,15 +31,15 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from collector_desk.demo import DEMO_COLLECTOR  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
-from collector_desk.store.cache import is_plain, open_cache  # noqa: E402
-from collector_desk.store.contact_log import log_contact  # noqa: E402
-from collector_desk.store.engine import keyed_connect  # noqa: E402
-from collector_desk.store.people import find_user  # noqa: E402
-from collector_desk.store.queue import CaseQueue  # noqa: E402
-from collector_desk.store.queue_query import QueueSpec, SortKey, View, ordering  # noqa: E402
-from collector_desk.ui.app import demo_key  # noqa: E402
-from collector_desk.ui.i18n import Translations  # noqa: E402
-from collector_desk.ui.main_window import MainWindow  # noqa: E402
+from collector_desk.store.cache.cache_file import is_plain, open_cache  # noqa: E402
+from collector_desk.store.cache.queue import CaseQueue  # noqa: E402
+from collector_desk.store.cache.queue_query import QueueSpec, SortKey, View, ordering  # noqa: E402
+from collector_desk.store.shared.contact_log import log_contact  # noqa: E402
+from collector_desk.store.shared.engine import keyed_connect  # noqa: E402
+from collector_desk.store.shared.people import find_user  # noqa: E402
+from collector_desk.ui.common.i18n import Translations  # noqa: E402
+from collector_desk.ui.shell.app import demo_key  # noqa: E402
+from collector_desk.ui.shell.main_window import MainWindow  # noqa: E402
 
 VISIBLE_ROWS = 32
 RUNS = 5
@@ -67,8 +67,8 @@ def bare_sql(path: Path, queue: CaseQueue, spec: QueueSpec) -> float:
     once and run straight on sqlite3: what the view costs without Python, Qt or widgets."""
     from sqlalchemy import func, select
 
-    from collector_desk.store.queue import _hinted
-    from collector_desk.store.schema import Case
+    from collector_desk.store.cache.queue import _hinted
+    from collector_desk.store.shared.schema import Case
 
     layout = queue.layout(spec)
     dialect = queue.engine.dialect

@@ -153,7 +153,7 @@ def _info() -> int:
     """For IT and for the bundle's smoke test: paths, keyring, and what must travel inside."""
     from collector_desk.config.resources import resource
     from collector_desk.config.scripts import check_scripts
-    from collector_desk.store.migrate import head_revision
+    from collector_desk.store.shared.migrate import head_revision
     from collector_desk.sync.credentials import describe_keyring, platform_keyring_missing
 
     print(f"Collector Desk {__version__}")
@@ -325,7 +325,7 @@ def _import_file(runner, url: str, path: Path):
 
 def _run_admin(args) -> int:
     from collector_desk.server import run
-    from collector_desk.store.accounts import AccountError
+    from collector_desk.store.central.accounts import AccountError
 
     url = args.db or default_central_url()
     try:
@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
-        from collector_desk.ui.app import DemoLaunch, run_demo  # Qt loads only when needed
+        from collector_desk.ui.shell.app import DemoLaunch, run_demo  # Qt loads only when needed
 
         if args.view != "queue" and args.as_user != "lead":
             build_parser().error(f"--view {args.view} is the team lead's: add --as lead")
@@ -405,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     if args.command == "run":
-        from collector_desk.ui.desk import run_desk
+        from collector_desk.ui.shell.desk import run_desk
 
         data_dir = args.data_dir or app_dirs.data_dir()
         return run_desk(args.server, data_dir, args.lang, args.allow_http)
@@ -414,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "admin":
         return _run_admin(args)
     if args.command == "practice":
-        from collector_desk.ui.app import run_practice
+        from collector_desk.ui.shell.app import run_practice
 
         return run_practice(
             args.data_dir or default_data_dir(), args.lang, args.seed, args.screenshot

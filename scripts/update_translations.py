@@ -4,7 +4,7 @@
 
 lupdate adds new strings to resources/translations/*.ts as unfinished and marks vanished ones
 obsolete; translators fill them in with `pyside6-linguist`; lrelease writes the .qm files the app
-loads. tests/ui/test_translations.py fails while a catalog is stale or incomplete.
+loads. tests/ui/common/test_translations.py fails while a catalog is stale or incomplete.
 """
 
 import subprocess
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "collector_desk" / "ui").glob("*.py"))
+SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "collector_desk" / "ui").rglob("*.py"))
 CATALOGS = sorted((ROOT / "resources" / "translations").glob("*.ts"))
 
 

@@ -53,8 +53,8 @@ def pg_url():
 @pytest.fixture(scope="session")
 def _pg_template():
     """One database migrated to the newest schema, copied for each test that needs one."""
-    from collector_desk.store.engine import make_engine
-    from collector_desk.store.migrate import upgrade
+    from collector_desk.store.shared.engine import make_engine
+    from collector_desk.store.shared.migrate import upgrade
 
     admin = _admin()
     name = f"cd_tmpl_{uuid.uuid4().hex[:12]}"

@@ -13,8 +13,8 @@ from collector_desk import __version__
 
 def _keyed(data, username="demo"):
     """A connection to a demo user's encrypted cache, with the key the demo derives."""
-    from collector_desk.store.engine import keyed_connect
-    from collector_desk.ui.app import demo_cache_path, demo_key
+    from collector_desk.store.shared.engine import keyed_connect
+    from collector_desk.ui.shell.app import demo_cache_path, demo_key
 
     return keyed_connect(demo_cache_path(data, username), demo_key(data, username))
 
@@ -265,7 +265,7 @@ def test_practice_opens_the_guide_on_a_cache_that_never_syncs(tmp_path):
 
 
 def test_info_names_the_folders_the_keyring_and_the_schema(tmp_path):
-    from collector_desk.store.schema_version import SCHEMA_HEAD
+    from collector_desk.store.shared.schema_version import SCHEMA_HEAD
 
     result = _run("info")
     assert result.returncode == 0, result.stderr

@@ -33,11 +33,11 @@ from collector_desk.domain.contacts import (
     Relation,
 )
 from collector_desk.domain.priority import PriorityWeights, facts_from_state, score
-from collector_desk.store import search
-from collector_desk.store.bulk import insert_rows
-from collector_desk.store.engine import make_build_engine
-from collector_desk.store.migrate import upgrade
-from collector_desk.store.types import sqlite_datetime_text as dt_text
+from collector_desk.store.cache import search
+from collector_desk.store.shared.bulk import insert_rows
+from collector_desk.store.shared.engine import make_build_engine
+from collector_desk.store.shared.migrate import upgrade
+from collector_desk.store.shared.types import sqlite_datetime_text as dt_text
 
 # (username, display name, role): the demo signs in as DEMO_COLLECTOR.
 DEMO_USERS = (

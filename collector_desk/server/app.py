@@ -20,8 +20,10 @@ from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow, Period
 from collector_desk.server import auth
-from collector_desk.store import accounts, audit, central, kpis, revocation
-from collector_desk.store.people import UserView
+from collector_desk.store.central import accounts, kpis, revocation
+from collector_desk.store.central import sync_service as central
+from collector_desk.store.shared import audit
+from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
     FlowOut,

@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
-from collector_desk.store import accounts, passwords
-from collector_desk.store.people import UserView
+from collector_desk.store.central import accounts
+from collector_desk.store.shared import passwords
+from collector_desk.store.shared.people import UserView
 
 TOKEN_LIFETIME = timedelta(hours=12)  # one working day; then sign in again
 FREE_ATTEMPTS = 3  # failures before each further one locks the account for a while

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collector_desk.server import auth
-from collector_desk.store.engine import make_engine, sqlite_url
-from collector_desk.store.schema import Credential, User
+from collector_desk.store.shared.engine import make_engine, sqlite_url
+from collector_desk.store.shared.schema import Credential, User
 
 
 def enroll(central_path, usernames: list[str], password: str) -> None:

@@ -20,14 +20,18 @@ from sqlalchemy.orm import Session
 from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.allocation import CellError, check_header, parse_line
 from collector_desk.domain.money import MoneyError, parse_major
-from collector_desk.store.allocations import ImportRefused, ImportSummary, import_allocation
-from collector_desk.store.payments import (
+from collector_desk.store.central.allocations import (
+    ImportRefused,
+    ImportSummary,
+    import_allocation,
+)
+from collector_desk.store.central.payments import (
     SOURCES,
     PaymentLine,
     PaymentsSummary,
     import_payments,
 )
-from collector_desk.store.schema import CardAccount
+from collector_desk.store.shared.schema import CardAccount
 
 MAX_ROWS = 200_000
 

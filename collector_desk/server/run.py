@@ -9,9 +9,9 @@ from sqlalchemy.engine import make_url
 
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
-from collector_desk.store import accounts, revocation
-from collector_desk.store.engine import make_engine
-from collector_desk.store.migrate import current_revision, head_revision, upgrade
+from collector_desk.store.central import accounts, revocation
+from collector_desk.store.shared.engine import make_engine
+from collector_desk.store.shared.migrate import current_revision, head_revision, upgrade
 
 
 class NotMigrated(RuntimeError):
@@ -144,9 +144,9 @@ def monitor_plans(url: str) -> int:
     """The daily check of every active plan against payments; run it from cron or a timer."""
     from sqlalchemy.orm import Session
 
-    from collector_desk.store.central import record_change
-    from collector_desk.store.plans import monitor_plans as judge_plans
-    from collector_desk.store.schema import Case
+    from collector_desk.store.central.sync_service import record_change
+    from collector_desk.store.shared.plans import monitor_plans as judge_plans
+    from collector_desk.store.shared.schema import Case
 
     engine = central_engine(url)
     now = datetime.now(UTC)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from collector_desk.config.loaders import default_security
 from collector_desk.domain.kpis import Period
-from collector_desk.store import kpi_cache, local_sync
+from collector_desk.store.cache import kpi_cache, local_sync
 from collector_desk.sync.outcomes import NotALead, Offline, Revoked, SignedOut, SyncReport
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,

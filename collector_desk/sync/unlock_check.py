@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 from sqlalchemy import Engine
 
-from collector_desk.store.unlock import check_password, remember_password
+from collector_desk.store.cache.unlock import check_password, remember_password
 from collector_desk.sync.client import Offline, SignedOut, sign_in
 
 TIMEOUT_S = 5  # the lock screen waits for this at most when the network is gone

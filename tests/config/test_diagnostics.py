@@ -16,7 +16,7 @@ from collector_desk.config.diagnostics import (
     start_logging,
     write_crash_report,
 )
-from collector_desk.store.engine import make_engine
+from collector_desk.store.shared.engine import make_engine
 
 
 @pytest.fixture

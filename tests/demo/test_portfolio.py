@@ -136,9 +136,9 @@ def test_stored_priority_is_what_the_store_computes_for_the_same_moment(demo_cac
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from collector_desk.store.cache import open_cache
-    from collector_desk.store.case_priority import case_priority
-    from collector_desk.store.schema import Case
+    from collector_desk.store.cache.cache_file import open_cache
+    from collector_desk.store.shared.case_priority import case_priority
+    from collector_desk.store.shared.schema import Case
 
     engine = open_cache(demo_cache)
     with Session(engine) as session:

@@ -120,11 +120,11 @@ def engine_for_ui(qtbot, demo_cache, tmp_path, qapp):
     from zoneinfo import ZoneInfo
 
     from collector_desk.demo import DEMO_COLLECTOR
-    from collector_desk.store.cache import open_cache
-    from collector_desk.store.people import find_user
-    from collector_desk.store.queue import CaseQueue
-    from collector_desk.ui.i18n import Translations
-    from collector_desk.ui.main_window import MainWindow
+    from collector_desk.store.cache.cache_file import open_cache
+    from collector_desk.store.cache.queue import CaseQueue
+    from collector_desk.store.shared.people import find_user
+    from collector_desk.ui.common.i18n import Translations
+    from collector_desk.ui.shell.main_window import MainWindow
 
     path = tmp_path / "cache.sqlite"
     shutil.copy(demo_cache, path)

@@ -7,11 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseFlag
-from collector_desk.store.customer_actions import reveal_national_id
-from collector_desk.store.flags import FlagRefused, set_flag
-from collector_desk.store.people import find_user
-from collector_desk.store.schema import CaseFlagRow
-from tests.server.conftest import seed_cases
+from collector_desk.store.cache.customer_actions import reveal_national_id
+from collector_desk.store.shared.flags import FlagRefused, set_flag
+from collector_desk.store.shared.people import find_user
+from collector_desk.store.shared.schema import CaseFlagRow
+from tests.live_central import seed_cases
 
 
 def test_flag_changes_and_reveals_reach_the_leads_filter(live, desk):

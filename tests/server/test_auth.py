@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 
 from collector_desk.server.auth import FREE_ATTEMPTS, lock_for
-from tests.server.conftest import PASSWORD
+from tests.live_central import PASSWORD
 
 
 def test_health_and_openapi_are_served(live):
@@ -34,7 +34,7 @@ def test_a_token_expires(live):
 
 
 def test_logout_and_admin_revocation_end_sign_ins(live):
-    from collector_desk.store.accounts import revoke_user
+    from collector_desk.store.central.accounts import revoke_user
 
     token = live.login("alice")
     auth = {"Authorization": f"Bearer {token}"}
@@ -114,7 +114,7 @@ def test_the_service_speaks_https_when_given_a_certificate(central_url, tmp_path
     import uvicorn
 
     from collector_desk.server.app import create_app
-    from collector_desk.store.engine import make_engine
+    from collector_desk.store.shared.engine import make_engine
 
     ca = trustme.CA()
     cert = ca.issue_cert("127.0.0.1")

@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
-from collector_desk.store.central import Cursor, changed_cases, record_change, store_id
-from collector_desk.store.engine import make_engine
-from collector_desk.store.people import UserView
-from collector_desk.store.schema import Case
-from tests.server.conftest import Clock, _seed, seed_cases
+from collector_desk.store.central.sync_service import Cursor, changed_cases, record_change, store_id
+from collector_desk.store.shared.engine import make_engine
+from collector_desk.store.shared.people import UserView
+from collector_desk.store.shared.schema import Case
+from tests.live_central import Clock, _seed, seed_cases
 
 ADMIN = UserView(0, "admin", "Admin", Role.ADMIN, "UTC")
 
@@ -48,8 +48,8 @@ def test_a_transaction_that_numbered_first_and_commits_last_is_still_pulled(pg_m
 
 
 def test_sqlite_serialises_writers_so_the_row_order_is_the_commit_order(tmp_path):
-    from collector_desk.store.engine import sqlite_url
-    from collector_desk.store.migrate import upgrade
+    from collector_desk.store.shared.engine import sqlite_url
+    from collector_desk.store.shared.migrate import upgrade
 
     engine = make_engine(sqlite_url(tmp_path / "central.sqlite"))
     upgrade(engine)

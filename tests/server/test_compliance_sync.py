@@ -4,8 +4,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.contacts import Outcome
-from collector_desk.store.schema import AuditEvent, Contact
-from tests.server.conftest import seed_cases
+from collector_desk.store.shared.schema import AuditEvent, Contact
+from tests.live_central import seed_cases
 from tests.server.test_sync import _log
 
 

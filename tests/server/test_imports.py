@@ -6,9 +6,9 @@ from sqlalchemy.orm import Session
 
 from collector_desk.config.resources import resource
 from collector_desk.server.imports import FileRefused, import_allocation_file
-from collector_desk.store.engine import make_engine
-from collector_desk.store.schema import CardAccount, Case, Change, ContactPoint, Customer
-from tests.server.conftest import Clock, _seed
+from collector_desk.store.shared.engine import make_engine
+from collector_desk.store.shared.schema import CardAccount, Case, Change, ContactPoint, Customer
+from tests.live_central import Clock, _seed
 
 SAMPLE = resource("samples", "allocation.csv")
 
@@ -168,7 +168,7 @@ PAYMENTS = resource("samples", "payments.csv")
 
 def _promise(engine, case_ref, amount_minor, due):
     from collector_desk.domain.cases import CaseStatus, PromiseStatus
-    from collector_desk.store.schema import Promise
+    from collector_desk.store.shared.schema import Promise
 
     with Session(engine) as s, s.begin():
         case = s.scalars(select(Case).where(Case.case_ref == case_ref)).one()
@@ -192,7 +192,7 @@ def test_payments_lower_balances_and_judge_promises_once(central):
     from datetime import date
 
     from collector_desk.server.imports import import_payments_file
-    from collector_desk.store.schema import Payment, Promise
+    from collector_desk.store.shared.schema import Payment, Promise
 
     import_allocation_file(central, SAMPLE)
     _promise(central, "K200000001", 100_000, date(2026, 12, 1))  # ¥1,000.00 promised
@@ -215,7 +215,7 @@ def test_payments_lower_balances_and_judge_promises_once(central):
 
 def test_a_bad_payments_file_changes_nothing(central, tmp_path):
     from collector_desk.server.imports import import_payments_file
-    from collector_desk.store.schema import Payment
+    from collector_desk.store.shared.schema import Payment
 
     import_allocation_file(central, SAMPLE)
     bad = tmp_path / "payments.csv"

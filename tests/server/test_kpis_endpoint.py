@@ -10,12 +10,12 @@ from collector_desk.config.resources import resource
 from collector_desk.domain.allocation import parse_line
 from collector_desk.domain.contacts import Outcome
 from collector_desk.domain.kpis import Period
-from collector_desk.store import kpi_cache
-from collector_desk.store.allocations import import_allocation
-from collector_desk.store.payments import PaymentLine, import_payments
-from collector_desk.store.people import find_user
+from collector_desk.store.cache import kpi_cache
+from collector_desk.store.central.allocations import import_allocation
+from collector_desk.store.central.payments import PaymentLine, import_payments
+from collector_desk.store.shared.people import find_user
 from collector_desk.sync.outcomes import NotALead, Offline
-from tests.server.conftest import seed_cases
+from tests.live_central import seed_cases
 from tests.server.test_sync import _log
 
 
@@ -172,8 +172,8 @@ def test_a_case_whose_history_starts_later_is_not_taken_as_unchanged_before(live
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from collector_desk.store.bucket_history import tracks
-    from collector_desk.store.schema import BucketHistory, User
+    from collector_desk.store.central.bucket_history import tracks
+    from collector_desk.store.shared.schema import BucketHistory, User
 
     (case_id,) = seed_cases(live.engine, "alice", 1)  # opened 2026-11-28 02:00 UTC, 35 days
     later = datetime(2026, 12, 5, 1, tzinfo=ZoneInfo("UTC"))

@@ -10,11 +10,11 @@ from collector_desk.domain.cases import CaseStatus
 from collector_desk.domain.contacts import Channel, Outcome
 from collector_desk.domain.legal import LegalError, LegalStage
 from collector_desk.domain.policy import Rule
-from collector_desk.store.compliance import dial_check
-from collector_desk.store.legal import legal_step
-from collector_desk.store.people import find_user
-from collector_desk.store.schema import AuditEvent, Case, ContactPoint, LegalCase
-from tests.server.conftest import seed_cases
+from collector_desk.store.shared.compliance import dial_check
+from collector_desk.store.shared.legal import legal_step
+from collector_desk.store.shared.people import find_user
+from collector_desk.store.shared.schema import AuditEvent, Case, ContactPoint, LegalCase
+from tests.live_central import seed_cases
 from tests.server.test_sync import _log
 
 REFERRAL_DOCS = {

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
-from collector_desk.store.contact_log import log_contact
-from collector_desk.store.schema import (
+from collector_desk.store.shared.contact_log import log_contact
+from collector_desk.store.shared.schema import (
     Case,
     Contact,
     ContactPoint,
@@ -18,7 +18,7 @@ from collector_desk.store.schema import (
     SyncIssue,
 )
 from collector_desk.sync.client import SignedOut
-from tests.server.conftest import seed_cases
+from tests.live_central import seed_cases
 
 
 def _count(engine, model, *where):
@@ -129,7 +129,7 @@ def test_a_rejected_change_is_kept_with_its_reason_and_the_queue_moves_on(live, 
 
 
 def test_a_case_moved_to_a_colleague_leaves_my_cache_and_arrives_in_theirs(live, desk):
-    from collector_desk.store.central import record_change
+    from collector_desk.store.central.sync_service import record_change
 
     seed_cases(live.engine, "alice", 2)
     alice, bob = desk("alice"), desk("bob")
@@ -150,7 +150,7 @@ def test_a_case_moved_to_a_colleague_leaves_my_cache_and_arrives_in_theirs(live,
 
 
 def test_facts_logged_before_a_move_are_still_accepted(live, desk):
-    from collector_desk.store.central import record_change
+    from collector_desk.store.central.sync_service import record_change
 
     seed_cases(live.engine, "alice", 1)
     alice = desk("alice")
@@ -249,8 +249,8 @@ def test_a_cursor_from_another_store_resets_to_a_full_sync(live, desk):
     seed_cases(live.engine, "alice", 3)
     alice = desk("alice")
     alice.sync()
-    from collector_desk.store.local_sync import CURSOR_KEY
-    from collector_desk.store.schema import SyncState
+    from collector_desk.store.cache.local_sync import CURSOR_KEY
+    from collector_desk.store.shared.schema import SyncState
 
     with Session(alice.engine) as s, s.begin():
         s.get(SyncState, CURSOR_KEY).value = "11111111-1111-1111-1111-111111111111.0.5"
@@ -260,7 +260,7 @@ def test_a_cursor_from_another_store_resets_to_a_full_sync(live, desk):
 def test_a_pull_interrupted_part_way_leaves_the_cache_as_it_was_and_resumes(
     live, desk, monkeypatch
 ):
-    from collector_desk.store import local_sync
+    from collector_desk.store.cache import local_sync
 
     seed_cases(live.engine, "alice", 6)
     alice = desk("alice")
@@ -293,7 +293,7 @@ def test_a_server_restart_mid_sync_costs_a_retry_not_data(live, desk):
     with Session(alice.engine) as s:
         waiting = s.scalars(select(OutboxMutation)).one()
     assert waiting.attempts == 1 and waiting.last_error
-    from tests.server.conftest import LiveServer
+    from tests.live_central import LiveServer
 
     restarted = LiveServer(live.engine, live.clock)  # ... and comes back
     alice.http = httpx.Client(base_url=restarted.url, timeout=10)

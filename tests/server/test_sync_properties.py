@@ -20,14 +20,20 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, Direction, Outcome
-from collector_desk.store.cache import open_cache
-from collector_desk.store.central import record_change
-from collector_desk.store.contact_log import log_contact
-from collector_desk.store.engine import make_engine, sqlite_url
-from collector_desk.store.migrate import upgrade
-from collector_desk.store.schema import Case, Contact, ContactPoint, OutboxMutation, SyncIssue
+from collector_desk.store.cache.cache_file import open_cache
+from collector_desk.store.central.sync_service import record_change
+from collector_desk.store.shared.contact_log import log_contact
+from collector_desk.store.shared.engine import make_engine, sqlite_url
+from collector_desk.store.shared.migrate import upgrade
+from collector_desk.store.shared.schema import (
+    Case,
+    Contact,
+    ContactPoint,
+    OutboxMutation,
+    SyncIssue,
+)
 from collector_desk.sync.client import Offline, SyncClient
-from tests.server.conftest import Clock, LiveServer, _seed, seed_cases
+from tests.live_central import Clock, LiveServer, _seed, seed_cases
 
 USERS = ("alice", "bob")
 CASES = 6

@@ -2,9 +2,9 @@
 
 import pytest
 
-from collector_desk.store.cache import open_cache
+from collector_desk.store.cache.cache_file import open_cache
 from collector_desk.sync.unlock_check import is_users_password
-from tests.server.conftest import PASSWORD
+from tests.live_central import PASSWORD
 
 
 @pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)

@@ -7,7 +7,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from collector_desk.store.cache import WrongKey, open_cache
+from collector_desk.store.cache.cache_file import WrongKey, open_cache
 from collector_desk.sync import cache_keys
 from tests.sync.test_credentials import MemoryKeyring
 

@@ -4,12 +4,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from collector_desk.demo.portfolio import DEMO_COLLECTOR
-from collector_desk.store.cache import open_cache
-from collector_desk.store.people import find_user
-from collector_desk.store.queue import CaseQueue
-from collector_desk.ui.i18n import Translations
-from collector_desk.ui.main_window import MainWindow
+from collector_desk.store.cache.cache_file import open_cache
+from collector_desk.store.cache.queue import CaseQueue
+from collector_desk.store.shared.people import find_user
+from collector_desk.ui.common.i18n import Translations
+from collector_desk.ui.shell.main_window import MainWindow
 from tests.conftest import FIXED_NOW
+from tests.live_central import _sqlite_template, central_url, desk, live  # noqa: F401
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

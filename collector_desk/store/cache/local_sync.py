@@ -1,0 +1,315 @@
+"""The desktop cache's side of sync: what waits in the outbox, and taking in pulled cases.
+
+Pulled cases replace the local copies whole, in one transaction with the new cursor, except
+that facts still waiting in the outbox are never deleted: they are this desktop's, and the
+server will have them once the push lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.cases import CaseStatus
+from collector_desk.store.cache import search
+from collector_desk.store.cache.outbox import client_id
+from collector_desk.store.shared.rows import from_json
+from collector_desk.store.shared.schema import (
+    Base,
+    BucketHistory,
+    CardAccount,
+    Case,
+    CaseFlagRow,
+    Contact,
+    ContactPoint,
+    Customer,
+    Draft,
+    LegalCase,
+    Note,
+    OutboxMutation,
+    Payment,
+    PlanInstallment,
+    Promise,
+    RepaymentPlan,
+    SyncIssue,
+    SyncState,
+)
+
+CURSOR_KEY = "pull_cursor"
+# Parents first for inserting; children first for deleting.
+SNAPSHOT_TABLES = (
+    "customers",
+    "card_accounts",
+    "contact_points",
+    "cases",
+    "case_flags",
+    "contacts",
+    "promises",
+    "payments",
+    "notes",
+    "repayment_plans",
+    "plan_installments",
+    "legal_cases",
+)
+CASE_FACTS = (
+    LegalCase,
+    PlanInstallment,
+    RepaymentPlan,
+    Note,
+    Payment,
+    Promise,
+    Contact,
+    CaseFlagRow,
+)
+
+
+LAST_SYNC_KEY = "last_synced_at"
+SANDBOX_KEY = "sandbox"  # a practice cache: made-up customers, never pushed anywhere
+
+
+def mark_sandbox(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(SyncState(key=SANDBOX_KEY, value="1"))
+
+
+def is_sandbox(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.scalar(select(SyncState.value).where(SyncState.key == SANDBOX_KEY)) == "1"
+
+
+def my_client_id(engine: Engine) -> str:
+    with Session(engine) as session, session.begin():
+        return client_id(session)
+
+
+def pending(engine: Engine, limit: int) -> list[OutboxMutation]:
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(OutboxMutation).order_by(OutboxMutation.mutation_id).limit(limit)
+        ).all()
+        session.expunge_all()
+        return list(rows)
+
+
+def acknowledge(
+    engine: Engine, last_applied: int, results: Iterable[tuple[int, str, str | None]], now: datetime
+) -> None:
+    """Drop what the server has recorded; keep each rejection, with its reason, for the user."""
+    rejected = {i: reason for i, status, reason in results if status == "rejected"}
+    with Session(engine) as session, session.begin():
+        for mutation in session.scalars(
+            select(OutboxMutation).where(OutboxMutation.mutation_id <= last_applied)
+        ):
+            if mutation.mutation_id in rejected:
+                session.merge(
+                    SyncIssue(
+                        mutation_id=mutation.mutation_id,
+                        name=mutation.name,
+                        args=mutation.args,
+                        reason=rejected[mutation.mutation_id] or "rejected",
+                        recorded_at=now,
+                    )
+                )
+            session.delete(mutation)
+
+
+def note_failure(engine: Engine, error: str) -> None:
+    with Session(engine) as session, session.begin():
+        for mutation in session.scalars(
+            select(OutboxMutation).order_by(OutboxMutation.mutation_id).limit(1)
+        ):
+            mutation.attempts += 1
+            mutation.last_error = error[:500]
+
+
+def cursor(engine: Engine) -> str | None:
+    with Session(engine) as session:
+        found = session.get(SyncState, CURSOR_KEY)
+        return None if found is None else found.value
+
+
+def _pending_fact_ids(session: Session) -> set[str]:
+    ids: set[str] = set()
+    for args in session.scalars(select(OutboxMutation.args)):
+        for key in ("contact_id", "promise_id", "id"):
+            if isinstance(args.get(key), str):
+                ids.add(args[key])
+    return ids
+
+
+def take_in(
+    engine: Engine,
+    cases: Sequence[dict],
+    removed: Sequence[int],
+    new_cursor: str | None,
+    people: dict | None = None,
+) -> None:
+    """Replace local copies of these cases, remove those that left scope, move the cursor:
+    all in one transaction, so a crash leaves the cache at the old cursor or the new one."""
+    with Session(engine) as session, session.begin():
+        keep = _pending_fact_ids(session)
+        conn = session.connection()
+        for table in ("teams", "users"):
+            rows = [from_json(table, row) for row in (people or {}).get(table, [])]
+            if rows:
+                _upsert(conn, table, rows)
+        case_ids = [snapshot["cases"][0]["id"] for snapshot in cases]
+        for start in range(0, len(case_ids), 500):  # a page at a time: few, large statements
+            chunk = case_ids[start : start + 500]
+            for model in CASE_FACTS:
+                _delete_case_rows(session, model, chunk, keep)
+        for table in SNAPSHOT_TABLES:
+            rows = [
+                from_json(table, row)
+                for snapshot in cases
+                for row in snapshot.get(table, [])
+                if row.get("id") not in keep
+            ]
+            if rows:
+                _upsert(conn, table, rows)
+        _reindex(conn, cases)
+        for case_id in removed:
+            _remove_case(session, case_id, keep)
+        if new_cursor is not None:
+            session.merge(SyncState(key=CURSOR_KEY, value=new_cursor))
+
+
+def forget_cursor(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.execute(delete(SyncState).where(SyncState.key == CURSOR_KEY))
+
+
+def _delete_case_rows(session: Session, model, case_ids: Sequence[int], keep: set[str]) -> None:
+    if model is PlanInstallment:
+        plans = select(RepaymentPlan.id).where(RepaymentPlan.case_id.in_(case_ids))
+        session.execute(delete(PlanInstallment).where(PlanInstallment.plan_id.in_(plans)))
+        return
+    query = delete(model).where(model.case_id.in_(case_ids))
+    if hasattr(model, "id") and keep:
+        query = query.where(model.id.not_in(keep))
+    session.execute(query)
+
+
+def _upsert(conn, table_name: str, rows: list[dict]) -> None:
+    table = Base.metadata.tables[table_name]
+    keys = [c.name for c in table.primary_key.columns]
+    statement = sqlite_insert(table)
+    updates = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+def _remove_case(session: Session, case_id: int, keep: set[str]) -> bool:
+    """Remove the case and what belongs only to it; False if it was not here or stays."""
+    case = session.get(Case, case_id)
+    if case is None:
+        return False
+    if keep and session.scalar(
+        select(Contact.id).where(Contact.case_id == case_id, Contact.id.in_(keep)).limit(1)
+    ):
+        return False  # facts about it still wait to be pushed: keep it until they are accepted
+    for model in CASE_FACTS:
+        _delete_case_rows(session, model, [case_id], set())
+    session.execute(delete(Draft).where(Draft.case_id == case_id))
+    # central-only, but a cache made as a copy of the central store holds it too
+    session.execute(delete(BucketHistory).where(BucketHistory.case_id == case_id))
+    customer_id = case.customer_id
+    session.delete(case)
+    session.flush()
+    session.connection().exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", (case_id,))
+    if session.scalar(select(Case.id).where(Case.customer_id == customer_id).limit(1)) is None:
+        session.execute(delete(ContactPoint).where(ContactPoint.customer_id == customer_id))
+        session.execute(delete(CardAccount).where(CardAccount.customer_id == customer_id))
+        session.execute(delete(Customer).where(Customer.id == customer_id))
+    return True
+
+
+def _reindex(conn, cases: Sequence[dict]) -> None:
+    """Search terms straight from the pulled cases: no reads back from the cache."""
+    rows = []
+    for snapshot in cases:
+        case = snapshot["cases"][0]
+        customer = snapshot["customers"][0]
+        accounts = snapshot.get("card_accounts", [])
+        phones = [
+            p["value"]
+            for p in snapshot.get("contact_points", [])
+            if p["kind"] not in ("email", "address")
+        ]
+        rows.append(
+            (
+                case["id"],
+                search.terms(
+                    customer["full_name"],
+                    [
+                        customer["customer_ref"],
+                        case["case_ref"],
+                        *(a["account_ref"] for a in accounts),
+                    ],
+                    [a["card_last4"] for a in accounts],
+                    phones,
+                ),
+            )
+        )
+    ids = [(case_id,) for case_id, _ in rows]
+    if ids:
+        conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", ids)
+        search.insert_rows(conn, rows)
+
+
+def set_cursor(engine: Engine, value: str) -> None:
+    """Start incremental pulls from here (a cache made as a copy of the central store)."""
+    with Session(engine) as session, session.begin():
+        session.merge(SyncState(key=CURSOR_KEY, value=value))
+
+
+def issues(engine: Engine) -> list[SyncIssue]:
+    with Session(engine) as session:
+        found = session.scalars(select(SyncIssue).order_by(SyncIssue.mutation_id)).all()
+        session.expunge_all()
+        return list(found)
+
+
+def note_synced(engine: Engine, now: datetime) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(SyncState(key=LAST_SYNC_KEY, value=now.isoformat()))
+
+
+def last_synced(engine: Engine) -> datetime | None:
+    with engine.connect() as conn:
+        value = conn.scalar(select(SyncState.value).where(SyncState.key == LAST_SYNC_KEY))
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def purge_closed(engine: Engine, now: datetime, days: int) -> int:
+    """Closed cases leave this cache `days` after they closed, with their customer's data
+    (the central store keeps them); one with facts still to push stays until they are."""
+    cutoff = now - timedelta(days=days)
+    with Session(engine) as session, session.begin():
+        closed = list(
+            session.scalars(
+                select(Case.id).where(Case.status == CaseStatus.CLOSED, Case.closed_at < cutoff)
+            )
+        )
+        keep = _pending_fact_ids(session)
+        return sum(_remove_case(session, case_id, keep) for case_id in closed)
+
+
+def keep_own(engine: Engine, user_id: int) -> int:
+    """Keep only the cases assigned to this user (a collector's scope), as a pull would."""
+    with engine.connect() as conn:
+        own = list(conn.scalars(select(Case.id).where(Case.assigned_to == user_id)))
+    return keep_only(engine, own)
+
+
+def keep_only(engine: Engine, case_ids: Sequence[int]) -> int:
+    """Drop local cases the server says are not in scope (those with facts still waiting to
+    be pushed stay until they are accepted); returns how many went."""
+    wanted = set(case_ids)
+    with Session(engine) as session, session.begin():
+        keep = _pending_fact_ids(session)
+        extra = [c for c in session.scalars(select(Case.id)) if c not in wanted]
+        return sum(_remove_case(session, case_id, keep) for case_id in extra)

@@ -1,0 +1,130 @@
+"""The policy pack's verdict on a contact, from what the store knows of the case.
+
+The desktop asks before a dial and again when the contact is saved; the server asks once more
+when the contact arrives, with the attempts of every collector, so a cap is counted over the
+whole team and not just this desktop.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from collector_desk.config.policy_packs import default_packs
+from collector_desk.domain.contacts import Channel, Direction
+from collector_desk.domain.policy import (
+    Attempt,
+    CaseState,
+    Decision,
+    PastContact,
+    Point,
+    may_contact,
+)
+from collector_desk.store.shared.audit import record_event
+from collector_desk.store.shared.schema import (
+    Case,
+    CaseFlagRow,
+    Contact,
+    ContactPoint,
+    LegalCase,
+)
+
+# Audit events that a contact gives rise to get ids made from the contact's, so the desktop
+# and the server write the same event once, whichever sees it first.
+_AUDIT_NAMESPACE = uuid.UUID("0d8c7d1e-5b7a-4f4e-9a53-5d3c2b8f7a10")
+
+
+def case_state(session: Session, case: Case) -> CaseState:
+    flags = session.scalars(select(CaseFlagRow.flag).where(CaseFlagRow.case_id == case.id))
+    legal = session.get(LegalCase, case.id)
+    points = session.scalars(
+        select(ContactPoint).where(ContactPoint.customer_id == case.customer_id)
+    )
+    return CaseState(
+        zone=ZoneInfo(case.time_zone),
+        flags=frozenset(flags),
+        legal_stage=None if legal is None else legal.stage,
+        points=tuple(Point(p.id, p.relation, p.status) for p in points),
+    )
+
+
+def history(session: Session, case_id: int) -> list[PastContact]:
+    rows = session.execute(
+        select(
+            Contact.started_at,
+            Contact.channel,
+            Contact.direction,
+            Contact.outcome,
+            Contact.contact_point_id,
+        ).where(Contact.case_id == case_id)
+    )
+    return [PastContact(*row) for row in rows]
+
+
+def judge(
+    session: Session,
+    case: Case,
+    channel: Channel,
+    point_id: int | None,
+    at: datetime,
+    direction: Direction = Direction.OUTBOUND,
+) -> Decision:
+    state = case_state(session, case)
+    point = next((p for p in state.points if p.id == point_id), None)
+    pack = default_packs().get(case.policy_pack)
+    return may_contact(
+        pack, Attempt(channel, point, direction), state, history(session, case.id), at
+    )
+
+
+def judge_case(session: Session, case: Case, at: datetime) -> tuple[Decision, dict[int, Decision]]:
+    """A call to the case, and to each of the customer's numbers, judged now from one read of
+    the case's state and history: what the detail pane shows."""
+    state = case_state(session, case)
+    past = history(session, case.id)
+    pack = default_packs().get(case.policy_pack)
+    on_case = may_contact(pack, Attempt(Channel.CALL), state, past, at)
+    return on_case, {
+        p.id: may_contact(pack, Attempt(Channel.CALL, p), state, past, at) for p in state.points
+    }
+
+
+def record_compliance(
+    session: Session,
+    user_id: int,
+    case: Case,
+    contact_id: str,
+    decision: Decision,
+    override_reason: str,
+    at: datetime,
+    received_at: datetime | None,
+) -> None:
+    """An override of a rebuttable rule with its reason, or, on the server, a contact that broke
+    a rule (it happened, so it is kept) for the team lead to see."""
+    reason = override_reason.strip()
+    if decision.blocks or (decision.warnings and not reason):
+        action = "compliance_breach"
+    elif decision.warnings:
+        action = "compliance_override"
+    else:
+        return
+    event_id = str(uuid.uuid5(_AUDIT_NAMESPACE, f"{contact_id}:{action}"))
+    detail = {"rules": decision.codes, "contact_id": contact_id}
+    if reason:
+        detail["reason"] = reason
+    record_event(session, event_id, user_id, action, "case", str(case.id), detail, at, received_at)
+
+
+def dial_check(
+    engine: Engine, user_id: int, case_id: int, point_id: int | None, channel: Channel, at: datetime
+) -> Decision:
+    """Before the collector dials (or sends): what the pack says, judged from the cache."""
+    with Session(engine) as session:
+        case = session.get(Case, case_id)
+        if case is None or case.assigned_to != user_id:
+            raise PermissionError("not this user's case")
+        return judge(session, case, channel, point_id, at)

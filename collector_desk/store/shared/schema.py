@@ -1,0 +1,511 @@
+"""The data model, shared by the local cache (SQLite) and the central store.
+
+Entities that the server owns (users, customers, accounts, cases) have integer ids handed out
+centrally. Facts that a desktop may create offline (contacts, promises, payments, notes, audit
+events) have client-made UUIDs, so a fact pushed twice is recognised as the same fact.
+
+The case row carries a few denormalized queue columns (worst DPD, bucket, overdue and balance
+totals, last contact, priority): the queue sorts and filters a million cases in SQL on indexes,
+which it could not do by aggregating accounts and contacts per row.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus, Role
+from collector_desk.domain.contacts import (
+    Channel,
+    ContactPointKind,
+    ContactPointStatus,
+    Direction,
+    Outcome,
+    Relation,
+)
+from collector_desk.store.shared.types import MinorUnits, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def str_enum(cls: type[enum.Enum]) -> Enum:
+    """Store an enum by its value as plain text: readable, portable, no native DB enum."""
+    return Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+Currency = String(3)
+Uuid = String(36)
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[Role] = mapped_column(str_enum(Role))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    locale: Mapped[str] = mapped_column(String(16), default="zh_CN")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # revoked: every desktop of this user pushes what it holds, then wipes its cache
+    wipe_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Credential(Base):
+    """Central store only: a user's password hash and the brake on guessing it."""
+
+    __tablename__ = "credentials"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuthToken(Base):
+    """Central store only: a sign-in, kept as the hash of its token so a leaked table is
+    useless; it expires, and can be revoked."""
+
+    __tablename__ = "auth_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_ref: Mapped[str] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    national_id: Mapped[str] = mapped_column(String(32))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    preferred_language: Mapped[str] = mapped_column(String(16))
+    country: Mapped[str] = mapped_column(String(2))
+    time_zone: Mapped[str] = mapped_column(String(64))  # IANA name, from the home address
+    policy_pack: Mapped[str | None] = mapped_column(String(16))  # overrides the portfolio's
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    contact_points: Mapped[list[ContactPoint]] = relationship(back_populates="customer")
+    accounts: Mapped[list[CardAccount]] = relationship(back_populates="customer")
+
+
+class ContactPoint(Base):
+    __tablename__ = "contact_points"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    kind: Mapped[ContactPointKind] = mapped_column(str_enum(ContactPointKind))
+    value: Mapped[str] = mapped_column(String(300))  # E.164 for phones
+    relation: Mapped[Relation] = mapped_column(str_enum(Relation))
+    holder_name: Mapped[str | None] = mapped_column(String(200))  # for third parties
+    status: Mapped[ContactPointStatus] = mapped_column(str_enum(ContactPointStatus))
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    preferred: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="contact_points")
+
+
+class CardAccount(Base):
+    __tablename__ = "card_accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    account_ref: Mapped[str] = mapped_column(String(32), unique=True)
+    card_last4: Mapped[str] = mapped_column(String(4), index=True)
+    product: Mapped[str] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(Currency)
+    credit_limit_minor: Mapped[int] = mapped_column(MinorUnits)
+    balance_minor: Mapped[int] = mapped_column(MinorUnits)
+    overdue_minor: Mapped[int] = mapped_column(MinorUnits)
+    minimum_due_minor: Mapped[int] = mapped_column(MinorUnits)
+    dpd: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[str] = mapped_column(String(16))
+    due_date: Mapped[date] = mapped_column(Date)
+    opened_on: Mapped[date] = mapped_column(Date)
+    charged_off: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="accounts")
+
+
+# Cases a collector still works; the queue's indexes cover only these (closed cases are few and
+# leave the cache after retention), which keeps every sortable column index-ordered.
+OPEN_CASES = "status <> 'closed'"
+# Queue columns that sort on an index, so a view of a million cases pages without a sort.
+INDEXED_SORTS = (
+    "priority",
+    "overdue_minor",
+    "balance_minor",
+    "max_dpd",
+    "last_contact_at",
+    "next_action_at",
+    "assigned_at",
+)
+
+
+# Carried in the priority index so "contactable now" can be decided from the index alone.
+CONTACTABILITY_COLUMNS = ("policy_pack", "time_zone", "blocked")
+
+
+def _open_index(column: str) -> Index:
+    extra = CONTACTABILITY_COLUMNS if column == "priority" else ()
+    return Index(
+        f"ix_cases_open_{column}",
+        "assigned_to",
+        column,
+        "id",
+        *extra,
+        sqlite_where=text(OPEN_CASES),
+        postgresql_where=text(OPEN_CASES),
+    )
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_queue", "assigned_to", "priority", "id"),
+        Index("ix_cases_next_action", "assigned_to", "next_action_at"),
+        # "Broken promises" in priority order, sinking included, from this index alone
+        Index(
+            "ix_cases_promise_status",
+            "assigned_to",
+            "promise_status",
+            "priority",
+            "id",
+            *CONTACTABILITY_COLUMNS,
+            sqlite_where=text(OPEN_CASES),
+            postgresql_where=text(OPEN_CASES),
+        ),
+        *(_open_index(column) for column in INDEXED_SORTS),
+        # closed cases past retention, found at each sync without reading every case
+        Index("ix_cases_closed", "status", "closed_at"),
+        # counts of open cases per (pack, zone, stop flag) without sorting a million rows
+        Index(
+            "ix_cases_open_contact_groups",
+            "assigned_to",
+            *CONTACTABILITY_COLUMNS,
+            sqlite_where=text(OPEN_CASES),
+            postgresql_where=text(OPEN_CASES),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_ref: Mapped[str] = mapped_column(String(32), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    status: Mapped[CaseStatus] = mapped_column(str_enum(CaseStatus))
+    segment: Mapped[str] = mapped_column(String(16))
+    currency: Mapped[str] = mapped_column(Currency)
+    max_dpd: Mapped[int] = mapped_column(Integer)
+    bucket: Mapped[str] = mapped_column(String(16))
+    overdue_minor: Mapped[int] = mapped_column(MinorUnits)
+    balance_minor: Mapped[int] = mapped_column(MinorUnits)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    next_action: Mapped[str | None] = mapped_column(String(200))
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_outcome: Mapped[Outcome | None] = mapped_column(str_enum(Outcome))
+    promise_status: Mapped[PromiseStatus | None] = mapped_column(str_enum(PromiseStatus))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    assigned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # a desktop drops a closed case (and its customer's data) some days after this
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # server-side optimistic check
+    # Copies from the customer and the flags, so the queue can sink the cases that may not be
+    # contacted now without a join: kept in step by whoever writes customers or flags.
+    policy_pack: Mapped[str] = mapped_column(String(16), server_default="CN")
+    time_zone: Mapped[str] = mapped_column(String(64), server_default="Asia/Shanghai")
+    blocked: Mapped[bool] = mapped_column(Boolean, server_default="0")
+
+    customer: Mapped[Customer] = relationship()
+    flags: Mapped[list[CaseFlagRow]] = relationship(back_populates="case")
+
+
+class CaseFlagRow(Base):
+    __tablename__ = "case_flags"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    flag: Mapped[CaseFlag] = mapped_column(str_enum(CaseFlag), primary_key=True)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    raised_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    case: Mapped[Case] = relationship(back_populates="flags")
+
+
+class _Fact:
+    """Append-only: recorded once with a client-made id, both clocks kept."""
+
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True, default=new_uuid)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the client's clock
+    server_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Contact(_Fact, Base):
+    __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_case_time", "case_id", "started_at"),)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    contact_point_id: Mapped[int | None] = mapped_column(ForeignKey("contact_points.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel))
+    direction: Mapped[Direction] = mapped_column(str_enum(Direction))
+    outcome: Mapped[Outcome] = mapped_column(str_enum(Outcome))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duration_s: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Promise(_Fact, Base):
+    __tablename__ = "promises"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    currency: Mapped[str] = mapped_column(Currency)
+    amount_minor: Mapped[int] = mapped_column(MinorUnits)
+    due_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[PromiseStatus] = mapped_column(str_enum(PromiseStatus))
+    paid_minor: Mapped[int] = mapped_column(MinorUnits, default=0)
+
+
+class Payment(_Fact, Base):
+    __tablename__ = "payments"
+    __table_args__ = (Index("ix_payments_case_time", "case_id", "paid_at"),)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("card_accounts.id"))
+    currency: Mapped[str] = mapped_column(Currency)
+    amount_minor: Mapped[int] = mapped_column(MinorUnits)
+    paid_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(32))  # bank transfer, app, counter, ...
+    reference: Mapped[str] = mapped_column(String(64))
+
+
+class RepaymentPlan(_Fact, Base):
+    __tablename__ = "repayment_plans"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[PlanStatus] = mapped_column(str_enum(PlanStatus))
+    currency: Mapped[str] = mapped_column(Currency)
+    total_minor: Mapped[int] = mapped_column(MinorUnits)
+    waived_minor: Mapped[int] = mapped_column(MinorUnits, default=0)
+    installment_count: Mapped[int] = mapped_column(Integer)
+    first_due_date: Mapped[date] = mapped_column(Date)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(16), server_default="plan")  # plan | settlement
+    # what the customer said they can pay from: {"income_minor": ..., ...}; the lead sees it
+    affordability: Mapped[dict | None] = mapped_column(JSON)
+    # why the offer is beyond its maker's authority (codes), empty when within it
+    approval_reasons: Mapped[list | None] = mapped_column(JSON)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+
+    installments: Mapped[list[PlanInstallment]] = relationship(back_populates="plan")
+
+
+class PlanInstallment(Base):
+    __tablename__ = "plan_installments"
+    plan_id: Mapped[str] = mapped_column(ForeignKey("repayment_plans.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_date: Mapped[date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(MinorUnits)
+    paid_minor: Mapped[int] = mapped_column(MinorUnits, default=0)
+
+    plan: Mapped[RepaymentPlan] = relationship(back_populates="installments")
+
+
+class LegalCase(Base):
+    """A case's way through legal: its stage, the date of each stage, the documents checklist.
+
+    Mutable state the server owns: a desktop sends intents with the version it saw."""
+
+    __tablename__ = "legal_cases"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    stage_dates: Mapped[dict] = mapped_column(JSON)  # stage -> ISO date it was reached
+    documents: Mapped[dict] = mapped_column(JSON)  # document code -> collected (bool)
+    referred_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Note(_Fact, Base):
+    __tablename__ = "notes"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+
+
+class AuditEvent(_Fact, Base):
+    """Who did what to which record, and why. `detail` holds ids, codes and the reason the user
+    typed for an override or a decision; never names, numbers or ID numbers."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_time", "recorded_at"),)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class OutboxMutation(Base):
+    """A user action waiting to be pushed; written in the same transaction as its effects."""
+
+    __tablename__ = "sync_outbox"
+    # AUTOINCREMENT: a pushed-and-deleted mutation number must never be handed out again.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64))
+    args: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class BucketHistory(Base):
+    """Central store: a case's days past due each time its bucket changes (allocation and
+    payment imports), so roll and cure can be read for any past period without keeping a
+    daily snapshot of every case."""
+
+    __tablename__ = "bucket_history"
+    __table_args__ = (Index("ix_bucket_history_case_time", "case_id", "changed_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    max_dpd: Mapped[int] = mapped_column(Integer)
+
+
+class KpiCache(Base):
+    """Local to a lead's cache and never synced: the team's numbers as the server last
+    computed them, one row per figure set, so the dashboard shows them offline."""
+
+    __tablename__ = "kpi_cache"
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "kpi" | "flow"
+    period_kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "day" | "week"
+    period: Mapped[date] = mapped_column(Date, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)  # "": the team
+    bucket: Mapped[str] = mapped_column(String(16), primary_key=True)  # "": not by bucket
+    figures: Mapped[dict] = mapped_column(JSON)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Draft(Base):
+    """What a collector is typing into the contact log, kept so a crash loses nothing.
+
+    Local to this cache and never synced; deleted when the contact is saved.
+    """
+
+    __tablename__ = "drafts"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    fields: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncClient(Base):
+    """Central store: per desktop, the last mutation number applied, in the same transaction
+    as that mutation's effects; a repeated push is recognised and skipped."""
+
+    __tablename__ = "sync_clients"
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    last_mutation_id: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # revoked (a lost laptop): this desktop pushes what it holds, then wipes its cache
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SyncResult(Base):
+    """Central store: what became of each pushed mutation, so a client whose response was
+    lost can still learn it, and a rejection is never silent."""
+
+    __tablename__ = "sync_results"
+    client_id: Mapped[str] = mapped_column(ForeignKey("sync_clients.client_id"), primary_key=True)
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # applied | rejected
+    reason: Mapped[str | None] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Change(Base):
+    """Central store: one row per change to a case, read by pulls in commit order.
+
+    `tx` orders by transaction: on PostgreSQL the writing transaction's id, and a pull only
+    reads rows whose transaction is older than every transaction still running (the snapshot's
+    xmin), so a transaction that took its number first but commits last is never skipped. On
+    SQLite, writers are serialised and `tx` is the row id.
+    """
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_order", "tx", "id"),)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    tx: Mapped[int] = mapped_column(BigInteger, default=0)
+    case_id: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(Integer)  # the case's collector after
+    previous_user_id: Mapped[int | None] = mapped_column(Integer)  # and before, on a move
+    team_id: Mapped[int | None] = mapped_column(Integer)
+    previous_team_id: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncIssue(Base):
+    """Local cache: a change this desktop made that the server rejected, with its reason,
+    until the user has seen it."""
+
+    __tablename__ = "sync_issues"
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    args: Mapped[dict] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncState(Base):
+    """Small key/value facts about this cache: client id, pull cursor, last sync, signed-in user."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,424 @@
+"""The selected case at a glance: who, how much, how late, what stops collection, the history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector_desk.config.loaders import default_legal_rules
+from collector_desk.domain import masking, phones
+from collector_desk.domain.legal import LegalStage, checklist
+from collector_desk.domain.policy import Decision
+from collector_desk.store.cache.queue import CaseDetail
+from collector_desk.ui.case.legal_dialog import document_name, eligibility_reason, legal_stage
+from collector_desk.ui.case.plan_dialog import approval_reason
+from collector_desk.ui.common import formatting, labels
+from collector_desk.ui.common.tables import fill, read_only_table
+
+translate = QCoreApplication.translate
+
+
+# One key in the contact points table acts on the selected number; C calls it.
+POINT_KEYS = {"W": "wrong_number", "D": "do_not_call", "P": "preferred", "C": "dial"}
+
+
+class DetailPane(QWidget):
+    reveal_requested = Signal(int)  # case id
+    point_action = Signal(int, int, str)  # case id, contact point id, one of POINT_KEYS' values
+
+    def __init__(self, display_zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = display_zone
+        self._detail: CaseDetail | None = None
+        self.setObjectName("detailPane")
+
+        self.name = QLabel(self)
+        self.name.setObjectName("customerName")
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.flags_banner = QLabel(self)
+        self.flags_banner.setObjectName("flagsBanner")
+        self.flags_banner.setStyleSheet(
+            "QLabel#flagsBanner { background: #b3261e; color: white; font-weight: bold;"
+            " padding: 6px; border-radius: 3px; }"
+        )
+        self.flags_banner.setWordWrap(True)
+        self.flags_banner.hide()
+        # why a dial was refused and when it may be tried again; stays until the next case
+        self.dial_banner = QLabel(self)
+        self.dial_banner.setObjectName("dialBanner")
+        self.dial_banner.setStyleSheet(
+            "QLabel#dialBanner { background: #fdecea; color: #5f1410; border: 1px solid #b3261e;"
+            " padding: 6px; border-radius: 3px; }"
+        )
+        self.dial_banner.setWordWrap(True)
+        self.dial_banner.hide()
+
+        self.summary = QFormLayout()
+        self.fields: dict[str, QLabel] = {}
+        for key in (
+            "case",
+            "national_id",
+            "language",
+            "local_time",
+            "status",
+            "overdue",
+            "balance",
+            "priority",
+        ):
+            value = QLabel(self)
+            value.setObjectName(f"field_{key}")
+            value.setWordWrap(key == "priority")
+            self.fields[key] = value
+            if key == "national_id":
+                self.reveal = QPushButton(self)
+                self.reveal.setObjectName("revealId")
+                self.reveal.setShortcut(QKeySequence("Ctrl+I"))
+                self.reveal.clicked.connect(self._ask_reveal)
+                row = QHBoxLayout()
+                row.addWidget(value)
+                row.addWidget(self.reveal)
+                row.addStretch(1)
+                self.summary.addRow(QLabel(self), row)
+            else:
+                self.summary.addRow(QLabel(self), value)
+
+        self.tabs = QTabWidget(self)
+        self.accounts = read_only_table(self)
+        self.points = read_only_table(self)
+        self.contacts = read_only_table(self)
+        self.promises = read_only_table(self)
+        self.plans = read_only_table(self)
+        self.payments = read_only_table(self)
+        self.notes = read_only_table(self)
+        self.legal = QLabel(self)
+        self.legal.setObjectName("legalSummary")
+        self.legal.setWordWrap(True)
+        self.legal.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for table in (
+            self.accounts,
+            self.points,
+            self.contacts,
+            self.promises,
+            self.plans,
+            self.payments,
+            self.notes,
+            self.legal,
+        ):
+            self.tabs.addTab(table, "")
+
+        for key, action in POINT_KEYS.items():
+            QShortcut(
+                QKeySequence(key),
+                self.points,
+                lambda a=action: self._point_key(a),
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addWidget(self.flags_banner)
+        layout.addWidget(self.dial_banner)
+        layout.addLayout(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.placeholder)
+        self.retranslate()
+        self.show_case(None)
+
+    @property
+    def detail(self) -> CaseDetail | None:
+        return self._detail
+
+    def retranslate(self) -> None:
+        captions = {
+            "case": translate("DetailPane", "Case"),
+            "national_id": translate("DetailPane", "ID number"),
+            "language": translate("DetailPane", "Language"),
+            "local_time": translate("DetailPane", "Customer's local time"),
+            "status": translate("DetailPane", "Status"),
+            "overdue": translate("DetailPane", "Overdue"),
+            "balance": translate("DetailPane", "Balance"),
+            "priority": translate("DetailPane", "Priority"),
+        }
+        for row, key in enumerate(captions):
+            caption = self.summary.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            caption.setText(captions[key])  # type: ignore[union-attr]
+        for i, title in enumerate(
+            (
+                translate("DetailPane", "Accounts"),
+                translate("DetailPane", "Contact points"),
+                translate("DetailPane", "Contacts"),
+                translate("DetailPane", "Promises"),
+                translate("DetailPane", "Plans"),
+                translate("DetailPane", "Payments"),
+                translate("DetailPane", "Notes"),
+                translate("DetailPane", "Legal"),
+            )
+        ):
+            self.tabs.setTabText(i, title)
+            self.tabs.widget(i).setAccessibleName(title)  # a tab's page is named by its tab
+        self.reveal.setText(translate("DetailPane", "Show (Ctrl+I)"))
+        self.reveal.setToolTip(translate("DetailPane", "Show the full number; this is recorded"))
+        self.points.setToolTip(
+            translate("DetailPane", "C: call · W: wrong number · D: do not call · P: preferred")
+        )
+        self.placeholder.setText(
+            translate("DetailPane", "Select a case in the queue to see it here.")
+        )
+        self.show_case(self._detail)
+
+    def show_case(self, detail: CaseDetail | None) -> None:
+        self._detail = detail
+        has = detail is not None
+        for widget in (self.name, self.tabs):
+            widget.setVisible(has)
+        for i in range(self.summary.rowCount()):
+            self.summary.setRowVisible(i, has)
+        self.placeholder.setVisible(not has)
+        self.dial_banner.hide()
+        if detail is None:
+            self.flags_banner.hide()
+            return
+        zone = ZoneInfo(detail.time_zone)
+        self.name.setText(detail.customer_name)
+        f = self.fields
+        f["case"].setText(f"{detail.case_ref} · {detail.customer_ref}")
+        f["national_id"].setText(masking.mask_national_id(detail.national_id))
+        self.reveal.setEnabled(True)
+        f["language"].setText(labels.language(detail.preferred_language))
+        now = detail.as_of or datetime.now(UTC)
+        verdict = labels.contactable(detail.case_decision, zone) if detail.case_decision else ""
+        f["local_time"].setText(f"{formatting.when(now, zone)} ({detail.time_zone}) · {verdict}")
+        f["status"].setText(
+            f"{labels.case_status(detail.status)} · "
+            f"{labels.segment(detail.segment)} · {detail.bucket} / "
+            + translate("DetailPane", "%1 days past due").replace("%1", str(detail.dpd))
+        )
+        f["overdue"].setText(formatting.money(detail.overdue_minor, detail.currency))
+        f["balance"].setText(formatting.money(detail.balance_minor, detail.currency))
+        parts = " · ".join(
+            f"{labels.priority_component(name)} {points:+d}"
+            for name, points in detail.priority_parts
+        )
+        f["priority"].setText(f"{detail.priority}   {parts}" if parts else str(detail.priority))
+        if detail.flags:
+            self.flags_banner.setText("⚠ " + " · ".join(labels.flag(x) for x in detail.flags))
+            self.flags_banner.show()
+        else:
+            self.flags_banner.hide()
+        self._fill_tables(detail)
+        self._explain_points(detail)
+        self._fill_legal(detail)
+
+    def _explain_points(self, d: CaseDetail) -> None:
+        """The full verdict on each number as its tooltip: the short one fits the column."""
+        zone = ZoneInfo(d.time_zone)
+        for row, p in enumerate(d.contact_points):
+            decision = d.point_decisions.get(p.id)
+            item = self.points.item(row, 4)
+            if decision is not None and item is not None and p.kind.is_phone:
+                item.setToolTip(labels.contactable(decision, zone))
+
+    def _fill_legal(self, d: CaseDetail) -> None:
+        legal = d.legal
+        if legal is None:
+            self.legal.setText("")
+            return
+        if legal.stage is None:
+            head = (
+                translate("DetailPane", "Suggested for legal review (Ctrl+Shift+L).")
+                if not legal.not_eligible
+                else translate("DetailPane", "Not suggested for legal: %1").replace(
+                    "%1", "; ".join(eligibility_reason(r) for r in legal.not_eligible)
+                )
+            )
+        else:
+            head = translate("DetailPane", "Legal stage: %1").replace(
+                "%1", legal_stage(legal.stage)
+            )
+        lines = [head]
+        lines += [
+            f"{legal_stage(LegalStage(stage))}: {on}" for stage, on in legal.stage_dates.items()
+        ]
+        lines += [
+            ("☑ " if legal.documents.get(doc) else "☐ ") + document_name(doc)
+            for doc in checklist(default_legal_rules())
+        ]
+        self.legal.setText("\n".join(lines))
+
+    def show_national_id(self, full: str) -> None:
+        """The unmasked number, after the reveal was recorded; masked again on the next case."""
+        self.fields["national_id"].setText(full)
+        self.reveal.setEnabled(False)
+
+    def _ask_reveal(self) -> None:
+        if self._detail is not None:
+            self.reveal_requested.emit(self._detail.case_id)
+
+    def show_dial_refused(self, decision: Decision) -> None:
+        if self._detail is None:
+            return
+        zone = ZoneInfo(self._detail.time_zone)
+        self.dial_banner.setText(
+            translate("DetailPane", "Not dialed: %1").replace(
+                "%1", labels.contactable(decision, zone).removeprefix("✗ ")
+            )
+        )
+        self.dial_banner.show()
+
+    def selected_point(self) -> int | None:
+        row = self.points.currentRow()
+        if self._detail is None or not 0 <= row < len(self._detail.contact_points):
+            return None
+        return self._detail.contact_points[row].id
+
+    def _point_key(self, action: str) -> None:
+        row = self.points.currentRow()
+        if self._detail is None or not 0 <= row < len(self._detail.contact_points):
+            return
+        self.point_action.emit(self._detail.case_id, self._detail.contact_points[row].id, action)
+
+    def _fill_tables(self, d: CaseDetail) -> None:
+        zone = ZoneInfo(d.time_zone)
+        fill(
+            self.plans,
+            [
+                translate("DetailPane", "Status"),
+                translate("DetailPane", "Installments"),
+                translate("DetailPane", "Total"),
+                translate("DetailPane", "Waived"),
+                translate("DetailPane", "First due"),
+                translate("DetailPane", "Approval"),
+            ],
+            [
+                [
+                    labels.plan_status(p.status),
+                    str(p.installment_count),
+                    formatting.money(p.total_minor, p.currency),
+                    formatting.money(p.waived_minor, p.currency),
+                    p.first_due_date.isoformat(),
+                    p.decision_reason or "; ".join(approval_reason(r) for r in p.approval_reasons),
+                ]
+                for p in d.plans
+            ],
+        )
+        fill(
+            self.accounts,
+            [
+                translate("DetailPane", "Card"),
+                translate("DetailPane", "Product"),
+                translate("DetailPane", "Bucket / DPD"),
+                translate("DetailPane", "Overdue"),
+                translate("DetailPane", "Minimum due"),
+                translate("DetailPane", "Balance"),
+                translate("DetailPane", "Credit limit"),
+                translate("DetailPane", "Due date"),
+            ],
+            [
+                [
+                    masking.mask_card(a.card_last4),
+                    labels.product(a.product),
+                    f"{a.bucket} / {a.dpd}",
+                    formatting.money(a.overdue_minor, a.currency),
+                    formatting.money(a.minimum_due_minor, a.currency),
+                    formatting.money(a.balance_minor, a.currency),
+                    formatting.money(a.credit_limit_minor, a.currency),
+                    a.due_date.isoformat(),
+                ]
+                for a in d.accounts
+            ],
+        )
+        fill(
+            self.points,
+            [
+                translate("DetailPane", "Type"),
+                translate("DetailPane", "Number or address"),
+                translate("DetailPane", "Whose"),
+                translate("DetailPane", "Status"),
+                translate("DetailPane", "Call now (C)"),
+            ],
+            [
+                [
+                    labels.point_kind(p.kind),
+                    phones.display(p.value) if p.kind.is_phone else p.value,
+                    labels.relation(p.relation) + (f" ({p.holder_name})" if p.holder_name else ""),
+                    labels.point_status(p.status) + (" ★" if p.preferred else ""),
+                    labels.contactable(d.point_decisions[p.id], zone, short=True)
+                    if p.kind.is_phone and p.id in d.point_decisions
+                    else "",
+                ]
+                for p in d.contact_points
+            ],
+        )
+        fill(
+            self.contacts,
+            [
+                translate("DetailPane", "When"),
+                translate("DetailPane", "Channel"),
+                translate("DetailPane", "Outcome"),
+                translate("DetailPane", "Note"),
+            ],
+            [
+                [
+                    formatting.when(c.started_at, self._zone),
+                    labels.channel(c.channel),
+                    labels.outcome(c.outcome),
+                    c.note,
+                ]
+                for c in d.contacts
+            ],
+        )
+        fill(
+            self.promises,
+            [
+                translate("DetailPane", "Due"),
+                translate("DetailPane", "Amount"),
+                translate("DetailPane", "Paid"),
+                translate("DetailPane", "Status"),
+            ],
+            [
+                [
+                    p.due_date.isoformat(),
+                    formatting.money(p.amount_minor, p.currency),
+                    formatting.money(p.paid_minor, p.currency),
+                    labels.promise_status(p.status),
+                ]
+                for p in d.promises
+            ],
+        )
+        fill(
+            self.payments,
+            [
+                translate("DetailPane", "Paid at"),
+                translate("DetailPane", "Amount"),
+                translate("DetailPane", "Source"),
+            ],
+            [
+                [
+                    formatting.when(p.paid_at, self._zone),
+                    formatting.money(p.amount_minor, p.currency),
+                    labels.payment_source(p.source),
+                ]
+                for p in d.payments
+            ],
+        )
+        fill(self.notes, [translate("DetailPane", "Note")], [[n] for n in d.notes])

@@ -1,0 +1,323 @@
+"""Start the desktop app: language, cache, main window; optionally a screenshot and exit."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import Engine
+
+from collector_desk.config.loaders import default_security
+from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
+from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
+from collector_desk.domain.cases import Role
+from collector_desk.store.cache.cache_file import WrongKey, open_cache
+from collector_desk.store.cache.queue import CaseQueue
+from collector_desk.store.cache.unlock import check_password, remember_password
+from collector_desk.store.shared.people import find_user, read_state
+from collector_desk.store.shared.schema_version import SchemaTooNew
+from collector_desk.ui.common.i18n import Translations
+from collector_desk.ui.shell.background import open_cache_with_progress, run_with_progress
+from collector_desk.ui.shell.layout_memory import settings_for
+from collector_desk.ui.shell.main_window import MainWindow
+from collector_desk.ui.shell.single_instance import bring_to_front, run_first
+from collector_desk.ui.shell.startup import start_app
+from collector_desk.ui.shell.sync_controller import Link, SyncController
+
+DEMO_CACHE_NAME = "demo-cache.sqlite"
+DEMO_CENTRAL_NAME = "demo-central.sqlite"
+DEMO_PASSWORD = "demo-password"
+SCREENSHOT_WAIT_MS = 10_000  # demo users only; the README says so
+
+if TYPE_CHECKING:
+    from collector_desk.demo.portfolio import DemoOptions
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class DemoLaunch:
+    data_dir: Path
+    cases: int
+    seed: int
+    language: str | None
+    screenshot: Path | None = None
+    rebuild: bool = False
+    username: str = DEMO_COLLECTOR
+    view: str = "queue"  # or, for the lead, "team" or "numbers": the window opened first
+
+
+class SeedError(RuntimeError):
+    """Building the demo cache failed; the message says why (no personal data in it)."""
+
+
+def seed_with_progress(path: Path, options: DemoOptions) -> None:
+    """Build the demo cache on a worker thread while a progress dialog shows how far it is."""
+
+    def build(progress) -> None:
+        from collector_desk.demo import portfolio  # Faker and Alembic: only to build
+
+        portfolio.build_demo_cache(path, options, progress)
+
+    try:
+        run_with_progress(translate("App", "Creating the demo portfolio…"), build, options.cases)
+    except Exception as exc:  # reported to the user, not swallowed
+        raise SeedError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def demo_cache_path(data_dir: Path, username: str) -> Path:
+    """Each demo user has a desktop cache of their own, as on two computers."""
+    name = DEMO_CACHE_NAME if username == DEMO_COLLECTOR else f"demo-cache-{username}.sqlite"
+    return data_dir / name
+
+
+DEMO_SERVER = "demo"  # what the demo's cache keys are filed under in the keyring
+
+
+def demo_key(data_dir: Path, username: str) -> bytes:
+    """The demo user's cache key: in the keyring, or from the demo's known password."""
+    from collector_desk.sync.cache_keys import cache_key
+
+    return cache_key(demo_cache_path(data_dir, username), DEMO_SERVER, username, DEMO_PASSWORD)
+
+
+def _open_demo_cache(launch: DemoLaunch) -> Engine:
+    """Open the demo user's desktop cache, generating the demo central store (and the caches
+    as encrypted copies of it) first unless they exist for the same seed and size."""
+    path = demo_cache_path(launch.data_dir, launch.username)
+    central = launch.data_dir / DEMO_CENTRAL_NAME
+    if not launch.rebuild and path.exists() and central.exists():
+        try:  # refuses a newer cache, upgrades an older one, encrypts a plain one
+            engine = open_cache_with_progress(path, demo_key(launch.data_dir, launch.username))
+        except WrongKey:
+            engine = None  # its key is gone (another keyring): build the demo again
+        if engine is not None:
+            marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
+            if marker == (str(launch.seed), str(launch.cases)):
+                return engine
+            engine.dispose()
+    from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions
+    from collector_desk.server.embedded import enroll
+    from collector_desk.store.cache.local_sync import keep_own, set_cursor
+    from collector_desk.store.central import sync_service as central_store
+    from collector_desk.store.shared.engine import make_engine, sqlite_url
+
+    seed_with_progress(central, DemoOptions(cases=launch.cases, seed=launch.seed))
+    # Each desktop starts as an exact copy of the central store, as a first sync would leave
+    # it, and pulls only what changes after that. Copied before the passwords are set: a
+    # desktop cache never holds them; encrypted with each user's own key before first use.
+    users = (DEMO_COLLECTOR, DEMO_LEAD)
+    desktops = {u: demo_cache_path(launch.data_dir, u) for u in users}
+    for desktop in desktops.values():
+        for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting"):
+            desktop.with_name(desktop.name + suffix).unlink(missing_ok=True)
+        shutil.copyfile(central, desktop)
+    enroll(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
+    central_engine = make_engine(sqlite_url(central))
+    try:
+        store = central_store.store_id(central_engine)
+    finally:
+        central_engine.dispose()
+    opened = None
+    for username, desktop in desktops.items():
+        engine = open_cache_with_progress(desktop, demo_key(launch.data_dir, username))
+        set_cursor(engine, f"{store}.0.0")
+        user = find_user(engine, username)
+        if user is not None and user.role is Role.COLLECTOR:  # only their own cases, as a pull
+            keep_own(engine, user.id)
+        if username == launch.username:
+            opened = engine
+        else:
+            engine.dispose()
+    return opened
+
+
+def _start_sync(
+    window: MainWindow, engine: Engine, central: Path, username: str
+) -> Callable[[], None]:
+    """Run the demo's central store on a loopback port and sync with it in the background;
+    returns what stops both."""
+    import httpx
+
+    from collector_desk.server.embedded import EmbeddedServer
+    from collector_desk.sync.client import SyncClient, sign_in
+
+    server = EmbeddedServer(central)
+
+    def make_client() -> SyncClient:  # runs on the sync thread: never blocks the window
+        http = httpx.Client(base_url=server.start(), timeout=30)
+        return SyncClient(engine, http, sign_in(http, username, DEMO_PASSWORD))
+
+    controller = SyncController(make_client, window)
+    window.attach_sync(controller)
+    QTimer.singleShot(0, controller.sync_now)
+
+    def stop() -> None:
+        controller.shutdown()
+        server.stop()
+
+    return stop
+
+
+def _fail(message: str, interactive: bool) -> int:
+    print(message, file=sys.stderr)
+    if interactive:
+        QMessageBox.critical(None, translate("App", "Collector Desk"), message)
+    return 2
+
+
+def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
+    app = start_app(argv)
+    translations = Translations(app)
+    translations.set_language(launch.language)
+    return run_first(
+        launch.data_dir,
+        f"demo-{launch.username}",
+        lambda instance: _run_demo(app, translations, launch, instance),
+        alone=launch.screenshot is None,
+    )
+
+
+def _run_demo(app: QApplication, translations: Translations, launch: DemoLaunch, instance) -> int:
+    interactive = instance is not None
+    try:
+        engine = _open_demo_cache(launch)
+    except SeedError as exc:
+        return _fail(
+            translate("App", "Could not create the demo portfolio: %1").replace("%1", str(exc)),
+            interactive,
+        )
+    except SchemaTooNew as exc:
+        return _fail(
+            translate(
+                "App",
+                "This cache was written by a newer version of Collector Desk "
+                "(schema %1). It was left untouched; please update Collector Desk.",
+            ).replace("%1", exc.revision),
+            interactive,
+        )
+    user = find_user(engine, launch.username)
+    if user is None:
+        return _fail(
+            translate("App", "The demo cache has no demo user; start again with --rebuild."),
+            interactive,
+        )
+    window = MainWindow(
+        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
+        user,
+        translations,
+        translate("App", "Demo: built-in central store"),
+        scripts=load_scripts(launch.data_dir / LAST_GOOD_SCRIPTS),
+        # remembered between starts, but a screenshot always shows the same first layout
+        settings=settings_for("demo") if interactive else None,
+    )
+    if instance is not None:
+        instance.asked_to_show.connect(lambda: bring_to_front(window))
+        # the demo locks like a desk: its users' password is DEMO_PASSWORD
+        if check_password(engine, launch.username, DEMO_PASSWORD) is None:
+            remember_password(engine, launch.username, DEMO_PASSWORD)
+        window.attach_lock(
+            lambda typed: check_password(engine, launch.username, typed),
+            default_security().idle_lock_minutes,
+        )
+    window.show()
+    stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
+    shown: QWidget = window
+    team = window.open_team() if launch.view in ("team", "numbers") else None
+    if team is not None:
+        shown = team
+        if launch.view == "numbers":
+            team.tabs.setCurrentWidget(team.dashboard)
+    if launch.screenshot is not None:
+        target = launch.screenshot
+        taken = []
+
+        def capture(force: bool = False) -> None:
+            if taken:
+                return
+            settled = window.sync.link is not Link.SYNCING and (
+                team is None or not team.dashboard.fetching
+            )
+            if not (settled or force):
+                return
+            taken.append(True)
+            ok = shown.grab().save(str(target))
+            app.exit(0 if ok else 1)
+
+        # The picture shows the window as a user sees it once the first sync (and, for the
+        # dashboard, the first fetch of the numbers) has answered, or after a few seconds,
+        # whatever it says then.
+        window.sync.changed.connect(capture)
+        window.sync.kpis_fetched.connect(lambda _outcome: QTimer.singleShot(0, capture))
+        QTimer.singleShot(SCREENSHOT_WAIT_MS, lambda: capture(force=True))
+    code = app.exec()
+    window.close()
+    stop_sync()
+    engine.dispose()
+    return code
+
+
+PRACTICE_CACHE_NAME = "practice-cache.sqlite"
+PRACTICE_CASES = 60
+
+
+def run_practice(
+    data_dir: Path,
+    language: str | None,
+    seed: int,
+    screenshot: Path | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Practice calls: made-up customers in a cache of their own that never syncs, the call
+    guide open, and a simulated customer answering each step."""
+    app = start_app(argv)
+    translations = Translations(app)
+    translations.set_language(language)
+    return run_first(
+        data_dir,
+        "practice",
+        lambda instance: _run_practice(app, translations, data_dir, seed, screenshot, instance),
+        alone=screenshot is None,
+    )
+
+
+def _run_practice(app, translations, data_dir, seed, screenshot, instance) -> int:
+    from collector_desk.demo.portfolio import DemoOptions
+    from collector_desk.store.cache.local_sync import is_sandbox, mark_sandbox
+
+    path = data_dir / PRACTICE_CACHE_NAME
+    if not path.exists():
+        try:
+            seed_with_progress(path, DemoOptions(cases=PRACTICE_CASES, seed=seed))
+        except SeedError as exc:
+            return _fail(str(exc), screenshot is None)
+    engine = open_cache(path)
+    if not is_sandbox(engine):
+        mark_sandbox(engine)
+    user = find_user(engine, DEMO_COLLECTOR)
+    window = MainWindow(
+        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
+        user,
+        translations,
+        translate("App", "Practice: made-up customers, never synced"),
+        scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
+        practice_seed=seed,
+        settings=settings_for("practice") if not screenshot else None,
+    )
+    if instance is not None:
+        instance.asked_to_show.connect(lambda: bring_to_front(window))
+    window.show()
+    window.guide_action.trigger()  # the guide is what practice is for
+    if screenshot is not None:
+        QTimer.singleShot(500, lambda: app.exit(0 if window.grab().save(str(screenshot)) else 1))
+    code = app.exec()
+    window.close()
+    engine.dispose()
+    return code

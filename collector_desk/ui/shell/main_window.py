@@ -1,0 +1,670 @@
+"""The collector's main window: the queue on the left, the selected case on the right."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+)
+from sqlalchemy.orm import Session
+
+from collector_desk.config.scripts import Loaded, load_scripts
+from collector_desk.domain.cases import CaseFlag, PlanStatus, Role
+from collector_desk.domain.contact_log import ContactEntry, FieldError
+from collector_desk.domain.contacts import Channel, ContactPointStatus
+from collector_desk.domain.policy import Decision
+from collector_desk.store.cache import customer_actions, drafts, local_sync
+from collector_desk.store.cache.outbox import pending_count
+from collector_desk.store.cache.queue import CaseQueue
+from collector_desk.store.cache.queue_query import View
+from collector_desk.store.shared import flags, legal, plans
+from collector_desk.store.shared.case_priority import refresh_due_priorities
+from collector_desk.store.shared.compliance import dial_check
+from collector_desk.store.shared.contact_log import ContactRejected, log_contact
+from collector_desk.store.shared.people import UserView
+from collector_desk.ui.call.call_guide import CallGuide
+from collector_desk.ui.call.log_dialog import LogDialog
+from collector_desk.ui.case.detail_pane import DetailPane
+from collector_desk.ui.case.flag_dialog import FlagDialog
+from collector_desk.ui.case.legal_dialog import LegalDialog
+from collector_desk.ui.case.plan_dialog import PlanDialog
+from collector_desk.ui.case.plan_letter import letter_html, write_pdf
+from collector_desk.ui.common import labels
+from collector_desk.ui.common.i18n import LANGUAGES, Translations
+from collector_desk.ui.queue.queue_panel import VIEWS, QueuePanel, view_title
+from collector_desk.ui.shell import layout_memory
+from collector_desk.ui.shell.idle_lock import Check, IdleLock
+from collector_desk.ui.shell.sync_controller import Link, SyncController
+from collector_desk.ui.team.team_window import TeamWindow
+
+translate = QCoreApplication.translate
+
+DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
+PRIORITY_REFRESH_MS = 5 * 60 * 1000
+CLOCK_SKEW_WARNING_S = 5 * 60  # contact times are the desktop's: say when they are off
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        queue: CaseQueue,
+        user: UserView,
+        translations: Translations,
+        mode_note: str = "",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        scripts: Loaded | None = None,
+        practice_seed: int | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._user = user
+        self._queue = queue
+        self._translations = translations
+        self._mode_note = mode_note
+        self._clock = clock
+        self.log_dialog: LogDialog | None = None
+        self.plan_dialog: PlanDialog | None = None
+        self.legal_dialog: LegalDialog | None = None
+        self.flag_dialog: FlagDialog | None = None
+        self.team_window: TeamWindow | None = None
+        self.sync: SyncController | None = None
+        self.idle_lock: IdleLock | None = None
+        zone = ZoneInfo(user.time_zone)
+        self._bring_due_up()  # before the queue is first laid out
+
+        self.queue_panel = QueuePanel(queue, zone, self)
+        self.model = self.queue_panel.model
+        self.table = self.queue_panel.table
+        self.detail = DetailPane(zone, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.queue_panel)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(splitter)
+        # the call guide: a panel beside the case, closed until the collector wants it (F6)
+        self.guide = CallGuide(
+            scripts or load_scripts(None),
+            user,
+            clock,
+            lambda: self._translations.language,
+            self,
+            practice_seed=practice_seed,
+        )
+        self.guide_dock = QDockWidget(self)
+        self.guide_dock.setObjectName("callGuideDock")
+        self.guide_dock.setWidget(self.guide)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guide_dock)
+        self.guide_dock.hide()
+        self.guide.log_requested.connect(self._log_from_guide)
+        self._script_problems = self.guide.problems
+        self._flag_offer: tuple[int, CaseFlag] | None = None
+
+        self.status_cases = QLabel(self)
+        self.status_outbox = QLabel(self)
+        self.status_mode = QLabel(self)
+        self.status_link = QLabel(self)
+        self.status_drafts = QLabel(self)
+        self.statusBar().addWidget(self.status_cases)
+        self.statusBar().addWidget(self.status_drafts)
+        self.statusBar().addPermanentWidget(self.status_link)
+        self.statusBar().addPermanentWidget(self.status_outbox)
+        self.statusBar().addPermanentWidget(self.status_mode)
+
+        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self._pending_draft: tuple[int, dict] | None = None
+
+        # Callbacks come due while the window is open: re-score them quietly; the order
+        # changes on the next refresh (F5) or view switch, never under the collector's cursor.
+        self._due_timer = QTimer(self, interval=PRIORITY_REFRESH_MS)
+        self._due_timer.timeout.connect(self._bring_due_up)
+        self._due_timer.start()
+
+        self._build_actions()
+        self.queue_panel.case_selected.connect(self._show_case)
+        self.detail.reveal_requested.connect(self._reveal)
+        self.detail.point_action.connect(self._point_action)
+        self.queue_panel.count_changed.connect(lambda _n: self._update_status())
+        self.retranslate()
+        self.resize(1400, 820)
+        self._settings = settings  # None: a test or a screenshot, which must not remember
+        if settings is not None:
+            layout_memory.restore(self, settings)
+        current = self.queue_panel.current_case_id()
+        if current is not None:
+            self._show_case(current)
+        self.table.setFocus()
+
+    # -- actions --------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        # enabled once the desk can check a password to unlock (attach_lock)
+        self.lock_action = QAction(self, enabled=False)
+        self.lock_action.setShortcut(QKeySequence("F12"))
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.quit_action)
+
+        self.case_menu = bar.addMenu("")
+        self.log_action = QAction(self)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.triggered.connect(lambda: self.open_log())
+        self.case_menu.addAction(self.log_action)
+        self.plan_action = QAction(self)
+        self.plan_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.plan_action.triggered.connect(lambda: self.open_plan())
+        self.case_menu.addAction(self.plan_action)
+        self.letter_action = QAction(self)
+        self.letter_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.letter_action.triggered.connect(lambda: self.print_plan_letter())
+        self.case_menu.addAction(self.letter_action)
+        self.legal_action = QAction(self)
+        self.legal_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.legal_action.triggered.connect(lambda: self.open_legal())
+        self.case_menu.addAction(self.legal_action)
+        self.flag_action = QAction(self)
+        self.flag_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.flag_action.triggered.connect(lambda: self.open_flags())
+        self.case_menu.addAction(self.flag_action)
+        self.dial_action = QAction(self)
+        self.dial_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.dial_action.triggered.connect(lambda: self.dial())
+        self.case_menu.addAction(self.dial_action)
+        # A bare "L" in the queue opens the log too: the first of three keys for
+        # "no answer, next case". Only on the table, so typing "l" in search still works.
+        QShortcut(
+            QKeySequence("L"),
+            self.table,
+            lambda: self.open_log(),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.case_menu.addAction(self.sync_action)
+        self.issues_action = QAction(self)
+        self.issues_action.triggered.connect(self.show_sync_issues)
+        self.case_menu.addAction(self.issues_action)
+
+        # the team lead's desk: not offered to collectors (the server refuses them too)
+        self.team_menu = bar.addMenu("")
+        self.team_action = QAction(self)
+        self.team_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.team_action.triggered.connect(lambda: self.open_team())
+        self.team_menu.addAction(self.team_action)
+        self.team_menu.menuAction().setVisible(self._user.role in (Role.TEAM_LEAD, Role.ADMIN))
+        self.team_action.setEnabled(self._user.role in (Role.TEAM_LEAD, Role.ADMIN))
+
+        self.view_menu = bar.addMenu("")
+        self.view_actions: list[QAction] = []
+        for index, view in enumerate(VIEWS):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, v=view: self.show_view(v))
+            self.view_menu.addAction(action)
+            self.view_actions.append(action)
+        self.view_menu.addSeparator()
+        self.guide_action = self.guide_dock.toggleViewAction()
+        self.guide_action.setShortcut(QKeySequence("F6"))
+        self.guide_action.toggled.connect(self._guide_toggled)
+        self.view_menu.addAction(self.guide_action)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.queue_panel.focus_search)
+        self.view_menu.addAction(self.search_action)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.view_menu.addAction(self.refresh_action)
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)  # each language names itself
+            action.setChecked(code == self._translations.language)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            translate("MainWindow", "Collector Desk — %1").replace("%1", self._user.display_name)
+        )
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.lock_action.setText(translate("MainWindow", "&Lock (F12)"))
+        self.case_menu.setTitle(translate("MainWindow", "&Case"))
+        self.log_action.setText(translate("MainWindow", "&Log contact… (L)"))
+        self.dial_action.setText(translate("MainWindow", "&Call selected number (C)"))
+        self.plan_action.setText(translate("MainWindow", "Repayment &plan…"))
+        self.legal_action.setText(translate("MainWindow", "Le&gal…"))
+        self.flag_action.setText(translate("MainWindow", "&Flags…"))
+        self.team_menu.setTitle(translate("MainWindow", "&Team"))
+        self.team_action.setText(translate("MainWindow", "Workload and &approvals…"))
+        self.letter_action.setText(translate("MainWindow", "P&rint plan letter…"))
+        self.sync_action.setText(translate("MainWindow", "S&ync now"))
+        self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        for action, view in zip(self.view_actions, VIEWS, strict=True):
+            action.setText(view_title(view))
+        self.search_action.setText(translate("MainWindow", "&Search"))
+        self.refresh_action.setText(translate("MainWindow", "&Refresh queue"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.guide_dock.setWindowTitle(translate("MainWindow", "Call guide"))
+        self.guide_action.setText(translate("MainWindow", "Call &guide (F6)"))
+        self.guide.retranslate()
+        if self._script_problems:  # the lead or IT fixes them; the collector works on
+            self.statusBar().showMessage(
+                translate(
+                    "MainWindow",
+                    "%1 call script(s) could not be read; their last good version is used "
+                    "(collector-desk scripts check says why).",
+                ).replace("%1", str(len(self._script_problems)))
+            )
+        self.detail.setAccessibleName(translate("MainWindow", "Case detail"))
+        self.queue_panel.retranslate()
+        self.detail.retranslate()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.status_cases.setText(
+            translate("MainWindow", "Cases in this view: %1").replace(
+                "%1", f"{self.model.rowCount():,}"
+            )
+        )
+        with Session(self._queue.engine) as session:
+            waiting = pending_count(session)
+        self.status_outbox.setText(
+            translate("MainWindow", "Changes waiting to sync: %1").replace("%1", str(waiting))
+        )
+        self.status_mode.setText(
+            self._mode_note or translate("MainWindow", "Offline: working from the local cache")
+        )
+        self.status_link.setText(self._link_text())
+        # a status that grows ("Online · synced 10:32") must not be cut to "Online · sy"
+        hint = self.status_link.sizeHint().width()
+        self.status_link.setMinimumWidth(
+            hint + self.status_link.fontMetrics().averageCharWidth() * 2
+        )
+        waiting_drafts = len(drafts.cases_with_drafts(self._queue.engine, self._user.id))
+        self.status_drafts.setText(
+            translate(
+                "MainWindow", "Unsaved contact notes: %1 (they reopen with their case)"
+            ).replace("%1", str(waiting_drafts))
+            if waiting_drafts
+            else ""
+        )
+
+    # -- sync -----------------------------------------------------------------------------
+    def attach_sync(self, controller: SyncController) -> None:
+        self.sync = controller
+        controller.changed.connect(self._update_status)
+        controller.changed.connect(self._close_if_revoked)
+        controller.received.connect(self._after_pull)
+        self._update_status()
+
+    def attach_lock(
+        self, check: Check, minutes: int, clock: Callable[[], float] = time.monotonic
+    ) -> IdleLock:
+        """Lock after `minutes` idle (0: only on F12); `check` says whether a password is
+        the user's."""
+        self.idle_lock = IdleLock(self._user.display_name, minutes, check, clock, parent=self)
+        self.lock_action.triggered.connect(self.idle_lock.lock)
+        self.lock_action.setEnabled(True)
+        return self.idle_lock
+
+    def closeEvent(self, event) -> None:
+        if self._settings is not None:
+            layout_memory.save(self, self._settings)
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        super().closeEvent(event)
+
+    def _close_if_revoked(self) -> None:
+        """Everything typed here reached the server; the window goes and the desk wipes."""
+        shown = self.isVisible() or (self.idle_lock is not None and self.idle_lock.locked)
+        if self.sync is not None and self.sync.link is Link.REVOKED and shown:
+            QTimer.singleShot(0, self.close)
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _link_text(self) -> str:
+        sync = self.sync
+        if sync is None:
+            return translate("MainWindow", "Not connected to a server")
+        when = (
+            ""
+            if sync.last_sync is None
+            else sync.last_sync.astimezone(ZoneInfo(self._user.time_zone)).strftime("%H:%M")
+        )
+        if sync.link is Link.SYNCING:
+            return translate("MainWindow", "Syncing…")
+        if sync.link is Link.ONLINE:
+            text = translate("MainWindow", "Online · synced %1").replace("%1", when)
+            if abs(sync.clock_skew_s) >= CLOCK_SKEW_WARNING_S:
+                minutes = str(round(abs(sync.clock_skew_s) / 60))
+                text += " · " + translate(
+                    "MainWindow", "this computer's clock is %1 min off the server's"
+                ).replace("%1", minutes)
+            return text
+        if sync.link is Link.SIGNED_OUT:
+            return translate("MainWindow", "Signed out: sign in again to sync")
+        if sync.link is Link.REVOKED:
+            return translate("MainWindow", "Access withdrawn: closing")
+        retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))
+        return translate("MainWindow", "Offline · retrying in %1 s").replace("%1", retry)
+
+    def _after_pull(self, _report) -> None:
+        """Cases came or went: reload the queue, keeping the case in hand if it is still ours."""
+        if self.log_dialog is not None:
+            return  # not while the collector is typing; the next pull or F5 will do it
+        current = self.detail.detail.case_id if self.detail.detail else None
+        row = self.table.currentIndex().row()
+        self.model.reload()
+        self._update_status()
+        for candidate in range(max(0, row - 50), min(self.model.rowCount(), row + 50)):
+            found = self.model.row_at(candidate)
+            if found is not None and found.case_id == current:
+                self.queue_panel.select_row(candidate)
+                return
+        if self.model.rowCount():
+            self.queue_panel.select_row(max(0, min(row, self.model.rowCount() - 1)))
+
+    def show_sync_issues(self) -> None:
+        issues = local_sync.issues(self._queue.engine)
+        lines = [f"#{i.mutation_id} {i.name}: {labels.sync_reason(i.reason)}" for i in issues]
+        QMessageBox.information(
+            self,
+            translate("MainWindow", "Changes the server refused"),
+            "\n".join(lines)
+            if lines
+            else translate("MainWindow", "None: every change was accepted."),
+        )
+
+    def set_language(self, code: str) -> None:
+        self._translations.set_language(code)
+        self.language_actions[self._translations.language].setChecked(True)
+        self.retranslate()
+
+    def show_view(self, view: View) -> None:
+        self.queue_panel.show_view(view)
+        self.table.setFocus()
+
+    def _bring_due_up(self) -> None:
+        """Cases whose callback or promise came due, or whose plan missed an installment,
+        climb the queue (at start, every few minutes, and on F5)."""
+        now = self._clock()
+        plans.monitor_my_plans(self._queue.engine, self._user.id, now)
+        refresh_due_priorities(self._queue.engine, self._user.id, now)
+
+    def refresh(self) -> None:
+        self._bring_due_up()
+        self.model.reload()
+        self._update_status()
+
+    # -- the case -------------------------------------------------------------------------
+    def _show_case(self, case_id: int) -> None:
+        self.detail.show_case(None if case_id < 0 else self._queue.detail(case_id))
+        detail = self.detail.detail
+        if self.guide_dock.isVisible() and detail is not None:
+            same_call = self.guide.detail is not None and self.guide.detail.case_id == case_id
+            if not same_call:  # a new case: the guide is ready at its greeting
+                self.guide.start(detail, self.detail.selected_point())
+
+    # -- the call guide -------------------------------------------------------------------
+    def _guide_toggled(self, shown: bool) -> None:
+        detail = self.detail.detail
+        if shown and detail is not None:
+            self.guide.start(detail, self.detail.selected_point())
+            self.guide.setFocus()
+
+    def _log_from_guide(self, fields: dict, flag: CaseFlag | None) -> None:
+        detail = self.detail.detail
+        if (
+            detail is None
+            or self.guide.detail is None
+            or detail.case_id != self.guide.detail.case_id
+        ):
+            return
+        self._flag_offer = (detail.case_id, flag) if flag is not None else None
+        point, at = self.guide.point_id, self.guide.dialed_at
+        self.open_log(
+            dialed=(point, at) if point is not None and at is not None else None, prefill=fields
+        )
+
+    def _reveal(self, case_id: int) -> None:
+        full = customer_actions.reveal_national_id(
+            self._queue.engine, self._user.id, case_id, self._clock()
+        )
+        self.detail.show_national_id(full)
+        self._update_status()
+
+    def _point_action(self, case_id: int, point_id: int, action: str) -> None:
+        engine, now = self._queue.engine, self._clock()
+        if action == "dial":
+            self.dial(point_id)
+            return
+        if action == "preferred":
+            customer_actions.set_preferred(engine, self._user.id, case_id, point_id, now)
+        else:
+            status = ContactPointStatus(action)
+            customer_actions.set_point_status(engine, self._user.id, case_id, point_id, status, now)
+        row = self.detail.points.currentRow()
+        self._show_case(case_id)
+        self.detail.points.setCurrentCell(row, 0)
+        self._update_status()
+
+    def dial(self, point_id: int | None = None) -> LogDialog | None:
+        """Call the selected number, if the policy pack allows it now: the log opens on that
+        number, judged as of the dial. A refusal says why and when to try again."""
+        detail = self.detail.detail
+        point_id = point_id if point_id is not None else self.detail.selected_point()
+        if detail is None or point_id is None:
+            return None
+        now = self._clock()
+        decision = dial_check(
+            self._queue.engine, self._user.id, detail.case_id, point_id, Channel.CALL, now
+        )
+        if not decision.allowed:
+            self.detail.show_dial_refused(decision)
+            return None
+        if self.guide_dock.isVisible():  # guided: the log comes at the end of the script
+            self.guide.start(detail, point_id, dialed_at=now)
+            self.guide.setFocus()
+            return None
+        return self.open_log(dialed=(point_id, now))
+
+    def open_plan(self) -> PlanDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        engine, user, case_id = self._queue.engine, self._user, detail.case_id
+        dialog = PlanDialog(
+            detail,
+            lambda kind, waived, first, money, count: plans.preview(
+                engine, user, case_id, kind, waived, first, money, self._clock(), count
+            ),
+            lambda request: plans.propose_plan(engine, user, case_id, request, self._clock()),
+            self._clock(),
+            self,
+        )
+        dialog.agreed.connect(lambda _plan: self._case_changed(case_id))
+        dialog.finished.connect(lambda _result: setattr(self, "plan_dialog", None))
+        self.plan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_legal(self) -> LegalDialog | None:
+        detail = self.detail.detail
+        if detail is None or detail.legal is None:
+            return None
+        engine, user, case_id = self._queue.engine, self._user, detail.case_id
+        today = self._clock().astimezone(ZoneInfo(detail.time_zone)).date()
+        dialog = LegalDialog(
+            detail.legal,
+            lambda to, on, documents: legal.legal_step(
+                engine, user, case_id, to, on, documents, self._clock()
+            ),
+            today,
+            self,
+        )
+        return self._open_case_dialog(dialog, "legal_dialog", case_id)
+
+    def open_flags(self) -> FlagDialog | None:
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        engine, user, case_id = self._queue.engine, self._user, detail.case_id
+        dialog = FlagDialog(
+            detail.flags,
+            lambda flag, on, reason: flags.set_flag(
+                engine, user, case_id, flag, on, reason, self._clock()
+            ),
+            self,
+        )
+        return self._open_case_dialog(dialog, "flag_dialog", case_id)
+
+    def _open_case_dialog(self, dialog, attribute: str, case_id: int):
+        """Show a dialog acting on one case: kept as `attribute` while open (tests drive it),
+        and the case shown afresh when it is accepted."""
+        dialog.accepted.connect(lambda: self._case_changed(case_id))
+        dialog.finished.connect(lambda _result: setattr(self, attribute, None))
+        setattr(self, attribute, dialog)
+        dialog.open()
+        return dialog
+
+    def open_team(self) -> TeamWindow | None:
+        if self._user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+            return None
+        window = TeamWindow(
+            self._queue.engine, self._user, self._clock, parent=self, sync=self.sync
+        )
+        window.changed.connect(self._update_status)
+        window.finished.connect(lambda _result: setattr(self, "team_window", None))
+        self.team_window = window
+        window.open()
+        return window
+
+    def _case_changed(self, case_id: int) -> None:
+        self.model.update_case(case_id)
+        self._show_case(case_id)
+        self._update_status()
+
+    def print_plan_letter(self, path: Path | None = None) -> Path | None:
+        """The agreed plan as a PDF letter in the customer's language."""
+        detail = self.detail.detail
+        plan = (
+            None
+            if detail is None
+            else next((p for p in detail.plans if p.status is PlanStatus.ACTIVE), None)
+        )
+        if plan is None:
+            self.statusBar().showMessage(
+                translate("MainWindow", "This case has no agreed plan to print."), 5000
+            )
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                translate("MainWindow", "Save plan letter"),
+                f"{detail.case_ref}-plan.pdf",
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        today = self._clock().astimezone(ZoneInfo(detail.time_zone)).date()
+        write_pdf(letter_html(detail, plan, today), path)
+        self.statusBar().showMessage(translate("MainWindow", "Plan letter saved."), 5000)
+        return path
+
+    def _judge(self, case_id: int, channel: Channel, point_id: int | None) -> Decision:
+        return dial_check(
+            self._queue.engine, self._user.id, case_id, point_id, channel, self._clock()
+        )
+
+    def open_log(
+        self, dialed: tuple[int, datetime] | None = None, prefill: dict | None = None
+    ) -> LogDialog | None:
+        """The contact log for the case shown; `prefill` (from the call guide) stands in for
+        any draft."""
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        case_id = detail.case_id
+        draft = prefill or drafts.load_draft(self._queue.engine, self._user.id, case_id)
+        dialog = LogDialog(
+            detail,
+            lambda entry: self._submit(case_id, entry),
+            self._clock,
+            draft,
+            self,
+            judge=lambda channel, point: self._judge(case_id, channel, point),
+            dialed=dialed,
+        )
+        dialog.draft_changed.connect(lambda fields: self._queue_draft(case_id, fields))
+        dialog.finished.connect(lambda result: self._log_closed(dialog, case_id, result))
+        self.log_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _submit(self, case_id: int, entry: ContactEntry) -> list[FieldError]:
+        self._draft_timer.stop()
+        self._pending_draft = None
+        try:
+            log_contact(self._queue.engine, self._user.id, case_id, entry, self._clock())
+        except ContactRejected as rejected:
+            return rejected.errors
+        return []
+
+    def _log_closed(self, dialog: LogDialog, case_id: int, result: int) -> None:
+        self.log_dialog = None
+        if result != LogDialog.DialogCode.Accepted:
+            self._flag_offer = None  # nothing was logged: the call's flag waits for a new one
+            self._save_draft()  # whatever was typed stays for next time
+            self._update_status()
+            return
+        self.model.update_case(case_id)
+        self._update_status()
+        offer, self._flag_offer = self._flag_offer, None
+        if offer is not None and offer[0] == case_id:  # the call asked for a flag: set it now
+            self._show_case(case_id)
+            flag_dialog = self.open_flags()
+            if flag_dialog is not None:
+                flag_dialog.suggest(offer[1], dialog.fields()["note"].splitlines()[0])
+            return
+        if not (dialog.next_requested and self.queue_panel.select_next()):
+            self._show_case(case_id)
+        self.table.setFocus()
+
+    def _queue_draft(self, case_id: int, fields: dict) -> None:
+        self._pending_draft = (case_id, fields)
+        self._draft_timer.start()
+
+    def _save_draft(self) -> None:
+        if self._pending_draft is None:
+            return
+        case_id, fields = self._pending_draft
+        self._pending_draft = None
+        drafts.save_draft(self._queue.engine, self._user.id, case_id, fields, self._clock())

@@ -1,0 +1,116 @@
+"""The desktop's bookkeeping of push results, whatever order and number they arrive in."""
+
+import shutil
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.contact_log import ContactEntry
+from collector_desk.domain.contacts import Channel, Outcome
+from collector_desk.store.cache import local_sync
+from collector_desk.store.cache.cache_file import open_cache
+from collector_desk.store.shared.contact_log import log_contact
+from collector_desk.store.shared.schema import Case, ContactPoint, OutboxMutation, SyncIssue
+from tests.conftest import FIXED_NOW
+
+
+def _three_mutations(tmp_path, demo_cache):
+    path = tmp_path / "cache.sqlite"
+    shutil.copy(demo_cache, path)
+    engine = open_cache(path)
+    with Session(engine) as s:
+        case = s.scalars(select(Case).order_by(Case.id)).first()
+        point = s.scalars(
+            select(ContactPoint.id).where(
+                ContactPoint.customer_id == case.customer_id,
+                ContactPoint.status.in_(("valid", "unverified")),
+            )
+        ).first()
+    ids = [
+        log_contact(
+            engine,
+            3,
+            case.id,
+            ContactEntry(Channel.CALL, Outcome.NO_ANSWER, point),
+            FIXED_NOW + timedelta(minutes=i),
+        ).mutation_id
+        for i in range(3)
+    ]
+    return engine, ids
+
+
+def _outbox(engine):
+    with Session(engine) as s:
+        return sorted(s.scalars(select(OutboxMutation.mutation_id)))
+
+
+def test_a_late_older_response_after_a_newer_one_changes_nothing(tmp_path, demo_cache):
+    engine, (m1, m2, m3) = _three_mutations(tmp_path, demo_cache)
+    newer = [(m1, "applied", None), (m2, "rejected", "not_your_case"), (m3, "applied", None)]
+    local_sync.acknowledge(engine, m3, newer, FIXED_NOW)
+    local_sync.acknowledge(engine, m1, newer[:1], FIXED_NOW)  # the stale answer arrives late
+    local_sync.acknowledge(engine, m3, newer, FIXED_NOW)  # and the newer one twice
+    assert _outbox(engine) == []
+    with Session(engine) as s:
+        issues = s.scalars(select(SyncIssue)).all()
+    assert [(i.mutation_id, i.reason) for i in issues] == [(m2, "not_your_case")]
+    engine.dispose()
+
+
+def test_a_partial_answer_keeps_what_the_server_has_not_applied(tmp_path, demo_cache):
+    engine, (m1, m2, m3) = _three_mutations(tmp_path, demo_cache)
+    local_sync.acknowledge(engine, m1, [(m1, "applied", None)], FIXED_NOW)
+    assert _outbox(engine) == [m2, m3]
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(SyncIssue)) == 0
+    engine.dispose()
+
+
+def test_a_practice_cache_is_never_synced(tmp_path):
+    import httpx
+    import pytest
+
+    from collector_desk.store.cache.cache_file import open_cache
+    from collector_desk.store.cache.local_sync import is_sandbox, mark_sandbox
+    from collector_desk.sync.client import SandboxCache, SyncClient
+
+    engine = open_cache(tmp_path / "practice.sqlite")
+    assert not is_sandbox(engine)
+    mark_sandbox(engine)
+    with pytest.raises(SandboxCache):
+        SyncClient(engine, httpx.Client(base_url="http://127.0.0.1:9"), "token")
+    engine.dispose()
+
+
+def test_closed_cases_leave_the_cache_after_the_retention_days(demo_cache, tmp_path):
+    import shutil
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+    from sqlalchemy.orm import Session
+
+    from collector_desk.domain.cases import CaseStatus
+    from collector_desk.store.cache.cache_file import open_cache
+    from collector_desk.store.cache.local_sync import purge_closed
+    from collector_desk.store.shared.schema import Case, Customer
+    from tests.conftest import FIXED_NOW
+
+    path = tmp_path / "cache.sqlite"
+    shutil.copy(demo_cache, path)
+    engine = open_cache(path)
+    with Session(engine) as s, s.begin():
+        old, recent = s.scalars(select(Case.id).order_by(Case.id).limit(2)).all()
+        for case_id, days in ((old, 40), (recent, 10)):
+            s.execute(
+                update(Case)
+                .where(Case.id == case_id)
+                .values(status=CaseStatus.CLOSED, closed_at=FIXED_NOW - timedelta(days=days))
+            )
+        customer = s.get(Case, old).customer_id
+    assert purge_closed(engine, FIXED_NOW, 30) == 1
+    with Session(engine) as s:
+        assert s.get(Case, old) is None and s.get(Case, recent) is not None
+        assert s.get(Customer, customer) is None  # the customer's data left with the case
+    assert purge_closed(engine, FIXED_NOW, 30) == 0
+    engine.dispose()

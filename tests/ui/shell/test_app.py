@@ -1,0 +1,31 @@
+from pathlib import Path
+
+import pytest
+
+from collector_desk.demo.portfolio import DemoOptions
+from collector_desk.ui.shell import app as app_module
+
+
+def test_a_failed_seed_is_reported_not_raised(qapp, tmp_path, monkeypatch, capsys):
+    def broken_build(path: Path, options: DemoOptions, progress=None):
+        raise OSError("disk full")
+
+    from collector_desk.demo import portfolio
+
+    monkeypatch.setattr(portfolio, "build_demo_cache", broken_build)
+    launch = app_module.DemoLaunch(
+        data_dir=tmp_path, cases=10, seed=1, language="en", screenshot=tmp_path / "shot.png"
+    )
+    assert app_module.run_demo(launch) == 2
+    err = capsys.readouterr().err
+    assert "Could not create the demo portfolio" in err and "disk full" in err
+    assert not (tmp_path / "shot.png").exists()
+    assert not (tmp_path / app_module.DEMO_CACHE_NAME).exists()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_progress_dialog_seeds_on_a_worker_thread(translations, tmp_path, lang):
+    translations.set_language(lang)
+    path = tmp_path / "c.sqlite"
+    app_module.seed_with_progress(path, DemoOptions(cases=30, seed=1, chunk=10))
+    assert path.exists()
