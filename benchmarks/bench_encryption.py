@@ -25,13 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from collector_desk.demo import DEMO_COLLECTOR  # noqa: E402
-from collector_desk.demo.portfolio import DemoOptions, build_demo_cache  # noqa: E402
+from collector_desk.demo.portfolio import DemoOptions, build_demo_portfolio  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Direction, Outcome  # noqa: E402
+from collector_desk.store.cache.actions import log_contact  # noqa: E402
 from collector_desk.store.cache.cache_file import open_cache  # noqa: E402
 from collector_desk.store.cache.queue import CaseQueue  # noqa: E402
 from collector_desk.store.cache.queue_query import QueueSpec, SortKey  # noqa: E402
-from collector_desk.store.shared.contact_log import log_contact  # noqa: E402
 from collector_desk.store.shared.people import find_user  # noqa: E402
 
 RUNS = 5
@@ -75,7 +75,8 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp())
-    plain = build_demo_cache(work / "plain.sqlite", DemoOptions(cases=args.cases, seed=7))
+    plain = build_demo_portfolio(work / "plain.sqlite", DemoOptions(cases=args.cases, seed=7))
+    open_cache(plain).dispose()  # a desk's cache: its own tables, at its head
     secure = work / "encrypted.sqlite"
     shutil.copy(plain, secure)
     key = secrets.token_bytes(32)

@@ -29,19 +29,20 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions, build_demo_cache  # noqa: E402
+from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions, build_demo_portfolio  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Direction, Outcome  # noqa: E402
-from collector_desk.server.embedded import enroll  # noqa: E402
+from collector_desk.server.embedded import open_central  # noqa: E402
+from collector_desk.store.cache.actions import log_contact  # noqa: E402
 from collector_desk.store.cache.cache_file import open_cache  # noqa: E402
 from collector_desk.store.cache.local_sync import SNAPSHOT_TABLES  # noqa: E402
-from collector_desk.store.central.sync_service import record_change  # noqa: E402
-from collector_desk.store.shared.contact_log import log_contact  # noqa: E402
+from collector_desk.store.central.changes import record_change  # noqa: E402
+from collector_desk.store.central.schema import CENTRAL  # noqa: E402
 from collector_desk.store.shared.engine import make_engine, sqlite_url  # noqa: E402
-from collector_desk.store.shared.migrate import upgrade  # noqa: E402
-from collector_desk.store.shared.schema import Base, Case, ContactPoint  # noqa: E402
+from collector_desk.store.shared.migrate import side_metadata, upgrade  # noqa: E402
+from collector_desk.store.shared.schema import Case, ContactPoint  # noqa: E402
 from collector_desk.sync.client import SyncClient, sign_in  # noqa: E402
-from tests.server.conftest import LiveServer  # noqa: E402
+from tests.live_central import LiveServer  # noqa: E402
 
 PASSWORD = "bench-password"
 
@@ -80,13 +81,14 @@ def bare_insert_seconds(source: Path, scratch: Path) -> float:
 
 def copy_to(source_engine, target_engine) -> None:
     """Every table of a central store into another (SQLite demo into PostgreSQL)."""
+    tables = side_metadata(CENTRAL.name).sorted_tables
     with source_engine.connect() as src, target_engine.begin() as dst:
-        for table in Base.metadata.sorted_tables:
+        for table in tables:
             rows = [dict(r._mapping) for r in src.execute(select(table))]
             if rows:
                 dst.execute(insert(table), rows)
         if target_engine.dialect.name == "postgresql":
-            for table in Base.metadata.sorted_tables:
+            for table in tables:
                 column = table.c.get("id")
                 if (
                     column is not None
@@ -109,8 +111,8 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp())
     central = work / "central.sqlite"
-    build_demo_cache(central, DemoOptions(cases=args.cases, seed=7))
-    enroll(central, [u for u, _, _ in DEMO_USERS], PASSWORD)
+    build_demo_portfolio(central, DemoOptions(cases=args.cases, seed=7))
+    open_central(central, [u for u, _, _ in DEMO_USERS], PASSWORD)
     central_engine = make_engine(sqlite_url(central))
     server = LiveServer(central_engine, Clock())
     rows = rows_in(central)
@@ -192,7 +194,7 @@ def main() -> None:
         return
     pg = make_engine(admin.url.set(database=name))
     try:
-        upgrade(pg)
+        upgrade(pg, CENTRAL)
         copy_to(central_engine, pg)
         server = LiveServer(pg, Clock())
         with httpx.Client(base_url=server.url) as http:

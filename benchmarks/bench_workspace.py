@@ -31,10 +31,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from collector_desk.demo import DEMO_COLLECTOR  # noqa: E402
 from collector_desk.domain.contact_log import ContactEntry  # noqa: E402
 from collector_desk.domain.contacts import Channel, Outcome  # noqa: E402
+from collector_desk.store.cache.actions import log_contact  # noqa: E402
 from collector_desk.store.cache.cache_file import is_plain, open_cache  # noqa: E402
 from collector_desk.store.cache.queue import CaseQueue  # noqa: E402
 from collector_desk.store.cache.queue_query import QueueSpec, SortKey, View, ordering  # noqa: E402
-from collector_desk.store.shared.contact_log import log_contact  # noqa: E402
 from collector_desk.store.shared.engine import keyed_connect  # noqa: E402
 from collector_desk.store.shared.people import find_user  # noqa: E402
 from collector_desk.ui.common.i18n import Translations  # noqa: E402

@@ -153,6 +153,8 @@ def _info() -> int:
     """For IT and for the bundle's smoke test: paths, keyring, and what must travel inside."""
     from collector_desk.config.resources import resource
     from collector_desk.config.scripts import check_scripts
+    from collector_desk.store.cache.schema import CACHE
+    from collector_desk.store.central.schema import CENTRAL
     from collector_desk.store.shared.migrate import head_revision
     from collector_desk.sync.credentials import describe_keyring, platform_keyring_missing
 
@@ -169,7 +171,7 @@ def _info() -> int:
     if lacking:
         missing.append(f"the keyring backend {lacking}")
     try:
-        print(f"schema:   {head_revision()}")
+        print(f"schema:   cache {head_revision(CACHE)}, central store {head_revision(CENTRAL)}")
     except Exception as exc:  # a bundle without its migrations: say so and fail
         missing.append(f"migrations ({type(exc).__name__})")
     for part in (("config", "security.toml"), ("translations", "collector_desk_zh_CN.qm")):

@@ -1,4 +1,5 @@
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 # Before anything imports Qt: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collector_desk.demo.portfolio import DemoOptions, build_demo_cache
+from collector_desk.demo.portfolio import DemoOptions, build_demo_portfolio
 
 pytest_plugins = ["tests.pg_fixtures"]  # pg_url: a fresh PostgreSQL database per test
 
@@ -36,7 +37,19 @@ def own_app_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def demo_cache(tmp_path_factory) -> Path:
-    """A small demo portfolio, built once; tests that write must copy it."""
+def demo_portfolio(tmp_path_factory) -> Path:
+    """A small demo portfolio as the demo writes it (the schema both sides share), built once."""
+    path = tmp_path_factory.mktemp("demo") / "portfolio.sqlite"
+    return build_demo_portfolio(path, DemoOptions(cases=600, seed=7, now=FIXED_NOW))
+
+
+@pytest.fixture(scope="session")
+def demo_cache(demo_portfolio, tmp_path_factory) -> Path:
+    """The portfolio as a desk's cache (its own tables), made once; tests that write must
+    copy it."""
+    from collector_desk.store.cache.cache_file import open_cache
+
     path = tmp_path_factory.mktemp("demo") / "cache.sqlite"
-    return build_demo_cache(path, DemoOptions(cases=600, seed=7, now=FIXED_NOW))
+    shutil.copy(demo_portfolio, path)
+    open_cache(path).dispose()  # the last connection folds the WAL into the file
+    return path

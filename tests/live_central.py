@@ -17,9 +17,10 @@ from collector_desk.domain.cases import Role
 from collector_desk.server import auth
 from collector_desk.server.app import create_app
 from collector_desk.store.cache.cache_file import open_cache
+from collector_desk.store.central.schema import CENTRAL, Credential
 from collector_desk.store.shared.engine import make_engine, sqlite_url
 from collector_desk.store.shared.migrate import upgrade
-from collector_desk.store.shared.schema import Credential, Team, User
+from collector_desk.store.shared.schema import Team, User
 from collector_desk.sync.client import SyncClient
 
 PASSWORD = "correct horse battery"
@@ -111,7 +112,7 @@ def _seed(engine, now) -> None:
 def _sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("central") / "template.sqlite"
     engine = make_engine(sqlite_url(path))
-    upgrade(engine)
+    upgrade(engine, CENTRAL)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
@@ -147,7 +148,7 @@ def seed_cases(engine, username: str, count: int, start: int = 1) -> list[int]:
 
     from collector_desk.domain.cases import CaseStatus
     from collector_desk.domain.contacts import ContactPointKind, ContactPointStatus, Relation
-    from collector_desk.store.central.sync_service import record_change
+    from collector_desk.store.central.changes import record_change
     from collector_desk.store.shared.schema import CardAccount, Case, ContactPoint, Customer
 
     now = Clock().now

@@ -53,6 +53,7 @@ def pg_url():
 @pytest.fixture(scope="session")
 def _pg_template():
     """One database migrated to the newest schema, copied for each test that needs one."""
+    from collector_desk.store.central.schema import CENTRAL
     from collector_desk.store.shared.engine import make_engine
     from collector_desk.store.shared.migrate import upgrade
 
@@ -60,7 +61,7 @@ def _pg_template():
     name = f"cd_tmpl_{uuid.uuid4().hex[:12]}"
     _create(admin, name)
     engine = make_engine(admin.url.set(database=name))
-    upgrade(engine)
+    upgrade(engine, CENTRAL)
     engine.dispose()  # a template may have no open connections
     try:
         yield name

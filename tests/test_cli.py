@@ -102,7 +102,12 @@ def test_demo_screenshot_shows_the_queue_and_logs_no_personal_data(tmp_path):
     assert tokens == 1
     assert hashes and all(h.startswith("$argon2id$") for (h,) in hashes)
     local = _keyed(data)
-    assert local.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0  # never here
+    desk_tables = {n for (n,) in local.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert not desk_tables & {"credentials", "auth_tokens", "sync_clients", "changes"}  # never here
+    central = sqlite3.connect(tmp_path / "data" / "demo-central.sqlite")
+    central_tables = {n for (n,) in central.execute("SELECT name FROM sqlite_master")}
+    central.close()
+    assert not central_tables & {"sync_outbox", "drafts", "case_search"}  # nor a desk's here
     assert local.execute("SELECT value FROM sync_state WHERE key = 'pull_cursor'").fetchone()
     # the demo collector's own three cases in five, and no one else's customers
     assert local.execute("SELECT count(DISTINCT assigned_to), count(*) FROM cases").fetchone() == (
@@ -232,7 +237,7 @@ def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path
     assert result.returncode == 0, result.stderr
     lead = _keyed(data, "lead")
     cached = dict(lead.execute("SELECT kind, count(*) FROM kpi_cache GROUP BY kind"))
-    assert lead.execute("SELECT count(*) FROM credentials").fetchone()[0] == 0
+    assert not lead.execute("SELECT name FROM sqlite_master WHERE name = 'credentials'").fetchall()
     lead.close()
     assert cached["kpi"] > 14 and cached["flow"] > 0  # fetched from the demo's central store
     image = QImage(str(tmp_path / "numbers.png"))
@@ -265,12 +270,13 @@ def test_practice_opens_the_guide_on_a_cache_that_never_syncs(tmp_path):
 
 
 def test_info_names_the_folders_the_keyring_and_the_schema(tmp_path):
-    from collector_desk.store.shared.schema_version import SCHEMA_HEAD
+    from collector_desk.store.cache.schema import CACHE
+    from collector_desk.store.central.schema import CENTRAL
 
     result = _run("info")
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(":", 1) for line in result.stdout.splitlines() if ": " in line)
-    assert lines["schema"].strip() == SCHEMA_HEAD
+    assert lines["schema"].strip() == f"cache {CACHE.head}, central store {CENTRAL.head}"
     for folder in ("data", "settings", "logs"):  # the platform's, here the test's XDG folders
         assert lines[folder].strip().startswith(str(tmp_path))
     assert "carries keyring.backends.SecretService" in result.stdout

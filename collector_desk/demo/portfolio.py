@@ -37,6 +37,7 @@ from collector_desk.store.cache import search
 from collector_desk.store.shared.bulk import insert_rows
 from collector_desk.store.shared.engine import make_build_engine
 from collector_desk.store.shared.migrate import upgrade
+from collector_desk.store.shared.schema_version import SHARED_HISTORY
 from collector_desk.store.shared.types import sqlite_datetime_text as dt_text
 
 # (username, display name, role): the demo signs in as DEMO_COLLECTOR.
@@ -285,6 +286,10 @@ class DemoOptions:
 
 Progress = Callable[[int, int], None]
 
+# The portfolio is written at the last revision desks and the central store share. A migration
+# of a shared table on both branches will need it written at a side's head instead.
+PORTFOLIO_HISTORY = SHARED_HISTORY
+
 
 class _Batch:
     def __init__(self) -> None:
@@ -295,7 +300,7 @@ class _Batch:
         for table, rows in self.rows.items():
             insert_rows(conn, table, TABLE_COLUMNS[table], rows)
             rows.clear()
-        search.insert_rows(conn, self.search)
+        search.add_terms(conn, self.search)
         self.search.clear()
 
 
@@ -755,8 +760,14 @@ def _people(conn, now: datetime) -> None:
     )
 
 
-def build_demo_cache(path: Path, options: DemoOptions, progress: Progress | None = None) -> Path:
-    """Write a complete demo cache to path; a partial one never replaces a good one.
+def build_demo_portfolio(
+    path: Path, options: DemoOptions, progress: Progress | None = None
+) -> Path:
+    """Write a complete demo portfolio to path; a partial one never replaces a good one.
+
+    It is written at the last revision both sides share (PORTFOLIO_HISTORY), so the one file is
+    the seed of the central store and of every demo desk's cache: each copy upgrades along its
+    own side's branch and keeps only its own tables (the desks keep its search index).
 
     The rows go into a side file with journaling off (it is thrown away if anything fails),
     which is switched to WAL when complete and renamed over path in one step.
@@ -767,7 +778,7 @@ def build_demo_cache(path: Path, options: DemoOptions, progress: Progress | None
     side.unlink(missing_ok=True)
     engine = make_build_engine(side)
     try:
-        upgrade(engine)
+        upgrade(engine, PORTFOLIO_HISTORY)
         generator = _Generator(options, default_bucket_scheme(), default_priority_weights())
         with engine.begin() as conn:
             _people(conn, generator.now)

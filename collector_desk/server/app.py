@@ -20,8 +20,7 @@ from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow, Period
 from collector_desk.server import auth
-from collector_desk.store.central import accounts, kpis, revocation
-from collector_desk.store.central import sync_service as central
+from collector_desk.store.central import accounts, changes, kpis, pull, push, revocation
 from collector_desk.store.shared import audit
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
@@ -37,7 +36,7 @@ from collector_desk.sync.protocol import (
 )
 
 MAX_BODY = 5_000_000  # bytes: a push of a thousand mutations fits
-PULL_PAGE = 200  # cases per pull response  # bytes: a push of a thousand mutations fits easily
+PULL_PAGE = 200  # cases per pull response
 
 Clock = Callable[[], datetime]
 Out = TypeVar("Out", bound=BaseModel)
@@ -116,7 +115,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
 
     @functools.cache
     def store_id() -> str:  # never changes: read (or made) once per process
-        return central.store_id(engine)
+        return changes.store_id(engine)
 
     app.state.current_user = current_user
     app.state.lead = lead
@@ -179,7 +178,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     def manifest(user: Annotated[UserView, Depends(not_revoked)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
         with engine.connect() as conn:
-            return ManifestResponse(case_ids=central.scope_ids(conn, user))
+            return ManifestResponse(case_ids=pull.scope_ids(conn, user))
 
     @app.get(
         "/api/v1/team/members",
@@ -264,14 +263,12 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             409: {"description": "mutation numbers skip ahead"},
         },
     )
-    def push(body: PushRequest, user: Annotated[UserView, Depends(current_user)]):
+    def sync_push(body: PushRequest, user: Annotated[UserView, Depends(current_user)]):
         try:
-            last, results = central.apply_push(
-                engine, user, body.client_id, body.mutations, clock()
-            )
-        except central.NotYourClient:
+            last, results = push.apply_push(engine, user, body.client_id, body.mutations, clock())
+        except push.NotYourClient:
             return JSONResponse({"error": "not_your_client"}, status_code=403)
-        except central.OutOfOrder as exc:
+        except push.OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "detail": str(exc)}, status_code=409)
         return PushResponse(
             server_time=clock(),
@@ -288,7 +285,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             410: {"description": "revoked: wipe the cache"},
         },
     )
-    def pull(
+    def sync_pull(
         user: Annotated[UserView, Depends(not_revoked)],
         cursor: str | None = None,
         after_case: Annotated[int | None, Query(ge=0)] = None,
@@ -297,31 +294,31 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     ):
         store = store_id()
         try:
-            parsed = None if cursor is None else central.Cursor.parse(cursor)
-            first_bound = None if bound is None else central.Cursor.parse(bound)
+            parsed = None if cursor is None else changes.Cursor.parse(cursor)
+            first_bound = None if bound is None else changes.Cursor.parse(bound)
         except ValueError:
             return JSONResponse({"error": "reset"}, status_code=409)
         if (parsed and parsed.store != store) or (first_bound and first_bound.store != store):
             return JSONResponse({"error": "reset"}, status_code=409)
         with engine.connect() as conn:
             if parsed is None:  # a first sync: every case in scope, a page at a time
-                first_bound = first_bound or central.bound_cursor(conn, store)
-                ids = central.cases_in_scope(conn, user, after_case or 0, limit)
-                cases, _ = central.snapshots(conn, user, ids)
+                first_bound = first_bound or changes.bound_cursor(conn, store)
+                ids = pull.cases_in_scope(conn, user, after_case or 0, limit)
+                cases, _ = pull.snapshots(conn, user, ids)
                 more = len(ids) == limit
                 return PullResponse(
                     server_time=clock(),
                     cursor=None if more else first_bound.text(),
                     cases=cases,
-                    people=central.people(conn, cases, user),
+                    people=pull.people(conn, cases, user),
                     removed=[],
                     more=more,
                     after_case=ids[-1] if more else None,
                     bound=first_bound.text() if more else None,
                 )
-            ids, next_cursor, more = central.changed_cases(conn, user, parsed, limit)
-            cases, removed = central.snapshots(conn, user, ids)
-            found = central.people(conn, cases, user)
+            ids, next_cursor, more = changes.changed_cases(conn, user, parsed, limit)
+            cases, removed = pull.snapshots(conn, user, ids)
+            found = pull.people(conn, cases, user)
         return PullResponse(
             server_time=clock(),
             cursor=next_cursor.text(),

@@ -1,7 +1,8 @@
 """The sync service inside the desktop process, on a loopback port: the demo's central store.
 
 A real uvicorn server on a thread, the same app and protocol a deployment uses; only the
-database (a SQLite file) and the address (127.0.0.1) differ.
+database (a SQLite file) and the address (127.0.0.1) differ. This module is the desk's one way
+to the central store (pyproject.toml's import contracts): only the demo runs one in-process.
 """
 
 from __future__ import annotations
@@ -14,20 +15,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collector_desk.server import auth
+from collector_desk.store.central.changes import store_id
+from collector_desk.store.central.schema import CENTRAL, Credential
 from collector_desk.store.shared.engine import make_engine, sqlite_url
-from collector_desk.store.shared.schema import Credential, User
+from collector_desk.store.shared.migrate import upgrade
+from collector_desk.store.shared.schema import User
 
 
-def enroll(central_path, usernames: list[str], password: str) -> None:
-    """Give existing users of a central store a password (the demo users, say)."""
+def open_central(central_path, usernames: list[str], password: str) -> str:
+    """Make the demo portfolio at central_path a central store (its side's tables only), give
+    its demo users a password, and return the store's id, which the desks' cursors carry."""
     engine = make_engine(sqlite_url(central_path))
     hashed = auth.hash_password(password)
     try:
+        upgrade(engine, CENTRAL)
         with Session(engine) as session, session.begin():
             for user in session.scalars(select(User).where(User.username.in_(usernames))):
-                found = session.get(Credential, user.id)
-                if found is None:
+                if session.get(Credential, user.id) is None:
                     session.add(Credential(user_id=user.id, password_hash=hashed, failed_logins=0))
+        return store_id(engine)
     finally:
         engine.dispose()
 

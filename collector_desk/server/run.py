@@ -10,8 +10,9 @@ from sqlalchemy.engine import make_url
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
 from collector_desk.store.central import accounts, revocation
+from collector_desk.store.central.schema import CENTRAL
 from collector_desk.store.shared.engine import make_engine
-from collector_desk.store.shared.migrate import current_revision, head_revision, upgrade
+from collector_desk.store.shared.migrate import current_revision, upgrade
 
 
 class NotMigrated(RuntimeError):
@@ -25,7 +26,7 @@ def central_engine(url: str) -> Engine:
 def migrate(url: str) -> str:
     engine = central_engine(url)
     try:
-        upgrade(engine)
+        upgrade(engine, CENTRAL)
         with engine.connect() as conn:
             return current_revision(conn) or ""
     finally:
@@ -35,10 +36,10 @@ def migrate(url: str) -> str:
 def check_schema(engine: Engine) -> None:
     with engine.connect() as conn:
         found = current_revision(conn)
-    if found != head_revision():
+    if found != CENTRAL.head:
         raise NotMigrated(
             f"the central store is at schema {found or 'none'}, this server needs "
-            f"{head_revision()}: run `collector-desk server migrate --db ...` first"
+            f"{CENTRAL.head}: run `collector-desk server migrate --db ...` first"
         )
 
 
@@ -144,7 +145,7 @@ def monitor_plans(url: str) -> int:
     """The daily check of every active plan against payments; run it from cron or a timer."""
     from sqlalchemy.orm import Session
 
-    from collector_desk.store.central.sync_service import record_change
+    from collector_desk.store.central.changes import record_change
     from collector_desk.store.shared.plans import monitor_plans as judge_plans
     from collector_desk.store.shared.schema import Case
 

@@ -8,7 +8,7 @@ import pytest
 
 from collector_desk.config.loaders import default_bucket_scheme
 from collector_desk.demo.names import _ID_CHECK, _ID_WEIGHTS
-from collector_desk.demo.portfolio import TABLE_COLUMNS, DemoOptions, build_demo_cache
+from collector_desk.demo.portfolio import TABLE_COLUMNS, DemoOptions, build_demo_portfolio
 from tests.conftest import FIXED_NOW
 
 MONEY_COLUMNS = {
@@ -20,8 +20,8 @@ MONEY_COLUMNS = {
 
 
 @pytest.fixture
-def db(demo_cache):
-    conn = sqlite3.connect(f"file:{demo_cache}?mode=ro", uri=True)
+def db(demo_portfolio):
+    conn = sqlite3.connect(f"file:{demo_portfolio}?mode=ro", uri=True)
     yield conn
     conn.close()
 
@@ -37,9 +37,9 @@ def _fingerprint(path) -> str:
 
 
 def test_same_seed_gives_the_same_portfolio_and_another_seed_does_not(tmp_path):
-    a = build_demo_cache(tmp_path / "a.sqlite", DemoOptions(cases=200, seed=3, now=FIXED_NOW))
-    b = build_demo_cache(tmp_path / "b.sqlite", DemoOptions(cases=200, seed=3, now=FIXED_NOW))
-    c = build_demo_cache(tmp_path / "c.sqlite", DemoOptions(cases=200, seed=4, now=FIXED_NOW))
+    a = build_demo_portfolio(tmp_path / "a.sqlite", DemoOptions(cases=200, seed=3, now=FIXED_NOW))
+    b = build_demo_portfolio(tmp_path / "b.sqlite", DemoOptions(cases=200, seed=3, now=FIXED_NOW))
+    c = build_demo_portfolio(tmp_path / "c.sqlite", DemoOptions(cases=200, seed=4, now=FIXED_NOW))
     assert _fingerprint(a) == _fingerprint(b)
     assert _fingerprint(a) != _fingerprint(c)
 
@@ -120,14 +120,14 @@ def test_chinese_resident_ids_carry_a_valid_check_digit(db):
 
 
 def test_a_failed_build_leaves_the_previous_cache_untouched(tmp_path):
-    path = build_demo_cache(tmp_path / "c.sqlite", DemoOptions(cases=50, seed=1, now=FIXED_NOW))
+    path = build_demo_portfolio(tmp_path / "c.sqlite", DemoOptions(cases=50, seed=1, now=FIXED_NOW))
     before = _fingerprint(path)
 
     def explode(done, total):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        build_demo_cache(path, DemoOptions(cases=50, seed=2, now=FIXED_NOW, chunk=10), explode)
+        build_demo_portfolio(path, DemoOptions(cases=50, seed=2, now=FIXED_NOW, chunk=10), explode)
     assert _fingerprint(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.sqlite"]
 

@@ -7,8 +7,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseFlag
+from collector_desk.store.cache.actions import set_flag
 from collector_desk.store.cache.customer_actions import reveal_national_id
-from collector_desk.store.shared.flags import FlagRefused, set_flag
+from collector_desk.store.shared.flags import FlagRefused
 from collector_desk.store.shared.people import find_user
 from collector_desk.store.shared.schema import CaseFlagRow
 from tests.live_central import seed_cases

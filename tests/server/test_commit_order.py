@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
-from collector_desk.store.central.sync_service import Cursor, changed_cases, record_change, store_id
+from collector_desk.store.central.changes import Cursor, changed_cases, record_change, store_id
 from collector_desk.store.shared.engine import make_engine
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.schema import Case
@@ -48,11 +48,12 @@ def test_a_transaction_that_numbered_first_and_commits_last_is_still_pulled(pg_m
 
 
 def test_sqlite_serialises_writers_so_the_row_order_is_the_commit_order(tmp_path):
+    from collector_desk.store.central.schema import CENTRAL
     from collector_desk.store.shared.engine import sqlite_url
     from collector_desk.store.shared.migrate import upgrade
 
     engine = make_engine(sqlite_url(tmp_path / "central.sqlite"))
-    upgrade(engine)
+    upgrade(engine, CENTRAL)
     now = Clock().now
     _seed(engine, now)
     seed_cases(engine, "alice", 3)

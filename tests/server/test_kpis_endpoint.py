@@ -173,7 +173,8 @@ def test_a_case_whose_history_starts_later_is_not_taken_as_unchanged_before(live
     from sqlalchemy.orm import Session
 
     from collector_desk.store.central.bucket_history import tracks
-    from collector_desk.store.shared.schema import BucketHistory, User
+    from collector_desk.store.central.schema import BucketHistory
+    from collector_desk.store.shared.schema import User
 
     (case_id,) = seed_cases(live.engine, "alice", 1)  # opened 2026-11-28 02:00 UTC, 35 days
     later = datetime(2026, 12, 5, 1, tzinfo=ZoneInfo("UTC"))

@@ -10,8 +10,8 @@ from collector_desk.domain.cases import CaseStatus
 from collector_desk.domain.contacts import Channel, Outcome
 from collector_desk.domain.legal import LegalError, LegalStage
 from collector_desk.domain.policy import Rule
+from collector_desk.store.cache.actions import legal_step
 from collector_desk.store.shared.compliance import dial_check
-from collector_desk.store.shared.legal import legal_step
 from collector_desk.store.shared.people import find_user
 from collector_desk.store.shared.schema import AuditEvent, Case, ContactPoint, LegalCase
 from tests.live_central import seed_cases

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus, PlanStatus
 from collector_desk.domain.plans import Affordability, OfferKind, PlanError
+from collector_desk.store.cache.actions import decide_plan, propose_plan
 from collector_desk.store.central.payments import PaymentLine, import_payments
 from collector_desk.store.shared.people import find_user
-from collector_desk.store.shared.plans import PlanRequest, decide_plan, monitor_plans, propose_plan
+from collector_desk.store.shared.plans import PlanRequest, monitor_plans
 from collector_desk.store.shared.schema import AuditEvent, Case, PlanInstallment, RepaymentPlan
 from tests.live_central import seed_cases
 
@@ -89,7 +90,7 @@ def test_the_server_recomputes_authority_rather_than_trusting_the_desktop(live, 
     )
     assert plan.status is PlanStatus.ACTIVE
     with Session(alice.engine) as s, s.begin():  # a tampered cache grants itself a waiver
-        from collector_desk.store.shared.schema import OutboxMutation
+        from collector_desk.store.cache.schema import OutboxMutation
 
         mutation = s.scalars(select(OutboxMutation)).one()
         args = dict(mutation.args)

@@ -6,11 +6,12 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import PromiseStatus
 from collector_desk.domain.contacts import Outcome
+from collector_desk.store.cache.actions import reassign
 from collector_desk.store.cache.outbox import enqueue
+from collector_desk.store.cache.schema import SyncIssue
 from collector_desk.store.cache.team import CaseFilter, propose_rebalance, select_cases, workload
 from collector_desk.store.shared.people import find_user
-from collector_desk.store.shared.reassign import reassign
-from collector_desk.store.shared.schema import AuditEvent, Case, Contact, SyncIssue
+from collector_desk.store.shared.schema import AuditEvent, Case, Contact
 from tests.live_central import seed_cases
 from tests.server.test_sync import _log
 

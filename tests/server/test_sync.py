@@ -9,14 +9,9 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
-from collector_desk.store.shared.contact_log import log_contact
-from collector_desk.store.shared.schema import (
-    Case,
-    Contact,
-    ContactPoint,
-    OutboxMutation,
-    SyncIssue,
-)
+from collector_desk.store.cache.actions import log_contact
+from collector_desk.store.cache.schema import OutboxMutation, SyncIssue
+from collector_desk.store.shared.schema import Case, Contact, ContactPoint
 from collector_desk.sync.client import SignedOut
 from tests.live_central import seed_cases
 
@@ -129,7 +124,7 @@ def test_a_rejected_change_is_kept_with_its_reason_and_the_queue_moves_on(live, 
 
 
 def test_a_case_moved_to_a_colleague_leaves_my_cache_and_arrives_in_theirs(live, desk):
-    from collector_desk.store.central.sync_service import record_change
+    from collector_desk.store.central.changes import record_change
 
     seed_cases(live.engine, "alice", 2)
     alice, bob = desk("alice"), desk("bob")
@@ -150,7 +145,7 @@ def test_a_case_moved_to_a_colleague_leaves_my_cache_and_arrives_in_theirs(live,
 
 
 def test_facts_logged_before_a_move_are_still_accepted(live, desk):
-    from collector_desk.store.central.sync_service import record_change
+    from collector_desk.store.central.changes import record_change
 
     seed_cases(live.engine, "alice", 1)
     alice = desk("alice")

@@ -20,18 +20,14 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, Direction, Outcome
+from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.cache_file import open_cache
-from collector_desk.store.central.sync_service import record_change
-from collector_desk.store.shared.contact_log import log_contact
+from collector_desk.store.cache.schema import OutboxMutation, SyncIssue
+from collector_desk.store.central.changes import record_change
+from collector_desk.store.central.schema import CENTRAL
 from collector_desk.store.shared.engine import make_engine, sqlite_url
 from collector_desk.store.shared.migrate import upgrade
-from collector_desk.store.shared.schema import (
-    Case,
-    Contact,
-    ContactPoint,
-    OutboxMutation,
-    SyncIssue,
-)
+from collector_desk.store.shared.schema import Case, Contact, ContactPoint
 from collector_desk.sync.client import Offline, SyncClient
 from tests.live_central import Clock, LiveServer, _seed, seed_cases
 
@@ -45,7 +41,7 @@ class Sync(RuleBasedStateMachine):
         super().__init__()
         self.dir = Path(tempfile.mkdtemp())
         self.central = make_engine(sqlite_url(self.dir / "central.sqlite"))
-        upgrade(self.central)
+        upgrade(self.central, CENTRAL)
         self.clock = Clock()
         _seed(self.central, self.clock.now)
         seed_cases(self.central, "alice", CASES // 2)

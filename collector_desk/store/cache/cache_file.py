@@ -16,12 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from collector_desk.store.cache.schema import CACHE
 from collector_desk.store.shared.engine import keyed_connect, make_engine, sqlite_url
-from collector_desk.store.shared.schema_version import (
-    SCHEMA_HEAD,
-    revision_of,
-    sqlite_file_revision,
-)
+from collector_desk.store.shared.schema_version import revision_of, sqlite_file_revision
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SHRED_CHUNK = 1 << 20
@@ -58,14 +55,14 @@ def open_cache(path: Path, key: bytes | None = None, progress: Progress | None =
     if key is not None and path.exists() and is_plain(path):
         encrypt_in_place(path, key, progress)
     revision = _revision(path, key)
-    if revision == SCHEMA_HEAD:
+    if revision == CACHE.head:
         return make_engine(sqlite_url(path), key)
     # Only now load Alembic: a new, older or foreign cache.
     from collector_desk.store.shared.migrate import refuse_if_newer, upgrade
 
-    refuse_if_newer(revision)
+    refuse_if_newer(revision, CACHE)
     engine = make_engine(sqlite_url(path), key)
-    upgrade(engine)
+    upgrade(engine, CACHE)
     return engine
 
 

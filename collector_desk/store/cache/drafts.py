@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from collector_desk.store.shared.schema import Draft
+from collector_desk.store.cache.schema import Draft
 
 
 def save_draft(engine: Engine, user_id: int, case_id: int, fields: dict, now: datetime) -> None:

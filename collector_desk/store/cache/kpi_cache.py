@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow, Period, period_of
-from collector_desk.store.shared.schema import KpiCache, User
+from collector_desk.store.cache.schema import KpiCache
+from collector_desk.store.shared.schema import User
 
 KPI, FLOW = "kpi", "flow"
 _KPI_FIGURES = (

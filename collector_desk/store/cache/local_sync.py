@@ -17,25 +17,22 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import CaseStatus
 from collector_desk.store.cache import search
 from collector_desk.store.cache.outbox import client_id
+from collector_desk.store.cache.schema import Draft, OutboxMutation, SyncIssue
 from collector_desk.store.shared.rows import from_json
 from collector_desk.store.shared.schema import (
     Base,
-    BucketHistory,
     CardAccount,
     Case,
     CaseFlagRow,
     Contact,
     ContactPoint,
     Customer,
-    Draft,
     LegalCase,
     Note,
-    OutboxMutation,
     Payment,
     PlanInstallment,
     Promise,
     RepaymentPlan,
-    SyncIssue,
     SyncState,
 )
 
@@ -215,7 +212,6 @@ def _remove_case(session: Session, case_id: int, keep: set[str]) -> bool:
         _delete_case_rows(session, model, [case_id], set())
     session.execute(delete(Draft).where(Draft.case_id == case_id))
     # central-only, but a cache made as a copy of the central store holds it too
-    session.execute(delete(BucketHistory).where(BucketHistory.case_id == case_id))
     customer_id = case.customer_id
     session.delete(case)
     session.flush()
@@ -257,7 +253,7 @@ def _reindex(conn, cases: Sequence[dict]) -> None:
     ids = [(case_id,) for case_id, _ in rows]
     if ids:
         conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", ids)
-        search.insert_rows(conn, rows)
+        search.add_terms(conn, rows)
 
 
 def set_cursor(engine: Engine, value: str) -> None:

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from collector_desk.store.shared.schema import OutboxMutation, SyncState
+from collector_desk.store.cache.schema import OutboxMutation
+from collector_desk.store.shared.schema import SyncState
 
 
 def client_id(session: Session) -> str:

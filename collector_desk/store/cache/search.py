@@ -3,9 +3,9 @@
 Each case has one row in the FTS5 table `case_search` (rowid = case id) whose terms are the
 customer's name (and, for Chinese names, the given name, since the tokenizer keeps a run of
 Chinese characters as one word), customer, case and account references, card last fours, and
-phone digits with the suffixes people type (last 11, 10 and 4 digits). Whoever writes customers,
-accounts or contact points calls `index_case` (or `insert_rows` in bulk) in the same
-transaction, so search never disagrees with the queue.
+phone digits with the suffixes people type (last 11, 10 and 4 digits). Whoever writes cases,
+customers, accounts or contact points into the cache (a pull, the demo's portfolio) indexes
+them in the same transaction with `add_terms`, so search never disagrees with the queue.
 """
 
 from __future__ import annotations
@@ -55,14 +55,10 @@ def match_expression(typed: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def insert_rows(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+def add_terms(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Index cases, (case id, terms) each, that have no row in the index yet."""
     if rows:
         conn.exec_driver_sql("INSERT INTO case_search (rowid, terms) VALUES (?, ?)", list(rows))
-
-
-def index_case(conn: Connection, case_id: int, case_terms: str) -> None:
-    conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", (case_id,))
-    insert_rows(conn, [(case_id, case_terms)])
 
 
 def rebuild(conn: Connection, batch: int = 20_000) -> int:
@@ -103,6 +99,6 @@ def rebuild(conn: Connection, batch: int = 20_000) -> int:
             )
             for case_id, case_ref, customer_id, name, customer_ref in chunk
         ]
-        insert_rows(conn, rows)
+        add_terms(conn, rows)
         done += len(rows)
     return done

@@ -11,8 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
+from collector_desk.store.central.schema import AuthToken, Credential
 from collector_desk.store.shared.people import UserView
-from collector_desk.store.shared.schema import AuthToken, Credential, Team, User
+from collector_desk.store.shared.schema import Team, User
 
 
 class AccountError(ValueError):

@@ -14,7 +14,7 @@ from collector_desk.domain.allocation import AllocationLine, CellError
 from collector_desk.domain.cases import STOP_FLAGS, CaseStatus, Role
 from collector_desk.domain.contacts import ContactPointKind, ContactPointStatus, Relation
 from collector_desk.store.central.bucket_history import note_bucket
-from collector_desk.store.central.sync_service import record_change
+from collector_desk.store.central.changes import record_change
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.schema import (
     CardAccount,

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.buckets import BucketScheme
 from collector_desk.domain.flows import CaseTrack
-from collector_desk.store.shared.schema import BucketHistory, Case
+from collector_desk.store.central.schema import BucketHistory
+from collector_desk.store.shared.schema import Case
 
 
 def note_bucket(session: Session, case: Case, now: datetime, scheme: BucketScheme) -> None:

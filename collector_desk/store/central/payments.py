@@ -18,7 +18,7 @@ from collector_desk.domain.cases import CaseStatus, PromiseStatus
 from collector_desk.domain.promises import PromiseState, apply_payment, judge
 from collector_desk.store.central.allocations import ImportRefused, case_totals
 from collector_desk.store.central.bucket_history import note_bucket
-from collector_desk.store.central.sync_service import record_change
+from collector_desk.store.central.changes import record_change
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.plans import monitor_plans
 from collector_desk.store.shared.schema import CardAccount, Case, Customer, Payment, Promise

@@ -9,7 +9,8 @@ from datetime import datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from collector_desk.store.shared.schema import SyncClient, User
+from collector_desk.store.central.schema import RegisteredClient
+from collector_desk.store.shared.schema import User
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ def revoke_user(engine: Engine, username: str, now: datetime) -> bool:
 def revoke_device(engine: Engine, client_id: str, now: datetime) -> bool:
     """This one desktop wipes its cache at its next contact; False if it never synced."""
     with Session(engine) as session, session.begin():
-        client = session.get(SyncClient, client_id)
+        client = session.get(RegisteredClient, client_id)
         if client is None:
             return False
         client.revoked_at = client.revoked_at or now
@@ -43,10 +44,12 @@ def devices(engine: Engine, username: str) -> list[Device]:
     """The desktops a user has synced from, most recent first (for IT to pick one)."""
     with Session(engine) as session:
         rows = session.execute(
-            select(SyncClient.client_id, SyncClient.updated_at, SyncClient.revoked_at)
-            .join(User, User.id == SyncClient.user_id)
+            select(
+                RegisteredClient.client_id, RegisteredClient.updated_at, RegisteredClient.revoked_at
+            )
+            .join(User, User.id == RegisteredClient.user_id)
             .where(User.username == username)
-            .order_by(SyncClient.updated_at.desc())
+            .order_by(RegisteredClient.updated_at.desc())
         ).all()
     return [Device(*row) for row in rows]
 
@@ -58,6 +61,8 @@ def is_revoked(engine: Engine, user_id: int, client_id: str | None) -> bool:
         if client_id is None:
             return False
         return (
-            session.scalar(select(SyncClient.revoked_at).where(SyncClient.client_id == client_id))
+            session.scalar(
+                select(RegisteredClient.revoked_at).where(RegisteredClient.client_id == client_id)
+            )
             is not None
         )

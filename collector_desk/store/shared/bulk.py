@@ -6,15 +6,14 @@ what lets a million cases load in minutes instead of hours.
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection
-
-from collector_desk.store.shared.schema import Base
+from sqlalchemy import Connection, inspect
 
 
 def insert_rows(
     conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
 ) -> int:
-    known = Base.metadata.tables[table].columns
+    # the table as the database has it: a seed may be written at an older, shared revision
+    known = {column["name"] for column in inspect(conn).get_columns(table)}
     unknown = [c for c in columns if c not in known]
     if unknown:
         raise KeyError(f"{table} has no columns {unknown}")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus, PromiseStatus
@@ -19,7 +17,6 @@ from collector_desk.domain.contact_log import (
     validate,
 )
 from collector_desk.domain.contacts import ContactPointStatus, Outcome
-from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.compliance import judge, record_compliance
 from collector_desk.store.shared.schema import (
@@ -27,9 +24,7 @@ from collector_desk.store.shared.schema import (
     Contact,
     ContactPoint,
     Customer,
-    Draft,
     Promise,
-    new_uuid,
 )
 
 PROMISE_REMINDER = time(10, 0)  # a promise comes back to the queue at 10:00 customer time
@@ -39,38 +34,6 @@ class ContactRejected(ValueError):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__(", ".join(f"{e.field}: {e.code}" for e in errors))
         self.errors = errors
-
-
-@dataclass(frozen=True, slots=True)
-class LoggedContact:
-    contact_id: str
-    promise_id: str | None
-    mutation_id: int
-    priority: int
-
-
-def log_contact(
-    engine: Engine,
-    user_id: int,
-    case_id: int,
-    entry: ContactEntry,
-    now: datetime,
-    limits: LogLimits = DEFAULT_LIMITS,
-) -> LoggedContact:
-    """Record a contact on this desktop, or raise ContactRejected and change nothing."""
-    with Session(engine) as session, session.begin():
-        case = session.get(Case, case_id)
-        if case is None or case.assigned_to != user_id:
-            raise ContactRejected([FieldError("case", "case_not_mine")])
-        ptp = entry.outcome is Outcome.PROMISE_TO_PAY
-        contact, promise = record_contact(
-            session, user_id, case, entry, now, new_uuid(), new_uuid() if ptp else None, limits
-        )
-        mutation = enqueue(session, "log_contact", mutation_args(contact, promise, entry), now)
-        session.execute(delete(Draft).where(Draft.case_id == case.id))
-        return LoggedContact(
-            contact.id, promise.id if promise else None, mutation.mutation_id, case.priority
-        )
 
 
 def record_contact(

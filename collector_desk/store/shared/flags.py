@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import STOP_FLAGS, CaseFlag
 from collector_desk.domain.refusal import Refused
-from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.audit import record_event
 from collector_desk.store.shared.people import UserView
-from collector_desk.store.shared.schema import Case, CaseFlagRow, new_uuid
+from collector_desk.store.shared.schema import Case, CaseFlagRow
 
 
 class FlagRefused(Refused):
@@ -62,35 +61,3 @@ def apply_flag(
         received_at,
     )
     return True
-
-
-def set_flag(
-    engine: Engine,
-    user: UserView,
-    case_id: int,
-    flag: CaseFlag,
-    raised: bool,
-    reason: str,
-    now: datetime,
-) -> bool:
-    with Session(engine) as session, session.begin():
-        case = session.get(Case, case_id)
-        if case is None or case.assigned_to != user.id:
-            raise FlagRefused("case_not_mine")
-        event_id = new_uuid()
-        if not apply_flag(session, user, case, flag, raised, reason, now, event_id):
-            return False
-        enqueue(
-            session,
-            "set_flag",
-            {
-                "case_id": case.id,
-                "flag": flag.value,
-                "raised": raised,
-                "reason": reason.strip(),
-                "at": now.isoformat(),
-                "event_id": event_id,
-            },
-            now,
-        )
-        return True

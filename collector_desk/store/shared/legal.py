@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from collector_desk.config.loaders import default_legal_rules
@@ -24,7 +24,6 @@ from collector_desk.domain.legal import (
     advance,
     eligibility,
 )
-from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.audit import record_event
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.people import UserView
@@ -34,7 +33,6 @@ from collector_desk.store.shared.schema import (
     Contact,
     LegalCase,
     RepaymentPlan,
-    new_uuid,
 )
 
 
@@ -127,36 +125,3 @@ def apply_step(
     session.flush()
     case.priority = case_priority(session, case, at).total
     return legal
-
-
-def legal_step(
-    engine: Engine,
-    user: UserView,
-    case_id: int,
-    to: LegalStage,
-    on: date,
-    documents: dict[str, bool],
-    now: datetime,
-) -> None:
-    with Session(engine) as session, session.begin():
-        case = session.get(Case, case_id)
-        if case is None or case.assigned_to != user.id:
-            raise LegalError("case_not_mine")
-        legal = session.get(LegalCase, case.id)
-        seen = 0 if legal is None else legal.version
-        event_id = new_uuid()
-        apply_step(session, user, case, to, on, documents, now, event_id)
-        enqueue(
-            session,
-            "legal_step",
-            {
-                "case_id": case.id,
-                "to": to.value,
-                "on": on.isoformat(),
-                "documents": documents,
-                "version": seen,
-                "at": now.isoformat(),
-                "event_id": event_id,
-            },
-            now,
-        )

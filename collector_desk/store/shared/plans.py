@@ -31,7 +31,6 @@ from collector_desk.domain.plans import (
     propose_plans,
     settlement_offer,
 )
-from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.audit import record_event
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.people import UserView
@@ -41,7 +40,6 @@ from collector_desk.store.shared.schema import (
     Payment,
     PlanInstallment,
     RepaymentPlan,
-    new_uuid,
 )
 
 MAX_FIRST_DUE_DAYS = 31  # the first installment falls within a month of the agreement
@@ -171,30 +169,6 @@ def _activate(session: Session, case: Case, at: datetime) -> None:
     case.priority = case_priority(session, case, at).total
 
 
-def propose_plan(
-    engine: Engine, user: UserView, case_id: int, request: PlanRequest, now: datetime
-) -> RepaymentPlan:
-    """Record the collector's offer on this desktop: active within their authority, otherwise
-    waiting for a team lead. Raises PlanError and writes nothing if it cannot be made."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        case = session.get(Case, case_id)
-        if case is None or case.assigned_to != user.id:
-            raise PlanError("case_not_mine")
-        plan = record_plan(session, user, case, request, new_uuid(), now)
-        enqueue(
-            session,
-            "propose_plan",
-            {
-                "case_id": case.id,
-                "plan_id": plan.id,
-                "at": now.isoformat(),
-                "request": request.to_json(),
-            },
-            now,
-        )
-        return plan
-
-
 def decide(
     session: Session,
     user: UserView,
@@ -239,31 +213,6 @@ def decide(
         at,
         received_at,
     )
-
-
-def decide_plan(
-    engine: Engine, user: UserView, plan_id: str, approve: bool, reason: str, now: datetime
-) -> None:
-    with Session(engine) as session, session.begin():
-        plan = session.get(RepaymentPlan, plan_id)
-        if plan is None:
-            raise PlanError("no_such_plan")
-        seen = plan.version
-        event_id = new_uuid()
-        decide(session, user, plan, approve, reason, now, event_id)
-        enqueue(
-            session,
-            "decide_plan",
-            {
-                "plan_id": plan.id,
-                "approve": approve,
-                "reason": reason,
-                "version": seen,
-                "at": now.isoformat(),
-                "event_id": event_id,
-            },
-            now,
-        )
 
 
 def monitor_plans(

@@ -7,18 +7,15 @@ sees in the sync-issues list. A lead working offline queues them like any other 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus, Role
 from collector_desk.domain.refusal import Refused
-from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.audit import record_event
 from collector_desk.store.shared.people import UserView
-from collector_desk.store.shared.schema import Case, User, new_uuid
+from collector_desk.store.shared.schema import Case, User
 
 
 class ReassignRefused(Refused):
@@ -68,42 +65,3 @@ def apply_move(
         received_at,
     )
     return previous
-
-
-def reassign(
-    engine: Engine, lead: UserView, case_ids: Sequence[int], to_user_id: int, now: datetime
-) -> dict[int, str | None]:
-    """Move cases in the lead's cache and queue one intent each; returns, per case, None when
-    queued or the code of why not (nothing is written for a refused case)."""
-    results: dict[int, str | None] = {}
-    with Session(engine) as session, session.begin():
-        for case_id in case_ids:
-            case = session.get(Case, case_id)
-            if case is None:
-                results[case_id] = "no_such_case"
-                continue
-            seen_with = case.assigned_to
-            event_id = new_uuid()
-            try:
-                with session.begin_nested():
-                    apply_move(session, lead, case, seen_with, to_user_id, now, event_id)
-            except ReassignRefused as refused:
-                results[case_id] = refused.code
-                continue
-            if seen_with == to_user_id:
-                results[case_id] = None
-                continue
-            enqueue(
-                session,
-                "reassign_case",
-                {
-                    "case_id": case_id,
-                    "from_user_id": seen_with,
-                    "to_user_id": to_user_id,
-                    "at": now.isoformat(),
-                    "event_id": event_id,
-                },
-                now,
-            )
-            results[case_id] = None
-    return results

@@ -1,4 +1,8 @@
-"""The data model, shared by the local cache (SQLite) and the central store.
+"""The tables both sides hold: a desk's cache (SQLite) and the central store.
+
+The desk's own tables are in store/cache/schema.py, the central store's in
+store/central/schema.py; each is marked with its side (SIDE_KEY in the table's info), and each
+database is migrated to hold its side's tables and these (store/shared/migrate.py).
 
 Entities that the server owns (users, customers, accounts, cases) have integer ids handed out
 centrally. Facts that a desktop may create offline (contacts, promises, payments, notes, audit
@@ -17,7 +21,6 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     Date,
     Enum,
@@ -71,6 +74,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+SIDE_KEY = "side"  # Table.info[SIDE_KEY]: "cache" or "central"; absent for a shared table
+
+
+def side_only(side: str) -> dict:
+    """The __table_args__ entry of a table that only one side's database holds."""
+    return {"info": {SIDE_KEY: side}}
+
+
 Currency = String(3)
 Uuid = String(36)
 
@@ -94,28 +105,6 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # revoked: every desktop of this user pushes what it holds, then wipes its cache
     wipe_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class Credential(Base):
-    """Central store only: a user's password hash and the brake on guessing it."""
-
-    __tablename__ = "credentials"
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
-    password_hash: Mapped[str] = mapped_column(String(200))
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class AuthToken(Base):
-    """Central store only: a sign-in, kept as the hash of its token so a leaked table is
-    useless; it expires, and can be revoked."""
-
-    __tablename__ = "auth_tokens"
-    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Customer(Base):
@@ -389,122 +378,9 @@ class AuditEvent(_Fact, Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
-class OutboxMutation(Base):
-    """A user action waiting to be pushed; written in the same transaction as its effects."""
-
-    __tablename__ = "sync_outbox"
-    # AUTOINCREMENT: a pushed-and-deleted mutation number must never be handed out again.
-    __table_args__ = ({"sqlite_autoincrement": True},)
-    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(64))
-    args: Mapped[dict] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-
-
-class BucketHistory(Base):
-    """Central store: a case's days past due each time its bucket changes (allocation and
-    payment imports), so roll and cure can be read for any past period without keeping a
-    daily snapshot of every case."""
-
-    __tablename__ = "bucket_history"
-    __table_args__ = (Index("ix_bucket_history_case_time", "case_id", "changed_at"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    max_dpd: Mapped[int] = mapped_column(Integer)
-
-
-class KpiCache(Base):
-    """Local to a lead's cache and never synced: the team's numbers as the server last
-    computed them, one row per figure set, so the dashboard shows them offline."""
-
-    __tablename__ = "kpi_cache"
-    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "kpi" | "flow"
-    period_kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # "day" | "week"
-    period: Mapped[date] = mapped_column(Date, primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), primary_key=True)  # "": the team
-    bucket: Mapped[str] = mapped_column(String(16), primary_key=True)  # "": not by bucket
-    figures: Mapped[dict] = mapped_column(JSON)
-    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class Draft(Base):
-    """What a collector is typing into the contact log, kept so a crash loses nothing.
-
-    Local to this cache and never synced; deleted when the contact is saved.
-    """
-
-    __tablename__ = "drafts"
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    fields: Mapped[dict] = mapped_column(JSON)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class SyncClient(Base):
-    """Central store: per desktop, the last mutation number applied, in the same transaction
-    as that mutation's effects; a repeated push is recognised and skipped."""
-
-    __tablename__ = "sync_clients"
-    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    last_mutation_id: Mapped[int] = mapped_column(Integer, default=0)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # revoked (a lost laptop): this desktop pushes what it holds, then wipes its cache
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class SyncResult(Base):
-    """Central store: what became of each pushed mutation, so a client whose response was
-    lost can still learn it, and a rejection is never silent."""
-
-    __tablename__ = "sync_results"
-    client_id: Mapped[str] = mapped_column(ForeignKey("sync_clients.client_id"), primary_key=True)
-    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    status: Mapped[str] = mapped_column(String(16))  # applied | rejected
-    reason: Mapped[str | None] = mapped_column(String(64))
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class Change(Base):
-    """Central store: one row per change to a case, read by pulls in commit order.
-
-    `tx` orders by transaction: on PostgreSQL the writing transaction's id, and a pull only
-    reads rows whose transaction is older than every transaction still running (the snapshot's
-    xmin), so a transaction that took its number first but commits last is never skipped. On
-    SQLite, writers are serialised and `tx` is the row id.
-    """
-
-    __tablename__ = "changes"
-    __table_args__ = (Index("ix_changes_order", "tx", "id"),)
-    id: Mapped[int] = mapped_column(
-        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
-    )
-    tx: Mapped[int] = mapped_column(BigInteger, default=0)
-    case_id: Mapped[int] = mapped_column(Integer)
-    user_id: Mapped[int | None] = mapped_column(Integer)  # the case's collector after
-    previous_user_id: Mapped[int | None] = mapped_column(Integer)  # and before, on a move
-    team_id: Mapped[int | None] = mapped_column(Integer)
-    previous_team_id: Mapped[int | None] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class SyncIssue(Base):
-    """Local cache: a change this desktop made that the server rejected, with its reason,
-    until the user has seen it."""
-
-    __tablename__ = "sync_issues"
-    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(64))
-    args: Mapped[dict] = mapped_column(JSON)
-    reason: Mapped[str] = mapped_column(String(64))
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
 class SyncState(Base):
-    """Small key/value facts about this cache: client id, pull cursor, last sync, signed-in user."""
+    """Small key/value facts about this database: on a desk, its client id, pull cursor, last
+    sync and signed-in user; in the central store, the store's own id."""
 
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)

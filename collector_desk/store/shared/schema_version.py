@@ -1,15 +1,29 @@
-"""Which schema a cache file carries, read without loading Alembic.
+"""Which schema a database carries, read without loading Alembic, and which side it is for.
 
 Alembic and its template engine cost a third of a second to import; a cache that is already at
-SCHEMA_HEAD (every start but the first after an update) is opened without them.
+its side's head (every start but the first after an update) is opened without them.
 """
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
-# The newest migration's revision; tests/store/shared/test_migrations.py keeps it equal
-# to Alembic's.
-SCHEMA_HEAD = "0009"
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One of the two kinds of database: a desk's cache or the central store.
+
+    Both share the migrations up to the split (store/shared/migrations/versions); from there
+    each side has a branch of its own, labelled with its name, in its own folder.
+    """
+
+    name: str  # "cache" or "central": the Alembic branch label and the tables' SIDE_KEY
+    versions: Path  # this side's branch of migrations
+    head: str  # its newest revision; tests/store/shared/test_migrations.py checks it
+
+    @property
+    def target(self) -> str:
+        return f"{self.name}@head"
 
 
 class SchemaTooNew(RuntimeError):
@@ -43,3 +57,8 @@ def revision_of(conn) -> str | None:
         return None
     found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return found[0] if found else None
+
+
+# The history both sides share, up to the split: the demo writes its portfolio here, and each
+# copy of it then upgrades along its own side's branch.
+SHARED_HISTORY = Side("shared", Path(__file__).resolve().parent / "migrations" / "versions", "0009")

@@ -64,7 +64,7 @@ def seed_with_progress(path: Path, options: DemoOptions) -> None:
     def build(progress) -> None:
         from collector_desk.demo import portfolio  # Faker and Alembic: only to build
 
-        portfolio.build_demo_cache(path, options, progress)
+        portfolio.build_demo_portfolio(path, options, progress)
 
     try:
         run_with_progress(translate("App", "Creating the demo portfolio…"), build, options.cases)
@@ -104,27 +104,21 @@ def _open_demo_cache(launch: DemoLaunch) -> Engine:
                 return engine
             engine.dispose()
     from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions
-    from collector_desk.server.embedded import enroll
+    from collector_desk.server.embedded import open_central
     from collector_desk.store.cache.local_sync import keep_own, set_cursor
-    from collector_desk.store.central import sync_service as central_store
-    from collector_desk.store.shared.engine import make_engine, sqlite_url
 
     seed_with_progress(central, DemoOptions(cases=launch.cases, seed=launch.seed))
-    # Each desktop starts as an exact copy of the central store, as a first sync would leave
-    # it, and pulls only what changes after that. Copied before the passwords are set: a
-    # desktop cache never holds them; encrypted with each user's own key before first use.
+    # Each desktop starts as a copy of the portfolio, as a first sync would leave it, and pulls
+    # only what changes after that. Copied before the central store gets its own tables and
+    # the passwords: a desk never holds them. Each copy becomes a cache (its own tables, the
+    # central store's gone) and is encrypted with its user's key when it is first opened.
     users = (DEMO_COLLECTOR, DEMO_LEAD)
     desktops = {u: demo_cache_path(launch.data_dir, u) for u in users}
     for desktop in desktops.values():
         for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting"):
             desktop.with_name(desktop.name + suffix).unlink(missing_ok=True)
         shutil.copyfile(central, desktop)
-    enroll(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
-    central_engine = make_engine(sqlite_url(central))
-    try:
-        store = central_store.store_id(central_engine)
-    finally:
-        central_engine.dispose()
+    store = open_central(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
     opened = None
     for username, desktop in desktops.items():
         engine = open_cache_with_progress(desktop, demo_key(launch.data_dir, username))

@@ -25,14 +25,15 @@ from collector_desk.domain.cases import CaseFlag, PlanStatus, Role
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
-from collector_desk.store.cache import customer_actions, drafts, local_sync
+from collector_desk.store.cache import actions, customer_actions, drafts, local_sync
+from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.outbox import pending_count
 from collector_desk.store.cache.queue import CaseQueue
 from collector_desk.store.cache.queue_query import View
-from collector_desk.store.shared import flags, legal, plans
+from collector_desk.store.shared import plans
 from collector_desk.store.shared.case_priority import refresh_due_priorities
 from collector_desk.store.shared.compliance import dial_check
-from collector_desk.store.shared.contact_log import ContactRejected, log_contact
+from collector_desk.store.shared.contact_log import ContactRejected
 from collector_desk.store.shared.people import UserView
 from collector_desk.ui.call.call_guide import CallGuide
 from collector_desk.ui.call.log_dialog import LogDialog
@@ -505,7 +506,7 @@ class MainWindow(QMainWindow):
             lambda kind, waived, first, money, count: plans.preview(
                 engine, user, case_id, kind, waived, first, money, self._clock(), count
             ),
-            lambda request: plans.propose_plan(engine, user, case_id, request, self._clock()),
+            lambda request: actions.propose_plan(engine, user, case_id, request, self._clock()),
             self._clock(),
             self,
         )
@@ -523,7 +524,7 @@ class MainWindow(QMainWindow):
         today = self._clock().astimezone(ZoneInfo(detail.time_zone)).date()
         dialog = LegalDialog(
             detail.legal,
-            lambda to, on, documents: legal.legal_step(
+            lambda to, on, documents: actions.legal_step(
                 engine, user, case_id, to, on, documents, self._clock()
             ),
             today,
@@ -538,7 +539,7 @@ class MainWindow(QMainWindow):
         engine, user, case_id = self._queue.engine, self._user, detail.case_id
         dialog = FlagDialog(
             detail.flags,
-            lambda flag, on, reason: flags.set_flag(
+            lambda flag, on, reason: actions.set_flag(
                 engine, user, case_id, flag, on, reason, self._clock()
             ),
             self,

@@ -31,8 +31,7 @@ from collector_desk.domain.contacts import Outcome
 from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.domain.plans import PlanError
 from collector_desk.domain.workload import Move
-from collector_desk.store.cache import case_export, team
-from collector_desk.store.shared import plans, reassign
+from collector_desk.store.cache import actions, case_export, team
 from collector_desk.store.shared.people import UserView
 from collector_desk.ui.case.plan_dialog import approval_reason
 from collector_desk.ui.common import formatting, labels
@@ -302,7 +301,7 @@ class TeamWindow(QDialog):
         if not self._selected or to is None:
             self._say(translate("TeamWindow", "Find cases and choose a collector first."))
             return
-        results = reassign.reassign(self._engine, self._lead, self._selected, to, self._clock())
+        results = actions.reassign(self._engine, self._lead, self._selected, to, self._clock())
         self._report(results)
 
     def propose_rebalance(self) -> list[Move]:
@@ -343,7 +342,7 @@ class TeamWindow(QDialog):
         results: dict[int, str | None] = {}
         for to in sorted({m.to_id for m in self._moves}):
             ids = [m.case_id for m in self._moves if m.to_id == to]
-            results.update(reassign.reassign(self._engine, self._lead, ids, to, self._clock()))
+            results.update(actions.reassign(self._engine, self._lead, ids, to, self._clock()))
         self._moves = []
         self.confirm.setEnabled(False)
         self._report(results)
@@ -403,7 +402,7 @@ class TeamWindow(QDialog):
         if a is None:
             return
         try:
-            plans.decide_plan(
+            actions.decide_plan(
                 self._engine,
                 self._lead,
                 a.plan_id,

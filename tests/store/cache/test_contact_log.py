@@ -7,9 +7,11 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
+from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.cache_file import open_cache
-from collector_desk.store.shared.contact_log import ContactRejected, log_contact
-from collector_desk.store.shared.schema import Case, Contact, ContactPoint, OutboxMutation, Promise
+from collector_desk.store.cache.schema import OutboxMutation
+from collector_desk.store.shared.contact_log import ContactRejected
+from collector_desk.store.shared.schema import Case, Contact, ContactPoint, Promise
 from tests.conftest import FIXED_NOW
 
 USER = 3

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, Outcome
 from collector_desk.store.cache import local_sync
+from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.cache_file import open_cache
-from collector_desk.store.shared.contact_log import log_contact
-from collector_desk.store.shared.schema import Case, ContactPoint, OutboxMutation, SyncIssue
+from collector_desk.store.cache.schema import OutboxMutation, SyncIssue
+from collector_desk.store.shared.schema import Case, ContactPoint
 from tests.conftest import FIXED_NOW
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from collector_desk.demo.portfolio import DEMO_COLLECTOR
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome, Relation
 from collector_desk.store.cache.queue import CaseQueue
+from collector_desk.store.cache.schema import OutboxMutation
 from collector_desk.store.shared.people import find_user
 from collector_desk.store.shared.schema import (
     AuditEvent,
@@ -18,7 +19,6 @@ from collector_desk.store.shared.schema import (
     CaseFlagRow,
     Contact,
     ContactPoint,
-    OutboxMutation,
     new_uuid,
 )
 from collector_desk.ui.call.log_dialog import OUTCOME_ORDER

@@ -6,14 +6,8 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.contacts import ContactPointStatus, Outcome
 from collector_desk.store.cache.queue_query import View
-from collector_desk.store.shared.schema import (
-    Case,
-    Contact,
-    ContactPoint,
-    Draft,
-    OutboxMutation,
-    Promise,
-)
+from collector_desk.store.cache.schema import Draft, OutboxMutation
+from collector_desk.store.shared.schema import Case, Contact, ContactPoint, Promise
 from collector_desk.ui.shell.main_window import MainWindow
 from tests.conftest import FIXED_NOW
 

@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus, PlanStatus
-from collector_desk.store.shared.schema import Case, OutboxMutation, PlanInstallment, RepaymentPlan
+from collector_desk.store.cache.schema import OutboxMutation
+from collector_desk.store.shared.schema import Case, PlanInstallment, RepaymentPlan
 
 
 def _open_plan(qtbot, window):

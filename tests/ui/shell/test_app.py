@@ -12,7 +12,7 @@ def test_a_failed_seed_is_reported_not_raised(qapp, tmp_path, monkeypatch, capsy
 
     from collector_desk.demo import portfolio
 
-    monkeypatch.setattr(portfolio, "build_demo_cache", broken_build)
+    monkeypatch.setattr(portfolio, "build_demo_portfolio", broken_build)
     launch = app_module.DemoLaunch(
         data_dir=tmp_path, cases=10, seed=1, language="en", screenshot=tmp_path / "shot.png"
     )

@@ -6,7 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from collector_desk.store.cache.cache_file import open_cache
-from collector_desk.store.shared.schema import Contact, OutboxMutation
+from collector_desk.store.cache.schema import OutboxMutation
+from collector_desk.store.shared.schema import Contact
 from collector_desk.sync.client import SyncClient
 from collector_desk.ui.shell.sync_controller import Link
 from tests.live_central import desk_window, seed_cases

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.contacts import Outcome
-from collector_desk.store.shared.schema import BucketHistory
+from collector_desk.store.central.schema import BucketHistory
 from tests.live_central import desk_window, seed_cases
 from tests.server.test_sync import _log
 

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import PlanStatus, PromiseStatus
 from collector_desk.domain.plans import Affordability, OfferKind
+from collector_desk.store.cache.actions import propose_plan
 from collector_desk.store.shared.people import find_user
-from collector_desk.store.shared.plans import PlanRequest, propose_plan
+from collector_desk.store.shared.plans import PlanRequest
 from collector_desk.store.shared.schema import Case, RepaymentPlan
 from tests.live_central import desk_window, seed_cases
 

@@ -1,13 +1,17 @@
-"""Alembic environment: run on the connection the caller hands over (see store.migrate)."""
+"""Alembic environment: run on the connection the caller hands over (see store.shared.migrate),
+comparing against the tables of the side being migrated.
+
+From the command line (developers writing a migration) the side is alembic.ini's section:
+`alembic -n cache ...` or `alembic -n central ...`; see the README's "Schema changes"."""
 
 from alembic import context
 from sqlalchemy import create_engine
 
-from collector_desk.store.shared.migrate import include_object
-from collector_desk.store.shared.schema import Base
+from collector_desk.store.shared.migrate import include_object, side_metadata, side_named
 
 config = context.config
-target_metadata = Base.metadata
+side = config.attributes.get("side") or side_named(config.get_main_option("side", "cache"))
+target_metadata = side_metadata(side.name)
 
 
 def _configure(connection) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import collector_desk.store.types
+import collector_desk.store.shared.types
 ${imports if imports else ""}
 
 revision: str = ${repr(up_revision)}

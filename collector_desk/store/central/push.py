@@ -1,14 +1,18 @@
-"""The central store's side of sync: applying pushed mutations exactly once, the change log,
-and reading whole cases for pulls, always within the asking user's scope."""
+"""Pushes from the desks: each mutation applied exactly once, in order, in its own
+transaction with the client's mark, by the same rules the desk ran (store/shared).
+
+A business rejection (the case moved to another team meanwhile, a plan over the lead's
+authority) is recorded as the mutation's result and still advances the mark, so a desk's queue
+never wedges; a fault advances nothing and the desk retries.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, Engine, func, or_, select, text, tuple_
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseFlag, Role
@@ -16,6 +20,8 @@ from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
 from collector_desk.domain.legal import LegalStage
 from collector_desk.domain.refusal import Refused
+from collector_desk.store.central.changes import record_change
+from collector_desk.store.central.schema import Change, RegisteredClient, SyncResult
 from collector_desk.store.shared.audit import record_event
 from collector_desk.store.shared.contact_log import ContactRejected, record_contact
 from collector_desk.store.shared.flags import apply_flag
@@ -23,26 +29,12 @@ from collector_desk.store.shared.legal import apply_step
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.plans import PlanRequest, decide, record_plan
 from collector_desk.store.shared.reassign import apply_move
-from collector_desk.store.shared.rows import to_json
 from collector_desk.store.shared.schema import (
-    CardAccount,
     Case,
-    CaseFlagRow,
-    Change,
     Contact,
     ContactPoint,
-    Customer,
     LegalCase,
-    Note,
-    Payment,
-    PlanInstallment,
-    Promise,
     RepaymentPlan,
-    SyncClient,
-    SyncResult,
-    SyncState,
-    Team,
-    User,
 )
 
 
@@ -60,24 +52,6 @@ class Rejected(ValueError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class Cursor:
-    store: str
-    tx: int
-    id: int
-
-    def text(self) -> str:
-        return f"{self.store}.{self.tx}.{self.id}"
-
-    @classmethod
-    def parse(cls, value: str) -> Cursor:
-        store, tx, id_ = value.split(".")
-        return cls(str(uuid.UUID(store)), int(tx), int(id_))
-
-
-# -- push ---------------------------------------------------------------------------------
 
 
 def apply_push(
@@ -123,18 +97,20 @@ def apply_push(
             results.append((mutation.id, status, reason))
     if not mutations:
         with Session(engine) as session:
-            found = session.get(SyncClient, client_id)
+            found = session.get(RegisteredClient, client_id)
             if found is not None and found.user_id != user.id:
                 raise NotYourClient(client_id)
             last = found.last_mutation_id if found else 0
     return last, results
 
 
-def _client(session: Session, user: UserView, client_id: str, now: datetime) -> SyncClient:
-    query = select(SyncClient).where(SyncClient.client_id == client_id).with_for_update()
+def _client(session: Session, user: UserView, client_id: str, now: datetime) -> RegisteredClient:
+    query = (
+        select(RegisteredClient).where(RegisteredClient.client_id == client_id).with_for_update()
+    )
     client = session.scalars(query).first()
     if client is None:
-        client = SyncClient(
+        client = RegisteredClient(
             client_id=client_id, user_id=user.id, last_mutation_id=0, updated_at=now
         )
         session.add(client)
@@ -370,206 +346,3 @@ _HANDLERS = {
     "set_contact_point_status": _set_point_status,
     "set_preferred_contact_point": _set_preferred,
 }
-
-
-# -- the change log -----------------------------------------------------------------------
-
-
-def record_change(
-    session: Session,
-    case: Case,
-    now: datetime,
-    previous_user_id: int | None = None,
-    previous_team_id: int | None = None,
-) -> None:
-    """Note that a case changed, in the transaction that changed it."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    session.add(
-        Change(
-            tx=text("pg_current_xact_id()::text::bigint") if postgres else 0,
-            case_id=case.id,
-            user_id=case.assigned_to,
-            previous_user_id=previous_user_id,
-            team_id=case.team_id,
-            previous_team_id=previous_team_id,
-            at=now,
-        )
-    )
-    session.flush()
-
-
-def store_id(engine: Engine) -> str:
-    """This central store's identity, so a cursor from another store is recognised."""
-    with Session(engine) as session, session.begin():
-        found = session.get(SyncState, "store_id")
-        if found is None:
-            found = SyncState(key="store_id", value=str(uuid.uuid4()))
-            session.add(found)
-        return found.value
-
-
-def _visible_bound(conn: Connection) -> int | None:
-    """On PostgreSQL: every change with a smaller tx has committed (or never will)."""
-    if conn.dialect.name != "postgresql":
-        return None
-    return conn.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
-
-
-def bound_cursor(conn: Connection, store: str) -> Cursor:
-    """Where incremental pulls start after a full read made now."""
-    bound = _visible_bound(conn)
-    query = select(Change.tx, Change.id).order_by(Change.tx.desc(), Change.id.desc()).limit(1)
-    if bound is not None:
-        query = query.where(Change.tx < bound)
-    row = conn.execute(query).first()
-    return Cursor(store, *(row if row else (0, 0)))
-
-
-def _scope(user: UserView):
-    if user.role is Role.ADMIN:
-        return text("1 = 1")
-    if user.role is Role.TEAM_LEAD:
-        return Case.team_id == user.team_id
-    return Case.assigned_to == user.id
-
-
-def _change_scope(user: UserView):
-    if user.role is Role.ADMIN:
-        return text("1 = 1")
-    if user.role is Role.TEAM_LEAD:
-        return or_(Change.team_id == user.team_id, Change.previous_team_id == user.team_id)
-    return or_(Change.user_id == user.id, Change.previous_user_id == user.id)
-
-
-def changed_cases(
-    conn: Connection, user: UserView, cursor: Cursor, limit: int
-) -> tuple[list[int], Cursor, bool]:
-    """Case ids changed after cursor in this user's scope, in commit order, and the new cursor.
-
-    Reads only changes of transactions older than every one still running, so a transaction
-    that took its number early and commits late is delivered, never stepped over.
-    """
-    bound = _visible_bound(conn)
-    query = (
-        select(Change.tx, Change.id, Change.case_id)
-        .where(tuple_(Change.tx, Change.id) > tuple_(cursor.tx, cursor.id), _change_scope(user))
-        .order_by(Change.tx, Change.id)
-        .limit(limit + 1)
-    )
-    if bound is not None:
-        query = query.where(Change.tx < bound)
-    rows = conn.execute(query).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    if not rows:
-        return [], cursor, False
-    last = rows[-1]
-    return (
-        list(dict.fromkeys(r.case_id for r in rows)),
-        Cursor(cursor.store, last.tx, last.id),
-        more,
-    )
-
-
-def cases_in_scope(conn: Connection, user: UserView, after_case: int, limit: int) -> list[int]:
-    return list(
-        conn.scalars(
-            select(Case.id).where(_scope(user), Case.id > after_case).order_by(Case.id).limit(limit)
-        )
-    )
-
-
-def snapshots(
-    conn: Connection, user: UserView, case_ids: Sequence[int]
-) -> tuple[list[dict], list[int]]:
-    """Whole cases as they are now, for those of case_ids still in scope; the rest removed."""
-    with Session(bind=conn) as session:
-        cases = {
-            c.id: c
-            for c in session.scalars(select(Case).where(Case.id.in_(case_ids), _scope(user)))
-        }
-        removed = [i for i in case_ids if i not in cases]
-        if not cases:
-            return [], removed
-        ids = list(cases)
-        customers = {
-            c.id: c
-            for c in session.scalars(
-                select(Customer).where(Customer.id.in_({c.customer_id for c in cases.values()}))
-            )
-        }
-
-        def by(model, column, keys):
-            grouped: dict = {}
-            for row in session.scalars(select(model).where(column.in_(keys))):
-                grouped.setdefault(getattr(row, column.key), []).append(to_json(row))
-            return grouped
-
-        accounts = by(CardAccount, CardAccount.customer_id, customers)
-        points = by(ContactPoint, ContactPoint.customer_id, customers)
-        flags = by(CaseFlagRow, CaseFlagRow.case_id, ids)
-        contacts = by(Contact, Contact.case_id, ids)
-        promises = by(Promise, Promise.case_id, ids)
-        payments = by(Payment, Payment.case_id, ids)
-        notes = by(Note, Note.case_id, ids)
-        plans = by(RepaymentPlan, RepaymentPlan.case_id, ids)
-        legal = by(LegalCase, LegalCase.case_id, ids)
-        plan_ids = [p["id"] for rows in plans.values() for p in rows]
-        installments = by(PlanInstallment, PlanInstallment.plan_id, plan_ids)
-        out = []
-        for case_id, case in cases.items():
-            case_plans = plans.get(case_id, [])
-            out.append(
-                {
-                    "cases": [to_json(case)],
-                    "customers": [to_json(customers[case.customer_id])],
-                    "card_accounts": accounts.get(case.customer_id, []),
-                    "contact_points": points.get(case.customer_id, []),
-                    "case_flags": flags.get(case_id, []),
-                    "contacts": contacts.get(case_id, []),
-                    "promises": promises.get(case_id, []),
-                    "payments": payments.get(case_id, []),
-                    "notes": notes.get(case_id, []),
-                    "repayment_plans": case_plans,
-                    "legal_cases": legal.get(case_id, []),
-                    "plan_installments": [
-                        i for p in case_plans for i in installments.get(p["id"], [])
-                    ],
-                }
-            )
-        return out, removed
-
-
-def count_changes(conn: Connection) -> int:
-    return conn.scalar(select(func.count()).select_from(Change)) or 0
-
-
-def people(conn: Connection, snapshots_: Sequence[dict], me: UserView | None = None) -> dict:
-    """The users (and their teams) that pulled cases refer to: assignees and authors; the
-    asking user, whom a team lead's cache needs although no case is assigned to them; and for a
-    lead, every member of the team, so cases can move to a collector who has none yet."""
-    user_ids: set[int] = set() if me is None else {me.id}
-    if me is not None and me.role is Role.TEAM_LEAD:
-        user_ids.update(conn.scalars(select(User.id).where(User.team_id == me.team_id)))
-    for snap in snapshots_:
-        for table, keys in (
-            ("cases", ("assigned_to",)),
-            ("contacts", ("user_id",)),
-            ("promises", ("user_id",)),
-            ("notes", ("user_id",)),
-            ("case_flags", ("raised_by",)),
-            ("repayment_plans", ("user_id", "approved_by")),
-        ):
-            for row in snap.get(table, []):
-                user_ids.update(row[k] for k in keys if row.get(k) is not None)
-    if not user_ids:
-        return {"teams": [], "users": []}
-    with Session(bind=conn) as session:
-        users = session.scalars(select(User).where(User.id.in_(user_ids))).all()
-        team_ids = {u.team_id for u in users if u.team_id is not None}
-        teams = session.scalars(select(Team).where(Team.id.in_(team_ids))).all()
-        return {"teams": [to_json(t) for t in teams], "users": [to_json(u) for u in users]}
-
-
-def scope_ids(conn: Connection, user: UserView) -> list[int]:
-    return list(conn.scalars(select(Case.id).where(_scope(user)).order_by(Case.id)))
