@@ -20,8 +20,15 @@ from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow, Period
 from collector_desk.server import auth
-from collector_desk.store.central import accounts, changes, kpis, pull, push, revocation
-from collector_desk.store.shared import audit
+from collector_desk.store.central import (
+    accounts,
+    audit_trail,
+    changes,
+    kpis,
+    pull,
+    push,
+    revocation,
+)
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
@@ -201,11 +208,11 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         case_id: int | None = None,
         since: AwareDatetime | None = None,
         until: AwareDatetime | None = None,
-        limit: Annotated[int, Query(ge=1, le=audit.MAX_EVENTS)] = 200,
+        limit: Annotated[int, Query(ge=1, le=audit_trail.MAX_EVENTS)] = 200,
     ) -> list[AuditOut]:
         """The team's audit trail, newest first: overrides, reveals, approvals, flags, legal."""
-        found = audit.team_audit(
-            engine, user, audit.AuditFilter(username, action, case_id, since, until, limit)
+        found = audit_trail.team_audit(
+            engine, user, audit_trail.AuditFilter(username, action, case_id, since, until, limit)
         )
         return [
             AuditOut(

@@ -1,0 +1,1 @@
+"""The desk's cache: one SQLite (SQLCipher) file per user and computer."""

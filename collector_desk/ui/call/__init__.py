@@ -1,0 +1,1 @@
+"""The call: the guide through a compliant conversation and the contact log."""

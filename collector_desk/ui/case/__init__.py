@@ -1,0 +1,1 @@
+"""One case: the detail pane, flags, legal, repayment plans and their letter."""

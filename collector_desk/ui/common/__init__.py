@@ -1,0 +1,1 @@
+"""What every screen uses: formatting, labels, tables, theme, translations."""

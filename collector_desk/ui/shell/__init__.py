@@ -1,0 +1,1 @@
+"""Start-up, sign-in, the main window around the screens, the idle lock, sync status."""
