@@ -1,4 +1,6 @@
-"""Logging a contact: validate, then one transaction for the facts, the case and the outbox."""
+"""Recording a contact: validated, judged against the policy pack, written with its promise
+and the case's new state; the same on a desk (store/cache/actions.py) and on the server
+(store/central/push.py)."""
 
 from __future__ import annotations
 
