@@ -91,9 +91,11 @@ def export_case_list(
 def _write(rows: list[list], path: Path) -> None:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.worksheet.worksheet import Worksheet
 
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook opens on one empty worksheet
         sheet.title = "cases"
         sheet.append(list(COLUMNS))
         for row in rows:

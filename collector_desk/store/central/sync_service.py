@@ -4,12 +4,13 @@ and reading whole cases for pulls, always within the asking user's scope."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, or_, select, text, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from collector_desk.domain.cases import CaseFlag, Role
 from collector_desk.domain.contact_log import ContactEntry
@@ -25,6 +26,7 @@ from collector_desk.store.shared.plans import PlanRequest, decide, record_plan
 from collector_desk.store.shared.reassign import apply_move
 from collector_desk.store.shared.rows import to_json
 from collector_desk.store.shared.schema import (
+    Base,
     CardAccount,
     Case,
     CaseFlagRow,
@@ -228,6 +230,14 @@ def _aware(value: str | None) -> datetime | None:
     return moment
 
 
+def _at(args: dict) -> datetime:
+    """The moment an intent happened, which every intent carries."""
+    moment = _aware(args["at"])
+    if moment is None:
+        raise Rejected("malformed")
+    return moment
+
+
 def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
     if args["action"] == "customer_list_exported" and user.role not in (
         Role.TEAM_LEAD,
@@ -276,7 +286,7 @@ def _propose_plan(session: Session, user: UserView, args: dict, now: datetime) -
     if session.get(RepaymentPlan, plan_id) is not None:
         return
     request = PlanRequest.from_json(args["request"])
-    record_plan(session, user, case, request, plan_id, _aware(args["at"]), received_at=now)
+    record_plan(session, user, case, request, plan_id, _at(args), received_at=now)
     record_change(session, case, now)
 
 
@@ -284,7 +294,7 @@ def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) ->
     plan = session.get(RepaymentPlan, str(uuid.UUID(args["plan_id"])))
     if plan is None:
         raise Rejected("no_such_plan")
-    case = session.get(Case, plan.case_id)
+    case = session.get_one(Case, plan.case_id)
     if user.role is Role.TEAM_LEAD and case.team_id != user.team_id:
         raise Rejected("not_your_team")
     if plan.version != args["version"]:
@@ -295,7 +305,7 @@ def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) ->
         plan,
         bool(args["approve"]),
         str(args["reason"])[:500],
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -314,7 +324,7 @@ def _legal_step(session: Session, user: UserView, args: dict, now: datetime) -> 
         LegalStage(args["to"]),
         date.fromisoformat(args["on"]),
         {str(k): bool(v) for k, v in dict(args["documents"]).items()},
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -330,7 +340,7 @@ def _set_flag(session: Session, user: UserView, args: dict, now: datetime) -> No
         CaseFlag(args["flag"]),
         bool(args["raised"]),
         str(args["reason"])[:500],
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -351,7 +361,7 @@ def _reassign_case(session: Session, user: UserView, args: dict, now: datetime) 
         case,
         args["from_user_id"],
         int(args["to_user_id"]),
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -499,8 +509,10 @@ def snapshots(
             )
         }
 
-        def by(model, column, keys):
-            grouped: dict = {}
+        def by(
+            model: type[Base], column: InstrumentedAttribute[Any], keys: Iterable[Any]
+        ) -> dict[Any, list[dict[str, Any]]]:
+            grouped: dict[Any, list[dict[str, Any]]] = {}
             for row in session.scalars(select(model).where(column.in_(keys))):
                 grouped.setdefault(getattr(row, column.key), []).append(to_json(row))
             return grouped

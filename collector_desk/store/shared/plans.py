@@ -213,7 +213,7 @@ def decide(
     reason = reason.strip()
     if not approve and not reason:
         raise PlanError("reason_required")
-    case = session.get(Case, plan.case_id)
+    case = session.get_one(Case, plan.case_id)
     if approve:
         authority = default_plan_rules().authority(user.role.value, user.username)
         kind = OfferKind(plan.kind)
@@ -278,14 +278,14 @@ def monitor_plans(
         query = query.where(RepaymentPlan.case_id.in_(list(case_ids)))
     changed = []
     for plan in session.scalars(query).all():
-        case = session.get(Case, plan.case_id)
+        case = session.get_one(Case, plan.case_id)
         rows = session.scalars(
             select(PlanInstallment)
             .where(PlanInstallment.plan_id == plan.id)
             .order_by(PlanInstallment.seq)
         ).all()
         installments = [Installment(r.seq, r.due_date, r.amount_minor) for r in rows]
-        zone = ZoneInfo(session.get(Customer, case.customer_id).time_zone)
+        zone = ZoneInfo(session.get_one(Customer, case.customer_id).time_zone)
         payments = [
             (paid_at.astimezone(zone).date(), amount)
             for paid_at, amount in session.execute(
