@@ -140,6 +140,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             signed = auth.login(engine, body.username, body.password, clock())
         except auth.LoginRefused as refused:
             if refused.reason == "locked":
+                assert refused.retry_after is not None  # a lock always says until when
                 seconds = max(1, int(refused.retry_after.total_seconds() + 0.999))
                 return JSONResponse(
                     {"error": "locked", "retry_after": seconds},
@@ -156,6 +157,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
         _user: Annotated[UserView, Depends(current_user)],
     ) -> None:
+        assert credentials is not None  # current_user refused a request without them
         auth.logout(engine, credentials.credentials, clock())
 
     @app.get("/api/v1/me", response_model=UserOut)
@@ -276,7 +278,11 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         return PushResponse(
             server_time=clock(),
             last_mutation_id=last,
-            results=[MutationResult(id=i, status=st, reason=r) for i, st, r in results],
+            results=[
+                # the store's status is a str; the model checks it is one of the two
+                MutationResult.model_validate({"id": i, "status": st, "reason": r})
+                for i, st, r in results
+            ],
             revoked=revocation.is_revoked(engine, user.id, body.client_id),
         )
 

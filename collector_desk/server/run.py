@@ -154,7 +154,7 @@ def monitor_plans(url: str) -> int:
         with Session(engine) as session, session.begin():
             changed = judge_plans(session, now)
             for case_id in changed:  # collectors' next pull brings the broken plan
-                record_change(session, session.get(Case, case_id), now)
+                record_change(session, session.get_one(Case, case_id), now)
             return len(changed)
     finally:
         engine.dispose()
