@@ -579,7 +579,7 @@ class MainWindow(QMainWindow):
             if detail is None
             else next((p for p in detail.plans if p.status is PlanStatus.ACTIVE), None)
         )
-        if plan is None:
+        if detail is None or plan is None:
             self.statusBar().showMessage(
                 translate("MainWindow", "This case has no agreed plan to print."), 5000
             )
