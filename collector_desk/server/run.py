@@ -19,7 +19,12 @@ class NotMigrated(RuntimeError):
 
 
 def central_engine(url: str) -> Engine:
-    return make_engine(url)
+    try:
+        return make_engine(url)
+    except ModuleNotFoundError as exc:  # a desk install has no PostgreSQL driver
+        raise SystemExit(
+            f"{exc.name} is not installed: a PostgreSQL central store needs collector-desk[server]"
+        ) from exc
 
 
 def migrate(url: str) -> str:
