@@ -110,7 +110,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         return user
 
     def lead(user: Annotated[UserView, Depends(current_user)]) -> UserView:
-        if user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+        if not user.role.is_lead:
             raise HTTPException(status.HTTP_403_FORBIDDEN, detail="team_lead_only")
         return user
 

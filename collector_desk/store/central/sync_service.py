@@ -239,10 +239,7 @@ def _at(args: dict) -> datetime:
 
 
 def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    if args["action"] == "customer_list_exported" and user.role not in (
-        Role.TEAM_LEAD,
-        Role.ADMIN,
-    ):
+    if args["action"] == "customer_list_exported" and not user.role.is_lead:
         raise Rejected("not_a_team_lead")  # only a lead exports; anything else is a forgery
     record_event(
         session,

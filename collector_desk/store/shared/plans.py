@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from collector_desk.config.loaders import default_plan_rules
 from collector_desk.config.policy_packs import default_packs
-from collector_desk.domain.cases import CaseStatus, PlanStatus, Role
+from collector_desk.domain.cases import CaseStatus, PlanStatus
 from collector_desk.domain.plans import (
     Affordability,
     Installment,
@@ -206,7 +206,7 @@ def decide(
     received_at: datetime | None = None,
 ) -> None:
     """A team lead's approval or rejection; PlanError when it may not be made."""
-    if user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+    if not user.role.is_lead:
         raise PlanError("not_a_team_lead")
     if plan.status is not PlanStatus.PENDING_APPROVAL:
         raise PlanError("plan_not_pending")
