@@ -118,9 +118,6 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     def store_id() -> str:  # never changes: read (or made) once per process
         return central.store_id(engine)
 
-    app.state.current_user = current_user
-    app.state.lead = lead
-
     @app.get("/healthz")
     def healthz() -> dict:
         with engine.connect() as conn:
