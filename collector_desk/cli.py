@@ -182,8 +182,8 @@ def _info() -> int:
             missing.append("resources")
     if any(check_scripts(None).values()):
         missing.append("call scripts (run `collector-desk scripts check`)")
-    for part in missing:
-        print(f"missing:  {part}", file=sys.stderr)
+    for what in missing:
+        print(f"missing:  {what}", file=sys.stderr)
     return 1 if missing else 0
 
 

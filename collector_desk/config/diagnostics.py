@@ -1,6 +1,6 @@
 """Logs and crash reports that a user can send to IT without sending anyone's personal data.
 
-Our own log messages carry ids and counts, never names, numbers or notes (DESIGN.md). The
+Our own log messages carry ids and counts, never names, numbers or notes (README.md, "Logs"). The
 scrubber is the second line: exception texts from libraries can quote the values they choke on,
 so every message and report passes through it before it reaches a file.
 """

@@ -60,7 +60,7 @@ class _Hours(_Strict):
         out: dict[int, Window | None] = {}
         for i, day in enumerate(WEEKDAYS):
             value = getattr(self, day) or self.every_day
-            out[i] = None if value == "closed" else Window(*value)
+            out[i] = Window(*value) if isinstance(value, tuple) else None  # or "closed"
         return out
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import os
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
@@ -33,6 +32,7 @@ from collector_desk.domain.contacts import (
     Relation,
 )
 from collector_desk.domain.priority import PriorityWeights, facts_from_state, score
+from collector_desk.domain.progress import Progress
 from collector_desk.store.cache import search
 from collector_desk.store.shared.bulk import insert_rows
 from collector_desk.store.shared.engine import make_build_engine
@@ -283,8 +283,6 @@ class DemoOptions:
         if self.now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
 
-
-Progress = Callable[[int, int], None]
 
 # The portfolio is written at the last revision desks and the central store share. A migration
 # of a shared table on both branches will need it written at a side's head instead.

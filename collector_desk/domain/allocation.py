@@ -169,6 +169,7 @@ def parse_line(
         fail("overdue", "more_than_balance")
     if errors:
         return errors
+    assert dpd is not None and due is not None  # each was set, or its failure recorded
     return AllocationLine(
         case_ref=value["case_ref"],
         assigned_to=value["assigned_to"],

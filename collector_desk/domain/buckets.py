@@ -60,9 +60,9 @@ class BucketScheme:
                 buckets.append(
                     Bucket(
                         label=str(row["label"]),
-                        min_dpd=int(row["min_dpd"]),  # type: ignore[call-overload]
-                        max_dpd=None if max_dpd is None else int(max_dpd),  # type: ignore[call-overload]
-                        segment=Segment(row["segment"]),
+                        min_dpd=_whole(row["min_dpd"]),
+                        max_dpd=None if max_dpd is None else _whole(max_dpd),
+                        segment=Segment(str(row["segment"])),
                     )
                 )
             except (KeyError, ValueError, TypeError) as exc:
@@ -91,3 +91,10 @@ class BucketScheme:
     @property
     def labels(self) -> list[str]:
         return [b.label for b in self.buckets]
+
+
+def _whole(value: object) -> int:
+    """int() of a configuration value; a table or a list is a TypeError, as int() makes it."""
+    if not isinstance(value, int | float | str):
+        raise TypeError(f"int() argument must be a number or a string, not {type(value).__name__}")
+    return int(value)

@@ -8,6 +8,12 @@ class Role(enum.StrEnum):
     TEAM_LEAD = "team_lead"
     ADMIN = "admin"
 
+    @property
+    def is_lead(self) -> bool:
+        """A team lead, or an admin, who may do all a lead may: see a team's cases and
+        numbers, move cases, decide plans, export a customer list."""
+        return self in (Role.TEAM_LEAD, Role.ADMIN)
+
 
 class CaseStatus(enum.StrEnum):
     OPEN = "open"

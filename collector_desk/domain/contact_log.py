@@ -6,7 +6,8 @@ and shows each beside its field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
@@ -51,7 +52,7 @@ class ContactEntry:
 class FieldError:
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,10 @@ for its collector (the one holding it now, as payments do), and for the team.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from collector_desk.domain.buckets import BucketScheme
@@ -85,7 +86,9 @@ def flows(
     periods = list(spans(since, until, period, zone))
     # the periods run end to start, so one walk along each track reads every boundary
     boundaries = [start for _, start, _ in periods] + [periods[-1][2]] if periods else []
-    bucket_of = _memo(lambda dpd: (scheme.for_dpd(dpd).label, scheme.rank(dpd)))
+    bucket_of: Callable[[int], tuple[str, int]] = _memo(
+        lambda dpd: (scheme.for_dpd(dpd).label, scheme.rank(dpd))
+    )
     for track in tracks:
         at_boundary = track.dpd_at_each(boundaries)
         for k, (key, _, _) in enumerate(periods):
@@ -107,10 +110,14 @@ def flows(
     )
 
 
-def _memo(fn):
-    cache: dict = {}
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
 
-    def cached(value):
+
+def _memo(fn: Callable[[_K], _V]) -> Callable[[_K], _V]:
+    cache: dict[_K, _V] = {}
+
+    def cached(value: _K) -> _V:
         if value not in cache:
             cache[value] = fn(value)
         return cache[value]
@@ -121,7 +128,7 @@ def _memo(fn):
 def flow_totals(rows: Iterable[FlowRow]) -> dict[tuple[int | None, str], FlowRow]:
     """Per (collector, bucket), the periods' flows added up: the rates over a range are
     rolled (or cured) case-periods over case-periods."""
-    acc: dict[tuple[int | None, str], list] = {}
+    acc: dict[tuple[int | None, str], list[Any]] = {}  # [first period, cases, rolled, cured]
     for r in rows:
         key = (r.collector_id, r.bucket)
         if key not in acc:

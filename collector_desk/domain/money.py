@@ -50,10 +50,6 @@ class Money:
         check_minor(self.minor)
         check_currency(self.currency)
 
-    @classmethod
-    def zero(cls, currency: str) -> Money:
-        return cls(0, currency)
-
     def _same(self, other: Money) -> None:
         if not isinstance(other, Money):
             raise MoneyError(f"cannot combine money with {type(other).__name__}")

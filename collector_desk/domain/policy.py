@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from collector_desk.domain.cases import STOP_FLAGS, CaseFlag
@@ -246,7 +246,13 @@ def may_contact(
     )
 
 
-def _next_allowed(pack, attempt, case, history, now) -> datetime | None:
+def _next_allowed(
+    pack: PolicyPack,
+    attempt: Attempt,
+    case: CaseState,
+    history: Sequence[PastContact],
+    now: datetime,
+) -> datetime | None:
     at = now
     for _ in range(_MAX_STEPS):
         blocks = [r for r in _reasons(pack, attempt, case, history, at) if r.hard]
@@ -254,11 +260,17 @@ def _next_allowed(pack, attempt, case, history, now) -> datetime | None:
             return at
         if any(r.clears_at is None for r in blocks):
             return None
-        at = max(r.clears_at for r in blocks)
+        at = max(r.clears_at for r in blocks if r.clears_at is not None)
     return None
 
 
-def _reasons(pack, attempt: Attempt, case: CaseState, history, at: datetime) -> list[Reason]:
+def _reasons(
+    pack: PolicyPack,
+    attempt: Attempt,
+    case: CaseState,
+    history: Sequence[PastContact],
+    at: datetime,
+) -> list[Reason]:
     reasons: list[Reason] = []
     stops = sorted(case.flags & STOP_FLAGS)
     if stops or case.blocked:
@@ -303,7 +315,9 @@ def _counted(counts: Counts, contact: PastContact, self_points: set[int]) -> boo
     return spoken and (contact.point_id is None or contact.point_id in self_points)
 
 
-def _cap(cap: Cap, attempt: Attempt, outbound, case: CaseState, at: datetime) -> list[Reason]:
+def _cap(
+    cap: Cap, attempt: Attempt, outbound: Sequence[PastContact], case: CaseState, at: datetime
+) -> list[Reason]:
     zone = case.zone
     own = {p.id for p in case.points if p.relation is Relation.SELF}
     if cap.scope is Scope.NUMBER:
@@ -330,7 +344,9 @@ def _cap(cap: Cap, attempt: Attempt, outbound, case: CaseState, at: datetime) ->
     return [Reason(Rule.CAP, cap.hard, clears.astimezone(at.tzinfo), params)]
 
 
-def _wait(wait: Wait, outbound, case: CaseState, at: datetime) -> list[Reason]:
+def _wait(
+    wait: Wait, outbound: Sequence[PastContact], case: CaseState, at: datetime
+) -> list[Reason]:
     own = {p.id for p in case.points if p.relation is Relation.SELF}
     talks = [c.at for c in outbound if _counted(Counts.CONVERSATIONS, c, own)]
     if not talks:
@@ -342,7 +358,11 @@ def _wait(wait: Wait, outbound, case: CaseState, at: datetime) -> list[Reason]:
 
 
 def _third_party(
-    rules: ThirdPartyRules, point: Point, case: CaseState, history, at: datetime
+    rules: ThirdPartyRules,
+    point: Point,
+    case: CaseState,
+    history: Sequence[PastContact],
+    at: datetime,
 ) -> list[Reason]:
     if not rules.allowed:
         return [Reason(Rule.THIRD_PARTY_NOT_ALLOWED, True)]
@@ -371,7 +391,9 @@ def _debtor_reachable(needed: int, case: CaseState, outbound: Iterable[PastConta
     return len(tries) < needed or any(c.outcome.group is not OutcomeGroup.FAIL for c in tries)
 
 
-def _notices(pack, attempt: Attempt, case: CaseState, history) -> tuple[Notice, ...]:
+def _notices(
+    pack: PolicyPack, attempt: Attempt, case: CaseState, history: Sequence[PastContact]
+) -> tuple[Notice, ...]:
     notices = []
     if attempt.point is not None and attempt.point.relation is not Relation.SELF:
         notices.append(Notice.NO_DEBT_DISCLOSURE)
@@ -382,7 +404,7 @@ def _notices(pack, attempt: Attempt, case: CaseState, history) -> tuple[Notice, 
     return tuple(notices)
 
 
-def _local(day: date, at: time, zone) -> datetime:
+def _local(day: date, at: time, zone: tzinfo | None) -> datetime:
     """A wall-clock time on a day, moved forward past a DST gap (02:30 that never happened)."""
     moment = datetime.combine(day, at, zone)
     round_trip = moment.astimezone(ZoneInfo("UTC")).astimezone(zone)

@@ -242,7 +242,7 @@ def _walk(script: Script) -> tuple[set[str], set[str]]:
     before: set[str] = set()
     todo = [(script.start, False)] if script.start in steps else []
     for objection, route in script.objections.items():
-        if route.next in steps:
+        if route.next is not None and route.next in steps:
             todo.append((route.next, objection not in BEFORE_IDENTITY))
     seen: set[tuple[str, bool]] = set()
     while todo:
@@ -254,7 +254,7 @@ def _walk(script: Script) -> tuple[set[str], set[str]]:
         if not identified:
             before.add(step_id)
         for answer in steps[step_id].answers:
-            if answer.next in steps:
+            if answer.next is not None and answer.next in steps:
                 todo.append((answer.next, identified or answer.confirms_identity))
     return reachable, before
 
@@ -280,7 +280,7 @@ def choose(scripts: Iterable[Script], call: CallContext) -> Script | None:
             and (not a.legal or call.legal)
         )
 
-    def weight(s: Script) -> tuple:
+    def weight(s: Script) -> tuple[int, int, bool, str]:
         a = s.applies
         said = bool(a.segments) + bool(a.directions) + a.legal + a.third_party
         return (said, a.priority, call.language in s.languages, s.id)
@@ -427,9 +427,9 @@ class CallSession:
         if pending:
             raise ScriptError("disclosures_pending", ", ".join(pending))
 
-    def _leave(self, **how) -> None:
+    def _leave(self, answer: int | None = None, objection: Objection | None = None) -> None:
         last = self.path[-1]
-        self.path[-1] = Visit(last.step, last.entered_at, self._clock(), **how)
+        self.path[-1] = Visit(last.step, last.entered_at, self._clock(), answer, objection)
 
     def _go(self, next_step: str | None, ending: Ending | None) -> None:
         if ending is not None:
@@ -463,12 +463,16 @@ class CallSession:
 
 
 def summary(
-    script: Script, library: Library, result: CallResult, language: str, fmt: Callable
+    script: Script,
+    library: Library,
+    result: CallResult,
+    language: str,
+    fmt: Callable[[str, object], str],
 ) -> str:
     """A short readable note for the contact log, in the collector's language: the script,
     the path by answers, objections, snippets offered and what was captured. `fmt(name,
     value)` words one captured field ("Promised: ¥500.00") the way the UI does."""
-    t = lambda text: script.text(text, language)  # noqa: E731
+    t: Callable[[Text], str] = lambda text: script.text(text, language)  # noqa: E731
     parts = [f"{t(script.title)} v{script.version}"]
     for visit in result.path:
         step = script.steps[visit.step]

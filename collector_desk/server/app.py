@@ -116,16 +116,13 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         return user
 
     def lead(user: Annotated[UserView, Depends(current_user)]) -> UserView:
-        if user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+        if not user.role.is_lead:
             raise HTTPException(status.HTTP_403_FORBIDDEN, detail="team_lead_only")
         return user
 
     @functools.cache
     def store_id() -> str:  # never changes: read (or made) once per process
         return changes.store_id(engine)
-
-    app.state.current_user = current_user
-    app.state.lead = lead
 
     @app.get("/healthz")
     def healthz() -> dict:
@@ -146,6 +143,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             signed = auth.login(engine, body.username, body.password, clock())
         except auth.LoginRefused as refused:
             if refused.reason == "locked":
+                assert refused.retry_after is not None  # a lock always says until when
                 seconds = max(1, int(refused.retry_after.total_seconds() + 0.999))
                 return JSONResponse(
                     {"error": "locked", "retry_after": seconds},
@@ -162,6 +160,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
         _user: Annotated[UserView, Depends(current_user)],
     ) -> None:
+        assert credentials is not None  # current_user refused a request without them
         auth.logout(engine, credentials.credentials, clock())
 
     @app.get("/api/v1/me", response_model=UserOut)
@@ -280,7 +279,11 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         return PushResponse(
             server_time=clock(),
             last_mutation_id=last,
-            results=[MutationResult(id=i, status=st, reason=r) for i, st, r in results],
+            results=[
+                # the store's status is a str; the model checks it is one of the two
+                MutationResult.model_validate({"id": i, "status": st, "reason": r})
+                for i, st, r in results
+            ],
             revoked=revocation.is_revoked(engine, user.id, body.client_id),
         )
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from collector_desk.server import auth
@@ -20,6 +21,9 @@ from collector_desk.store.central.schema import CENTRAL, Credential
 from collector_desk.store.shared.engine import make_engine, sqlite_url
 from collector_desk.store.shared.migrate import upgrade
 from collector_desk.store.shared.schema import User
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def open_central(central_path, usernames: list[str], password: str) -> str:
@@ -42,9 +46,9 @@ class EmbeddedServer:
     def __init__(self, central_path) -> None:
         self.central_path = central_path
         self.url: str | None = None
-        self._server = None
+        self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
-        self._engine = None
+        self._engine: Engine | None = None
 
     def start(self, timeout_s: float = 15.0) -> str:
         import uvicorn

@@ -180,6 +180,7 @@ def _payment_line(number: int, row: dict[str, str], currency_of) -> PaymentLine 
         errors.append(CellError(number, "source", "unknown_source", value["source"]))
     if errors:
         return errors
+    assert amount is not None and paid_at is not None  # each was set, or its failure recorded
     return PaymentLine(
         value["account_ref"], amount, paid_at, value["reference"][:64], value["source"]
     )

@@ -20,7 +20,12 @@ class NotMigrated(RuntimeError):
 
 
 def central_engine(url: str) -> Engine:
-    return make_engine(url)
+    try:
+        return make_engine(url)
+    except ModuleNotFoundError as exc:  # a desk install has no PostgreSQL driver
+        raise SystemExit(
+            f"{exc.name} is not installed: a PostgreSQL central store needs collector-desk[server]"
+        ) from exc
 
 
 def migrate(url: str) -> str:
@@ -155,7 +160,7 @@ def monitor_plans(url: str) -> int:
         with Session(engine) as session, session.begin():
             changed = judge_plans(session, now)
             for case_id in changed:  # collectors' next pull brings the broken plan
-                record_change(session, session.get(Case, case_id), now)
+                record_change(session, session.get_one(Case, case_id), now)
             return len(changed)
     finally:
         engine.dispose()

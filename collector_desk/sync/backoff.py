@@ -1,5 +1,6 @@
-"""When to try again after a failed sync: exponential, capped, with full jitter so a room of
-desktops coming back online does not hit the server in step."""
+"""When to try again after a failed sync: exponential, capped, with equal jitter (a delay drawn
+between half the ceiling and the ceiling), so a room of desktops coming back online does not hit
+the server in step, and none of them retries at once."""
 
 import random
 

@@ -64,9 +64,9 @@ def platform_keyring_missing(platform: str, known: dict[str, str]) -> str | None
     backend's module or its dependency); None when it is all there."""
     import importlib.util
 
-    backend, needs = PLATFORM_KEYRING.get(platform, (None, None))
-    if backend is None:
+    if platform not in PLATFORM_KEYRING:
         return None
+    backend, needs = PLATFORM_KEYRING[platform]
     if backend not in known:
         return backend
     if importlib.util.find_spec(needs) is None:

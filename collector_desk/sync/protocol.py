@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +17,7 @@ class Mutation(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: int = Field(gt=0)
     name: str = Field(min_length=1, max_length=64)
-    args: dict
+    args: dict[str, Any]
 
 
 class PushRequest(BaseModel):
@@ -46,8 +46,8 @@ class PullResponse(BaseModel):
 
     cursor: str | None
     server_time: datetime | None = None
-    people: dict = Field(default_factory=lambda: {"teams": [], "users": []})
-    cases: list[dict]
+    people: dict[str, Any] = Field(default_factory=lambda: {"teams": [], "users": []})
+    cases: list[dict[str, Any]]
     removed: list[int]
     more: bool
     after_case: int | None = None

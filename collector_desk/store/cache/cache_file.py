@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from collector_desk.domain.progress import Progress
 from collector_desk.store.cache.schema import CACHE
 from collector_desk.store.shared.engine import keyed_connect, make_engine, sqlite_url
 from collector_desk.store.shared.schema_version import revision_of, sqlite_file_revision
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SHRED_CHUNK = 1 << 20
-
-Progress = Callable[[int, int], None]  # (step done, steps): the encryption's stages
 
 log = logging.getLogger(__name__)
 

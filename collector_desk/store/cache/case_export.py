@@ -20,7 +20,6 @@ from collector_desk.store.shared.schema import AuditEvent, Case, Customer, User,
 
 ACTION = "customer_list_exported"
 COLUMNS = ("case", "customer", "collector", "bucket", "dpd", "overdue", "balance", "currency")
-LEADS = (Role.TEAM_LEAD, Role.ADMIN)
 
 
 class ExportRefused(Refused):
@@ -32,7 +31,7 @@ def export_case_list(
 ) -> int:
     """Write the cases (within the lead's team) to path (.csv or .xlsx) and audit it; returns
     how many were written. Collectors are refused and nothing is written."""
-    if lead.role not in LEADS:
+    if not lead.role.is_lead:
         raise ExportRefused("not_a_team_lead")
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -91,9 +90,11 @@ def export_case_list(
 def _write(rows: list[list], path: Path) -> None:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.worksheet.worksheet import Worksheet
 
         book = Workbook()
         sheet = book.active
+        assert isinstance(sheet, Worksheet)  # a new workbook opens on one empty worksheet
         sheet.title = "cases"
         sheet.append(list(COLUMNS))
         for row in rows:

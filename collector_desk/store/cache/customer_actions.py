@@ -30,7 +30,7 @@ def _my_case(session: Session, user_id: int, case_id: int) -> Case:
 def reveal_national_id(engine: Engine, user_id: int, case_id: int, now: datetime) -> str:
     with Session(engine) as session, session.begin():
         case = _my_case(session, user_id, case_id)
-        customer = session.get(Customer, case.customer_id)
+        customer = session.get_one(Customer, case.customer_id)
         event = AuditEvent(
             id=new_uuid(),
             recorded_at=now,

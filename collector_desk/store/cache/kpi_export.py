@@ -144,7 +144,7 @@ def _xlsx(tables: list[_Table], path: Path) -> None:
     from openpyxl import Workbook  # only a lead exporting pays for importing it
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook opens on
     for table in tables:
         sheet = book.create_sheet(table.name)
         sheet.append(table.header)

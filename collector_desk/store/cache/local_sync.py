@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -131,6 +132,7 @@ def cursor(engine: Engine) -> str | None:
 
 def _pending_fact_ids(session: Session) -> set[str]:
     ids: set[str] = set()
+    args: dict[str, Any]  # mypy reads select() of a JSON column as a select of nothing
     for args in session.scalars(select(OutboxMutation.args)):
         for key in ("contact_id", "promise_id", "id"):
             if isinstance(args.get(key), str):

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TypeVarTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Engine, and_, false, func, not_, select, text, tuple_
+from sqlalchemy import ColumnElement, Engine, Select, and_, false, func, not_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from collector_desk.config.policy_packs import default_packs
@@ -206,7 +207,10 @@ PRIORITY_INDEX = "ix_cases_open_priority"
 GROUPS_INDEX = "ix_cases_open_contact_groups"
 
 
-def _hinted(query, index: str | None):
+_Row = TypeVarTuple("_Row")
+
+
+def _hinted(query: Select[*_Row], index: str | None) -> Select[*_Row]:
     """Pin SQLite to an index the planner would not choose by itself (ignored elsewhere)."""
     if index is None:
         return query
@@ -423,7 +427,7 @@ class CaseQueue:
                 RepaymentPlan.recorded_at,
             )
             notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
-            installments: dict[str, list] = {}
+            installments: dict[str, list[tuple[int, date, int, int]]] = {}
             for i in conn.scalars(
                 select(PlanInstallment)
                 .where(PlanInstallment.plan_id.in_([p.id for p in plans]))
@@ -432,7 +436,7 @@ class CaseQueue:
                 installments.setdefault(i.plan_id, []).append(
                     (i.seq, i.due_date, i.amount_minor, i.paid_minor)
                 )
-            installments = {k: tuple(v) for k, v in installments.items()}
+            steps = {k: tuple(v) for k, v in installments.items()}
             now = self.clock()
             priority = case_priority(conn, case, now)
             case_decision, point_decisions = judge_case(conn, case, now)
@@ -499,7 +503,7 @@ class CaseQueue:
                     p.first_due_date,
                     p.id,
                     p.kind,
-                    installments.get(p.id, ()),
+                    steps.get(p.id, ()),
                     tuple(p.approval_reasons or ()),
                     p.decision_reason,
                 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, or_, select, text
+from sqlalchemy import ColumnElement, TextClause, and_, or_, select, text
 
 from collector_desk.domain.cases import PromiseStatus
 from collector_desk.store.cache import search
@@ -89,7 +89,9 @@ def _day_bounds(now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def filters(spec: QueueSpec, user_id: int, now: datetime, zone: ZoneInfo) -> list[ColumnElement]:
+def filters(
+    spec: QueueSpec, user_id: int, now: datetime, zone: ZoneInfo
+) -> list[ColumnElement[bool] | TextClause]:
     mine = Case.assigned_to == user_id
     match = search.match_expression(spec.search)
     if spec.search.strip():
@@ -106,7 +108,7 @@ def filters(spec: QueueSpec, user_id: int, now: datetime, zone: ZoneInfo) -> lis
     if spec.view is View.ALL:
         return [mine]
     # text(), not a bound parameter: the partial indexes match only this literal term.
-    clauses: list[ColumnElement] = [mine, text(OPEN_CASES)]
+    clauses: list[ColumnElement[bool] | TextClause] = [mine, text(OPEN_CASES)]
     start, end = _day_bounds(now, zone)
     if spec.view is View.CALLBACKS_DUE:
         clauses += [Case.next_action == "callback", Case.next_action_at < end]

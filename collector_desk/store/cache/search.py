@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Result, Row
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SEPARATORS = re.compile(r"[\s\-().+]")
@@ -64,7 +64,8 @@ def add_terms(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
 def rebuild(conn: Connection, batch: int = 20_000) -> int:
     """Index every case from the tables (after an upgrade, or to heal a drifted index)."""
     conn.exec_driver_sql("DELETE FROM case_search")
-    cases = conn.exec_driver_sql(
+    # raw SQL: the annotations say what each SELECT returns
+    cases: Sequence[Row[int, str, int, str, str]] = conn.exec_driver_sql(
         "SELECT c.id, c.case_ref, u.id, u.full_name, u.customer_ref FROM cases c"
         " JOIN customers u ON u.id = c.customer_id ORDER BY c.id"
     ).fetchall()
@@ -74,18 +75,20 @@ def rebuild(conn: Connection, batch: int = 20_000) -> int:
         customer_ids = sorted({row[2] for row in chunk})
         marks = ",".join("?" * len(customer_ids))
         accounts: dict[int, list[tuple[str, str]]] = {}
-        for customer_id, ref, last4 in conn.exec_driver_sql(
+        found: Result[int, str, str] = conn.exec_driver_sql(
             f"SELECT customer_id, account_ref, card_last4 FROM card_accounts"
             f" WHERE customer_id IN ({marks})",
             tuple(customer_ids),
-        ):
+        )
+        for customer_id, ref, last4 in found:
             accounts.setdefault(customer_id, []).append((ref, last4))
         numbers: dict[int, list[str]] = {}
-        for customer_id, value in conn.exec_driver_sql(
+        points: Result[int, str] = conn.exec_driver_sql(
             f"SELECT customer_id, value FROM contact_points"
             f" WHERE kind != 'email' AND kind != 'address' AND customer_id IN ({marks})",
             tuple(customer_ids),
-        ):
+        )
+        for customer_id, value in points:
             numbers.setdefault(customer_id, []).append(value)
         rows = [
             (

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import CursorResult, Engine, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -99,14 +100,14 @@ def credential(engine: Engine, username: str) -> StoredCredential | None:
 
 def record_failure(engine: Engine, user_id: int, locked_until: datetime | None) -> None:
     with Session(engine) as session, session.begin():
-        cred = session.get(Credential, user_id)
+        cred = session.get_one(Credential, user_id)
         cred.failed_logins += 1
         cred.locked_until = locked_until
 
 
 def record_success(engine: Engine, user_id: int, new_hash: str | None = None) -> None:
     with Session(engine) as session, session.begin():
-        cred = session.get(Credential, user_id)
+        cred = session.get_one(Credential, user_id)
         cred.failed_logins, cred.locked_until = 0, None
         if new_hash is not None:
             cred.password_hash = new_hash
@@ -151,10 +152,14 @@ def revoke_user(engine: Engine, username: str, now: datetime) -> int:
         user_id = session.scalar(select(User.id).where(User.username == username))
         if user_id is None:
             raise AccountError(f"no user named {username!r}")
-        result = session.execute(
-            update(AuthToken)
-            .where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
-            .values(revoked_at=now)
+        # Session.execute is typed as returning a Result; an UPDATE's is a CursorResult.
+        result = cast(
+            "CursorResult[Any]",
+            session.execute(
+                update(AuthToken)
+                .where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
+                .values(revoked_at=now)
+            ),
         )
         return result.rowcount
 

@@ -49,4 +49,5 @@ def tracks(session: Session, collectors: Sequence[int], until: datetime) -> list
                 Case.assigned_to.in_(collectors), Case.opened_at < until
             )
         )
+        if owner is not None  # always: NULL is in no IN list
     ]

@@ -97,6 +97,7 @@ def team_kpis(
                 .where(Case.assigned_to.in_(ids))
                 .where(Payment.paid_at >= start, Payment.paid_at < end)
             )
+            if owner is not None  # always: NULL is in no IN list
         ]
         case_tracks = bucket_history.tracks(session, ids, end)
     return TeamNumbers(

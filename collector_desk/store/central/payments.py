@@ -96,7 +96,7 @@ def import_payments(
         session.flush()
         monitor_plans(session, now, list(changed))  # a payment may complete a plan
         for case in changed.values():
-            customer = session.get(Customer, case.customer_id)
+            customer = session.get_one(Customer, case.customer_id)
             case_totals(session, case, customer, scheme)
             session.flush()
             note_bucket(session, case, now, scheme)

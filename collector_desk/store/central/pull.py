@@ -3,15 +3,17 @@ the people those cases refer to."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from collector_desk.domain.cases import Role
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.rows import to_json
 from collector_desk.store.shared.schema import (
+    Base,
     CardAccount,
     Case,
     CaseFlagRow,
@@ -65,8 +67,10 @@ def snapshots(
             )
         }
 
-        def by(model, column, keys):
-            grouped: dict = {}
+        def by(
+            model: type[Base], column: InstrumentedAttribute[Any], keys: Iterable[Any]
+        ) -> dict[Any, list[dict[str, Any]]]:
+            grouped: dict[Any, list[dict[str, Any]]] = {}
             for row in session.scalars(select(model).where(column.in_(keys))):
                 grouped.setdefault(getattr(row, column.key), []).append(to_json(row))
             return grouped

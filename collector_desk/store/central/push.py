@@ -204,11 +204,16 @@ def _aware(value: str | None) -> datetime | None:
     return moment
 
 
+def _at(args: dict) -> datetime:
+    """The moment an intent happened, which every intent carries."""
+    moment = _aware(args["at"])
+    if moment is None:
+        raise Rejected("malformed")
+    return moment
+
+
 def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    if args["action"] == "customer_list_exported" and user.role not in (
-        Role.TEAM_LEAD,
-        Role.ADMIN,
-    ):
+    if args["action"] == "customer_list_exported" and not user.role.is_lead:
         raise Rejected("not_a_team_lead")  # only a lead exports; anything else is a forgery
     record_event(
         session,
@@ -252,7 +257,7 @@ def _propose_plan(session: Session, user: UserView, args: dict, now: datetime) -
     if session.get(RepaymentPlan, plan_id) is not None:
         return
     request = PlanRequest.from_json(args["request"])
-    record_plan(session, user, case, request, plan_id, _aware(args["at"]), received_at=now)
+    record_plan(session, user, case, request, plan_id, _at(args), received_at=now)
     record_change(session, case, now)
 
 
@@ -260,7 +265,7 @@ def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) ->
     plan = session.get(RepaymentPlan, str(uuid.UUID(args["plan_id"])))
     if plan is None:
         raise Rejected("no_such_plan")
-    case = session.get(Case, plan.case_id)
+    case = session.get_one(Case, plan.case_id)
     if user.role is Role.TEAM_LEAD and case.team_id != user.team_id:
         raise Rejected("not_your_team")
     if plan.version != args["version"]:
@@ -271,7 +276,7 @@ def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) ->
         plan,
         bool(args["approve"]),
         str(args["reason"])[:500],
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -290,7 +295,7 @@ def _legal_step(session: Session, user: UserView, args: dict, now: datetime) -> 
         LegalStage(args["to"]),
         date.fromisoformat(args["on"]),
         {str(k): bool(v) for k, v in dict(args["documents"]).items()},
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -306,7 +311,7 @@ def _set_flag(session: Session, user: UserView, args: dict, now: datetime) -> No
         CaseFlag(args["flag"]),
         bool(args["raised"]),
         str(args["reason"])[:500],
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )
@@ -327,7 +332,7 @@ def _reassign_case(session: Session, user: UserView, args: dict, now: datetime) 
         case,
         args["from_user_id"],
         int(args["to_user_id"]),
-        _aware(args["at"]),
+        _at(args),
         str(uuid.UUID(args["event_id"])),
         received_at=now,
     )

@@ -47,7 +47,7 @@ def _latest_promises(session: Session, case_ids: Sequence[int]) -> dict[int, Pro
 
 
 def case_facts(session: Session, case: Case, now: datetime) -> CaseFacts:
-    time_zone = session.get(Customer, case.customer_id).time_zone
+    time_zone = session.get_one(Customer, case.customer_id).time_zone
     return _facts(case, time_zone, _latest_promises(session, [case.id]).get(case.id), now)
 
 

@@ -57,7 +57,7 @@ def record_contact(
     desktop refuses a contact the policy pack forbids; the server (enforce=False) keeps one that
     already happened, since facts are accepted because they happened, and audits the breach.
     """
-    customer = session.get(Customer, case.customer_id)
+    customer = session.get_one(Customer, case.customer_id)
     zone = ZoneInfo(customer.time_zone)
     point = None
     if entry.contact_point_id is not None:

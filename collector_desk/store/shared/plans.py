@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from collector_desk.config.loaders import default_plan_rules
 from collector_desk.config.policy_packs import default_packs
-from collector_desk.domain.cases import CaseStatus, PlanStatus, Role
+from collector_desk.domain.cases import CaseStatus, PlanStatus
 from collector_desk.domain.plans import (
     Affordability,
     Installment,
@@ -180,14 +180,14 @@ def decide(
     received_at: datetime | None = None,
 ) -> None:
     """A team lead's approval or rejection; PlanError when it may not be made."""
-    if user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+    if not user.role.is_lead:
         raise PlanError("not_a_team_lead")
     if plan.status is not PlanStatus.PENDING_APPROVAL:
         raise PlanError("plan_not_pending")
     reason = reason.strip()
     if not approve and not reason:
         raise PlanError("reason_required")
-    case = session.get(Case, plan.case_id)
+    case = session.get_one(Case, plan.case_id)
     if approve:
         authority = default_plan_rules().authority(user.role.value, user.username)
         kind = OfferKind(plan.kind)
@@ -227,14 +227,14 @@ def monitor_plans(
         query = query.where(RepaymentPlan.case_id.in_(list(case_ids)))
     changed = []
     for plan in session.scalars(query).all():
-        case = session.get(Case, plan.case_id)
+        case = session.get_one(Case, plan.case_id)
         rows = session.scalars(
             select(PlanInstallment)
             .where(PlanInstallment.plan_id == plan.id)
             .order_by(PlanInstallment.seq)
         ).all()
         installments = [Installment(r.seq, r.due_date, r.amount_minor) for r in rows]
-        zone = ZoneInfo(session.get(Customer, case.customer_id).time_zone)
+        zone = ZoneInfo(session.get_one(Customer, case.customer_id).time_zone)
         payments = [
             (paid_at.astimezone(zone).date(), amount)
             for paid_at, amount in session.execute(

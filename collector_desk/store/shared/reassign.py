@@ -34,7 +34,7 @@ def apply_move(
 ) -> int | None:
     """Move one case; returns the collector it came from. `seen_with`: whom the lead saw it
     with, so a case someone else moved meanwhile is not taken from its new collector."""
-    if lead.role not in (Role.TEAM_LEAD, Role.ADMIN):
+    if not lead.role.is_lead:
         raise ReassignRefused("not_a_team_lead")
     if lead.role is Role.TEAM_LEAD and case.team_id != lead.team_id:
         raise ReassignRefused("not_your_team")

@@ -9,7 +9,8 @@ Ctrl+Enter logs the call once it has ended.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimeZone, Signal
@@ -276,15 +277,17 @@ class CallGuide(QWidget):
     # -- acting -------------------------------------------------------------------------------
     def press(self, number: int) -> bool:
         """Take answer `number`, after keeping what the step's fields hold."""
-        if self.session is None or not self._keep_captures():
+        session = self.session
+        if session is None or not self._keep_captures():
             return False
-        return self._act(lambda: self.session.answer(number))
+        return self._act(lambda: session.answer(number))
 
     def raise_objection(self, objection: Objection) -> bool:
-        if self.session is None:
+        session = self.session
+        if session is None:
             return False
         self._keep_captures()
-        return self._act(lambda: self.session.object(objection))
+        return self._act(lambda: session.object(objection))
 
     def confirm_disclosure(self, name: str, on: bool = True) -> None:
         if self.session is not None and on:
@@ -317,6 +320,7 @@ class CallGuide(QWidget):
         for name, widget in self._captures.items():
             kind = CAPTURE_FIELDS[name]
             if kind is FieldKind.MONEY:
+                assert isinstance(widget, QLineEdit)  # as _capture_widget made it
                 text = widget.text().strip()
                 if not text:
                     self.session.capture(name, None)
@@ -332,20 +336,23 @@ class CallGuide(QWidget):
                     return False
                 self.session.capture(name, minor, formatting.money(minor, currency))
             elif kind is FieldKind.DATE:
+                assert isinstance(widget, QDateEdit)
                 if widget.date() == widget.minimumDate():
                     self.session.capture(name, None)
                 else:
-                    day = widget.date().toPython()
+                    day = cast(date, widget.date().toPython())  # PySide6 types it as object
                     self.session.capture(name, day, day.isoformat())
             elif kind is FieldKind.DATETIME:
+                assert isinstance(widget, QDateTimeEdit)
                 if widget.dateTime() == widget.minimumDateTime():
                     self.session.capture(name, None)
                 else:
-                    at = widget.dateTime().toPython()
+                    at = cast(datetime, widget.dateTime().toPython())  # typed as object
                     zone = ZoneInfo(self.detail.time_zone) if self.detail else None
                     moment = at.replace(tzinfo=zone) if at.tzinfo is None else at
                     self.session.capture(name, moment, moment.strftime("%Y-%m-%d %H:%M"))
             else:
+                assert isinstance(widget, QLineEdit)
                 self.session.capture(name, widget.text().strip() or None)
         return True
 
@@ -513,11 +520,13 @@ class CallGuide(QWidget):
         if reply.objection is not None:
             words = script.text(self._loaded.library.objections[reply.objection][0], ui)
         else:
+            assert reply.answer is not None  # a reply is an answer or an objection
             words = script.text(session.step.answers[reply.answer - 1].label, ui)
         self.customer_label.setText(translate("CallGuide", "Customer: “%1”").replace("%1", words))
 
     def _report_text(self, report: PracticeReport) -> str:
         ui = self._ui_language()
+        assert self.session is not None  # a report is of the call just finished
         library, script = self._loaded.library, self.session.script
         objection = lambda o: script.text(library.objections[o][0], ui)  # noqa: E731
         lines = [translate("CallGuide", "Practice report")]
@@ -569,7 +578,7 @@ class CallGuide(QWidget):
         assert self.detail is not None
         zone = self.detail.time_zone
         if kind is FieldKind.DATE:
-            edit = QDateEdit(self)
+            edit: QDateTimeEdit = QDateEdit(self)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             today = self._clock().astimezone(ZoneInfo(zone)).date()

@@ -1,10 +1,12 @@
 """Validation errors in the collector's language."""
 
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
 from collector_desk.domain.contact_log import FieldError
+from collector_desk.domain.policy import Decision
 from collector_desk.ui.common import formatting, labels
 
 translate = QCoreApplication.translate
@@ -13,11 +15,11 @@ translate = QCoreApplication.translate
 def message(error: FieldError, currency: str = "CNY", zone: ZoneInfo | None = None) -> str:
     p = error.params
     decision = p.get("decision")
-    if error.code == "contact_not_allowed" and decision is not None:
+    if error.code == "contact_not_allowed" and isinstance(decision, Decision):
         return translate("FieldError", "Not allowed: %1").replace(
             "%1", labels.contactable(decision, zone or ZoneInfo("UTC")).removeprefix("✗ ")
         )
-    if error.code == "override_reason_required" and decision is not None:
+    if error.code == "override_reason_required" and isinstance(decision, Decision):
         return translate(
             "FieldError", "This goes past a rule (%1). Say why you go on; it is recorded."
         ).replace("%1", "; ".join(labels.policy_reason(r) for r in decision.warnings))
@@ -45,7 +47,7 @@ def message(error: FieldError, currency: str = "CNY", zone: ZoneInfo | None = No
         ),
         "amount_over_balance": translate(
             "FieldError", "The amount is more than the balance of %1."
-        ).replace("%1", formatting.money(int(p.get("balance", 0)), currency)),
+        ).replace("%1", formatting.money(cast(int, p.get("balance", 0)), currency)),
         "date_required": translate("FieldError", "Enter the date the customer will pay."),
         "date_in_past": translate("FieldError", "The promise date is in the past."),
         "date_too_far": translate(

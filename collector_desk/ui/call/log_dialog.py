@@ -419,7 +419,8 @@ class LogDialog(QDialog):
             direction=Direction.INBOUND if self.inbound.isChecked() else Direction.OUTBOUND,
             note=self.note.toPlainText(),
             promise_amount_minor=amount,
-            promise_date=date.toPython() if ptp else None,
+            # PySide6's stubs type toPython() as object; a QDate's is a date
+            promise_date=date.toPython() if ptp else None,  # type: ignore[arg-type]
             callback_at=callback,
             override_reason=self.override_reason.text().strip(),
             dialed_at=self._dialed_at(),

@@ -160,8 +160,10 @@ class DetailPane(QWidget):
             "priority": translate("DetailPane", "Priority"),
         }
         for row, key in enumerate(captions):
-            caption = self.summary.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            caption.setText(captions[key])  # type: ignore[union-attr]
+            item = self.summary.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            caption = None if item is None else item.widget()
+            assert isinstance(caption, QLabel)  # each row was added with a QLabel caption
+            caption.setText(captions[key])
         for i, title in enumerate(
             (
                 translate("DetailPane", "Accounts"),
@@ -175,7 +177,9 @@ class DetailPane(QWidget):
             )
         ):
             self.tabs.setTabText(i, title)
-            self.tabs.widget(i).setAccessibleName(title)  # a tab's page is named by its tab
+            page = self.tabs.widget(i)
+            assert page is not None
+            page.setAccessibleName(title)  # a tab's page is named by its tab
         self.reveal.setText(translate("DetailPane", "Show (Ctrl+I)"))
         self.reveal.setToolTip(translate("DetailPane", "Show the full number; this is recorded"))
         self.points.setToolTip(

@@ -23,7 +23,7 @@ from collector_desk.ui.common.theme import show_as_error
 
 translate = QCoreApplication.translate
 
-Change = Callable[[CaseFlag, bool, str], None]
+Change = Callable[[CaseFlag, bool, str], object]  # what it returns is not read
 
 
 class FlagDialog(QDialog):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -44,7 +45,7 @@ class LegalDialog(QDialog):
         self.on = QDateEdit(self)
         self.on.setDisplayFormat("yyyy-MM-dd")
         self.on.setCalendarPopup(True)
-        self.on.setDate(QDate(today))
+        self.on.setDate(QDate(today))  # type: ignore[call-overload]  # stubs omit QDate(date)
         self.documents = QListWidget(self)
         self.documents.setObjectName("legalDocuments")
         for doc in checklist(default_legal_rules()):
@@ -89,7 +90,9 @@ class LegalDialog(QDialog):
     def submit(self) -> None:
         try:
             self._step(
-                LegalStage(self.stage.currentData()), self.on.date().toPython(), self.checked()
+                LegalStage(self.stage.currentData()),
+                cast(date, self.on.date().toPython()),  # PySide6 types it as object
+                self.checked(),
             )
         except LegalError as error:
             self.error.setText(legal_error(error))
@@ -136,11 +139,11 @@ def legal_error(error: LegalError) -> str:
     p = error.params
     if error.code == "not_eligible":
         return translate("LegalDialog", "This case may not go to legal: %1").replace(
-            "%1", "; ".join(eligibility_reason(r) for r in p.get("reasons", []))
+            "%1", "; ".join(eligibility_reason(r) for r in cast("list[str]", p.get("reasons", [])))
         )
     if error.code == "documents_missing":
         return translate("LegalDialog", "Missing documents: %1").replace(
-            "%1", ", ".join(document_name(d) for d in p.get("documents", []))
+            "%1", ", ".join(document_name(d) for d in cast("list[str]", p.get("documents", [])))
         )
     return {
         "stage_not_allowed": translate("LegalDialog", "The case cannot move to that stage now."),

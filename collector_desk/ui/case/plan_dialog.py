@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -80,7 +81,8 @@ class PlanDialog(QDialog):
         self.first_due.setCalendarPopup(True)
         self.first_due.setDisplayFormat("yyyy-MM-dd")
         today = now.astimezone(ZoneInfo(detail.time_zone)).date()
-        self.first_due.setDate(QDate(today + timedelta(days=7)))
+        # PySide6 converts a date; its stubs leave that constructor out
+        self.first_due.setDate(QDate(today + timedelta(days=7)))  # type: ignore[call-overload]
 
         self.offers = QTableWidget(self)
         self.offers.setObjectName("offers")
@@ -185,7 +187,7 @@ class PlanDialog(QDialog):
         return (
             kind,
             waived,
-            self.first_due.date().toPython(),
+            cast(date, self.first_due.date().toPython()),  # PySide6 types it as object
             affordability,
             self.months.value() or None,
         )

@@ -35,7 +35,7 @@ class Translations:
         self.language = DEFAULT_LANGUAGE
         self._installed: list[QTranslator] = []
 
-    def set_language(self, lang: str) -> str:
+    def set_language(self, lang: str | None) -> str:
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed.clear()

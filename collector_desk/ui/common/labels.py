@@ -242,7 +242,7 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
         ).replace("%1", str(p["attempts"]))
     if reason.rule is Rule.POINT_NOT_DIALABLE:
         return translate("Policy", "the number is marked %1").replace(
-            "%1", point_status(ContactPointStatus(p["status"]))
+            "%1", point_status(ContactPointStatus(str(p["status"])))
         )
     return {
         Rule.UNKNOWN_PACK: translate("Policy", "no contact rules for this customer"),

@@ -130,6 +130,7 @@ def _open_demo_cache(launch: DemoLaunch) -> Engine:
             opened = engine
         else:
             engine.dispose()
+    assert opened is not None  # launch.username is one of the users
     return opened
 
 
@@ -223,6 +224,8 @@ def _run_demo(app: QApplication, translations: Translations, launch: DemoLaunch,
         )
     window.show()
     stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
+    sync = window.sync
+    assert sync is not None  # _start_sync gave the window its controller
     shown: QWidget = window
     team = window.open_team() if launch.view in ("team", "numbers") else None
     if team is not None:
@@ -231,12 +234,12 @@ def _run_demo(app: QApplication, translations: Translations, launch: DemoLaunch,
             team.tabs.setCurrentWidget(team.dashboard)
     if launch.screenshot is not None:
         target = launch.screenshot
-        taken = []
+        taken: list[bool] = []
 
         def capture(force: bool = False) -> None:
             if taken:
                 return
-            settled = window.sync.link is not Link.SYNCING and (
+            settled = sync.link is not Link.SYNCING and (
                 team is None or not team.dashboard.fetching
             )
             if not (settled or force):
@@ -248,8 +251,8 @@ def _run_demo(app: QApplication, translations: Translations, launch: DemoLaunch,
         # The picture shows the window as a user sees it once the first sync (and, for the
         # dashboard, the first fetch of the numbers) has answered, or after a few seconds,
         # whatever it says then.
-        window.sync.changed.connect(capture)
-        window.sync.kpis_fetched.connect(lambda _outcome: QTimer.singleShot(0, capture))
+        sync.changed.connect(capture)
+        sync.kpis_fetched.connect(lambda _outcome: QTimer.singleShot(0, capture))
         QTimer.singleShot(SCREENSHOT_WAIT_MS, lambda: capture(force=True))
     code = app.exec()
     window.close()
@@ -296,6 +299,7 @@ def _run_practice(app, translations, data_dir, seed, screenshot, instance) -> in
     if not is_sandbox(engine):
         mark_sandbox(engine)
     user = find_user(engine, DEMO_COLLECTOR)
+    assert user is not None  # practice caches are seeded with the demo collector
     window = MainWindow(
         CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
         user,

@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, S
 from PySide6.QtWidgets import QProgressDialog
 from sqlalchemy import Engine
 
+from collector_desk.domain.progress import Progress
 from collector_desk.store.cache.cache_file import is_plain, open_cache
 
 translate = QCoreApplication.translate
 T = TypeVar("T")
-Progress = Callable[[int, int], None]
 
 
 class _Worker(QObject):

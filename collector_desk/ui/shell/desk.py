@@ -177,6 +177,7 @@ def _run_desk(app, translations, instance, server, data_dir, allow_http, run_loo
             return 0
         else:
             username, token = dialog.username.text().strip(), dialog.token
+            assert token is not None  # the dialog accepts only a sign-in that gave one
             credentials.save_token(server, username, token)
     settings.setValue(f"last_user/{server}", username)
 

@@ -127,7 +127,9 @@ class IdleLock(QObject):
         self._failures = 0
         self.screen = LockScreen(display_name)
         self.screen.unlock_requested.connect(self.try_unlock)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # made inside a running application
+        app.installEventFilter(self)
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check_idle)
         if minutes > 0:
@@ -214,6 +216,8 @@ class IdleLock(QObject):
         log.info("unlocked")
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(self)
         self._timer.stop()
         self.screen.close()

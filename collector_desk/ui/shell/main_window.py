@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from collector_desk.config.scripts import Loaded, load_scripts
-from collector_desk.domain.cases import CaseFlag, PlanStatus, Role
+from collector_desk.domain.cases import CaseFlag, PlanStatus
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
@@ -211,8 +211,8 @@ class MainWindow(QMainWindow):
         self.team_action.setShortcut(QKeySequence("Ctrl+T"))
         self.team_action.triggered.connect(lambda: self.open_team())
         self.team_menu.addAction(self.team_action)
-        self.team_menu.menuAction().setVisible(self._user.role in (Role.TEAM_LEAD, Role.ADMIN))
-        self.team_action.setEnabled(self._user.role in (Role.TEAM_LEAD, Role.ADMIN))
+        self.team_menu.menuAction().setVisible(self._user.role.is_lead)
+        self.team_action.setEnabled(self._user.role.is_lead)
 
         self.view_menu = bar.addMenu("")
         self.view_actions: list[QAction] = []
@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_team(self) -> TeamWindow | None:
-        if self._user.role not in (Role.TEAM_LEAD, Role.ADMIN):
+        if not self._user.role.is_lead:
             return None
         window = TeamWindow(
             self._queue.engine, self._user, self._clock, parent=self, sync=self.sync
@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
             if detail is None
             else next((p for p in detail.plans if p.status is PlanStatus.ACTIVE), None)
         )
-        if plan is None:
+        if detail is None or plan is None:
             self.statusBar().showMessage(
                 translate("MainWindow", "This case has no agreed plan to print."), 5000
             )

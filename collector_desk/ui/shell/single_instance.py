@@ -73,10 +73,12 @@ class SingleInstance(QObject):
     def _greeted(self) -> None:
         # read at once: the second start writes as soon as it connects, and no socket
         # outlives this call to be delivered signals after its server is gone
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
+        server = self._server
+        assert server is not None  # connected to its own server's signal
+        while server.hasPendingConnections():
+            socket = server.nextPendingConnection()
             if socket.bytesAvailable() or socket.waitForReadyRead(WAIT_MS):
-                hello = bytes(socket.readAll())
+                hello = bytes(socket.readAll().data())
             else:
                 hello = b""
             socket.abort()

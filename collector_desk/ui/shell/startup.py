@@ -36,6 +36,7 @@ def start_app(argv: list[str] | None = None) -> QApplication:
             platform.python_version(),
             qVersion(),
         )
+    assert isinstance(app, QApplication)  # windows need a QApplication, not a QCoreApplication
     app.setApplicationName("Collector Desk")
     app.setApplicationVersion(__version__)
     # Wayland and the Linux docks match windows to collector-desk.desktop by this name

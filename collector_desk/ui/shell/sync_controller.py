@@ -46,7 +46,7 @@ class _Runner(QObject):
 
     def _ensure_client(self) -> tuple[SyncClient, bool]:
         first = self._client is None
-        if first:  # made here, so its HTTP client lives on this thread
+        if self._client is None:  # made here, so its HTTP client lives on this thread
             self._client = self._make_client()
         return self._client, first
 

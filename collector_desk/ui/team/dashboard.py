@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -101,16 +103,16 @@ class Dashboard(QWidget):
         self.status.setObjectName("dashboardStatus")
         self.status.setWordWrap(True)
 
-        rate = dict(kind=Kind.LINE, value_text=percent, top=1.0)
+        rate = partial(Chart, kind=Kind.LINE, value_text=percent, top=1.0)
         money = lambda v: formatting.money(int(v), currency).removesuffix(".00")  # noqa: E731
         self.charts = {
             "contacts": Chart(translate("Dashboard", "Contacts"), Kind.BARS, _number),
             "contacts_per_hour": Chart(
                 translate("Dashboard", "Contacts per hour"), Kind.LINE, _number
             ),
-            "rpc_rate": Chart(translate("Dashboard", "Right-party contact rate"), **rate),
-            "promise_rate": Chart(translate("Dashboard", "Promise rate (per RPC)"), **rate),
-            "kept_rate": Chart(translate("Dashboard", "Kept rate (amount)"), **rate),
+            "rpc_rate": rate(translate("Dashboard", "Right-party contact rate")),
+            "promise_rate": rate(translate("Dashboard", "Promise rate (per RPC)")),
+            "kept_rate": rate(translate("Dashboard", "Kept rate (amount)")),
             "collected_minor": Chart(translate("Dashboard", "Collected"), Kind.BARS, money),
             "broken_no_follow_up": Chart(
                 translate("Dashboard", "Broken promises without follow-up"), Kind.BARS, _number
@@ -175,7 +177,9 @@ class Dashboard(QWidget):
 
     def range(self) -> tuple[date, date, Period] | None:
         """The dates asked for, whole weeks when by week; None (and a message) if impossible."""
-        since, until = self.since.date().toPython(), self.until.date().toPython()
+        # PySide6 types toPython() as object; a QDate's is a date
+        since = cast(date, self.since.date().toPython())
+        until = cast(date, self.until.date().toPython())
         period = Period(self.period.currentData())  # Qt hands the enum back as its text
         if since > until:
             self._say(translate("Dashboard", "The start date is after the end date."))

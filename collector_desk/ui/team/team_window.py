@@ -96,19 +96,19 @@ class TeamWindow(QDialog):
         self.balance_min = QLineEdit(page)
         self.from_collector = QComboBox(page)
         self.to_collector = QComboBox(page)
-        self.find = QPushButton(translate("TeamWindow", "Find cases"), page)
+        self.find_button = QPushButton(translate("TeamWindow", "Find cases"), page)
         self.export_cases = QPushButton(translate("TeamWindow", "Export these cases…"), page)
         self.export_cases.setToolTip(
             translate("TeamWindow", "A customer list: the export is recorded in the audit trail")
         )
         self.export_cases.clicked.connect(lambda: self.export_selected())
-        self.move = QPushButton(translate("TeamWindow", "Move them to"), page)
+        self.move_button = QPushButton(translate("TeamWindow", "Move them to"), page)
         self.propose = QPushButton(translate("TeamWindow", "Propose a rebalance"), page)
         self.confirm = QPushButton(translate("TeamWindow", "Confirm the moves"), page)
         self.confirm.setEnabled(False)
         self.moves = read_only_table(page, "moves")
-        self.find.clicked.connect(self.find_cases)
-        self.move.clicked.connect(self.move_selected)
+        self.find_button.clicked.connect(self.find_cases)
+        self.move_button.clicked.connect(self.move_selected)
         self.propose.clicked.connect(self.propose_rebalance)
         self.confirm.clicked.connect(self.confirm_moves)
 
@@ -129,15 +129,15 @@ class TeamWindow(QDialog):
             filters.addWidget(widget)
         filters.addStretch(1)
         buttons = QHBoxLayout()
-        for widget in (
-            self.find,
+        for control in (
+            self.find_button,
             self.export_cases,
-            self.move,
+            self.move_button,
             self.to_collector,
             self.propose,
             self.confirm,
         ):
-            buttons.addWidget(widget)
+            buttons.addWidget(control)
         buttons.addStretch(1)
         self.workload.setAccessibleName(translate("TeamWindow", "Each collector's workload"))
         self.moves.setAccessibleName(translate("TeamWindow", "Cases to move"))

@@ -38,6 +38,7 @@ def run() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
+    assert url is not None, "alembic.ini sets sqlalchemy.url"
     engine = create_engine(url)
     with engine.connect() as conn:
         _configure(conn)
