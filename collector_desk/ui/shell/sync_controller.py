@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from collector_desk.domain.kpis import Period
 from collector_desk.sync.backoff import retry_delay
 from collector_desk.sync.outcomes import Offline, Revoked, SignedOut, SyncReport
+from collector_desk.ui.common.case_changes import announce
 
 if TYPE_CHECKING:
     from collector_desk.sync.client import SyncClient
@@ -72,7 +73,6 @@ class _Runner(QObject):
 
 class SyncController(QObject):
     changed = Signal()  # link, last sync time or failure count changed
-    received = Signal(object)  # a SyncReport that brought or removed cases
     kpis_fetched = Signal(object)  # None when fresh team numbers are in the cache, else why not
     _start = Signal()
     _fetch = Signal(object)
@@ -133,7 +133,7 @@ class SyncController(QObject):
             self.clock_skew_s = outcome.clock_skew_s
             self._timer.start(SYNC_EVERY_MS)
             if outcome.cases_received or outcome.cases_removed or outcome.rejected:
-                self.received.emit(outcome)
+                announce(many=True, source=self)  # cases came or went: every view reads again
         elif isinstance(outcome, SignedOut):
             log.warning("sync: the server signed this desktop out")
             self.link = Link.SIGNED_OUT
