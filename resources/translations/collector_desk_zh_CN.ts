@@ -1231,6 +1231,11 @@
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="106"/>
+        <source>Checking your password…</source>
+        <translation>正在核对您的密码…</translation>
+    </message>
+    <message>
         <location filename="../../collector_desk/ui/shell/idle_lock.py" line="184"/>
         <source>This computer cannot check your password yet and the server cannot be reached. Your work is kept: connect to the network and try again.</source>
         <translation>本机暂时无法核对您的密码，服务器也无法连接。您的工作都已保留：请连接网络后再试。</translation>
@@ -2322,6 +2327,11 @@
         <location filename="../../collector_desk/ui/shell/sign_in.py" line="72"/>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/shell/sign_in.py" line="74"/>

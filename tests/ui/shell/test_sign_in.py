@@ -30,10 +30,12 @@ def test_wrong_password_says_so_and_the_right_one_signs_in(qtbot, qapp, live):
     assert dialog.keyring_note.isVisible()  # told plainly that nothing will be remembered
     qtbot.keyClicks(dialog.password, "not it")
     qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.signing_in)
     assert dialog.isVisible() and "wrong" in dialog.message.text()
     assert dialog.password.text() == ""
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.signing_in)
     assert dialog.result() == SignInDialog.DialogCode.Accepted
     assert dialog.token and len(dialog.token) > 30
 
@@ -42,6 +44,7 @@ def test_no_server_offers_to_work_offline_when_a_cache_exists(qtbot, qapp):
     dialog = _dialog(qtbot, qapp, "http://127.0.0.1:9", cache_exists=True)
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.signing_in)
     assert "cannot be reached" in dialog.message.text()
     assert dialog.offline.isVisible()
     qtbot.mouseClick(dialog.offline, Qt.MouseButton.LeftButton)
