@@ -620,6 +620,11 @@
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="170"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
         <location filename="../../collector_desk/ui/shell/desk.py" line="85"/>
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>

@@ -96,7 +96,9 @@ class SyncController(QObject):
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.sync_now)
 
-    def sync_now(self) -> None:
+    def sync_now(self, progress: str | None = None) -> None:
+        """Sync now, unless a sync runs already; `progress`: a label for a progress dialog,
+        modal, for a sync the user must wait for (the first one fills an empty cache)."""
         if self._busy or self._stopped or self.link in (Link.SIGNED_OUT, Link.REVOKED):
             return
         self._busy = True
@@ -104,9 +106,10 @@ class SyncController(QObject):
         self.link = Link.SYNCING
         self.changed.emit()
         runner = self._runner
-        BackgroundOp(self, lambda _progress: runner.run(), self._finished).run_in_background(
-            self._lane
-        )
+        op = BackgroundOp(self, lambda _progress: runner.run(), self._finished)
+        if progress is not None:
+            op.with_progress(progress)
+        op.run_in_background(self._lane)
 
     def fetch_kpis(self, request: tuple[date, date, Period]) -> None:
         """Ask the server for the team's numbers on the sync thread (after a running sync);
