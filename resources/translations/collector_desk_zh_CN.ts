@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/shell/app.py" line="172"/>
-        <location filename="../../collector_desk/ui/shell/background.py" line="58"/>
+        <location filename="../../collector_desk/ui/common/ops.py" line="272"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
@@ -40,9 +40,15 @@
         <translation>练习模式：虚构客户，从不同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/background.py" line="86"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="91"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="206"/>
         <source>Encrypting the cases kept on this computer…</source>
         <translation>正在加密本机保存的案件数据…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/app.py" line="245"/>
+        <source>Opening the cases kept on this computer…</source>
+        <translation>正在打开本机保存的案件数据…</translation>
     </message>
 </context>
 <context>

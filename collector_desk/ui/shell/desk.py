@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from collector_desk.config.loaders import default_security
@@ -34,7 +34,7 @@ from collector_desk.ui.shell.layout_memory import settings_for
 from collector_desk.ui.shell.main_window import MainWindow
 from collector_desk.ui.shell.sign_in import Attempt, SignInDialog
 from collector_desk.ui.shell.single_instance import bring_to_front, run_first
-from collector_desk.ui.shell.startup import start_app
+from collector_desk.ui.shell.startup import SteppedStart, start_app
 from collector_desk.ui.shell.sync_controller import Link, SyncController
 
 translate = QCoreApplication.translate
@@ -114,23 +114,18 @@ def _run_desk(app, translations, instance, server, data_dir, allow_http, run_loo
         )
         return 2
     start = DeskStart(app, translations, instance, server, data_dir)
-    QTimer.singleShot(0, start.begin)
-    try:
-        code = run_loop(app)
-    finally:
-        app.setQuitOnLastWindowClosed(start.quit_on_close)
-    return start.finish(code)
+    code = start.run(run_loop)
+    start.wipe_if_revoked()
+    return code
 
 
-class DeskStart(QObject):
-    """The start of `collector-desk run`, step by step inside the application's event loop:
-    the token check, the sign-in, opening the cache and a first sync run in the background
-    (ui.common.ops), each handing over to the next; a step that ends the start says why and
-    quits the loop with its exit code. Nothing waits in a nested event loop."""
+class DeskStart(SteppedStart):
+    """The start of `collector-desk run`: the token check, the sign-in, opening the cache and
+    a first sync, each in the background, then the window."""
 
     def __init__(self, app, translations, instance, server: str, data_dir: Path) -> None:
-        super().__init__()
-        self._app, self._translations, self._instance = app, translations, instance
+        super().__init__(app)
+        self._translations, self._instance = translations, instance
         self.server, self.data_dir = server, data_dir
         self.settings = settings_for("desk")
         self.username = str(self.settings.value(f"last_user/{server}", ""))
@@ -141,20 +136,6 @@ class DeskStart(QObject):
         self.controller: SyncController | None = None
         self.window: MainWindow | None = None
         self.sign_in_dialog: SignInDialog | None = None
-        self.code: int | None = None  # set when the start itself ended the loop
-        self._error: BaseException | None = None
-        # until the window shows, a step's dialog closing must not end the application
-        self.quit_on_close = app.quitOnLastWindowClosed()
-        app.setQuitOnLastWindowClosed(False)
-
-    def _quit(self, code: int) -> None:
-        self.code = code
-        QCoreApplication.exit(code)
-
-    def _unexpected(self, error: Exception) -> None:
-        """Raised out of run_desk once the loop has ended, as before the start was stepped."""
-        self._error = error
-        self._quit(1)
 
     # -- 1: is the kept sign-in still good? -------------------------------------------------
     def begin(self) -> None:
@@ -166,7 +147,7 @@ class DeskStart(QObject):
         self.token = token
         (
             BackgroundOp(None, lambda _progress: _token_works(server, token), self._token_checked)
-            .failure(self._unexpected)
+            .failure(self.unexpected)
             .with_progress(translate("Desk", "Connecting to %1…").replace("%1", server))
             .run_in_background()
         )
@@ -203,7 +184,7 @@ class DeskStart(QObject):
         if result == SignInDialog.OFFLINE:
             self.username, self.offline = username, True
         elif result != SignInDialog.DialogCode.Accepted:
-            self._quit(0)
+            self.quit(0)
             return
         else:
             self.username, self.token = username, dialog.token
@@ -243,9 +224,9 @@ class DeskStart(QObject):
                 )
             )
         else:
-            self._unexpected(error)
+            self.unexpected(error)
             return
-        self._quit(2)
+        self.quit(2)
 
     def _cache_opened(self, engine) -> None:
         self.engine = engine
@@ -259,7 +240,7 @@ class DeskStart(QObject):
                     "so they stay locked until you sign in with the server reachable.",
                 ).replace("%1", str(default_security().lock_after_days_offline))
             )
-            self._quit(2)
+            self.quit(2)
             return
         server, token = self.server, self.token
 
@@ -294,7 +275,7 @@ class DeskStart(QObject):
                     "cannot be reached. Connect to the network and start again.",
                 )
             )
-            self._quit(2)
+            self.quit(2)
             return
         window = MainWindow(
             CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
@@ -319,21 +300,19 @@ class DeskStart(QObject):
         if self._instance is not None:
             self._instance.asked_to_show.connect(lambda: bring_to_front(window))
         window.show()
-        self._app.setQuitOnLastWindowClosed(self.quit_on_close)
+        self.window_shown()
         if self.token is not None:
             self.controller.sync_now()
 
     # -- after the loop ----------------------------------------------------------------------
-    def finish(self, code: int) -> int:
-        """Stop the sync and close the cache; a revoked desk is wiped. The exit code."""
-        controller, engine = self.controller, self.engine
-        if controller is not None:
-            controller.shutdown()
-        if engine is not None:
-            engine.dispose()
-        if self._error is not None:
-            raise self._error
-        if controller is not None and controller.link is Link.REVOKED:
+    def close(self) -> None:
+        if self.controller is not None:
+            self.controller.shutdown()
+        if self.engine is not None:
+            self.engine.dispose()
+
+    def wipe_if_revoked(self) -> None:
+        if self.controller is not None and self.controller.link is Link.REVOKED:
             # everything was pushed: nothing of it stays here
             server, username = self.server, self.username
             wipe(cache_path(self.data_dir, server, username))
@@ -348,4 +327,3 @@ class DeskStart(QObject):
                     "the server, and the cases kept on this computer were removed.",
                 ),
             )
-        return self.code if self.code is not None else code
