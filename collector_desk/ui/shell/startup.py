@@ -8,7 +8,7 @@ import platform
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -89,6 +89,9 @@ class SteppedStart(QObject):
             code = run_loop(self.app)
         finally:
             first.stop()
+            # a quit still queued (the last window closing posts one) belongs to this loop:
+            # left queued, it would end whichever loop runs next, a dialog's or a test's
+            QCoreApplication.removePostedEvents(self.app, QEvent.Type.Quit)
             self.app.setQuitOnLastWindowClosed(self.quit_on_close)
             self.close()
         if self._error is not None:
