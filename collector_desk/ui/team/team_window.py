@@ -62,6 +62,7 @@ class TeamWindow(QDialog):
         self._moves: list[Move] = []
         self._selected: list[int] = []
         self._approvals: list[team.Approval] = []
+        self._stale = False  # cases changed while the window was hidden
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
@@ -180,9 +181,20 @@ class TeamWindow(QDialog):
     # -- reading ----------------------------------------------------------------------------
     def _on_case_change(self, change: CaseChange) -> None:
         """Cases changed elsewhere (a sync brought a plan to approve, a case moved): the
-        workload and the inbox are read again; what the lead chose stays chosen."""
-        if change.source is not self:
+        workload and the inbox are read again, what the lead chose staying chosen; while
+        the window is hidden (closed, or the desk locked), when it shows again."""
+        if change.source is self:
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         chosen = (
