@@ -4,201 +4,209 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="70"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="63"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="83"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="392"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="172"/>
-        <location filename="../../collector_desk/ui/shell/background.py" line="58"/>
+        <location filename="../../collector_desk/ui/common/ops.py" line="272"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="201"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="194"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="246"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="199"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="250"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="209"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="267"/>
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="216"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="278"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="309"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="410"/>
         <source>Practice: made-up customers, never synced</source>
         <translation>练习模式：虚构客户，从不同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/background.py" line="86"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="91"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="209"/>
         <source>Encrypting the cases kept on this computer…</source>
         <translation>正在加密本机保存的案件数据…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/app.py" line="240"/>
+        <source>Opening the cases kept on this computer…</source>
+        <translation>正在打开本机保存的案件数据…</translation>
     </message>
 </context>
 <context>
     <name>CallGuide</name>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="65"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="67"/>
         <source>Reason for the arrears</source>
         <translation>逾期原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="66"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="68"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="67"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="69"/>
         <source>Monthly essential costs</source>
         <translation>每月必要开支</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="68"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="70"/>
         <source>Amount offered</source>
         <translation>客户提出的金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="69"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="71"/>
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="70"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="72"/>
         <source>Promise date</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="71"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="73"/>
         <source>Call back at</source>
         <translation>回拨时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="72"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="74"/>
         <source>Payment reference</source>
         <translation>付款流水号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="73"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="75"/>
         <source>Message left</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="74"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="76"/>
         <source>New contact details</source>
         <translation>新的联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="80"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="82"/>
         <source>Read each disclosure to the customer and tick it first.</source>
         <translation>请先向客户逐条宣读告知事项并勾选。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="83"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="85"/>
         <source>The call has ended: log it (Ctrl+Enter).</source>
         <translation>通话已结束：请记录（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="84"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="86"/>
         <source>Not before the customer is identified: say nothing about the debt.</source>
         <translation>客户身份核实之前不可使用：不得提及欠款。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="87"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="89"/>
         <source>This step would state the debt before identity; it is not shown.</source>
         <translation>此步骤会在核实身份前透露欠款，已隐藏。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="232"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="234"/>
         <source>No script fits this call.</source>
         <translation>没有适用于此通话的话术。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="328"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="345"/>
         <source>%1: an amount, like 1500.00</source>
         <translation>%1：请输入金额，例如 1500.00</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="396"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="416"/>
         <source>Inbound call</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="398"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="418"/>
         <source>The customer called us: use the inbound script</source>
         <translation>客户主动来电：使用来电话术</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="400"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="420"/>
         <source>If the customer says (Alt+1-7):</source>
         <translation>如果客户说（Alt+1-7）：</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="401"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="421"/>
         <source>Log this call (Ctrl+Enter)</source>
         <translation>记录本次通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="428"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="448"/>
         <source>Open a case and dial (C), or press F6 again to start.</source>
         <translation>打开案件并拨号（C），或再按 F6 开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="490"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="510"/>
         <source>Call ended: %1.</source>
         <translation>通话结束：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="494"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="514"/>
         <source>You will be asked to set: %1.</source>
         <translation>接下来将请您设置：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="517"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="538"/>
         <source>Customer: “%1”</source>
         <translation>客户：“%1”</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="523"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="545"/>
         <source>Practice report</source>
         <translation>练习报告</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="525"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="547"/>
         <source>Disclosures missed: %1</source>
         <translation>漏读的告知事项：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="526"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="548"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="530"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="552"/>
         <source>Objections met: %1 of %2%3</source>
         <translation>已应对的异议：%2 个中的 %1 个%3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="538"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="560"/>
         <source>missed: %1</source>
         <translation>未应对：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="544"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="566"/>
         <source>Answers that were not what the customer said: %1</source>
         <translation>与客户所说不符的选择：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="550"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="572"/>
         <source>Time per step: %1 (total %2 s)</source>
         <translation>各步骤用时：%1（共 %2 秒）</translation>
     </message>
@@ -412,202 +420,202 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="77"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="79"/>
         <source>Team</source>
         <translation>全组</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="91"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="93"/>
         <source>By day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="92"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="94"/>
         <source>By week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="94"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="170"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="96"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="172"/>
         <source>Whole team</source>
         <translation>全组</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="95"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="97"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="97"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="99"/>
         <source>Ask the server for fresh figures (F5)</source>
         <translation>向服务器获取最新数据（F5）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="99"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="101"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="107"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="277"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="109"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="281"/>
         <source>Contacts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="109"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="279"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="111"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="283"/>
         <source>Contacts per hour</source>
         <translation>每小时联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="111"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="113"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="112"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="114"/>
         <source>Promise rate (per RPC)</source>
         <translation>承诺率（每次本人接通）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="113"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="115"/>
         <source>Kept rate (amount)</source>
         <translation>履约率（按金额）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="114"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="283"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="116"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="287"/>
         <source>Collected</source>
         <translation>回收金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="116"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="118"/>
         <source>Broken promises without follow-up</source>
         <translation>未跟进的违约承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="119"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="121"/>
         <source>Roll and cure by bucket</source>
         <translation>各账龄段迁徙率与出催率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="128"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="130"/>
         <source>Totals by collector</source>
         <translation>各催收员合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="132"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="134"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="133"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="135"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="135"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="276"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="137"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="280"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="181"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="185"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="186"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="190"/>
         <source>Choose at most a year.</source>
         <translation>最多选择一年。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="199"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="203"/>
         <source>Fetching fresh figures…</source>
         <translation>正在获取最新数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="209"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="213"/>
         <source>The server keeps these figures for team leads.</source>
         <translation>这些数据仅向组长开放。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="213"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="217"/>
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="215"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="219"/>
         <source>The server cannot be reached and no figures for these dates are kept on this computer.</source>
         <translation>无法连接服务器，本机也没有这些日期的数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="261"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="265"/>
         <source>Roll</source>
         <translation>迁徙</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="262"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="266"/>
         <source>Cure</source>
         <translation>出催</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="278"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="282"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="280"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="284"/>
         <source>RPC rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="281"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="285"/>
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="282"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="286"/>
         <source>Kept rate</source>
         <translation>履约率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="284"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="288"/>
         <source>Broken, no follow-up</source>
         <translation>违约未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="310"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="314"/>
         <source>Export the team&apos;s numbers</source>
         <translation>导出本组数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="312"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="316"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="327"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="331"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="330"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="334"/>
         <source>Exported %1 row(s) to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="349"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="353"/>
         <source>W%1</source>
         <translation>第%1周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="355"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="359"/>
         <source>No figures for these dates yet.</source>
         <translation>这些日期暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="357"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="361"/>
         <source>Figures computed %1.</source>
         <translation>数据计算于 %1。</translation>
     </message>
@@ -615,37 +623,42 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="63"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="259"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="85"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="151"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="215"/>
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="98"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="223"/>
         <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
         <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="141"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="109"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="191"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="240"/>
         <source>The cases on this computer have not been synced for more than %1 days, so they stay locked until you sign in with the server reachable.</source>
         <translation>本机的案件数据已超过 %1 天未同步，在您连上服务器并登录之前将保持锁定。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="213"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="279"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="251"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="331"/>
         <source>Access from this computer was withdrawn. What you recorded was sent to the server, and the cases kept on this computer were removed.</source>
         <translation>本机的访问权限已被收回。您记录的内容已发送到服务器，本机保存的案件数据已被清除。</translation>
     </message>
@@ -674,21 +687,21 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="157"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="305"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="356"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="396"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="309"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="360"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="400"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="158"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="330"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="334"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="159"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="332"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="336"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
@@ -698,209 +711,209 @@
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="167"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="169"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="168"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="170"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="169"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="171"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="170"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="171"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173"/>
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="183"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="180"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="184"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="182"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="186"/>
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="185"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="214"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="218"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="248"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="252"/>
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="250"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="254"/>
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="255"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="259"/>
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="282"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="286"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="306"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="310"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="307"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="311"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="308"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="312"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="309"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="313"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="310"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="314"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="327"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="331"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="328"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="332"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="329"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="333"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="331"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="335"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="333"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="337"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="334"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="338"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="353"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="357"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="354"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="358"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="355"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="359"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="357"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="361"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="375"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="379"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="376"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="380"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="377"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="381"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="378"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="424"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="382"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="428"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="397"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="412"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="398"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="399"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="411"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="413"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -908,97 +921,97 @@
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="17"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="19"/>
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="21"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="23"/>
         <source>This goes past a rule (%1). Say why you go on; it is recorded.</source>
         <translation>此次联系超出规则（%1）。请说明继续的理由，理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="25"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="27"/>
         <source>This outcome is only possible on a call.</source>
         <translation>此结果只适用于电话联系。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="28"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="30"/>
         <source>Choose the number you used.</source>
         <translation>请选择所拨打的号码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="29"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="31"/>
         <source>This number is marked wrong or do-not-call; it cannot be used.</source>
         <translation>此号码已标记为错号或禁止拨打，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="32"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="34"/>
         <source>This number does not belong to the customer.</source>
         <translation>此号码不属于该客户。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="35"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="37"/>
         <source>Write a note for this outcome.</source>
         <translation>此结果需要填写备注。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="36"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="38"/>
         <source>The note is too long (at most %1 characters).</source>
         <translation>备注过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="39"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="41"/>
         <source>A promise needs the outcome “Promise to pay”.</source>
         <translation>只有结果为“承诺还款”时才能记录承诺。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="42"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="44"/>
         <source>Enter the promised amount.</source>
         <translation>请输入承诺还款金额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="43"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="45"/>
         <source>The amount must be a positive number, like 1500 or 1500.50.</source>
         <translation>金额必须是正数，例如 1500 或 1500.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="46"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="48"/>
         <source>The amount is more than the balance of %1.</source>
         <translation>金额超过了欠款余额 %1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="49"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="51"/>
         <source>Enter the date the customer will pay.</source>
         <translation>请输入客户承诺的还款日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="50"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="52"/>
         <source>The promise date is in the past.</source>
         <translation>承诺还款日期已过。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="51"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="53"/>
         <source>The promise date may be at most %1 days ahead.</source>
         <translation>承诺还款日期最多只能在 %1 天之后。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="54"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="56"/>
         <source>Enter when to call back.</source>
         <translation>请输入回拨时间。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="55"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="57"/>
         <source>The callback time is in the past.</source>
         <translation>回拨时间已过。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="56"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="58"/>
         <source>The callback may be at most %1 days ahead.</source>
         <translation>回拨时间最多只能在 %1 天之后。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="59"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="61"/>
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -1042,92 +1055,92 @@
 <context>
     <name>LegalDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="38"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="39"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="60"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="61"/>
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="61"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="62"/>
         <source>&amp;On</source>
         <translation>日期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="62"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="63"/>
         <source>&amp;Documents on file</source>
         <translation>已备文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="71"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="72"/>
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="125"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="128"/>
         <source>already in legal</source>
         <translation>已在法务流程中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="126"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="129"/>
         <source>not late enough</source>
         <translation>逾期天数不足</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="127"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="130"/>
         <source>balance too small</source>
         <translation>欠款金额过小</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="128"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="131"/>
         <source>too few contact attempts</source>
         <translation>联系尝试次数不足</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="129"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="132"/>
         <source>a flag sends it elsewhere</source>
         <translation>案件标记需走其他流程</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="130"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="133"/>
         <source>a plan is active</source>
         <translation>还款计划执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="131"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="134"/>
         <source>a promise is open</source>
         <translation>有未到期的承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="138"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="141"/>
         <source>This case may not go to legal: %1</source>
         <translation>此案件不能转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="142"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="145"/>
         <source>Missing documents: %1</source>
         <translation>缺少文件：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="146"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="149"/>
         <source>The case cannot move to that stage now.</source>
         <translation>案件目前不能进入该阶段。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="147"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="150"/>
         <source>The date is in the future.</source>
         <translation>日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="148"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="151"/>
         <source>The date is before the previous stage&apos;s.</source>
         <translation>日期早于上一阶段的日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="151"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="154"/>
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -1135,42 +1148,42 @@
 <context>
     <name>LegalDocument</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="112"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="115"/>
         <source>Card agreement</source>
         <translation>信用卡领用合约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="113"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="116"/>
         <source>Statement of account</source>
         <translation>账户对账单</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="114"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="117"/>
         <source>Contact history</source>
         <translation>催收联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="115"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="118"/>
         <source>Final notice sent</source>
         <translation>最后通知已发出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="116"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="119"/>
         <source>Complaint filed with the court</source>
         <translation>起诉状已提交法院</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="117"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="120"/>
         <source>Court fee receipt</source>
         <translation>诉讼费收据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="118"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="121"/>
         <source>Copy of the judgment</source>
         <translation>判决书副本</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="119"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="122"/>
         <source>Enforcement application</source>
         <translation>强制执行申请书</translation>
     </message>
@@ -1178,27 +1191,27 @@
 <context>
     <name>LegalStage</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="102"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="105"/>
         <source>Referred</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="103"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="106"/>
         <source>Filed</source>
         <translation>已起诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="104"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="107"/>
         <source>Judgment</source>
         <translation>已判决</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="105"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="108"/>
         <source>Enforcement</source>
         <translation>强制执行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="106"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="109"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -1206,42 +1219,47 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="80"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="83"/>
         <source>Collector Desk — locked</source>
         <translation>催收工作台 — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="81"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="84"/>
         <source>Collector Desk is locked</source>
         <translation>催收工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="82"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="85"/>
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="83"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="86"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="84"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="87"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="184"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="106"/>
+        <source>Checking your password…</source>
+        <translation>正在核对您的密码…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="224"/>
         <source>This computer cannot check your password yet and the server cannot be reached. Your work is kept: connect to the network and try again.</source>
         <translation>本机暂时无法核对您的密码，服务器也无法连接。您的工作都已保留：请连接网络后再试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="198"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="238"/>
         <source>Too many wrong passwords: try again in %1 seconds.</source>
         <translation>密码错误次数过多：请 %1 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="203"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="243"/>
         <source>That is not your password. Nothing was unlocked.</source>
         <translation>密码不正确，未解锁。</translation>
     </message>
@@ -1334,7 +1352,7 @@
         <translation>如要继续，请在下方说明理由；理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="452"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="453"/>
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>
@@ -1342,197 +1360,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="250"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="254"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="252"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="256"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="253"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="257"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="254"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="258"/>
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="255"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="259"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="256"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="260"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="257"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="261"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="258"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="262"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="259"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="263"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="260"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="264"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="261"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="265"/>
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="262"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="263"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="267"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="264"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="268"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="265"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="274"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="271"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="275"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="272"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="276"/>
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="281"/>
         <source>%1 call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>%1 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="290"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="294"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="297"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="301"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="310"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="314"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="355"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="358"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="362"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="365"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="364"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="367"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="367"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="370"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="372"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="375"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="374"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="377"/>
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="376"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="379"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="399"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="415"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="402"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="418"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="584"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="598"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="590"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="604"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="599"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="613"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="283"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="287"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="300"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="304"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1654,247 +1672,247 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="66"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="67"/>
         <source>Repayment plan — %1</source>
         <translation>还款计划 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="70"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="71"/>
         <source>Installment plan</source>
         <translation>分期还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="71"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="72"/>
         <source>Settlement (one payment)</source>
         <translation>一次性结清</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="78"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="79"/>
         <source>suggest</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="104"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="106"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="106"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="108"/>
         <source>&amp;Kind</source>
         <translation>方案类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="107"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="109"/>
         <source>Monthly &amp;income</source>
         <translation>月收入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="108"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="110"/>
         <source>Monthly &amp;expenses</source>
         <translation>月支出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="109"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="111"/>
         <source>Other debts&apos; &amp;payments a month</source>
         <translation>其他债务月还款(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="110"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="112"/>
         <source>&amp;Waiver or discount</source>
         <translation>减免或折扣(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="111"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="113"/>
         <source>&amp;Months (0: suggest)</source>
         <translation>期数（0：建议）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="112"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="114"/>
         <source>&amp;First payment on (customer&apos;s date)</source>
         <translation>首期还款日（客户当地日期）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="120"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="122"/>
         <source>Calculate (Enter)</source>
         <translation>计算 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="123"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="125"/>
         <source>Agree (Ctrl+Enter)</source>
         <translation>确认方案 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="134"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="136"/>
         <source>Plans the customer can afford</source>
         <translation>客户负担得起的方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="135"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="137"/>
         <source>Payment schedule</source>
         <translation>还款计划表</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="160"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="162"/>
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="211"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="213"/>
         <source>Calculate and choose an offer first.</source>
         <translation>请先计算并选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="223"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="225"/>
         <source>Sent to the team lead for approval: %1</source>
         <translation>已提交组长审批：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="228"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="230"/>
         <source>Agreed: the plan is active.</source>
         <translation>已确认：计划已生效。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="240"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="242"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="241"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="243"/>
         <source>Each</source>
         <translation>每期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="242"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="244"/>
         <source>Last</source>
         <translation>末期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="243"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="245"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="244"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="246"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="257"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="259"/>
         <source>within your authority</source>
         <translation>在您的权限内</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="272"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="274"/>
         <source>No.</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="273"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="275"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="274"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="276"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="291"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="293"/>
         <source>longer than your authority</source>
         <translation>期数超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="292"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="294"/>
         <source>waiver beyond your authority</source>
         <translation>减免超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="293"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="295"/>
         <source>discount beyond your authority</source>
         <translation>折扣超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="294"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="296"/>
         <source>more a month than the customer can pay</source>
         <translation>月供超出客户还款能力</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="301"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="303"/>
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="302"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="304"/>
         <source>expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="303"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="305"/>
         <source>other debts&apos; payments</source>
         <translation>其他债务还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="304"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="306"/>
         <source>waiver or discount</source>
         <translation>减免或折扣</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="307"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="309"/>
         <source>Enter the %1.</source>
         <translation>请输入%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="308"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="310"/>
         <source>The %1 must be an amount, like 8000 or 8000.50.</source>
         <translation>%1必须是金额，例如 8000 或 8000.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="311"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="313"/>
         <source>Enter the customer&apos;s income and expenses, or a number of months.</source>
         <translation>请输入客户的收入和支出，或指定期数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="314"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="316"/>
         <source>Amounts may not be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="315"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="317"/>
         <source>The first payment date is in the past.</source>
         <translation>首期还款日已过。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="316"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="318"/>
         <source>The first payment must fall within %1 days.</source>
         <translation>首期还款日必须在 %1 天之内。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="319"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="321"/>
         <source>The rules allow at most %1 months.</source>
         <translation>规则最多允许 %1 期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="322"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="324"/>
         <source>The waiver must be less than the balance.</source>
         <translation>减免金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="323"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="325"/>
         <source>The discount must be less than the balance.</source>
         <translation>折扣金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="326"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="328"/>
         <source>Too many installments for this amount.</source>
         <translation>此金额的期数过多。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="329"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="331"/>
         <source>This case already has a plan that is active or waiting for approval.</source>
         <translation>此案件已有生效中或待审批的计划。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="332"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="334"/>
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -2294,57 +2312,63 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="41"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="43"/>
         <source>Sign in to Collector Desk</source>
         <translation>登录催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="58"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="61"/>
         <source>This computer has no secure keyring, so Collector Desk will not remember your sign-in: you will be asked each time you start it.</source>
         <translation>本机没有安全的密钥环，催收工作台不会记住您的登录：每次启动时都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="67"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="70"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="68"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="71"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="69"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="72"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="72"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="75"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="74"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="77"/>
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="95"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="101"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="102"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="125"/>
         <source>Too many failed attempts: wait a moment and try again.</source>
         <translation>失败次数过多：请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="104"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="127"/>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="109"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="132"/>
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
@@ -2460,22 +2484,22 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="60"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="58"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="68"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="67"/>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="69"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="68"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="71"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="70"/>
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
@@ -2565,165 +2589,165 @@
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="187"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="221"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="209"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="243"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="188"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="210"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="189"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="320"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="211"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="349"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="190"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="212"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="191"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="213"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="192"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="214"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="193"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="215"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="213"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="235"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="220"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="317"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="242"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="346"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="222"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="244"/>
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="223"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="245"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="224"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="246"/>
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="230"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="252"/>
         <source>%1 installments</source>
         <translation>%1 期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="240"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="262"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="263"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="292"/>
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="295"/>
         <source>%1 case(s) match.</source>
         <translation>符合条件的案件：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="302"/>
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="278"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="307"/>
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="280"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="309"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="290"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="319"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="293"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="322"/>
         <source>%1 case(s) exported to %2; recorded in the audit trail.</source>
         <translation>已导出 %1 个案件到 %2；已记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="303"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="332"/>
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="318"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="347"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="319"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="348"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="334"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="363"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="355"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="384"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="357"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="386"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="379"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="408"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="388"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="417"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="395"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="424"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="419"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="448"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="421"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="450"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

@@ -8,6 +8,7 @@ Ctrl+Enter logs the call once it has ended.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import cast
@@ -246,6 +247,18 @@ class CallGuide(QWidget):
             self._heard = None
         self._render()
         return self.session
+
+    def case_changed(self, detail: CaseDetail) -> None:
+        """The case of this call changed in the cache (a payment pulled, a promise logged):
+        the words show its figures as they are now; the call stays at its step, with what
+        was typed into it."""
+        if self.detail is None or detail.case_id != self.detail.case_id:
+            return
+        self.detail = detail
+        if self.session is not None:
+            self.session.values.update(self._values(detail))
+            with contextlib.suppress(ScriptError):  # _render says why, at the next step
+                self.say_label.setText(self.session.say(self.language))
 
     def _pack_disclosures(self, detail: CaseDetail) -> tuple[str, ...]:
         from collector_desk.config.policy_packs import default_packs

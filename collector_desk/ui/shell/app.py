@@ -18,17 +18,17 @@ from collector_desk.config.loaders import default_security
 from collector_desk.config.scripts import LAST_GOOD_SCRIPTS, load_scripts
 from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
 from collector_desk.domain.cases import Role
-from collector_desk.store.cache.cache_file import WrongKey, open_cache
+from collector_desk.store.cache.cache_file import WrongKey, is_plain, open_cache
 from collector_desk.store.cache.queue import CaseQueue
 from collector_desk.store.cache.unlock import check_password, remember_password
 from collector_desk.store.shared.people import find_user, read_state
 from collector_desk.store.shared.schema_version import SchemaTooNew
 from collector_desk.ui.common.i18n import Translations
-from collector_desk.ui.shell.background import open_cache_with_progress, run_with_progress
+from collector_desk.ui.common.ops import BackgroundOp, OpProgress
 from collector_desk.ui.shell.layout_memory import settings_for
 from collector_desk.ui.shell.main_window import MainWindow
 from collector_desk.ui.shell.single_instance import bring_to_front, run_first
-from collector_desk.ui.shell.startup import start_app
+from collector_desk.ui.shell.startup import SteppedStart, start_app
 from collector_desk.ui.shell.sync_controller import Link, SyncController
 
 DEMO_CACHE_NAME = "demo-cache.sqlite"
@@ -58,18 +58,38 @@ class SeedError(RuntimeError):
     """Building the demo cache failed; the message says why (no personal data in it)."""
 
 
-def seed_with_progress(path: Path, options: DemoOptions) -> None:
-    """Build the demo cache on a worker thread while a progress dialog shows how far it is."""
-
-    def build(progress) -> None:
+def _seed(path: Path, options: DemoOptions, progress: OpProgress) -> None:
+    """Build the demo cache (on a worker thread); SeedError says why it could not."""
+    progress.label(translate("App", "Creating the demo portfolio…"))
+    try:
         from collector_desk.demo import portfolio  # Faker and Alembic: only to build
 
         portfolio.build_demo_portfolio(path, options, progress)
-
-    try:
-        run_with_progress(translate("App", "Creating the demo portfolio…"), build, options.cases)
     except Exception as exc:  # reported to the user, not swallowed
         raise SeedError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def seed_with_progress(
+    path: Path,
+    options: DemoOptions,
+    done: Callable[[], None],
+    failed: Callable[[Exception], None],
+) -> BackgroundOp[None]:
+    """Build the demo cache in the background while a progress dialog shows how far it is;
+    then done(), or failed(SeedError)."""
+    return (
+        BackgroundOp(None, lambda progress: _seed(path, options, progress), lambda _: done())
+        .failure(failed)
+        .with_progress(translate("App", "Creating the demo portfolio…"), options.cases)
+        .run_in_background()
+    )
+
+
+def _open_with_progress(path: Path, key: bytes | None, progress: OpProgress) -> Engine:
+    """Open a cache (on a worker thread); a plain one about to be encrypted says so."""
+    if key is not None and path.exists() and is_plain(path):
+        progress.label(translate("App", "Encrypting the cases kept on this computer…"))
+    return open_cache(path, key, progress)
 
 
 def demo_cache_path(data_dir: Path, username: str) -> Path:
@@ -88,14 +108,28 @@ def demo_key(data_dir: Path, username: str) -> bytes:
     return cache_key(demo_cache_path(data_dir, username), DEMO_SERVER, username, DEMO_PASSWORD)
 
 
-def _open_demo_cache(launch: DemoLaunch) -> Engine:
+def _open_demo_cache(launch: DemoLaunch, progress: OpProgress, lock: bool) -> Engine:
     """Open the demo user's desktop cache, generating the demo central store (and the caches
-    as encrypted copies of it) first unless they exist for the same seed and size."""
+    as encrypted copies of it) first unless they exist for the same seed and size. On a
+    worker thread: keys, building and encrypting take a while. `lock`: the cache keeps the
+    demo's password for the idle lock."""
+    engine = _open_or_build_demo(launch, progress)
+    if (
+        lock
+        and engine is not None
+        and check_password(engine, launch.username, DEMO_PASSWORD) is None
+    ):
+        remember_password(engine, launch.username, DEMO_PASSWORD)
+    return engine
+
+
+def _open_or_build_demo(launch: DemoLaunch, progress: OpProgress) -> Engine:
     path = demo_cache_path(launch.data_dir, launch.username)
     central = launch.data_dir / DEMO_CENTRAL_NAME
     if not launch.rebuild and path.exists() and central.exists():
         try:  # refuses a newer cache, upgrades an older one, encrypts a plain one
-            engine = open_cache_with_progress(path, demo_key(launch.data_dir, launch.username))
+            key = demo_key(launch.data_dir, launch.username)
+            engine = _open_with_progress(path, key, progress)
         except WrongKey:
             engine = None  # its key is gone (another keyring): build the demo again
         if engine is not None:
@@ -107,7 +141,7 @@ def _open_demo_cache(launch: DemoLaunch) -> Engine:
     from collector_desk.server.embedded import open_central
     from collector_desk.store.cache.local_sync import keep_own, set_cursor
 
-    seed_with_progress(central, DemoOptions(cases=launch.cases, seed=launch.seed))
+    _seed(central, DemoOptions(cases=launch.cases, seed=launch.seed), progress)
     # Each desktop starts as a copy of the portfolio, as a first sync would leave it, and pulls
     # only what changes after that. Copied before the central store gets its own tables and
     # the passwords: a desk never holds them. Each copy becomes a cache (its own tables, the
@@ -121,7 +155,7 @@ def _open_demo_cache(launch: DemoLaunch) -> Engine:
     store = open_central(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
     opened = None
     for username, desktop in desktops.items():
-        engine = open_cache_with_progress(desktop, demo_key(launch.data_dir, username))
+        engine = _open_with_progress(desktop, demo_key(launch.data_dir, username), progress)
         set_cursor(engine, f"{store}.0.0")
         user = find_user(engine, username)
         if user is not None and user.role is Role.COLLECTOR:  # only their own cases, as a pull
@@ -181,84 +215,122 @@ def run_demo(launch: DemoLaunch, argv: list[str] | None = None) -> int:
 
 
 def _run_demo(app: QApplication, translations: Translations, launch: DemoLaunch, instance) -> int:
-    interactive = instance is not None
-    try:
-        engine = _open_demo_cache(launch)
-    except SeedError as exc:
-        return _fail(
-            translate("App", "Could not create the demo portfolio: %1").replace("%1", str(exc)),
-            interactive,
+    return DemoStart(app, translations, launch, instance).run()
+
+
+class DemoStart(SteppedStart):
+    """The demo's start: open (or first build) the demo's cache in the background, with a
+    progress dialog, then the window, syncing with the built-in central store."""
+
+    def __init__(self, app, translations: Translations, launch: DemoLaunch, instance) -> None:
+        super().__init__(app)
+        self._translations, self.launch, self._instance = translations, launch, instance
+        self.interactive = instance is not None
+        self.engine: Engine | None = None
+        self.window: MainWindow | None = None
+        self._stop_sync: Callable[[], None] | None = None
+
+    def begin(self) -> None:
+        launch, lock = self.launch, self.interactive
+        (
+            BackgroundOp(
+                None, lambda progress: _open_demo_cache(launch, progress, lock), self._opened
+            )
+            .failure(self._failed)
+            .with_progress(translate("App", "Opening the cases kept on this computer…"))
+            .run_in_background()
         )
-    except SchemaTooNew as exc:
-        return _fail(
-            translate(
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, SeedError):
+            message = translate("App", "Could not create the demo portfolio: %1").replace(
+                "%1", str(error)
+            )
+        elif isinstance(error, SchemaTooNew):
+            message = translate(
                 "App",
                 "This cache was written by a newer version of Collector Desk "
                 "(schema %1). It was left untouched; please update Collector Desk.",
-            ).replace("%1", exc.revision),
-            interactive,
-        )
-    user = find_user(engine, launch.username)
-    if user is None:
-        return _fail(
-            translate("App", "The demo cache has no demo user; start again with --rebuild."),
-            interactive,
-        )
-    window = MainWindow(
-        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
-        user,
-        translations,
-        translate("App", "Demo: built-in central store"),
-        scripts=load_scripts(launch.data_dir / LAST_GOOD_SCRIPTS),
-        # remembered between starts, but a screenshot always shows the same first layout
-        settings=settings_for("demo") if interactive else None,
-    )
-    if instance is not None:
-        instance.asked_to_show.connect(lambda: bring_to_front(window))
-        # the demo locks like a desk: its users' password is DEMO_PASSWORD
-        if check_password(engine, launch.username, DEMO_PASSWORD) is None:
-            remember_password(engine, launch.username, DEMO_PASSWORD)
-        window.attach_lock(
-            lambda typed: check_password(engine, launch.username, typed),
-            default_security().idle_lock_minutes,
-        )
-    window.show()
-    stop_sync = _start_sync(window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username)
-    sync = window.sync
-    assert sync is not None  # _start_sync gave the window its controller
-    shown: QWidget = window
-    team = window.open_team() if launch.view in ("team", "numbers") else None
-    if team is not None:
-        shown = team
-        if launch.view == "numbers":
-            team.tabs.setCurrentWidget(team.dashboard)
-    if launch.screenshot is not None:
-        target = launch.screenshot
-        taken: list[bool] = []
+            ).replace("%1", error.revision)
+        else:
+            self.unexpected(error)
+            return
+        self.quit(_fail(message, self.interactive))
 
-        def capture(force: bool = False) -> None:
-            if taken:
-                return
-            settled = sync.link is not Link.SYNCING and (
-                team is None or not team.dashboard.fetching
+    def _opened(self, engine: Engine) -> None:
+        self.engine = engine
+        launch, interactive, app = self.launch, self.interactive, self.app
+        user = find_user(engine, launch.username)
+        if user is None:
+            self.quit(
+                _fail(
+                    translate(
+                        "App", "The demo cache has no demo user; start again with --rebuild."
+                    ),
+                    interactive,
+                )
             )
-            if not (settled or force):
-                return
-            taken.append(True)
-            ok = shown.grab().save(str(target))
-            app.exit(0 if ok else 1)
+            return
+        window = MainWindow(
+            CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
+            user,
+            self._translations,
+            translate("App", "Demo: built-in central store"),
+            scripts=load_scripts(launch.data_dir / LAST_GOOD_SCRIPTS),
+            # remembered between starts, but a screenshot always shows the same first layout
+            settings=settings_for("demo") if interactive else None,
+        )
+        self.window = window
+        if self._instance is not None:
+            self._instance.asked_to_show.connect(lambda: bring_to_front(window))
+            # the demo locks like a desk: its users' password is DEMO_PASSWORD
+            window.attach_lock(
+                lambda typed: check_password(engine, launch.username, typed),
+                default_security().idle_lock_minutes,
+            )
+        window.show()
+        self.window_shown()
+        self._stop_sync = _start_sync(
+            window, engine, launch.data_dir / DEMO_CENTRAL_NAME, launch.username
+        )
+        shown: QWidget = window
+        team = window.open_team() if launch.view in ("team", "numbers") else None
+        if team is not None:
+            shown = team
+            if launch.view == "numbers":
+                team.tabs.setCurrentWidget(team.dashboard)
+        if launch.screenshot is not None:
+            target = launch.screenshot
+            taken: list[bool] = []
+            sync = window.sync
+            assert sync is not None  # _start_sync gave the window its controller
 
-        # The picture shows the window as a user sees it once the first sync (and, for the
-        # dashboard, the first fetch of the numbers) has answered, or after a few seconds,
-        # whatever it says then.
-        sync.changed.connect(capture)
-        sync.kpis_fetched.connect(lambda _outcome: QTimer.singleShot(0, capture))
-        QTimer.singleShot(SCREENSHOT_WAIT_MS, lambda: capture(force=True))
-    code = app.exec()
-    window.close()
-    stop_sync()
-    engine.dispose()
-    return code
+            def capture(force: bool = False) -> None:
+                if taken:
+                    return
+                settled = sync.link is not Link.SYNCING and (
+                    team is None or not team.dashboard.fetching
+                )
+                if not (settled or force):
+                    return
+                taken.append(True)
+                ok = shown.grab().save(str(target))
+                app.exit(0 if ok else 1)
+
+            # The picture shows the window as a user sees it once the first sync (and, for
+            # the dashboard, the first fetch of the numbers) has answered, or after a few
+            # seconds, whatever it says then.
+            sync.changed.connect(capture)
+            sync.kpis_fetched.connect(lambda _outcome: QTimer.singleShot(0, capture))
+            QTimer.singleShot(SCREENSHOT_WAIT_MS, lambda: capture(force=True))
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self._stop_sync is not None:
+            self._stop_sync()
+        if self.engine is not None:
+            self.engine.dispose()
 
 
 PRACTICE_CACHE_NAME = "practice-cache.sqlite"
@@ -286,36 +358,73 @@ def run_practice(
 
 
 def _run_practice(app, translations, data_dir, seed, screenshot, instance) -> int:
-    from collector_desk.demo.portfolio import DemoOptions
-    from collector_desk.store.cache.local_sync import is_sandbox, mark_sandbox
+    return PracticeStart(app, translations, data_dir, seed, screenshot, instance).run()
 
-    path = data_dir / PRACTICE_CACHE_NAME
-    if not path.exists():
-        try:
-            seed_with_progress(path, DemoOptions(cases=PRACTICE_CASES, seed=seed))
-        except SeedError as exc:
-            return _fail(str(exc), screenshot is None)
-    engine = open_cache(path)
-    if not is_sandbox(engine):
-        mark_sandbox(engine)
-    user = find_user(engine, DEMO_COLLECTOR)
-    assert user is not None  # practice caches are seeded with the demo collector
-    window = MainWindow(
-        CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
-        user,
-        translations,
-        translate("App", "Practice: made-up customers, never synced"),
-        scripts=load_scripts(data_dir / LAST_GOOD_SCRIPTS),
-        practice_seed=seed,
-        settings=settings_for("practice") if not screenshot else None,
-    )
-    if instance is not None:
-        instance.asked_to_show.connect(lambda: bring_to_front(window))
-    window.show()
-    window.guide_action.trigger()  # the guide is what practice is for
-    if screenshot is not None:
-        QTimer.singleShot(500, lambda: app.exit(0 if window.grab().save(str(screenshot)) else 1))
-    code = app.exec()
-    window.close()
-    engine.dispose()
-    return code
+
+class PracticeStart(SteppedStart):
+    """Practice's start: build its made-up cases the first time (in the background, with a
+    progress dialog), then the window with the guide open."""
+
+    def __init__(self, app, translations, data_dir, seed, screenshot, instance) -> None:
+        super().__init__(app)
+        self._translations, self._instance = translations, instance
+        self.data_dir, self.seed, self.screenshot = data_dir, seed, screenshot
+        self.engine: Engine | None = None
+        self.window: MainWindow | None = None
+
+    def begin(self) -> None:
+        from collector_desk.demo.portfolio import DemoOptions
+        from collector_desk.store.cache.local_sync import is_sandbox, mark_sandbox
+
+        path, seed = self.data_dir / PRACTICE_CACHE_NAME, self.seed
+        building = not path.exists()
+
+        def work(progress: OpProgress) -> Engine:
+            if building:
+                _seed(path, DemoOptions(cases=PRACTICE_CASES, seed=seed), progress)
+            engine = open_cache(path)
+            if not is_sandbox(engine):
+                mark_sandbox(engine)
+            return engine
+
+        op = BackgroundOp(None, work, self._opened).failure(self._failed)
+        if building:
+            op.with_progress(translate("App", "Creating the demo portfolio…"), PRACTICE_CASES)
+        op.run_in_background()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, SeedError):
+            self.quit(_fail(str(error), self.screenshot is None))
+        else:
+            self.unexpected(error)
+
+    def _opened(self, engine: Engine) -> None:
+        self.engine = engine
+        app, screenshot = self.app, self.screenshot
+        user = find_user(engine, DEMO_COLLECTOR)
+        assert user is not None  # practice caches are seeded with the demo collector
+        window = MainWindow(
+            CaseQueue(engine, user.id, ZoneInfo(user.time_zone)),
+            user,
+            self._translations,
+            translate("App", "Practice: made-up customers, never synced"),
+            scripts=load_scripts(self.data_dir / LAST_GOOD_SCRIPTS),
+            practice_seed=self.seed,
+            settings=settings_for("practice") if not screenshot else None,
+        )
+        self.window = window
+        if self._instance is not None:
+            self._instance.asked_to_show.connect(lambda: bring_to_front(window))
+        window.show()
+        self.window_shown()
+        window.guide_action.trigger()  # the guide is what practice is for
+        if screenshot is not None:
+            QTimer.singleShot(
+                500, lambda: app.exit(0 if window.grab().save(str(screenshot)) else 1)
+            )
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.engine is not None:
+            self.engine.dispose()

@@ -3,7 +3,8 @@
 Locking hides every window that shows customer data: the main window, the team window and
 any open dialog, with what is typed in them kept, so a screen left on at lunch shows nothing
 but the lock. The user's password unlocks it, checked against the verifier kept in their
-cache (store.unlock), so it works offline; the sync thread goes on working meanwhile.
+cache (store.unlock), so it works offline; the sync thread goes on working meanwhile. The check
+(an Argon2 hash, perhaps a question to the server) runs off the GUI thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from collector_desk.ui.common.ops import BackgroundOp, report_error
 from collector_desk.ui.common.theme import show_as_error
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,8 @@ INPUT_EVENTS = {
     QEvent.Type.TouchBegin,
 }
 
-# password -> True (it is theirs), False (it is not), None (nothing here can tell)
+# password -> True (it is theirs), False (it is not), None (nothing here can tell); called off
+# the GUI thread
 Check = Callable[[str], "bool | None"]
 
 
@@ -95,6 +98,16 @@ class LockScreen(QWidget):
             self.message.clear()
             self.password.setFocus()
 
+    def checking(self, busy: bool) -> None:
+        """While the password is checked: nothing more can be typed, and the lock says so."""
+        self.password.setReadOnly(busy)
+        self.unlock_button.setEnabled(not busy)
+        if busy:
+            self.message.setText(translate("Lock", "Checking your password…"))
+        else:
+            self.message.clear()
+            self.password.setFocus()
+
     def refuse(self, text: str) -> None:
         self.message.setText(text)
         self.password.clear()
@@ -125,6 +138,7 @@ class IdleLock(QObject):
         self._hidden: list[QWidget] = []
         self._active: QWidget | None = None
         self._failures = 0
+        self._op: BackgroundOp[bool | None] | None = None
         self.screen = LockScreen(display_name)
         self.screen.unlock_requested.connect(self.try_unlock)
         app = QApplication.instance()
@@ -175,8 +189,32 @@ class IdleLock(QObject):
         self.screen.password.setFocus()
         log.info("locked, %d window(s) hidden", len(self._hidden))
 
+    @property
+    def checking(self) -> bool:
+        return self._op is not None and self._op.running
+
     def try_unlock(self, password: str) -> None:
-        verdict = self._check(password) if password else False
+        if not password:
+            self._judged(False)
+            return
+        if self.checking:
+            return
+        self.screen.checking(True)
+        check = self._check
+        self._op = (
+            BackgroundOp(self.screen, lambda _progress: check(password), self._judged)
+            .failure(self._check_failed)
+            .run_in_background()
+        )
+
+    def _check_failed(self, error: Exception) -> None:
+        self.screen.checking(False)
+        report_error(error)
+
+    def _judged(self, verdict: bool | None) -> None:
+        self.screen.checking(False)
+        if not self.locked:
+            return  # stopped meanwhile
         if verdict:
             self._failures = 0
             self._unlock()

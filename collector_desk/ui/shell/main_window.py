@@ -43,6 +43,7 @@ from collector_desk.ui.case.legal_dialog import LegalDialog
 from collector_desk.ui.case.plan_dialog import PlanDialog
 from collector_desk.ui.case.plan_letter import letter_html, write_pdf
 from collector_desk.ui.common import labels
+from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.i18n import LANGUAGES, Translations
 from collector_desk.ui.queue.queue_panel import VIEWS, QueuePanel, view_title
 from collector_desk.ui.shell import layout_memory
@@ -55,6 +56,7 @@ translate = QCoreApplication.translate
 DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
 PRIORITY_REFRESH_MS = 5 * 60 * 1000
 CLOCK_SKEW_WARNING_S = 5 * 60  # contact times are the desktop's: say when they are off
+ROWS_READ_ONE_BY_ONE = 20  # more cases changed at once (a rebalance): the queue reloads
 
 
 class MainWindow(QMainWindow):
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.detail.reveal_requested.connect(self._reveal)
         self.detail.point_action.connect(self._point_action)
         self.queue_panel.count_changed.connect(lambda _n: self._update_status())
+        case_changes().changed.connect(self._on_case_change)
         self.retranslate()
         self.resize(1400, 820)
         self._settings = settings  # None: a test or a screenshot, which must not remember
@@ -320,7 +323,6 @@ class MainWindow(QMainWindow):
         self.sync = controller
         controller.changed.connect(self._update_status)
         controller.changed.connect(self._close_if_revoked)
-        controller.received.connect(self._after_pull)
         self._update_status()
 
     def attach_lock(
@@ -376,7 +378,20 @@ class MainWindow(QMainWindow):
         retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))
         return translate("MainWindow", "Offline · retrying in %1 s").replace("%1", retry)
 
-    def _after_pull(self, _report) -> None:
+    def _on_case_change(self, change: CaseChange) -> None:
+        """Cases changed in the cache, whoever changed them: the queue's rows, the case shown
+        (and the call guide on it) and the status bar follow."""
+        if change.many or len(change.case_ids) > ROWS_READ_ONE_BY_ONE:
+            self._reload_keeping_place()
+            return
+        for case_id in sorted(change.case_ids):
+            self.model.update_case(case_id)
+        shown = self.detail.detail
+        if shown is not None and change.touches(shown.case_id):
+            self._show_case(shown.case_id)
+        self._update_status()
+
+    def _reload_keeping_place(self) -> None:
         """Cases came or went: reload the queue, keeping the case in hand if it is still ours."""
         if self.log_dialog is not None:
             return  # not while the collector is typing; the next pull or F5 will do it
@@ -432,6 +447,8 @@ class MainWindow(QMainWindow):
             same_call = self.guide.detail is not None and self.guide.detail.case_id == case_id
             if not same_call:  # a new case: the guide is ready at its greeting
                 self.guide.start(detail, self.detail.selected_point())
+            else:  # the same call goes on, with the case's figures as they are now
+                self.guide.case_changed(detail)
 
     # -- the call guide -------------------------------------------------------------------
     def _guide_toggled(self, shown: bool) -> None:
@@ -472,9 +489,8 @@ class MainWindow(QMainWindow):
             status = ContactPointStatus(action)
             customer_actions.set_point_status(engine, self._user.id, case_id, point_id, status, now)
         row = self.detail.points.currentRow()
-        self._show_case(case_id)
+        announce({case_id}, source=self)
         self.detail.points.setCurrentCell(row, 0)
-        self._update_status()
 
     def dial(self, point_id: int | None = None) -> LogDialog | None:
         """Call the selected number, if the policy pack allows it now: the log opens on that
@@ -561,16 +577,13 @@ class MainWindow(QMainWindow):
         window = TeamWindow(
             self._queue.engine, self._user, self._clock, parent=self, sync=self.sync
         )
-        window.changed.connect(self._update_status)
         window.finished.connect(lambda _result: setattr(self, "team_window", None))
         self.team_window = window
         window.open()
         return window
 
     def _case_changed(self, case_id: int) -> None:
-        self.model.update_case(case_id)
-        self._show_case(case_id)
-        self._update_status()
+        announce({case_id}, source=self)
 
     def print_plan_letter(self, path: Path | None = None) -> Path | None:
         """The agreed plan as a PDF letter in the customer's language."""
@@ -646,17 +659,16 @@ class MainWindow(QMainWindow):
             self._save_draft()  # whatever was typed stays for next time
             self._update_status()
             return
-        self.model.update_case(case_id)
-        self._update_status()
         offer, self._flag_offer = self._flag_offer, None
         if offer is not None and offer[0] == case_id:  # the call asked for a flag: set it now
-            self._show_case(case_id)
+            announce({case_id}, source=self)  # its row, the case shown afresh, the status
             flag_dialog = self.open_flags()
             if flag_dialog is not None:
                 flag_dialog.suggest(offer[1], dialog.fields()["note"].splitlines()[0])
             return
-        if not (dialog.next_requested and self.queue_panel.select_next()):
-            self._show_case(case_id)
+        if dialog.next_requested:
+            self.queue_panel.select_next()
+        announce({case_id}, source=self)  # and the case, if it is still the one shown
         self.table.setFocus()
 
     def _queue_draft(self, case_id: int, fields: dict) -> None:

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector_desk.ui.common.ops import BackgroundOp, report_error
 from collector_desk.ui.common.theme import show_as_error
 
 translate = QCoreApplication.translate
 
-# attempt(username, password) -> a token, or raises one of the sync client's errors
+# attempt(username, password) -> a token, or raises one of the sync client's errors; it runs
+# off the GUI thread, so a slow server never freezes the dialog
 Attempt = Callable[[str, str], str]
 
 
@@ -42,6 +44,7 @@ class SignInDialog(QDialog):
         self._attempt = attempt
         self._can_work_offline = can_work_offline
         self.token: str | None = None
+        self._op: BackgroundOp[str] | None = None
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -87,29 +90,62 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         (self.password if username else self.username).setFocus()
 
-    def try_sign_in(self) -> None:
-        from collector_desk.sync.client import Offline, SignedOut
+    @property
+    def signing_in(self) -> bool:
+        """True while the server is being asked (the dialog stays responsive meanwhile)."""
+        return self._op is not None and self._op.running
 
+    def try_sign_in(self) -> None:
         username = self.username.text().strip()
         if not username or not self.password.text():
             self._say(translate("SignIn", "Enter your user name and password."))
             return
-        try:
-            self.token = self._attempt(username, self.password.text())
-        except SignedOut as refused:
-            locked = str(refused) == "locked"
+        if self.signing_in:
+            return
+        password = self.password.text()
+        self._busy(True)
+        self._op = (
+            BackgroundOp(self, lambda _progress: self._attempt(username, password), self._signed_in)
+            .failure(lambda error: self._refused(username, error))
+            .run_in_background()
+        )
+
+    def _signed_in(self, token: str) -> None:
+        self._busy(False)
+        self.token = token
+        self.accept()
+
+    def _refused(self, username: str, error: Exception) -> None:
+        from collector_desk.sync.client import Offline, SignedOut
+
+        self._busy(False)
+        if isinstance(error, SignedOut):
+            locked = str(error) == "locked"
             self._say(
                 translate("SignIn", "Too many failed attempts: wait a moment and try again.")
                 if locked
                 else translate("SignIn", "The user name or password is wrong.")
             )
             self.password.clear()
-            return
-        except Offline:
+            self.password.setFocus()
+        elif isinstance(error, Offline):
             self._say(translate("SignIn", "The server cannot be reached."))
             self.offline.setVisible(self._can_work_offline(username))
-            return
-        self.accept()
+        else:
+            report_error(error)
+
+    def _busy(self, busy: bool) -> None:
+        self.sign_in.setEnabled(not busy)
+        self.sign_in.setText(
+            translate("SignIn", "Signing in…") if busy else translate("SignIn", "Sign in")
+        )
+        self.username.setReadOnly(busy)
+        self.password.setReadOnly(busy)
+
+    def done(self, result: int) -> None:
+        if self._op is not None:
+            self._op.cancel()  # closed while the server was asked: its answer is dropped
+        super().done(result)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

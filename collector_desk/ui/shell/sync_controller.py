@@ -1,4 +1,5 @@
-"""Sync in the background: the engine runs on a worker thread, results come back as signals.
+"""Sync in the background: the engine runs on a lane of its own (ui.common.ops), results come
+back as signals.
 
 Never blocks the window: a collector keeps working while the outbox is pushed and cases are
 pulled. Failures retry on a timer with growing, jittered delays; a restart just resumes (the
@@ -13,11 +14,13 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from collector_desk.domain.kpis import Period
 from collector_desk.sync.backoff import retry_delay
 from collector_desk.sync.outcomes import Offline, Revoked, SignedOut, SyncReport
+from collector_desk.ui.common.case_changes import announce
+from collector_desk.ui.common.ops import BackgroundOp, Lane
 
 if TYPE_CHECKING:
     from collector_desk.sync.client import SyncClient
@@ -35,47 +38,43 @@ class Link(enum.StrEnum):
     REVOKED = "revoked"  # pushed everything; the cache is to be wiped
 
 
-class _Runner(QObject):
-    done = Signal(object)  # a SyncReport, or the exception that stopped the sync
-    fetched = Signal(object)  # None: the team's numbers are in the cache; or why not
+class _Runner:
+    """The sync client and what runs it; only ever called on the sync lane's one thread."""
 
     def __init__(self, make_client: Callable[[], SyncClient]) -> None:
-        super().__init__()
         self._make_client = make_client
         self._client: SyncClient | None = None
 
     def _ensure_client(self) -> tuple[SyncClient, bool]:
-        first = self._client is None
-        if self._client is None:  # made here, so its HTTP client lives on this thread
-            self._client = self._make_client()
-        return self._client, first
+        client = self._client
+        first = client is None
+        if client is None:  # made here, so its HTTP client lives on the sync thread
+            client = self._client = self._make_client()
+        return client, first
 
-    @Slot()
-    def run(self) -> None:
+    def run(self) -> object:
+        """A SyncReport, or the exception that stopped the sync."""
         try:
             client, first = self._ensure_client()
             # the first sync of a session also checks the whole scope, healing any drift
-            self.done.emit(client.sync(manifest=first))
+            return client.sync(manifest=first)
         except (Offline, SignedOut, Revoked) as exc:
-            self.done.emit(exc)
+            return exc
         except Exception as exc:  # reported as offline, never lost: the outbox stays
-            self.done.emit(Offline(f"{type(exc).__name__}: {exc}"))
+            return Offline(f"{type(exc).__name__}: {exc}")
 
-    @Slot(object)
-    def fetch_kpis(self, request: tuple[date, date, Period]) -> None:
+    def fetch_kpis(self, request: tuple[date, date, Period]) -> object:
+        """None: the team's numbers are in the cache; or why not."""
         try:
             self._ensure_client()[0].fetch_kpis(*request)
-            self.fetched.emit(None)
+            return None
         except Exception as exc:  # shown as "cannot be reached"; the cached figures stay
-            self.fetched.emit(exc)
+            return exc
 
 
 class SyncController(QObject):
     changed = Signal()  # link, last sync time or failure count changed
-    received = Signal(object)  # a SyncReport that brought or removed cases
     kpis_fetched = Signal(object)  # None when fresh team numbers are in the cache, else why not
-    _start = Signal()
-    _fetch = Signal(object)
 
     def __init__(
         self,
@@ -92,33 +91,41 @@ class SyncController(QObject):
         self.clock_skew_s = 0.0
         self._clock = clock
         self._busy = False
-        self._thread = QThread()
+        self._stopped = False
+        self._lane = Lane("sync")
         self._runner = _Runner(make_client)
-        self._runner.moveToThread(self._thread)
-        self._start.connect(self._runner.run)
-        self._fetch.connect(self._runner.fetch_kpis)
-        self._runner.done.connect(self._finished)
-        self._runner.fetched.connect(self.kpis_fetched)
-        self._thread.start()
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.sync_now)
 
-    def sync_now(self) -> None:
-        if self._busy or self.link in (Link.SIGNED_OUT, Link.REVOKED):
+    def sync_now(self, progress: str | None = None) -> None:
+        """Sync now, unless a sync runs already; `progress`: a label for a progress dialog,
+        modal, for a sync the user must wait for (the first one fills an empty cache)."""
+        if self._busy or self._stopped or self.link in (Link.SIGNED_OUT, Link.REVOKED):
             return
         self._busy = True
         self._timer.stop()
         self.link = Link.SYNCING
         self.changed.emit()
-        self._start.emit()
+        runner = self._runner
+        op = BackgroundOp(self, lambda _progress: runner.run(), self._finished)
+        if progress is not None:
+            op.with_progress(progress)
+        op.run_in_background(self._lane)
 
     def fetch_kpis(self, request: tuple[date, date, Period]) -> None:
         """Ask the server for the team's numbers on the sync thread (after a running sync);
         `kpis_fetched` tells when they are in the cache."""
-        self._fetch.emit(request)
+        if self._stopped:
+            return
+        runner = self._runner
+        BackgroundOp(
+            self, lambda _progress: runner.fetch_kpis(request), self.kpis_fetched.emit
+        ).run_in_background(self._lane)
 
     def _finished(self, outcome: object) -> None:
         self._busy = False
+        if self._stopped:
+            return
         if isinstance(outcome, SyncReport):
             log.info(
                 "sync: pushed %d (%d refused), %d case(s) received, %d removed, clock skew %.1f s",
@@ -133,7 +140,7 @@ class SyncController(QObject):
             self.clock_skew_s = outcome.clock_skew_s
             self._timer.start(SYNC_EVERY_MS)
             if outcome.cases_received or outcome.cases_removed or outcome.rejected:
-                self.received.emit(outcome)
+                announce(many=True, source=self)  # cases came or went: every view reads again
         elif isinstance(outcome, SignedOut):
             log.warning("sync: the server signed this desktop out")
             self.link = Link.SIGNED_OUT
@@ -156,6 +163,6 @@ class SyncController(QObject):
 
     def shutdown(self) -> None:
         """Let a running sync finish (its transaction is short), then stop the thread."""
+        self._stopped = True
         self._timer.stop()
-        self._thread.quit()
-        self._thread.wait()
+        self._lane.shutdown()

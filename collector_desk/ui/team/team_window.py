@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from collector_desk.store.cache import actions, case_export, team
 from collector_desk.store.shared.people import UserView
 from collector_desk.ui.case.plan_dialog import approval_reason
 from collector_desk.ui.common import formatting, labels
+from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.tables import fill, read_only_table
 from collector_desk.ui.shell.sync_controller import SyncController
 from collector_desk.ui.team.dashboard import Dashboard
@@ -43,8 +44,6 @@ translate = QCoreApplication.translate
 
 
 class TeamWindow(QDialog):
-    changed = Signal()  # something was queued for the server
-
     def __init__(
         self,
         engine: Engine,
@@ -62,6 +61,7 @@ class TeamWindow(QDialog):
         self._moves: list[Move] = []
         self._selected: list[int] = []
         self._approvals: list[team.Approval] = []
+        self._stale = False  # cases changed while the window was hidden
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
@@ -82,6 +82,7 @@ class TeamWindow(QDialog):
         self.resize(1200, 780)
         self.refresh()
         self.dashboard.refresh()
+        case_changes().changed.connect(self._on_case_change)
 
     # -- building -------------------------------------------------------------------------
     def _workload_tab(self) -> QWidget:
@@ -177,7 +178,29 @@ class TeamWindow(QDialog):
         return page
 
     # -- reading ----------------------------------------------------------------------------
+    def _on_case_change(self, change: CaseChange) -> None:
+        """Cases changed elsewhere (a sync brought a plan to approve, a case moved): the
+        workload and the inbox are read again, what the lead chose staying chosen; while
+        the window is hidden (closed, or the desk locked), when it shows again."""
+        if change.source is self:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        chosen = (
+            self.from_collector.currentData(),
+            self.to_collector.currentData(),
+            a.plan_id if (a := self._current_approval()) is not None else None,
+        )
         rows = team.workload(self._engine, self._lead, self._clock())
         money = lambda m: formatting.money(m, self._currency)  # noqa: E731
         fill(
@@ -238,6 +261,13 @@ class TeamWindow(QDialog):
         self.tabs.setTabText(
             1, translate("TeamWindow", "Approvals (%1)").replace("%1", str(len(self._approvals)))
         )
+        from_id, to_id, plan_id = chosen
+        for combo, user_id in ((self.from_collector, from_id), (self.to_collector, to_id)):
+            if user_id is not None and combo.findData(user_id) >= 0:
+                combo.setCurrentIndex(combo.findData(user_id))
+        plan_ids = [a.plan_id for a in self._approvals]
+        if plan_id in plan_ids:
+            self.inbox.setCurrentCell(plan_ids.index(plan_id), 0)
         self._show_approval()
 
     def _filter(self) -> team.CaseFilter:
@@ -293,7 +323,7 @@ class TeamWindow(QDialog):
             .replace("%1", str(count))
             .replace("%2", str(path))
         )
-        self.changed.emit()  # the audit event waits in the outbox
+        announce(source=self)  # no case changed; the audit event waits in the outbox
         return count
 
     def move_selected(self) -> None:
@@ -359,7 +389,7 @@ class TeamWindow(QDialog):
             )
         self._say(text)
         self.refresh()
-        self.changed.emit()
+        announce(done, source=self)
 
     def _current_approval(self) -> team.Approval | None:
         row = self.inbox.currentRow()
@@ -421,7 +451,7 @@ class TeamWindow(QDialog):
         )
         self._say(done.replace("%1", a.case_ref))
         self.refresh()
-        self.changed.emit()
+        announce({a.case_id}, source=self)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

@@ -24,8 +24,12 @@ def test_a_failed_seed_is_reported_not_raised(qapp, tmp_path, monkeypatch, capsy
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_progress_dialog_seeds_on_a_worker_thread(translations, tmp_path, lang):
+def test_progress_dialog_seeds_on_a_worker_thread(qtbot, translations, tmp_path, lang):
     translations.set_language(lang)
     path = tmp_path / "c.sqlite"
-    app_module.seed_with_progress(path, DemoOptions(cases=30, seed=1, chunk=10))
+    failed = []
+    op = app_module.seed_with_progress(
+        path, DemoOptions(cases=30, seed=1, chunk=10), done=lambda: None, failed=failed.append
+    )
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     assert path.exists()

@@ -2,7 +2,7 @@
 
 import httpx
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from collector_desk.domain.contacts import Channel, Outcome
@@ -14,6 +14,18 @@ from collector_desk.ui.shell.desk import cache_path, run_desk
 from collector_desk.ui.shell.layout_memory import settings_for
 from collector_desk.ui.shell.main_window import MainWindow
 from tests.live_central import seed_cases
+
+
+def _app_loop(app) -> int:
+    """The application's own loop, where the whole start happens; ended by the start, by the
+    test, or after a deadline (code 99) if neither does."""
+    deadline = QTimer(singleShot=True, interval=60_000)
+    deadline.timeout.connect(lambda: app.exit(99))
+    deadline.start()
+    try:
+        return app.exec()
+    finally:
+        deadline.stop()  # a late exit would end whatever loop runs next
 
 
 def _signed_in_yesterday(live, tmp_path, engine, token) -> None:
@@ -38,9 +50,13 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
     seen = {}
 
     def look_and_quit():
-        window = next(
+        shown = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        )
+        ]
+        if not shown:  # still starting: the cache opens in the background
+            return
+        poll.stop()
+        window = shown[0]
         seen["rows"] = window.model.rowCount()
         seen["user"] = window._user.username
         window.log_action.trigger()  # and work: the cache is writable offline
@@ -51,12 +67,15 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
         dialog.save(next_case=False)
         seen["waiting"] = window.status_outbox.text()
         window.close()
-        loop.quit()
+        QApplication.exit(0)
 
-    # A local event loop, not the application's: quitting that would end every later one.
-    loop = QEventLoop()
-    QTimer.singleShot(1500, look_and_quit)
-    assert run_desk(server, data, "en", allow_http=False, run_loop=lambda _app: loop.exec()) == 0
+    poll = QTimer(interval=100)
+    poll.timeout.connect(look_and_quit)
+    poll.start()
+    try:
+        assert run_desk(server, data, "en", allow_http=False, run_loop=_app_loop) == 0
+    finally:
+        poll.stop()
     assert seen == {"rows": 3, "user": "alice", "waiting": "Changes waiting to sync: 1"}
     # yesterday's plain cache was encrypted on this first start, with a key kept in the keyring
     cache = cache_path(data, server, "alice")
@@ -85,5 +104,39 @@ def test_a_cache_not_synced_for_too_long_stays_locked_offline(qapp, live, tmp_pa
     monkeypatch.setattr(
         "collector_desk.ui.shell.desk.QMessageBox.critical", lambda *args: said.append(args[2])
     )
-    assert run_desk(server, data, "en", allow_http=False, run_loop=lambda _app: 0) == 2
+    assert run_desk(server, data, "en", allow_http=False, run_loop=_app_loop) == 2
     assert "not been synced for more than 7 days" in said[0]
+
+
+@pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
+def test_a_first_start_signs_in_fills_the_cache_and_opens_the_window(qapp, live, tmp_path):
+    from collector_desk.ui.shell.sign_in import SignInDialog
+    from tests.live_central import PASSWORD
+
+    seed_cases(live.engine, "alice", 2)
+    seen = {}
+
+    def sign_in_then_look():
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        dialog = next((w for w in shown if isinstance(w, SignInDialog)), None)
+        if dialog is not None and "typed" not in seen:
+            seen["typed"] = True
+            dialog.username.setText("alice")
+            dialog.password.setText(PASSWORD)
+            dialog.sign_in.click()
+        window = next((w for w in shown if isinstance(w, MainWindow)), None)
+        if window is not None:
+            poll.stop()
+            seen["rows"] = window.model.rowCount()
+            window.close()
+            QApplication.exit(0)
+
+    poll = QTimer(interval=100)
+    poll.timeout.connect(sign_in_then_look)
+    poll.start()
+    try:
+        assert run_desk(live.url, tmp_path / "data", "en", False, run_loop=_app_loop) == 0
+    finally:
+        poll.stop()
+    assert seen == {"typed": True, "rows": 2}  # signed in, then the first sync filled the cache
+    assert credentials.load_token(live.url, "alice")  # the next start needs no password

@@ -36,6 +36,7 @@ def _type(qtbot, lock, text):
     lock.screen.password.setFocus()
     qtbot.keyClicks(lock.screen.password, text)
     qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.checking)  # the check runs off the GUI thread
 
 
 def test_idle_time_locks_everything_and_the_password_brings_it_back(qtbot, window, engine):

@@ -156,3 +156,24 @@ def test_the_team_desk_names_every_control_for_screen_readers(qtbot, qapp, live,
         team.tabs.setCurrentIndex(tab)
         unnamed += _unnamed(team)
     assert unnamed == [], "\n".join(unnamed)
+
+
+@pytest.mark.parametrize("central_url", ["sqlite"], indirect=True)
+def test_a_plan_that_a_sync_brings_shows_in_the_open_inbox(qtbot, qapp, live, desk):
+    from collector_desk.ui.common.case_changes import announce
+
+    ids = seed_cases(live.engine, "alice", 2)
+    alice, lead = desk("alice"), desk("lead")
+    alice.sync(), lead.sync()
+    team = _window(qtbot, qapp, lead.engine, "lead", live.clock).open_team()
+    team.to_collector.setCurrentIndex(team.to_collector.findText("Bob"))
+    assert team.tabs.tabText(1) == "Approvals (0)"
+
+    money = Affordability(1_000_000, 500_000, 0)
+    start = live.clock.now.date() + timedelta(days=5)
+    request = PlanRequest(OfferKind.PLAN, 24, 0, start, money)
+    propose_plan(alice.engine, find_user(alice.engine, "alice"), ids[0], request, live.clock.now)
+    alice.sync(), lead.sync()
+    announce(many=True)  # what the sync controller says after a sync that brought cases
+    assert team.tabs.tabText(1) == "Approvals (1)"
+    assert team.to_collector.currentText() == "Bob"  # what the lead chose stays chosen
