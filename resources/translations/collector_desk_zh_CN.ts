@@ -283,6 +283,54 @@
     </message>
 </context>
 <context>
+    <name>ChangeKind</name>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="314"/>
+        <source>Contact logged</source>
+        <translation>已记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="315"/>
+        <source>Flag raised or cleared</source>
+        <translation>标记设置或清除</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="316"/>
+        <source>Legal step</source>
+        <translation>法律步骤</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="317"/>
+        <source>Plan proposed</source>
+        <translation>提出还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="318"/>
+        <source>Plan decided</source>
+        <translation>审批还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="319"/>
+        <source>Case moved</source>
+        <translation>案件转移</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="320"/>
+        <source>Audit record</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="321"/>
+        <source>Number marked</source>
+        <translation>号码标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="322"/>
+        <source>Preferred number</source>
+        <translation>首选号码</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <location filename="../../collector_desk/ui/common/labels.py" line="85"/>
@@ -1360,197 +1408,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="254"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="262"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="256"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="257"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="258"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="259"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="267"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="260"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="268"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="261"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="262"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="263"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="271"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="264"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="272"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="265"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="274"/>
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="267"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="275"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="276"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="281"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="274"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="282"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="275"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="283"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="276"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="284"/>
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="285"/>
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="281"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="289"/>
         <source>%1 call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>%1 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="302"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="301"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="309"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="314"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="322"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="358"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="330"/>
+        <source>Refused by the server: %1</source>
+        <translation>服务器拒绝的更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="335"/>
+        <source>Case → Changes the server refused</source>
+        <translation>案件 → 服务器拒绝的更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="377"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="365"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="384"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="367"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="386"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="370"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="389"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="375"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="394"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="377"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="396"/>
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="379"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="398"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="415"/>
-        <source>Changes the server refused</source>
-        <translation>被服务器拒绝的更改</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="418"/>
-        <source>None: every change was accepted.</source>
-        <translation>没有：所有更改均已被接受。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="598"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="626"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="604"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="632"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="613"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="641"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="287"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="295"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="304"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2256,6 +2304,84 @@
         <location filename="../../collector_desk/ui/queue/queue_panel.py" line="115"/>
         <source>Case queue</source>
         <translation>案件队列</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedChanges</name>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="35"/>
+        <source>promise %1 by %2</source>
+        <translation>承诺 %2 前还 %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="68"/>
+        <source>Changes the server refused</source>
+        <translation>服务器拒绝的更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="74"/>
+        <source>The server kept none of these. Look at each case as it is now, do again what still needs doing, then acknowledge the row.</source>
+        <translation>服务器没有保存以下更改。请查看每个案件的当前情况，重新完成仍需处理的事项，然后确认该行。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="83"/>
+        <source>Refused changes</source>
+        <translation>被拒绝的更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="85"/>
+        <source>&amp;Open case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="86"/>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="88"/>
+        <source>&amp;Acknowledge</source>
+        <translation>确认已阅(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="89"/>
+        <source>Acknowledge</source>
+        <translation>确认已阅</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="108"/>
+        <source>Refused</source>
+        <translation>拒绝时间</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="109"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="110"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="111"/>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="112"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="113"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120"/>
+        <source>no longer on this computer</source>
+        <translation>已不在本机</translation>
     </message>
 </context>
 <context>

@@ -264,13 +264,6 @@ def set_cursor(engine: Engine, value: str) -> None:
         session.merge(SyncState(key=CURSOR_KEY, value=value))
 
 
-def issues(engine: Engine) -> list[SyncIssue]:
-    with Session(engine) as session:
-        found = session.scalars(select(SyncIssue).order_by(SyncIssue.mutation_id)).all()
-        session.expunge_all()
-        return list(found)
-
-
 def note_synced(engine: Engine, now: datetime) -> None:
     with Session(engine) as session, session.begin():
         session.merge(SyncState(key=LAST_SYNC_KEY, value=now.isoformat()))

@@ -306,3 +306,18 @@ def sync_reason(code: str) -> str:
         "not_a_collector": translate("SyncReason", "that person is not an active collector"),
         "not_in_the_team": translate("SyncReason", "that collector is not in the case's team"),
     }.get(code, code)
+
+
+def change_kind(name: str) -> str:
+    """What kind of change a desk sent, in the user's words."""
+    return {
+        "log_contact": translate("ChangeKind", "Contact logged"),
+        "set_flag": translate("ChangeKind", "Flag raised or cleared"),
+        "legal_step": translate("ChangeKind", "Legal step"),
+        "propose_plan": translate("ChangeKind", "Plan proposed"),
+        "decide_plan": translate("ChangeKind", "Plan decided"),
+        "reassign_case": translate("ChangeKind", "Case moved"),
+        "record_audit": translate("ChangeKind", "Audit record"),
+        "set_contact_point_status": translate("ChangeKind", "Number marked"),
+        "set_preferred_contact_point": translate("ChangeKind", "Preferred number"),
+    }.get(name, name)

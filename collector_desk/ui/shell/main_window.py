@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
 )
 from sqlalchemy.orm import Session
@@ -25,11 +24,16 @@ from collector_desk.domain.cases import CaseFlag, PlanStatus
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
-from collector_desk.store.cache import actions, customer_actions, drafts, local_sync
+from collector_desk.store.cache import actions, customer_actions, drafts
 from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.outbox import pending_count
 from collector_desk.store.cache.queue import CaseQueue
 from collector_desk.store.cache.queue_query import View
+from collector_desk.store.cache.refused_changes import (
+    acknowledge_refusal,
+    count_refused,
+    refused_changes,
+)
 from collector_desk.store.shared import plans
 from collector_desk.store.shared.case_priority import refresh_due_priorities
 from collector_desk.store.shared.compliance import dial_check
@@ -42,12 +46,13 @@ from collector_desk.ui.case.flag_dialog import FlagDialog
 from collector_desk.ui.case.legal_dialog import LegalDialog
 from collector_desk.ui.case.plan_dialog import PlanDialog
 from collector_desk.ui.case.plan_letter import letter_html, write_pdf
-from collector_desk.ui.common import labels
 from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.i18n import LANGUAGES, Translations
+from collector_desk.ui.common.theme import show_as_error
 from collector_desk.ui.queue.queue_panel import VIEWS, QueuePanel, view_title
 from collector_desk.ui.shell import layout_memory
 from collector_desk.ui.shell.idle_lock import Check, IdleLock
+from collector_desk.ui.shell.refused_changes_dialog import RefusedChangesDialog
 from collector_desk.ui.shell.sync_controller import Link, SyncController
 from collector_desk.ui.team.team_window import TeamWindow
 
@@ -121,8 +126,11 @@ class MainWindow(QMainWindow):
         self.status_mode = QLabel(self)
         self.status_link = QLabel(self)
         self.status_drafts = QLabel(self)
+        self.status_refused = QLabel(self)
+        self.status_refused.setObjectName("statusRefused")
         self.statusBar().addWidget(self.status_cases)
         self.statusBar().addWidget(self.status_drafts)
+        self.statusBar().addWidget(self.status_refused)
         self.statusBar().addPermanentWidget(self.status_link)
         self.statusBar().addPermanentWidget(self.status_outbox)
         self.statusBar().addPermanentWidget(self.status_mode)
@@ -317,6 +325,17 @@ class MainWindow(QMainWindow):
             if waiting_drafts
             else ""
         )
+        refused = count_refused(self._queue.engine)
+        self.status_refused.setText(
+            translate("MainWindow", "Refused by the server: %1").replace("%1", str(refused))
+            if refused
+            else ""
+        )
+        self.status_refused.setToolTip(
+            translate("MainWindow", "Case → Changes the server refused") if refused else ""
+        )
+        self.status_refused.setMinimumWidth(self.status_refused.sizeHint().width())
+        show_as_error(self.status_refused, bool(refused))
 
     # -- sync -----------------------------------------------------------------------------
     def attach_sync(self, controller: SyncController) -> None:
@@ -407,16 +426,25 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.queue_panel.select_row(max(0, min(row, self.model.rowCount() - 1)))
 
-    def show_sync_issues(self) -> None:
-        issues = local_sync.issues(self._queue.engine)
-        lines = [f"#{i.mutation_id} {i.name}: {labels.sync_reason(i.reason)}" for i in issues]
-        QMessageBox.information(
+    def show_sync_issues(self) -> RefusedChangesDialog:
+        """Each refused change with its case, what it was and why, until acknowledged."""
+        engine = self._queue.engine
+
+        def acknowledge(mutation_ids: list[int]) -> None:
+            acknowledge_refusal(engine, mutation_ids)
+            self._update_status()
+
+        dialog = RefusedChangesDialog(
+            refused_changes(engine),
+            ZoneInfo(self._user.time_zone),
+            self._show_case,
+            acknowledge,
             self,
-            translate("MainWindow", "Changes the server refused"),
-            "\n".join(lines)
-            if lines
-            else translate("MainWindow", "None: every change was accepted."),
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.refused_dialog = dialog
+        dialog.open()
+        return dialog
 
     def set_language(self, code: str) -> None:
         self._translations.set_language(code)
