@@ -267,12 +267,27 @@ def _admin_commands(commands) -> None:
         "installment breaks the plan and brings the case back to its collector",
     )
     _db_option(monitor)
-    revoke = actions.add_parser("revoke-user", help="sign a user out everywhere")
-    revoke.add_argument("username")
-    _db_option(revoke)
+    for name, text in (
+        (
+            "disable-user",
+            "shut an account: no sign-in, every sign-in refused at once; nothing is deleted, "
+            "on the server or on the desktops (enable-user undoes it)",
+        ),
+        ("enable-user", "open a disabled or revoked account again (old sign-ins stay ended)"),
+        (
+            "reset-password",
+            "set a new password, read from standard input (one line) or asked for; "
+            "every sign-in of the user ends",
+        ),
+    ):
+        account = actions.add_parser(name, help=text)
+        account.add_argument("username")
+        _db_option(account)
     wipe = actions.add_parser(
         "wipe-user",
-        help="a leaver: each of the user's desktops pushes what it holds, then wipes its cache",
+        aliases=["revoke-user"],
+        help="a leaver: no more sign-ins (until enable-user); each of the user's desktops "
+        "pushes what it holds, then wipes its cache",
     )
     wipe.add_argument("username")
     _db_option(wipe)
@@ -363,13 +378,22 @@ def _run_admin(args) -> int:
             )
         elif args.admin_action == "monitor-plans":
             print(f"{run.monitor_plans(url)} plan(s) broken or completed")
-        elif args.admin_action == "revoke-user":
-            count = run.revoke_user(url, args.username)
-            print(f"{count} sign-in(s) of {args.username!r} revoked")
-        elif args.admin_action == "wipe-user":
+        elif args.admin_action == "disable-user":
+            count = run.disable_user(url, args.username)
+            print(f"{args.username!r} disabled, {count} sign-in(s) ended; nothing was deleted")
+        elif args.admin_action == "enable-user":
+            run.enable_user(url, args.username)
+            print(f"{args.username!r} may sign in again")
+        elif args.admin_action == "reset-password":
+            count = run.reset_password(url, args.username, _read_password())
+            print(f"password of {args.username!r} set, {count} sign-in(s) ended")
+        elif args.admin_action in ("wipe-user", "revoke-user"):
             if not run.wipe_user(url, args.username):
                 raise ValueError(f"there is no user {args.username!r}")
-            print(f"every desktop of {args.username!r} wipes its cache at its next contact")
+            print(
+                f"{args.username!r} may not sign in until enable-user; every desktop of theirs "
+                "pushes what it holds and wipes its cache at its next contact"
+            )
         elif args.admin_action == "wipe-device":
             if not run.wipe_device(url, args.client_id):
                 raise ValueError(f"no desktop {args.client_id!r} has synced here")

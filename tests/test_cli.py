@@ -231,6 +231,47 @@ def test_central_store_admin_from_the_command_line(tmp_path):
     )
 
 
+def test_accounts_are_shut_opened_and_given_a_new_password_from_the_command_line(tmp_path):
+    from datetime import UTC, datetime
+
+    from collector_desk.server import auth
+    from collector_desk.store.shared.engine import make_engine
+
+    db = f"sqlite+pysqlite:///{tmp_path / 'central.sqlite'}"
+    assert _run("server", "migrate", "--db", db).returncode == 0
+    assert _run("admin", "create-team", "Team A", "--db", db).returncode == 0
+    old, new = "an old long password", "a new long password"
+    made = ("create-user", "alice", "--role", "collector", "--team", "Team A")
+    assert _run("admin", *made, "--db", db, input=old + "\n").returncode == 0
+    engine = make_engine(db)
+
+    def signs_in(password: str) -> bool:
+        try:
+            auth.login(engine, "alice", password, datetime.now(UTC), "127.0.0.1")
+        except auth.LoginRefused:
+            return False
+        return True
+
+    try:
+        assert signs_in(old)
+        reset = _run("admin", "reset-password", "alice", "--db", db, input=new + "\n")
+        assert reset.returncode == 0, reset.stderr
+        assert "1 sign-in(s) ended" in reset.stdout
+        assert new not in reset.stdout + reset.stderr
+        assert not signs_in(old) and signs_in(new)
+        short = _run("admin", "reset-password", "alice", "--db", db, input="short\n")
+        assert short.returncode == 2 and "8 characters" in short.stderr
+        nobody = _run("admin", "reset-password", "nobody", "--db", db, input=new + "\n")
+        assert nobody.returncode == 2 and "no user" in nobody.stderr
+        for shut in ("disable-user", "revoke-user"):  # revoke-user is wipe-user by another name
+            assert _run("admin", shut, "alice", "--db", db).returncode == 0
+            assert not signs_in(new), shut
+            assert _run("admin", "enable-user", "alice", "--db", db).returncode == 0
+            assert signs_in(new), shut
+    finally:
+        engine.dispose()
+
+
 def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path):
     data = tmp_path / "data"
     result = _demo(data, tmp_path / "numbers.png", "--as", "lead", "--view", "numbers")

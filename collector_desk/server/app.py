@@ -101,9 +101,10 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             return JSONResponse({"error": "payload_too_large"}, status_code=413)
         return await call_next(request)
 
-    def current_user(
+    def signed_in(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> UserView:
+        """A live token of an account that is not disabled; else 401."""
         user = (
             None if credentials is None else auth.user_for(engine, credentials.credentials, clock())
         )
@@ -113,6 +114,16 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 detail="not_signed_in",
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        return user
+
+    def current_user(
+        user: Annotated[UserView, Depends(signed_in)],
+        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER)] = None,
+    ) -> UserView:
+        """Signed in, and neither the user nor this desktop revoked (410: wipe the cache).
+        Every route but push and logout: a revoked desktop may still push what it holds."""
+        if revocation.is_revoked(engine, user.id, client_id):
+            raise HTTPException(status.HTTP_410_GONE, detail="revoked")
         return user
 
     def lead(user: Annotated[UserView, Depends(current_user)]) -> UserView:
@@ -134,13 +145,14 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         "/api/v1/auth/login",
         response_model=SignInOut,
         responses={
-            401: {"description": "bad_credentials"},
-            429: {"description": "locked; see Retry-After"},
+            401: {"description": "bad_credentials: unknown name, wrong password or shut account"},
+            429: {"description": "locked: this address and name wait; see Retry-After"},
         },
     )
-    def login(body: LoginBody):
+    def login(body: LoginBody, request: Request):
+        source = request.client.host if request.client is not None else "unknown"
         try:
-            signed = auth.login(engine, body.username, body.password, clock())
+            signed = auth.login(engine, body.username, body.password, clock(), source)
         except auth.LoginRefused as refused:
             if refused.reason == "locked":
                 assert refused.retry_after is not None  # a lock always says until when
@@ -158,30 +170,21 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.post("/api/v1/auth/logout", status_code=204)
     def logout(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-        _user: Annotated[UserView, Depends(current_user)],
+        _user: Annotated[UserView, Depends(signed_in)],
     ) -> None:
-        assert credentials is not None  # current_user refused a request without them
+        assert credentials is not None  # signed_in refused a request without them
         auth.logout(engine, credentials.credentials, clock())
 
-    @app.get("/api/v1/me", response_model=UserOut)
+    @app.get("/api/v1/me", response_model=UserOut, responses={410: {"description": "revoked"}})
     def me(user: Annotated[UserView, Depends(current_user)]) -> UserOut:
         return _user_out(user)
-
-    def not_revoked(
-        user: Annotated[UserView, Depends(current_user)],
-        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER)] = None,
-    ) -> UserView:
-        """A revoked user or desktop gets nothing more; it may still push (see push)."""
-        if revocation.is_revoked(engine, user.id, client_id):
-            raise HTTPException(status.HTTP_410_GONE, detail="revoked")
-        return user
 
     @app.get(
         "/api/v1/sync/manifest",
         response_model=ManifestResponse,
         responses={410: {"description": "revoked: wipe the cache"}},
     )
-    def manifest(user: Annotated[UserView, Depends(not_revoked)]) -> ManifestResponse:
+    def manifest(user: Annotated[UserView, Depends(current_user)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
         with engine.connect() as conn:
             return ManifestResponse(case_ids=pull.scope_ids(conn, user))
@@ -269,7 +272,8 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             409: {"description": "mutation numbers skip ahead"},
         },
     )
-    def sync_push(body: PushRequest, user: Annotated[UserView, Depends(current_user)]):
+    def sync_push(body: PushRequest, user: Annotated[UserView, Depends(signed_in)]):
+        """Also from a revoked user or desktop: what it holds is kept, and it learns to wipe."""
         try:
             last, results = push.apply_push(engine, user, body.client_id, body.mutations, clock())
         except push.NotYourClient:
@@ -296,7 +300,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         },
     )
     def sync_pull(
-        user: Annotated[UserView, Depends(not_revoked)],
+        user: Annotated[UserView, Depends(current_user)],
         cursor: str | None = None,
         after_case: Annotated[int | None, Query(ge=0)] = None,
         bound: str | None = None,

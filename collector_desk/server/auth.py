@@ -14,8 +14,13 @@ from collector_desk.store.shared import passwords
 from collector_desk.store.shared.people import UserView
 
 TOKEN_LIFETIME = timedelta(hours=12)  # one working day; then sign in again
-FREE_ATTEMPTS = 3  # failures before each further one locks the account for a while
+# The brake on guessing counts failures per source address and typed username, known or not:
+# after FREE_ATTEMPTS the next attempt of that pair waits 1 s, 2 s, 4 s ... up to MAX_LOCK.
+# No account is ever locked, so a stranger elsewhere cannot shut a collector out, and the
+# answer is the same whether the name exists or not.
+FREE_ATTEMPTS = 3
 MAX_LOCK = timedelta(minutes=15)
+FORGET_FAILURES_AFTER = timedelta(days=1)  # a pair quiet this long starts again from nothing
 
 # Verified when the user does not exist, so an unknown name costs as long as a wrong password.
 _DUMMY_HASH = passwords.hasher.hash("not a password anyone has")
@@ -34,7 +39,7 @@ def token_hash(token: str) -> str:
 class LoginRefused(Exception):
     def __init__(self, reason: str, retry_after: timedelta | None = None) -> None:
         super().__init__(reason)
-        self.reason = reason  # "bad_credentials" or "locked"
+        self.reason = reason  # "bad_credentials" or "locked" (this address and name wait)
         self.retry_after = retry_after
 
 
@@ -46,34 +51,35 @@ class SignIn:
 
 
 def lock_for(failures: int) -> timedelta | None:
-    """No lock for the first few failures, then 1 s, 2 s, 4 s ... up to 15 minutes."""
+    """No wait for the first few failures, then 1 s, 2 s, 4 s ... up to 15 minutes."""
     if failures < FREE_ATTEMPTS:
         return None
     exponent = min(failures - FREE_ATTEMPTS, 20)  # 2**20 s is past the cap already
     return min(timedelta(seconds=2**exponent), MAX_LOCK)
 
 
-def login(engine: Engine, username: str, password: str, now: datetime) -> SignIn:
+def login(engine: Engine, username: str, password: str, now: datetime, source: str) -> SignIn:
+    """A sign-in for a user who may sign in (neither disabled nor revoked) with the right
+    password; else LoginRefused, the same for an unknown name, a wrong password and a shut
+    account, after the same Argon2 work. source is the caller's address."""
+    blocked = accounts.blocked_until(engine, source, username, now)
+    if blocked is not None:
+        raise LoginRefused("locked", blocked - now)
     stored = accounts.credential(engine, username)
-    if stored is None or not stored.active:
-        passwords.verify(_DUMMY_HASH, password)
-        raise LoginRefused("bad_credentials")
-    if stored.locked_until is not None and stored.locked_until > now:
-        raise LoginRefused("locked", stored.locked_until - now)
-    if not passwords.verify(stored.password_hash, password):
-        lock = lock_for(stored.failed_logins + 1)
-        accounts.record_failure(engine, stored.user.id, None if lock is None else now + lock)
-        raise LoginRefused("locked" if lock else "bad_credentials", lock)
-    rehash = (
-        passwords.hasher.hash(password)
-        if passwords.hasher.check_needs_rehash(stored.password_hash)
-        else None
-    )
-    accounts.record_success(engine, stored.user.id, rehash)
+    usable = stored if stored is not None and stored.may_sign_in else None
+    matches = passwords.verify(_DUMMY_HASH if usable is None else usable.password_hash, password)
+    if usable is None or not matches:
+        wait = accounts.record_login_failure(
+            engine, source, username, now, lock_for, FORGET_FAILURES_AFTER
+        )
+        raise LoginRefused("bad_credentials" if wait is None else "locked", wait)
+    accounts.forget_login_failures(engine, username, source)
+    if passwords.hasher.check_needs_rehash(usable.password_hash):
+        accounts.store_rehash(engine, usable.user.id, passwords.hasher.hash(password))
     token = secrets.token_urlsafe(32)
     expires_at = now + TOKEN_LIFETIME
-    accounts.store_token(engine, token_hash(token), stored.user.id, now, expires_at)
-    return SignIn(token, expires_at, stored.user)
+    accounts.store_token(engine, token_hash(token), usable.user.id, now, expires_at)
+    return SignIn(token, expires_at, usable.user)
 
 
 def user_for(engine: Engine, token: str, now: datetime) -> UserView | None:

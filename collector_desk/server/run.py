@@ -93,20 +93,27 @@ def create_user(
         engine.dispose()
 
 
-def revoke_user(url: str, username: str) -> int:
-    engine = central_engine(url)
-    try:
-        return accounts.revoke_user(engine, username, datetime.now(UTC))
-    finally:
-        engine.dispose()
-
-
 def _with_engine(url: str, act):
     engine = central_engine(url)
     try:
         return act(engine)
     finally:
         engine.dispose()
+
+
+def disable_user(url: str, username: str) -> int:
+    return _with_engine(url, lambda e: accounts.disable_user(e, username, datetime.now(UTC)))
+
+
+def enable_user(url: str, username: str) -> None:
+    _with_engine(url, lambda e: accounts.enable_user(e, username, datetime.now(UTC)))
+
+
+def reset_password(url: str, username: str, password: str) -> int:
+    hashed = auth.hash_password(password)  # refuses a short one before touching the store
+    return _with_engine(
+        url, lambda e: accounts.set_password(e, username, hashed, datetime.now(UTC))
+    )
 
 
 def wipe_user(url: str, username: str) -> bool:

@@ -34,14 +34,14 @@ def test_a_token_expires(live):
 
 
 def test_logout_and_admin_revocation_end_sign_ins(live):
-    from collector_desk.store.central.accounts import revoke_user
+    from collector_desk.store.central.accounts import end_sign_ins
 
     token = live.login("alice")
     auth = {"Authorization": f"Bearer {token}"}
     assert live.http.post("/api/v1/auth/logout", headers=auth).status_code == 204
     assert live.http.get("/api/v1/me", headers=auth).status_code == 401
     tokens = [live.login("bob") for _ in range(2)]
-    assert revoke_user(live.engine, "bob", live.clock.now) == 2
+    assert end_sign_ins(live.engine, "bob", live.clock.now) == 2
     for token in tokens:
         assert (
             live.http.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code

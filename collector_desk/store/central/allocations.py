@@ -76,7 +76,7 @@ def import_allocation(
         }
         for number, line in lines:
             user = users.get(line.assigned_to)
-            if user is None or not user.active:
+            if user is None or not user.active or user.wipe_requested_at is not None:
                 errors.append(CellError(number, "assigned_to", "no_such_user", line.assigned_to))
             elif user.role not in (Role.COLLECTOR, Role.TEAM_LEAD):
                 errors.append(CellError(number, "assigned_to", "not_a_collector", line.assigned_to))

@@ -13,12 +13,13 @@ from collector_desk.store.shared.schema import Base, side_only
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0010")
+CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0011")
 CENTRAL_ONLY = side_only(CENTRAL.name)
 
 
 class Credential(Base):
-    """Central store only: a user's password hash and the brake on guessing it."""
+    """Central store only: a user's password hash. (failed_logins and locked_until are no
+    longer used: the brake on guessing is per address and name, LoginFailure.)"""
 
     __tablename__ = "credentials"
     __table_args__ = CENTRAL_ONLY
@@ -26,6 +27,19 @@ class Credential(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LoginFailure(Base):
+    """Central store only: failed sign-ins per source address and typed username, known or not,
+    so the next attempt of that pair waits; nobody else's sign-in is slowed."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_last", "last_failed_at"), CENTRAL_ONLY)
+    source: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    blocked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class AuthToken(Base):

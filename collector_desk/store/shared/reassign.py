@@ -43,7 +43,9 @@ def apply_move(
     if case.assigned_to != seen_with:
         raise ReassignRefused("moved_meanwhile")
     target = session.get(User, to_user_id)
-    if target is None or not target.active or target.role is not Role.COLLECTOR:
+    if target is None or target.role is not Role.COLLECTOR:
+        raise ReassignRefused("not_a_collector")
+    if not target.active or target.wipe_requested_at is not None:  # disabled or revoked
         raise ReassignRefused("not_a_collector")
     if target.team_id != case.team_id:
         raise ReassignRefused("not_in_the_team")

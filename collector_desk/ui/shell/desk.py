@@ -49,13 +49,15 @@ def cache_path(data_dir: Path, server: str, username: str) -> Path:
 
 
 def _token_works(server: str, token: str) -> bool | None:
-    """True or False when the server answers; None when it cannot be reached."""
+    """True or False when the server answers; None when it cannot be reached. A revoked user's
+    token (410) still works for one thing: the first sync pushes what the cache holds, then
+    wipes it."""
     try:
         with httpx.Client(base_url=server, timeout=TIMEOUT_S) as http:
             response = http.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     except httpx.HTTPError:
         return None
-    return response.status_code == 200
+    return response.status_code in (200, 410)
 
 
 def sign_in_attempt(server: str) -> Attempt:

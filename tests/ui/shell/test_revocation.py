@@ -10,7 +10,7 @@ from collector_desk.store.cache.cache_file import wipe
 from collector_desk.store.central import revocation
 from collector_desk.store.shared.schema import Contact
 from collector_desk.sync.outcomes import Revoked
-from tests.live_central import seed_cases
+from tests.live_central import PASSWORD, seed_cases
 from tests.server.test_sync import _log
 
 
@@ -52,8 +52,10 @@ def test_a_revoked_user_is_wiped_everywhere_and_gets_nothing_more(live, desk):
     for client in (one, two):
         with pytest.raises(Revoked):
             client.sync()
-    token = {"Authorization": f"Bearer {live.login('alice')}"}
+    token = {"Authorization": f"Bearer {one.token}"}  # the old sign-in: for a push only
     assert live.http.get("/api/v1/sync/pull", headers=token).status_code == 410
+    again = live.http.post("/api/v1/auth/login", json={"username": "alice", "password": PASSWORD})
+    assert again.status_code == 401  # no sign-in until enable-user
     bob = desk("bob")
     bob.sync()  # others carry on
     assert not revocation.revoke_user(live.engine, "nobody", live.clock.now)
@@ -79,3 +81,14 @@ def test_the_window_closes_once_a_revoked_desktop_has_pushed(qtbot, qapp, live, 
         assert _central_contacts(live) == 2
     finally:
         controller.shutdown()
+
+
+def test_a_revoked_user_s_kept_sign_in_still_opens_the_desk_to_push_and_wipe(live):
+    from collector_desk.store.central import accounts
+    from collector_desk.ui.shell.desk import _token_works
+
+    token = live.login("alice")
+    assert revocation.revoke_user(live.engine, "alice", live.clock.now)
+    assert _token_works(live.url, token) is True  # /me says 410: the first sync pushes, wipes
+    accounts.disable_user(live.engine, "alice", live.clock.now)
+    assert _token_works(live.url, token) is False  # disabled: nothing more, not even a push
