@@ -5,11 +5,11 @@ functions, which name dependencies defined inside create_app.
 """
 
 import functools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, date, datetime
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, status
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AwareDatetime, BaseModel, Field
@@ -45,12 +45,42 @@ from collector_desk.sync.protocol import (
 MAX_BODY = 5_000_000  # bytes: a push of a thousand mutations fits
 PULL_PAGE = 200  # cases per pull response
 
+# What a query parameter may hold: what the columns hold on both databases (ids are 32-bit
+# Integer columns), dates and times within sane years, text without NUL (PostgreSQL refuses
+# it) and within its column. Anything else is a 422 before any query runs, never a 500.
+MAX_ID = 2**31 - 1
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+NO_NUL = r"^[^\x00]*$"
+CURSOR_CHARS = 100  # a store id and two 64-bit numbers: 76 characters at most
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+Moment = Annotated[
+    AwareDatetime,
+    Field(
+        ge=datetime(FIRST_DAY.year, 1, 2, tzinfo=UTC),
+        le=datetime(LAST_DAY.year, 12, 30, tzinfo=UTC),
+    ),
+]
+Username = Annotated[str | None, Query(max_length=64, pattern=NO_NUL)]
+BAD_QUERY: dict[int | str, dict[str, Any]] = {
+    422: {"description": "a query parameter or header out of range or malformed"}
+}
+TOO_LARGE: dict[int | str, dict[str, Any]] = {
+    413: {"description": f"payload_too_large: a body over {MAX_BODY} bytes"},
+    422: {"description": "a malformed body"},
+}
+
 Clock = Callable[[], datetime]
+# the ASGI types, spelt here: starlette is fastapi's to depend on, not ours
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Out = TypeVar("Out", bound=BaseModel)
 
 
 class LoginBody(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=256)
 
 
@@ -79,6 +109,72 @@ class SignInOut(BaseModel):
     user: UserOut
 
 
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """A request body over `limit` bytes gets 413, whether it gives its length up front
+    (Content-Length) or not (chunked): the stream is counted as the route reads it, reading
+    stops at the cap, and the connection is closed, so a huge body is never taken in whole."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await _too_large(send)
+            return
+        read = 0
+        over = started = False
+
+        async def counted() -> Message:
+            nonlocal read, over
+            message = await receive()
+            if message["type"] == "http.request":
+                read += len(message.get("body", b""))
+                if read > self.limit:
+                    over = True
+                    raise _TooLarge
+            return message
+
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if over:  # whatever the route made of a body cut short, the answer is 413
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not over:
+                raise
+        if over and not started:
+            await _too_large(send)
+
+
+async def _too_large(send: Send) -> None:
+    body = b'{"error":"payload_too_large"}'
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),  # the rest of the body is never read
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
 def _user_out(user: UserView) -> UserOut:
     return UserOut(
         id=user.id,
@@ -94,12 +190,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     app = FastAPI(title="Collector Desk sync service", version=__version__)
     bearer = HTTPBearer(auto_error=False)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"error": "payload_too_large"}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
 
     def current_user(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
@@ -136,6 +227,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         responses={
             401: {"description": "bad_credentials"},
             429: {"description": "locked; see Retry-After"},
+            **TOO_LARGE,
         },
     )
     def login(body: LoginBody):
@@ -169,7 +261,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
 
     def not_revoked(
         user: Annotated[UserView, Depends(current_user)],
-        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER)] = None,
+        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER, max_length=36)] = None,
     ) -> UserView:
         """A revoked user or desktop gets nothing more; it may still push (see push)."""
         if revocation.is_revoked(engine, user.id, client_id):
@@ -179,7 +271,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/sync/manifest",
         response_model=ManifestResponse,
-        responses={410: {"description": "revoked: wipe the cache"}},
+        responses={410: {"description": "revoked: wipe the cache"}, **BAD_QUERY},
     )
     def manifest(user: Annotated[UserView, Depends(not_revoked)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
@@ -198,15 +290,15 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/team/audit",
         response_model=list[AuditOut],
-        responses={403: {"description": "team leads and admins only"}},
+        responses={403: {"description": "team leads and admins only"}, **BAD_QUERY},
     )
     def team_audit(
         user: Annotated[UserView, Depends(lead)],
-        username: str | None = None,
-        action: str | None = None,
-        case_id: int | None = None,
-        since: AwareDatetime | None = None,
-        until: AwareDatetime | None = None,
+        username: Username = None,
+        action: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
+        case_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+        since: Annotated[Moment | None, Query()] = None,
+        until: Annotated[Moment | None, Query()] = None,
         limit: Annotated[int, Query(ge=1, le=audit_trail.MAX_EVENTS)] = 200,
     ) -> list[AuditOut]:
         """The team's audit trail, newest first: overrides, reveals, approvals, flags, legal."""
@@ -229,14 +321,17 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/team/kpis",
         response_model=KpiReport,
-        responses={403: {"description": "team leads and admins only"}},
+        responses={
+            403: {"description": "team leads and admins only"},
+            422: {"description": "a day out of range, or a range backwards or over a year"},
+        },
     )
     def team_kpis(
         user: Annotated[UserView, Depends(lead)],
-        since: date,
-        until: date,
+        since: Annotated[Day, Query()],
+        until: Annotated[Day, Query()],
         period: Period = Period.DAY,
-        username: str | None = None,
+        username: Username = None,
     ) -> KpiReport:
         """The team's numbers per day or week, per collector and for the team (no username):
         activity, promises, collections, and roll and cure by bucket."""
@@ -267,6 +362,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         responses={
             403: {"description": "client id of another user"},
             409: {"description": "mutation numbers skip ahead"},
+            **TOO_LARGE,
         },
     )
     def sync_push(body: PushRequest, user: Annotated[UserView, Depends(current_user)]):
@@ -291,15 +387,19 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         "/api/v1/sync/pull",
         response_model=PullResponse,
         responses={
-            409: {"description": "cursor unknown here: start again (reset)"},
+            409: {
+                "description": "cursor or bound unknown here (another store's, or one no store"
+                " makes): start again (reset)"
+            },
             410: {"description": "revoked: wipe the cache"},
+            **BAD_QUERY,
         },
     )
     def sync_pull(
         user: Annotated[UserView, Depends(not_revoked)],
-        cursor: str | None = None,
-        after_case: Annotated[int | None, Query(ge=0)] = None,
-        bound: str | None = None,
+        cursor: Annotated[str | None, Query(max_length=CURSOR_CHARS)] = None,
+        after_case: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+        bound: Annotated[str | None, Query(max_length=CURSOR_CHARS)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = PULL_PAGE,
     ):
         store = store_id()
