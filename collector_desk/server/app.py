@@ -29,6 +29,7 @@ from collector_desk.store.central import (
     push,
     revocation,
 )
+from collector_desk.store.shared.engine import READS_ONLY
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
@@ -188,6 +189,8 @@ def _user_out(user: UserView) -> UserOut:
 
 def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> FastAPI:
     app = FastAPI(title="Collector Desk sync service", version=__version__)
+    # what only reads: on a SQLite central store it does not queue behind the writers
+    reads = engine.execution_options(**READS_ONLY)
     bearer = HTTPBearer(auto_error=False)
 
     app.add_middleware(BodyLimit, limit=MAX_BODY)
@@ -196,7 +199,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> UserView:
         user = (
-            None if credentials is None else auth.user_for(engine, credentials.credentials, clock())
+            None if credentials is None else auth.user_for(reads, credentials.credentials, clock())
         )
         if user is None:
             raise HTTPException(
@@ -217,7 +220,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
 
     @app.get("/healthz")
     def healthz() -> dict:
-        with engine.connect() as conn:
+        with reads.connect() as conn:
             conn.execute(text("SELECT 1"))
         return {"status": "ok", "version": __version__}
 
@@ -264,7 +267,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         client_id: Annotated[str | None, Header(alias=CLIENT_HEADER, max_length=36)] = None,
     ) -> UserView:
         """A revoked user or desktop gets nothing more; it may still push (see push)."""
-        if revocation.is_revoked(engine, user.id, client_id):
+        if revocation.is_revoked(reads, user.id, client_id):
             raise HTTPException(status.HTTP_410_GONE, detail="revoked")
         return user
 
@@ -275,7 +278,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     )
     def manifest(user: Annotated[UserView, Depends(not_revoked)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
-        with engine.connect() as conn:
+        with reads.connect() as conn:
             return ManifestResponse(case_ids=pull.scope_ids(conn, user))
 
     @app.get(
@@ -285,7 +288,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     )
     def team_members(user: Annotated[UserView, Depends(lead)]) -> list[UserOut]:
         """The lead's team (an admin sees everyone): the first of the team lead's views."""
-        return [_user_out(u) for u in accounts.team_members(engine, user)]
+        return [_user_out(u) for u in accounts.team_members(reads, user)]
 
     @app.get(
         "/api/v1/team/audit",
@@ -303,7 +306,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     ) -> list[AuditOut]:
         """The team's audit trail, newest first: overrides, reveals, approvals, flags, legal."""
         found = audit_trail.team_audit(
-            engine, user, audit_trail.AuditFilter(username, action, case_id, since, until, limit)
+            reads, user, audit_trail.AuditFilter(username, action, case_id, since, until, limit)
         )
         return [
             AuditOut(
@@ -336,10 +339,10 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         """The team's numbers per day or week, per collector and for the team (no username):
         activity, promises, collections, and roll and cure by bucket."""
         try:
-            numbers = kpis.team_kpis(engine, user, since, until, period, username)
+            numbers = kpis.team_kpis(reads, user, since, until, period, username)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
-        names = {m.id: m.username for m in accounts.team_members(engine, user)}
+        names = {m.id: m.username for m in accounts.team_members(reads, user)}
 
         def out(model: type[Out], row: KpiRow | FlowRow) -> Out:
             """The row's figures (rates included) under the collector's username."""
@@ -380,7 +383,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 MutationResult.model_validate({"id": i, "status": st, "reason": r})
                 for i, st, r in results
             ],
-            revoked=revocation.is_revoked(engine, user.id, body.client_id),
+            revoked=revocation.is_revoked(reads, user.id, body.client_id),
         )
 
     @app.get(
@@ -410,7 +413,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             return JSONResponse({"error": "reset"}, status_code=409)
         if (parsed and parsed.store != store) or (first_bound and first_bound.store != store):
             return JSONResponse({"error": "reset"}, status_code=409)
-        with engine.connect() as conn:
+        with reads.connect() as conn:
             if parsed is None:  # a first sync: every case in scope, a page at a time
                 first_bound = first_bound or changes.bound_cursor(conn, store)
                 ids = pull.cases_in_scope(conn, user, after_case or 0, limit)
