@@ -18,7 +18,7 @@ from collector_desk.server import auth
 from collector_desk.server.app import create_app
 from collector_desk.store.cache.cache_file import open_cache
 from collector_desk.store.central.schema import CENTRAL, Credential
-from collector_desk.store.shared.engine import make_engine, sqlite_url
+from collector_desk.store.shared.engine import make_central_engine, make_engine, sqlite_url
 from collector_desk.store.shared.migrate import upgrade
 from collector_desk.store.shared.schema import Team, User
 from collector_desk.sync.client import SyncClient
@@ -111,7 +111,7 @@ def _seed(engine, now) -> None:
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("central") / "template.sqlite"
-    engine = make_engine(sqlite_url(path))
+    engine = make_engine(sqlite_url(path))  # its own transactions: a checkpoint takes none
     upgrade(engine, CENTRAL)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -131,7 +131,7 @@ def central_url(request, tmp_path):
 
 @pytest.fixture
 def live(central_url):
-    engine = make_engine(central_url)
+    engine = make_central_engine(central_url)
     clock = Clock()
     _seed(engine, clock.now)
     server = LiveServer(engine, clock)

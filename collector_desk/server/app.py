@@ -5,9 +5,9 @@ functions, which name dependencies defined inside create_app.
 """
 
 import functools
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, date, datetime
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
@@ -29,6 +29,7 @@ from collector_desk.store.central import (
     push,
     revocation,
 )
+from collector_desk.store.shared.engine import READS_ONLY
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
@@ -45,12 +46,42 @@ from collector_desk.sync.protocol import (
 MAX_BODY = 5_000_000  # bytes: a push of a thousand mutations fits
 PULL_PAGE = 200  # cases per pull response
 
+# What a query parameter may hold: what the columns hold on both databases (ids are 32-bit
+# Integer columns), dates and times within sane years, text without NUL (PostgreSQL refuses
+# it) and within its column. Anything else is a 422 before any query runs, never a 500.
+MAX_ID = 2**31 - 1
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+NO_NUL = r"^[^\x00]*$"
+CURSOR_CHARS = 100  # a store id and two 64-bit numbers: 76 characters at most
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+Moment = Annotated[
+    AwareDatetime,
+    Field(
+        ge=datetime(FIRST_DAY.year, 1, 2, tzinfo=UTC),
+        le=datetime(LAST_DAY.year, 12, 30, tzinfo=UTC),
+    ),
+]
+Username = Annotated[str | None, Query(max_length=64, pattern=NO_NUL)]
+BAD_QUERY: dict[int | str, dict[str, Any]] = {
+    422: {"description": "a query parameter or header out of range or malformed"}
+}
+TOO_LARGE: dict[int | str, dict[str, Any]] = {
+    413: {"description": f"payload_too_large: a body over {MAX_BODY} bytes"},
+    422: {"description": "a malformed body"},
+}
+
 Clock = Callable[[], datetime]
+# the ASGI types, spelt here: starlette is fastapi's to depend on, not ours
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Out = TypeVar("Out", bound=BaseModel)
 
 
 class LoginBody(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     password: str = Field(min_length=1, max_length=256)
 
 
@@ -79,6 +110,72 @@ class SignInOut(BaseModel):
     user: UserOut
 
 
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """A request body over `limit` bytes gets 413, whether it gives its length up front
+    (Content-Length) or not (chunked): the stream is counted as the route reads it, reading
+    stops at the cap, and the connection is closed, so a huge body is never taken in whole."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await _too_large(send)
+            return
+        read = 0
+        over = started = False
+
+        async def counted() -> Message:
+            nonlocal read, over
+            message = await receive()
+            if message["type"] == "http.request":
+                read += len(message.get("body", b""))
+                if read > self.limit:
+                    over = True
+                    raise _TooLarge
+            return message
+
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if over:  # whatever the route made of a body cut short, the answer is 413
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not over:
+                raise
+        if over and not started:
+            await _too_large(send)
+
+
+async def _too_large(send: Send) -> None:
+    body = b'{"error":"payload_too_large"}'
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),  # the rest of the body is never read
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
 def _user_out(user: UserView) -> UserOut:
     return UserOut(
         id=user.id,
@@ -92,21 +189,18 @@ def _user_out(user: UserView) -> UserOut:
 
 def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> FastAPI:
     app = FastAPI(title="Collector Desk sync service", version=__version__)
+    # what only reads: on a SQLite central store it does not queue behind the writers
+    reads = engine.execution_options(**READS_ONLY)
     bearer = HTTPBearer(auto_error=False)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"error": "payload_too_large"}, status_code=413)
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=MAX_BODY)
 
     def signed_in(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> UserView:
         """A live token of an account that is not disabled; else 401."""
         user = (
-            None if credentials is None else auth.user_for(engine, credentials.credentials, clock())
+            None if credentials is None else auth.user_for(reads, credentials.credentials, clock())
         )
         if user is None:
             raise HTTPException(
@@ -118,11 +212,11 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
 
     def current_user(
         user: Annotated[UserView, Depends(signed_in)],
-        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER)] = None,
+        client_id: Annotated[str | None, Header(alias=CLIENT_HEADER, max_length=36)] = None,
     ) -> UserView:
         """Signed in, and neither the user nor this desktop revoked (410: wipe the cache).
         Every route but push and logout: a revoked desktop may still push what it holds."""
-        if revocation.is_revoked(engine, user.id, client_id):
+        if revocation.is_revoked(reads, user.id, client_id):
             raise HTTPException(status.HTTP_410_GONE, detail="revoked")
         return user
 
@@ -137,7 +231,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
 
     @app.get("/healthz")
     def healthz() -> dict:
-        with engine.connect() as conn:
+        with reads.connect() as conn:
             conn.execute(text("SELECT 1"))
         return {"status": "ok", "version": __version__}
 
@@ -147,6 +241,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         responses={
             401: {"description": "bad_credentials: unknown name, wrong password or shut account"},
             429: {"description": "locked: this address and name wait; see Retry-After"},
+            **TOO_LARGE,
         },
     )
     def login(body: LoginBody, request: Request):
@@ -182,11 +277,11 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/sync/manifest",
         response_model=ManifestResponse,
-        responses={410: {"description": "revoked: wipe the cache"}},
+        responses={410: {"description": "revoked: wipe the cache"}, **BAD_QUERY},
     )
     def manifest(user: Annotated[UserView, Depends(current_user)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
-        with engine.connect() as conn:
+        with reads.connect() as conn:
             return ManifestResponse(case_ids=pull.scope_ids(conn, user))
 
     @app.get(
@@ -196,25 +291,25 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     )
     def team_members(user: Annotated[UserView, Depends(lead)]) -> list[UserOut]:
         """The lead's team (an admin sees everyone): the first of the team lead's views."""
-        return [_user_out(u) for u in accounts.team_members(engine, user)]
+        return [_user_out(u) for u in accounts.team_members(reads, user)]
 
     @app.get(
         "/api/v1/team/audit",
         response_model=list[AuditOut],
-        responses={403: {"description": "team leads and admins only"}},
+        responses={403: {"description": "team leads and admins only"}, **BAD_QUERY},
     )
     def team_audit(
         user: Annotated[UserView, Depends(lead)],
-        username: str | None = None,
-        action: str | None = None,
-        case_id: int | None = None,
-        since: AwareDatetime | None = None,
-        until: AwareDatetime | None = None,
+        username: Username = None,
+        action: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
+        case_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+        since: Annotated[Moment | None, Query()] = None,
+        until: Annotated[Moment | None, Query()] = None,
         limit: Annotated[int, Query(ge=1, le=audit_trail.MAX_EVENTS)] = 200,
     ) -> list[AuditOut]:
         """The team's audit trail, newest first: overrides, reveals, approvals, flags, legal."""
         found = audit_trail.team_audit(
-            engine, user, audit_trail.AuditFilter(username, action, case_id, since, until, limit)
+            reads, user, audit_trail.AuditFilter(username, action, case_id, since, until, limit)
         )
         return [
             AuditOut(
@@ -232,22 +327,25 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/team/kpis",
         response_model=KpiReport,
-        responses={403: {"description": "team leads and admins only"}},
+        responses={
+            403: {"description": "team leads and admins only"},
+            422: {"description": "a day out of range, or a range backwards or over a year"},
+        },
     )
     def team_kpis(
         user: Annotated[UserView, Depends(lead)],
-        since: date,
-        until: date,
+        since: Annotated[Day, Query()],
+        until: Annotated[Day, Query()],
         period: Period = Period.DAY,
-        username: str | None = None,
+        username: Username = None,
     ) -> KpiReport:
         """The team's numbers per day or week, per collector and for the team (no username):
         activity, promises, collections, and roll and cure by bucket."""
         try:
-            numbers = kpis.team_kpis(engine, user, since, until, period, username)
+            numbers = kpis.team_kpis(reads, user, since, until, period, username)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
-        names = {m.id: m.username for m in accounts.team_members(engine, user)}
+        names = {m.id: m.username for m in accounts.team_members(reads, user)}
 
         def out(model: type[Out], row: KpiRow | FlowRow) -> Out:
             """The row's figures (rates included) under the collector's username."""
@@ -270,6 +368,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         responses={
             403: {"description": "client id of another user"},
             409: {"description": "mutation numbers skip ahead"},
+            **TOO_LARGE,
         },
     )
     def sync_push(body: PushRequest, user: Annotated[UserView, Depends(signed_in)]):
@@ -288,22 +387,26 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 MutationResult.model_validate({"id": i, "status": st, "reason": r})
                 for i, st, r in results
             ],
-            revoked=revocation.is_revoked(engine, user.id, body.client_id),
+            revoked=revocation.is_revoked(reads, user.id, body.client_id),
         )
 
     @app.get(
         "/api/v1/sync/pull",
         response_model=PullResponse,
         responses={
-            409: {"description": "cursor unknown here: start again (reset)"},
+            409: {
+                "description": "cursor or bound unknown here (another store's, or one no store"
+                " makes): start again (reset)"
+            },
             410: {"description": "revoked: wipe the cache"},
+            **BAD_QUERY,
         },
     )
     def sync_pull(
         user: Annotated[UserView, Depends(current_user)],
-        cursor: str | None = None,
-        after_case: Annotated[int | None, Query(ge=0)] = None,
-        bound: str | None = None,
+        cursor: Annotated[str | None, Query(max_length=CURSOR_CHARS)] = None,
+        after_case: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+        bound: Annotated[str | None, Query(max_length=CURSOR_CHARS)] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = PULL_PAGE,
     ):
         store = store_id()
@@ -314,7 +417,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             return JSONResponse({"error": "reset"}, status_code=409)
         if (parsed and parsed.store != store) or (first_bound and first_bound.store != store):
             return JSONResponse({"error": "reset"}, status_code=409)
-        with engine.connect() as conn:
+        with reads.connect() as conn:
             if parsed is None:  # a first sync: every case in scope, a page at a time
                 first_bound = first_bound or changes.bound_cursor(conn, store)
                 ids = pull.cases_in_scope(conn, user, after_case or 0, limit)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from collector_desk.server import auth
 from collector_desk.store.central.changes import store_id
 from collector_desk.store.central.schema import CENTRAL, Credential
-from collector_desk.store.shared.engine import make_engine, sqlite_url
+from collector_desk.store.shared.engine import make_central_engine, make_engine, sqlite_url
 from collector_desk.store.shared.migrate import upgrade
 from collector_desk.store.shared.schema import User
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def open_central(central_path, usernames: list[str], password: str) -> str:
     """Make the demo portfolio at central_path a central store (its side's tables only), give
     its demo users a password, and return the store's id, which the desks' cursors carry."""
-    engine = make_engine(sqlite_url(central_path))
+    engine = make_engine(sqlite_url(central_path))  # a migration: PRAGMAs outside any tx
     hashed = auth.hash_password(password)
     try:
         upgrade(engine, CENTRAL)
@@ -55,7 +55,7 @@ class EmbeddedServer:
 
         from collector_desk.server.app import create_app
 
-        self._engine = make_engine(sqlite_url(self.central_path))
+        self._engine = make_central_engine(sqlite_url(self.central_path))
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
@@ -11,7 +12,7 @@ from collector_desk.domain.cases import Role
 from collector_desk.server import auth
 from collector_desk.store.central import accounts, revocation
 from collector_desk.store.central.schema import CENTRAL
-from collector_desk.store.shared.engine import make_engine
+from collector_desk.store.shared.engine import make_central_engine, make_engine
 from collector_desk.store.shared.migrate import current_revision, upgrade
 
 
@@ -19,9 +20,9 @@ class NotMigrated(RuntimeError):
     pass
 
 
-def central_engine(url: str) -> Engine:
+def central_engine(url: str, make: Callable[[str], Engine] = make_central_engine) -> Engine:
     try:
-        return make_engine(url)
+        return make(url)
     except ModuleNotFoundError as exc:  # a desk install has no PostgreSQL driver
         raise SystemExit(
             f"{exc.name} is not installed: a PostgreSQL central store needs collector-desk[server]"
@@ -29,7 +30,8 @@ def central_engine(url: str) -> Engine:
 
 
 def migrate(url: str) -> str:
-    engine = central_engine(url)
+    # not the serving engine: a migration sets PRAGMAs outside any transaction on SQLite
+    engine = central_engine(url, make_engine)
     try:
         upgrade(engine, CENTRAL)
         with engine.connect() as conn:

@@ -60,6 +60,7 @@ class SyncClient:
         token: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         retention_days: int | None = None,
+        page_size: int | None = None,
     ) -> None:
         if local_sync.is_sandbox(engine):  # practice data must never reach a server
             raise SandboxCache("a practice cache is never synced")
@@ -70,6 +71,7 @@ class SyncClient:
         self.client_id = local_sync.my_client_id(engine)
         self.clock_skew_s = 0.0
         self.revoked = False  # the server said so: push what is left, then wipe
+        self.page_size = page_size  # cases per pull page; None: the server's default
         self.retention_days = (
             default_security().closed_case_retention_days
             if retention_days is None
@@ -170,13 +172,19 @@ class SyncClient:
                 raise Offline("the server stopped part-way through the push")
 
     def pull(self) -> tuple[int, int]:
+        """Pull until up to date. A first sync interrupted part-way goes on from the page
+        after the last one taken in (its progress is kept with each page)."""
         received = removed = 0
         params: dict = {}
         cursor = local_sync.cursor(self.engine)
+        progress = None if cursor is not None else local_sync.first_sync_progress(self.engine)
+        if progress is not None:
+            params = {"after_case": progress[0], "bound": progress[1]}
+        limit = {} if self.page_size is None else {"limit": self.page_size}
         while True:
             if cursor is not None:
                 params = {"cursor": cursor}
-            response = self._call("GET", "/api/v1/sync/pull", params=params)
+            response = self._call("GET", "/api/v1/sync/pull", params=params | limit)
             if response.status_code == 409:  # a cursor this server does not know: start over
                 local_sync.forget_cursor(self.engine)
                 cursor, params = None, {}
@@ -186,7 +194,12 @@ class SyncClient:
             page = PullResponse.model_validate(response.json())
             if page.server_time is not None:
                 self.clock_skew_s = (page.server_time - self.clock()).total_seconds()
-            local_sync.take_in(self.engine, page.cases, page.removed, page.cursor, page.people)
+            progress = None
+            if page.more and page.cursor is None and page.after_case is not None and page.bound:
+                progress = (page.after_case, page.bound)
+            local_sync.take_in(
+                self.engine, page.cases, page.removed, page.cursor, page.people, progress
+            )
             received += len(page.cases)
             removed += len(page.removed)
             if not page.more:

@@ -38,6 +38,9 @@ from collector_desk.store.shared.schema import (
 )
 
 CURSOR_KEY = "pull_cursor"
+# How far an unfinished first sync got: the last case id taken in and the bound it pages up
+# to, so a restart goes on from the next page instead of starting over.
+FIRST_SYNC_KEY = "first_sync_progress"
 # Parents first for inserting; children first for deleting.
 SNAPSHOT_TABLES = (
     "customers",
@@ -130,6 +133,16 @@ def cursor(engine: Engine) -> str | None:
         return None if found is None else found.value
 
 
+def first_sync_progress(engine: Engine) -> tuple[int, str] | None:
+    """Where an unfinished first sync goes on: (after_case, bound), or None."""
+    with Session(engine) as session:
+        found = session.get(SyncState, FIRST_SYNC_KEY)
+    if found is None:
+        return None
+    after_case, _, bound = found.value.partition(" ")
+    return int(after_case), bound
+
+
 def _pending_fact_ids(session: Session) -> set[str]:
     ids: set[str] = set()
     args: dict[str, Any]  # mypy reads select() of a JSON column as a select of nothing
@@ -146,9 +159,12 @@ def take_in(
     removed: Sequence[int],
     new_cursor: str | None,
     people: dict | None = None,
+    progress: tuple[int, str] | None = None,
 ) -> None:
     """Replace local copies of these cases, remove those that left scope, move the cursor:
-    all in one transaction, so a crash leaves the cache at the old cursor or the new one."""
+    all in one transaction, so a crash leaves the cache at the old cursor or the new one.
+    A page of a first sync (no cursor yet) records its progress, (after_case, bound), in the
+    same transaction; the cursor that ends a first sync clears it."""
     with Session(engine) as session, session.begin():
         keep = _pending_fact_ids(session)
         conn = session.connection()
@@ -175,11 +191,16 @@ def take_in(
             _remove_case(session, case_id, keep)
         if new_cursor is not None:
             session.merge(SyncState(key=CURSOR_KEY, value=new_cursor))
+            session.execute(delete(SyncState).where(SyncState.key == FIRST_SYNC_KEY))
+        elif progress is not None:
+            after_case, bound = progress
+            session.merge(SyncState(key=FIRST_SYNC_KEY, value=f"{after_case} {bound}"))
 
 
 def forget_cursor(engine: Engine) -> None:
+    """Start over: no cursor, and no first sync half done."""
     with Session(engine) as session, session.begin():
-        session.execute(delete(SyncState).where(SyncState.key == CURSOR_KEY))
+        session.execute(delete(SyncState).where(SyncState.key.in_((CURSOR_KEY, FIRST_SYNC_KEY))))
 
 
 def _delete_case_rows(session: Session, model, case_ids: Sequence[int], keep: set[str]) -> None:

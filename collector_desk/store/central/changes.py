@@ -18,6 +18,8 @@ from collector_desk.store.shared.schema import (
     SyncState,
 )
 
+MAX_BIGINT = 2**63 - 1
+
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
@@ -30,8 +32,13 @@ class Cursor:
 
     @classmethod
     def parse(cls, value: str) -> Cursor:
+        """The cursor `value` spells; ValueError if no store makes one like it (both numbers
+        are BigInteger columns: a part outside them would fail the query, not the parse)."""
         store, tx, id_ = value.split(".")
-        return cls(str(uuid.UUID(store)), int(tx), int(id_))
+        numbers = [int(part) for part in (tx, id_) if part.isascii() and part.isdigit()]
+        if len(numbers) != 2 or max(numbers) > MAX_BIGINT:
+            raise ValueError("not a cursor")
+        return cls(str(uuid.UUID(store)), *numbers)
 
 
 def record_change(

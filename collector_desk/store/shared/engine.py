@@ -62,6 +62,34 @@ def keyed_connect(path, key: bytes):
     return conn
 
 
+READS_ONLY = {"reads_only": True}  # execution options for work that never writes
+
+
+def _no_implicit_begin(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None  # the driver's own BEGIN is replaced by _begin_for
+
+
+def _begin_for(conn) -> None:
+    """Every transaction takes the write lock when it begins (waiting up to busy_timeout for
+    it), unless it is marked reads-only: a deferred one that reads and then writes cannot wait
+    for the lock, since another writer may have committed since its read (SQLITE_BUSY at once,
+    "database is locked")."""
+    reads_only = conn.get_execution_options().get("reads_only", False)
+    conn.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")
+
+
+def make_central_engine(url: str | URL) -> Engine:
+    """An engine for the central store. On SQLite, where many requests write at once, write
+    transactions wait their turn (BEGIN IMMEDIATE); reads go through
+    `engine.execution_options(**READS_ONLY)` and keep WAL's concurrent readers. A desk's
+    cache (make_engine) has one writer and keeps the driver's deferred transactions."""
+    engine = make_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _no_implicit_begin)
+        event.listen(engine, "begin", _begin_for)
+    return engine
+
+
 def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
     """An engine for url; for a SQLite file with `key`, an encrypted one (SQLCipher)."""
     url = make_url(url)
