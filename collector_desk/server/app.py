@@ -267,6 +267,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         responses={
             403: {"description": "client id of another user"},
             409: {"description": "mutation numbers skip ahead"},
+            500: {"description": "a fault on the server: nothing of this mutation was applied"},
         },
     )
     def sync_push(body: PushRequest, user: Annotated[UserView, Depends(current_user)]):
@@ -276,6 +277,10 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             return JSONResponse({"error": "not_your_client"}, status_code=403)
         except push.OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "detail": str(exc)}, status_code=409)
+        except push.ServerFault as fault:  # logged by the store; the desk retries later
+            return JSONResponse(
+                {"error": "server_error", "mutation_id": fault.mutation_id}, status_code=500
+            )
         return PushResponse(
             server_time=clock(),
             last_mutation_id=last,
