@@ -1515,32 +1515,37 @@
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="379"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="380"/>
+        <source>Server error · retrying in %1 s</source>
+        <translation>服务器出错 · %1 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="381"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="415"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="417"/>
         <source>Changes the server refused</source>
         <translation>被服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="418"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="420"/>
         <source>None: every change was accepted.</source>
         <translation>没有：所有更改均已被接受。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="598"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="600"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="604"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="606"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="613"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="615"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
@@ -2377,106 +2382,111 @@
     <name>SyncReason</name>
     <message>
         <location filename="../../collector_desk/ui/common/labels.py" line="281"/>
+        <source>the server could not accept this change (%1)</source>
+        <translation>服务器无法接受此更改（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="285"/>
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="284"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="285"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="286"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="290"/>
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="287"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="291"/>
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="292"/>
         <source>the number is not the customer&apos;s</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="293"/>
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="292"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="296"/>
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="293"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="297"/>
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="294"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="298"/>
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="295"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="299"/>
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="296"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="300"/>
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="299"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="303"/>
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="300"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="304"/>
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="301"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="305"/>
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="302"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="306"/>
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="303"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="307"/>
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="304"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="308"/>
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="305"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="309"/>
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="306"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="310"/>
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="307"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="311"/>
         <source>that collector is not in the case&apos;s team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>

@@ -19,6 +19,7 @@ from collector_desk.store.central.schema import RegisteredClient, SyncResult
 from collector_desk.store.shared.engine import make_engine
 from collector_desk.store.shared.people import find_user
 from collector_desk.store.shared.schema import AuditEvent, CaseFlagRow, Contact, ContactPoint
+from collector_desk.sync.client import ServerError
 from collector_desk.sync.protocol import PushRequest, parse_mutation
 from tests.live_central import Clock, _seed, seed_cases
 
@@ -254,6 +255,26 @@ def test_a_server_bug_is_a_500_that_advances_nothing_and_logs_no_personal_data(
     monkeypatch.undo()
     again = _push(live, token, [preferred, _wrong_number(2, 1, first)])
     assert [r["status"] for r in again.json()["results"]] == ["applied", "applied"]
+
+
+def test_the_desk_reads_a_500_as_a_server_error_not_offline(live, desk, monkeypatch):
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    point = _points(live, 1)[0]
+    user_id = find_user(alice.engine, "alice").id
+    customer_actions.set_point_status(
+        alice.engine, user_id, 1, point, ContactPointStatus.WRONG_NUMBER, alice.clock()
+    )
+
+    def broken(session, user, mutation, now):
+        raise TypeError("bug")
+
+    monkeypatch.setattr(push, "_set_point_status", broken)
+    with pytest.raises(ServerError):
+        alice.sync()
+    monkeypatch.undo()
+    assert alice.sync().pushed == 1
 
 
 def test_the_openapi_document_describes_each_mutation_kind(live):
