@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -273,10 +274,20 @@ def parse_mutation(raw: PushedMutation) -> Mutation:
         error = exc.errors()[0]
         if error["type"] == "union_tag_invalid":
             raise InvalidMutation("unknown_mutation") from None
-        where = [str(part) for part in error["loc"][1:]]  # without the kind
+        where = [_field_name(part) for part in error["loc"][1:]]  # without the kind
         if where[:1] == ["args"] and len(where) > 1:
             where = where[1:]
         raise InvalidMutation(f"invalid: {'.'.join(where)}"[:64]) from None
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}|[0-9]{1,6}")
+
+
+def _field_name(part: str | int) -> str:
+    """A place in the arguments as the reason may say it: a key the desk sent (an unexpected
+    field, a document code) is its text, so anything but a plain name is shown as `?`."""
+    text = str(part)
+    return text if _FIELD_NAME.fullmatch(text) else "?"
 
 
 _ENVELOPES: TypeAdapter[list[PushedMutation]] = TypeAdapter(

@@ -169,6 +169,8 @@ def test_a_flag_without_a_reason_is_refused_with_why(live, reason, expected):
         ({"case_id": 1, "contact_point_id": 1, "status": "gone"}, "invalid: status"),
         ({"case_id": 1, "contact_point_id": 1}, "invalid: status"),
         ("not an object", "invalid: args"),
+        ({"case_id": 1, "contact_point_id": 1, "status": "valid", "x\x00y": 1}, "invalid: ?"),
+        ({"case_id": 1, "contact_point_id": 1, "status": "valid", "extra": 1}, "invalid: extra"),
     ],
 )
 def test_out_of_range_ids_and_unknown_values_are_rejected_per_mutation(live, args, reason):
