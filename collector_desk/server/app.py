@@ -369,6 +369,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             403: {"description": "client id of another user"},
             409: {"description": "mutation numbers skip ahead"},
             **TOO_LARGE,
+            500: {"description": "a fault on the server: nothing of this mutation was applied"},
         },
     )
     def sync_push(body: PushRequest, user: Annotated[UserView, Depends(signed_in)]):
@@ -379,6 +380,10 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             return JSONResponse({"error": "not_your_client"}, status_code=403)
         except push.OutOfOrder as exc:
             return JSONResponse({"error": "out_of_order", "detail": str(exc)}, status_code=409)
+        except push.ServerFault as fault:  # logged by the store; the desk retries later
+            return JSONResponse(
+                {"error": "server_error", "mutation_id": fault.mutation_id}, status_code=500
+            )
         return PushResponse(
             server_time=clock(),
             last_mutation_id=last,

@@ -12,7 +12,14 @@ from sqlalchemy import Engine
 from collector_desk.config.loaders import default_security
 from collector_desk.domain.kpis import Period
 from collector_desk.store.cache import kpi_cache, local_sync
-from collector_desk.sync.outcomes import NotALead, Offline, Revoked, SignedOut, SyncReport
+from collector_desk.sync.outcomes import (
+    NotALead,
+    Offline,
+    Revoked,
+    ServerError,
+    SignedOut,
+    SyncReport,
+)
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
     MAX_MUTATIONS,
@@ -26,6 +33,7 @@ __all__ = [
     "NotALead",
     "Offline",
     "Revoked",
+    "ServerError",
     "SignedOut",
     "SyncClient",
     "SyncReport",
@@ -89,8 +97,8 @@ class SyncClient:
         if response.status_code == 410:
             self.revoked = True
             self._wipe_when_pushed()
-        if response.status_code >= 500:
-            raise Offline(f"server error {response.status_code}")
+        if response.status_code >= 500:  # reached, but it failed: not the same as offline
+            raise ServerError(f"server error {response.status_code}")
         return response
 
     def _wipe_when_pushed(self) -> None:

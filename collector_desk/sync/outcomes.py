@@ -10,6 +10,11 @@ class Offline(ConnectionError):
     """The server could not be reached or failed; nothing was lost, try again later."""
 
 
+class ServerError(Offline):
+    """The server was reached but failed (a 5xx): nothing was lost; it is retried like being
+    offline, but shown as what it is."""
+
+
 class SignedOut(PermissionError):
     """The server refused the token (expired or revoked): sign in again."""
 

@@ -43,7 +43,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/shell/app.py" line="91"/>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="209"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="211"/>
         <source>Encrypting the cases kept on this computer…</source>
         <translation>正在加密本机保存的案件数据…</translation>
     </message>
@@ -285,47 +285,47 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="314"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="318"/>
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="315"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="319"/>
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="316"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="320"/>
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="317"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="321"/>
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="318"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="322"/>
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="323"/>
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="324"/>
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="321"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="325"/>
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="322"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="326"/>
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -671,42 +671,42 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="259"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="261"/>
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="151"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="153"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="215"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="217"/>
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="223"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="225"/>
         <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
         <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="109"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="111"/>
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="240"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="242"/>
         <source>The cases on this computer have not been synced for more than %1 days, so they stay locked until you sign in with the server reachable.</source>
         <translation>本机的案件数据已超过 %1 天未同步，在您连上服务器并登录之前将保持锁定。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="279"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="281"/>
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="331"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="333"/>
         <source>Access from this computer was withdrawn. What you recorded was sent to the server, and the cases kept on this computer were removed.</source>
         <translation>本机的访问权限已被收回。您记录的内容已发送到服务器，本机保存的案件数据已被清除。</translation>
     </message>
@@ -1573,22 +1573,27 @@
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="398"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="399"/>
+        <source>Server error · retrying in %1 s</source>
+        <translation>服务器出错 · %1 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="400"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="626"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="628"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="632"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="634"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="641"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="643"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
@@ -2503,106 +2508,111 @@
     <name>SyncReason</name>
     <message>
         <location filename="../../collector_desk/ui/common/labels.py" line="281"/>
+        <source>the server could not accept this change (%1)</source>
+        <translation>服务器无法接受此更改（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="285"/>
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="284"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="285"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="286"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="290"/>
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="287"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="291"/>
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="292"/>
         <source>the number is not the customer&apos;s</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="293"/>
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="292"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="296"/>
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="293"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="297"/>
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="294"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="298"/>
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="295"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="299"/>
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="296"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="300"/>
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="299"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="303"/>
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="300"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="304"/>
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="301"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="305"/>
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="302"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="306"/>
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="303"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="307"/>
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="304"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="308"/>
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="305"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="309"/>
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="306"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="310"/>
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="307"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="311"/>
         <source>that collector is not in the case&apos;s team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>

@@ -226,7 +226,10 @@ def test_malformed_mutation_arguments_are_rejected_not_crashed(live, desk):
             ],
         },
     )
-    assert [r["reason"] for r in response.json()["results"]] == ["malformed", "unknown_mutation"]
+    assert [r["reason"] for r in response.json()["results"]] == [
+        "invalid: contact_id",
+        "unknown_mutation",
+    ]
 
 
 def test_an_expired_sign_in_stops_sync_without_losing_the_outbox(live, desk):

@@ -8,17 +8,18 @@ never wedges; a fault advances nothing and the desk retries.
 
 from __future__ import annotations
 
-import uuid
+import logging
+import traceback
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.cases import CaseFlag, Role
+from collector_desk.domain.cases import Role
 from collector_desk.domain.contact_log import ContactEntry
-from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
-from collector_desk.domain.legal import LegalStage
+from collector_desk.domain.plans import Affordability
 from collector_desk.domain.refusal import Refused
 from collector_desk.store.central.changes import record_change
 from collector_desk.store.central.schema import Change, RegisteredClient, SyncResult
@@ -36,6 +37,23 @@ from collector_desk.store.shared.schema import (
     LegalCase,
     RepaymentPlan,
 )
+from collector_desk.sync.protocol import (
+    DecidePlan,
+    InvalidMutation,
+    LegalStep,
+    LogContact,
+    Mutation,
+    ProposePlan,
+    PushedMutation,
+    ReassignCase,
+    RecordAudit,
+    SetContactPointStatus,
+    SetFlag,
+    SetPreferredContactPoint,
+    parse_mutation,
+)
+
+log = logging.getLogger(__name__)
 
 
 class NotYourClient(PermissionError):
@@ -44,6 +62,15 @@ class NotYourClient(PermissionError):
 
 class OutOfOrder(ValueError):
     """A mutation number that skips ahead: earlier ones were never received."""
+
+
+class ServerFault(RuntimeError):
+    """A mutation failed for a reason that is no rule's: a bug. Nothing of it was applied."""
+
+    def __init__(self, mutation_id: int, name: str) -> None:
+        super().__init__(f"mutation {mutation_id} could not be applied")
+        self.mutation_id = mutation_id
+        self.name = name
 
 
 class Rejected(ValueError):
@@ -55,46 +82,68 @@ class Rejected(ValueError):
 
 
 def apply_push(
-    engine: Engine, user: UserView, client_id: str, mutations: Sequence, now: datetime
+    engine: Engine,
+    user: UserView,
+    client_id: str,
+    mutations: Sequence[PushedMutation],
+    now: datetime,
 ) -> tuple[int, list[tuple[int, str, str | None]]]:
     """Apply each mutation in its own transaction, in order; returns the client's last applied
-    number and (id, status, reason) for every mutation of this push, including repeats."""
+    number and (id, status, reason) for every mutation of this push, including repeats.
+
+    A mutation whose arguments do not fit its kind is rejected on its own (`invalid: <field>`)
+    and the mark moves on. Any other failure is a bug here: logged with the mutation's number
+    and kind only, its transaction rolled back, and ServerFault raised (the desk retries)."""
     results = []
     last = 0
-    for mutation in mutations:
+    for pushed in mutations:
         with Session(engine) as session, session.begin():
             client = _client(session, user, client_id, now)
             last = client.last_mutation_id
-            if mutation.id <= last:  # pushed before: report what happened then
-                previous = session.get(SyncResult, (client_id, mutation.id))
+            if pushed.id <= last:  # pushed before: report what happened then
+                previous = session.get(SyncResult, (client_id, pushed.id))
                 results.append(
                     (
-                        mutation.id,
+                        pushed.id,
                         previous.status if previous else "applied",
                         previous.reason if previous else None,
                     )
                 )
                 continue
-            if mutation.id != last + 1:
-                raise OutOfOrder(f"expected mutation {last + 1}, got {mutation.id}")
+            if pushed.id != last + 1:
+                raise OutOfOrder(f"expected mutation {last + 1}, got {pushed.id}")
             status, reason = "applied", None
             try:
+                mutation = parse_mutation(pushed)
                 with session.begin_nested():  # a rejection undoes the mutation's effects only
-                    _apply(session, user, mutation.name, mutation.args, now)
+                    _apply(session, user, mutation, now)
+            except InvalidMutation as invalid:
+                status, reason = "rejected", invalid.reason
             except Rejected as rejection:
                 status, reason = "rejected", rejection.reason
+            except Exception as exc:
+                # never the message or the arguments: they may hold notes, names, numbers
+                log.error(
+                    "push: mutation %d (%s) of client %s failed with %s; nothing applied\n%s",
+                    pushed.id,
+                    pushed.name if pushed.name in KINDS else "?",
+                    client_id,
+                    type(exc).__name__,
+                    "".join(traceback.format_tb(exc.__traceback__)),
+                )
+                raise ServerFault(pushed.id, pushed.name) from None
             session.add(
                 SyncResult(
                     client_id=client_id,
-                    mutation_id=mutation.id,
+                    mutation_id=pushed.id,
                     status=status,
                     reason=reason,
                     recorded_at=now,
                 )
             )
-            client.last_mutation_id = last = mutation.id
+            client.last_mutation_id = last = pushed.id
             client.updated_at = now
-            results.append((mutation.id, status, reason))
+            results.append((pushed.id, status, reason))
     if not mutations:
         with Session(engine) as session:
             found = session.get(RegisteredClient, client_id)
@@ -105,40 +154,30 @@ def apply_push(
 
 
 def _client(session: Session, user: UserView, client_id: str, now: datetime) -> RegisteredClient:
+    """This desk's mark, locked for the mutation; registered on its first push. Two pushes
+    racing to register the same id: the loser's insert fails and it takes the winner's row."""
     query = (
         select(RegisteredClient).where(RegisteredClient.client_id == client_id).with_for_update()
     )
     client = session.scalars(query).first()
     if client is None:
-        client = RegisteredClient(
-            client_id=client_id, user_id=user.id, last_mutation_id=0, updated_at=now
-        )
-        session.add(client)
-        session.flush()
-    elif client.user_id != user.id:
+        try:
+            with session.begin_nested():
+                client = RegisteredClient(
+                    client_id=client_id, user_id=user.id, last_mutation_id=0, updated_at=now
+                )
+                session.add(client)
+                session.flush()
+        except IntegrityError:
+            client = session.scalars(query.execution_options(populate_existing=True)).one()
+    if client.user_id != user.id:
         raise NotYourClient(client_id)
     return client
 
 
-def _apply(session: Session, user: UserView, name: str, args: dict, now: datetime) -> None:
-    handler = _HANDLERS.get(name)
-    if handler is None:
-        raise Rejected("unknown_mutation")
-    try:
-        handler(session, user, args, now)
-    except Refused as refused:  # the plan, legal and flag rules said no: say why
-        raise Rejected(refused.code) from refused
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, Rejected):
-            raise
-        raise Rejected("malformed") from exc
-
-
-def _writable_case(session: Session, user: UserView, case_id) -> Case:
+def _writable_case(session: Session, user: UserView, case_id: int) -> Case:
     """A case this user may write facts about: theirs now, or theirs before it was moved
     (facts logged offline about a case that left their queue are still accepted)."""
-    if not isinstance(case_id, int) or isinstance(case_id, bool):
-        raise Rejected("malformed")
     case = session.get(Case, case_id)
     if case is None:
         raise Rejected("no_such_case")
@@ -156,35 +195,33 @@ def _writable_case(session: Session, user: UserView, case_id) -> Case:
     return case
 
 
-def _log_contact(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case = _writable_case(session, user, args["case_id"])
-    contact_id = str(uuid.UUID(args["contact_id"]))
+def _log_contact(session: Session, user: UserView, m: LogContact, now: datetime) -> None:
+    args = m.args
+    case = _writable_case(session, user, args.case_id)
+    contact_id = str(args.contact_id)
     if session.get(Contact, contact_id) is not None:
         return  # the same fact again (another client id, a restored backup): already here
-    e = args["entry"]
+    e = args.entry
     entry = ContactEntry(
-        channel=Channel(e["channel"]),
-        outcome=Outcome(e["outcome"]),
-        contact_point_id=e["contact_point_id"],
-        direction=Direction(e["direction"]),
-        note=str(e["note"]),
-        promise_amount_minor=e["promise_amount_minor"],
-        promise_date=None if e["promise_date"] is None else date.fromisoformat(e["promise_date"]),
-        callback_at=None if e["callback_at"] is None else datetime.fromisoformat(e["callback_at"]),
-        override_reason=str(e.get("override_reason") or "")[:500],
-        dialed_at=_aware(e.get("dialed_at")),
+        channel=e.channel,
+        outcome=e.outcome,
+        contact_point_id=e.contact_point_id,
+        direction=e.direction,
+        note=e.note,
+        promise_amount_minor=e.promise_amount_minor,
+        promise_date=e.promise_date,
+        callback_at=e.callback_at,
+        override_reason=(e.override_reason or "")[:500],
+        dialed_at=e.dialed_at,
     )
-    promise_id = None if args["promise_id"] is None else str(uuid.UUID(args["promise_id"]))
-    at = datetime.fromisoformat(args["at"])
-    if at.tzinfo is None:
-        raise Rejected("malformed")
+    promise_id = None if args.promise_id is None else str(args.promise_id)
     try:
         record_contact(
             session,
             user.id,
             case,
             entry,
-            at,
+            args.at,
             contact_id,
             promise_id,
             received_at=now,
@@ -195,55 +232,45 @@ def _log_contact(session: Session, user: UserView, args: dict, now: datetime) ->
     record_change(session, case, now)
 
 
-def _aware(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise Rejected("malformed")
-    return moment
-
-
-def _at(args: dict) -> datetime:
-    """The moment an intent happened, which every intent carries."""
-    moment = _aware(args["at"])
-    if moment is None:
-        raise Rejected("malformed")
-    return moment
-
-
-def _record_audit(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    if args["action"] == "customer_list_exported" and not user.role.is_lead:
+def _record_audit(session: Session, user: UserView, m: RecordAudit, now: datetime) -> None:
+    args = m.args
+    if args.action == "customer_list_exported" and not user.role.is_lead:
         raise Rejected("not_a_team_lead")  # only a lead exports; anything else is a forgery
     record_event(
         session,
-        str(uuid.UUID(args["id"])),
+        str(args.id),
         user.id,
-        str(args["action"])[:64],
-        str(args["entity"])[:32],
-        str(args["entity_id"])[:64],
-        dict(args["detail"]),
-        datetime.fromisoformat(args["recorded_at"]),
+        args.action,
+        args.entity,
+        args.entity_id,
+        dict(args.detail),
+        args.recorded_at,
         now,
     )
 
 
-def _point_of(session: Session, user: UserView, args: dict) -> tuple[Case, ContactPoint]:
-    case = _writable_case(session, user, args["case_id"])
-    point = session.get(ContactPoint, args["contact_point_id"])
+def _point_of(
+    session: Session, user: UserView, case_id: int, point_id: int
+) -> tuple[Case, ContactPoint]:
+    case = _writable_case(session, user, case_id)
+    point = session.get(ContactPoint, point_id)
     if point is None or point.customer_id != case.customer_id:
         raise Rejected("number_not_customers")
     return case, point
 
 
-def _set_point_status(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case, point = _point_of(session, user, args)
-    point.status = ContactPointStatus(args["status"])
+def _set_point_status(
+    session: Session, user: UserView, m: SetContactPointStatus, now: datetime
+) -> None:
+    case, point = _point_of(session, user, m.args.case_id, m.args.contact_point_id)
+    point.status = m.args.status
     record_change(session, case, now)
 
 
-def _set_preferred(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case, point = _point_of(session, user, args)
+def _set_preferred(
+    session: Session, user: UserView, m: SetPreferredContactPoint, now: datetime
+) -> None:
+    case, point = _point_of(session, user, m.args.case_id, m.args.contact_point_id)
     for other in session.scalars(
         select(ContactPoint).where(ContactPoint.customer_id == point.customer_id)
     ):
@@ -251,103 +278,142 @@ def _set_preferred(session: Session, user: UserView, args: dict, now: datetime) 
     record_change(session, case, now)
 
 
-def _propose_plan(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case = _writable_case(session, user, args["case_id"])
-    plan_id = str(uuid.UUID(args["plan_id"]))
+def _propose_plan(session: Session, user: UserView, m: ProposePlan, now: datetime) -> None:
+    args = m.args
+    case = _writable_case(session, user, args.case_id)
+    plan_id = str(args.plan_id)
     if session.get(RepaymentPlan, plan_id) is not None:
         return
-    request = PlanRequest.from_json(args["request"])
-    record_plan(session, user, case, request, plan_id, _at(args), received_at=now)
+    r = args.request
+    a = r.affordability
+    request = PlanRequest(
+        kind=r.kind,
+        count=r.count,
+        waived_minor=r.waived_minor,
+        first_due=r.first_due,
+        affordability=None
+        if a is None
+        else Affordability(a.income_minor, a.expenses_minor, a.obligations_minor),
+    )
+    record_plan(session, user, case, request, plan_id, args.at, received_at=now)
     record_change(session, case, now)
 
 
-def _decide_plan(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    plan = session.get(RepaymentPlan, str(uuid.UUID(args["plan_id"])))
+def _decide_plan(session: Session, user: UserView, m: DecidePlan, now: datetime) -> None:
+    args = m.args
+    plan = session.get(RepaymentPlan, str(args.plan_id))
     if plan is None:
         raise Rejected("no_such_plan")
     case = session.get_one(Case, plan.case_id)
     if user.role is Role.TEAM_LEAD and case.team_id != user.team_id:
         raise Rejected("not_your_team")
-    if plan.version != args["version"]:
+    if plan.version != args.version:
         raise Rejected("stale")  # decided or changed since the lead saw it
     decide(
         session,
         user,
         plan,
-        bool(args["approve"]),
-        str(args["reason"])[:500],
-        _at(args),
-        str(uuid.UUID(args["event_id"])),
+        args.approve,
+        args.reason[:500],
+        args.at,
+        str(args.event_id),
         received_at=now,
     )
     record_change(session, case, now)
 
 
-def _legal_step(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case = _writable_case(session, user, args["case_id"])
+def _legal_step(session: Session, user: UserView, m: LegalStep, now: datetime) -> None:
+    args = m.args
+    case = _writable_case(session, user, args.case_id)
     legal = session.get(LegalCase, case.id)
-    if (0 if legal is None else legal.version) != args["version"]:
+    if (0 if legal is None else legal.version) != args.version:
         raise Rejected("stale")  # moved on since this desktop saw it
     apply_step(
         session,
         user,
         case,
-        LegalStage(args["to"]),
-        date.fromisoformat(args["on"]),
-        {str(k): bool(v) for k, v in dict(args["documents"]).items()},
-        _at(args),
-        str(uuid.UUID(args["event_id"])),
+        args.to,
+        args.on,
+        dict(args.documents),
+        args.at,
+        str(args.event_id),
         received_at=now,
     )
     record_change(session, case, now)
 
 
-def _set_flag(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case = _writable_case(session, user, args["case_id"])
+def _set_flag(session: Session, user: UserView, m: SetFlag, now: datetime) -> None:
+    args = m.args
+    case = _writable_case(session, user, args.case_id)
     changed = apply_flag(
         session,
         user,
         case,
-        CaseFlag(args["flag"]),
-        bool(args["raised"]),
-        str(args["reason"])[:500],
-        _at(args),
-        str(uuid.UUID(args["event_id"])),
+        args.flag,
+        args.raised,
+        args.reason[:500],
+        args.at,
+        str(args.event_id),
         received_at=now,
     )
     if changed:
         record_change(session, case, now)
 
 
-def _reassign_case(session: Session, user: UserView, args: dict, now: datetime) -> None:
-    case_id = args["case_id"]
-    if not isinstance(case_id, int) or isinstance(case_id, bool):
-        raise Rejected("malformed")
-    case = session.get(Case, case_id)
+def _reassign_case(session: Session, user: UserView, m: ReassignCase, now: datetime) -> None:
+    args = m.args
+    case = session.get(Case, args.case_id)
     if case is None:
         raise Rejected("no_such_case")
     previous = apply_move(
         session,
         user,
         case,
-        args["from_user_id"],
-        int(args["to_user_id"]),
-        _at(args),
-        str(uuid.UUID(args["event_id"])),
+        args.from_user_id,
+        args.to_user_id,
+        args.at,
+        str(args.event_id),
         received_at=now,
     )
     if previous != case.assigned_to:  # both collectors' next pulls learn of it
         record_change(session, case, now, previous_user_id=previous)
 
 
-_HANDLERS = {
-    "log_contact": _log_contact,
-    "reassign_case": _reassign_case,
-    "set_flag": _set_flag,
-    "legal_step": _legal_step,
-    "propose_plan": _propose_plan,
-    "decide_plan": _decide_plan,
-    "record_audit": _record_audit,
-    "set_contact_point_status": _set_point_status,
-    "set_preferred_contact_point": _set_preferred,
-}
+def _apply(session: Session, user: UserView, mutation: Mutation, now: datetime) -> None:
+    """Run the mutation's rule. A refusal by a rule becomes Rejected; anything else that goes
+    wrong is a bug here and propagates (the push answers 500, nothing advances)."""
+    try:
+        match mutation:
+            case LogContact():
+                _log_contact(session, user, mutation, now)
+            case ReassignCase():
+                _reassign_case(session, user, mutation, now)
+            case SetFlag():
+                _set_flag(session, user, mutation, now)
+            case LegalStep():
+                _legal_step(session, user, mutation, now)
+            case ProposePlan():
+                _propose_plan(session, user, mutation, now)
+            case DecidePlan():
+                _decide_plan(session, user, mutation, now)
+            case RecordAudit():
+                _record_audit(session, user, mutation, now)
+            case SetContactPointStatus():
+                _set_point_status(session, user, mutation, now)
+            case SetPreferredContactPoint():
+                _set_preferred(session, user, mutation, now)
+    except Refused as refused:  # the plan, legal and flag rules said no: say why
+        raise Rejected(refused.code) from refused
+
+
+KINDS = (
+    "log_contact",
+    "reassign_case",
+    "set_flag",
+    "legal_step",
+    "propose_plan",
+    "decide_plan",
+    "record_audit",
+    "set_contact_point_status",
+    "set_preferred_contact_point",
+)

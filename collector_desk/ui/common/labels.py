@@ -277,6 +277,10 @@ def notice(value: Notice) -> str:
 
 def sync_reason(code: str) -> str:
     """Why the server refused a change, in the user's words."""
+    if code.startswith("invalid: "):  # a field the server's format does not accept
+        return translate("SyncReason", "the server could not accept this change (%1)").replace(
+            "%1", code.removeprefix("invalid: ")
+        )
     return {
         "number_not_dialable": translate(
             "SyncReason", "the number was marked wrong or do-not-call"

@@ -395,6 +395,8 @@ class MainWindow(QMainWindow):
         if sync.link is Link.REVOKED:
             return translate("MainWindow", "Access withdrawn: closing")
         retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))
+        if sync.link is Link.SERVER_ERROR:
+            return translate("MainWindow", "Server error · retrying in %1 s").replace("%1", retry)
         return translate("MainWindow", "Offline · retrying in %1 s").replace("%1", retry)
 
     def _on_case_change(self, change: CaseChange) -> None:

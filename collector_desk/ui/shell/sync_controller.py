@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from collector_desk.domain.kpis import Period
 from collector_desk.sync.backoff import retry_delay
-from collector_desk.sync.outcomes import Offline, Revoked, SignedOut, SyncReport
+from collector_desk.sync.outcomes import Offline, Revoked, ServerError, SignedOut, SyncReport
 from collector_desk.ui.common.case_changes import announce
 from collector_desk.ui.common.ops import BackgroundOp, Lane
 
@@ -34,6 +34,7 @@ class Link(enum.StrEnum):
     ONLINE = "online"
     SYNCING = "syncing"
     OFFLINE = "offline"
+    SERVER_ERROR = "server_error"  # the server answered with a fault; retried like offline
     SIGNED_OUT = "signed_out"
     REVOKED = "revoked"  # pushed everything; the cache is to be wiped
 
@@ -149,7 +150,8 @@ class SyncController(QObject):
             self.link = Link.REVOKED
         else:
             self.failures += 1
-            self.link, self.last_error = Link.OFFLINE, str(outcome)
+            link = Link.SERVER_ERROR if isinstance(outcome, ServerError) else Link.OFFLINE
+            self.link, self.last_error = link, str(outcome)
             self.retry_in_s = retry_delay(self.failures)
             log.warning(
                 "sync failed %d time(s) in a row (%s: %s); next try in %.0f s",

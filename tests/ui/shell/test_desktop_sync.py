@@ -61,3 +61,42 @@ def test_no_server_means_offline_with_a_retry_and_nothing_lost(qtbot, qapp, live
     finally:
         controller.shutdown()
         engine.dispose()
+
+
+def test_a_fault_on_the_server_reads_as_a_server_error_not_offline(
+    qtbot, qapp, live, tmp_path, monkeypatch
+):
+    from collector_desk.store.central import push
+
+    def broken(session, user, mutation, now):
+        raise KeyError("a bug on the server")
+
+    monkeypatch.setattr(push, "_log_contact", broken)
+    seed_cases(live.engine, "alice", 2)
+    engine = open_cache(tmp_path / "alice.sqlite")
+    first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
+    first.sync()
+    first.http.close()
+    window, controller = desk_window(qtbot, qapp, engine, live.clock, url=live.url)
+    try:
+        window.log_action.trigger()
+        qtbot.keyClick(window.log_dialog.outcome, Qt.Key.Key_1)
+        qtbot.keyClick(window.log_dialog.outcome, Qt.Key.Key_Return)
+        controller.sync_now()
+        qtbot.waitUntil(lambda: controller.link is Link.SERVER_ERROR, timeout=10_000)
+        text = window.status_link.text()
+        assert "Server error" in text and "retrying in" in text and "Offline" not in text
+        with Session(engine) as s:  # kept, to be pushed again
+            assert s.scalar(select(func.count()).select_from(OutboxMutation)) == 1
+    finally:
+        controller.shutdown()
+        engine.dispose()
+
+
+def test_a_change_the_server_found_invalid_says_which_field(qapp):
+    from collector_desk.ui.common.labels import sync_reason
+
+    assert sync_reason("invalid: entry.note") == (
+        "the server could not accept this change (entry.note)"
+    )
+    assert sync_reason("malformed") == "the change was damaged"  # results kept from before
