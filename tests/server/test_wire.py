@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseFlag
 from collector_desk.domain.contacts import ContactPointStatus
+from collector_desk.domain.mutations import parse_mutation
 from collector_desk.store.cache import actions, customer_actions
 from collector_desk.store.cache.schema import OutboxMutation
 from collector_desk.store.central import push
@@ -20,7 +21,7 @@ from collector_desk.store.shared.engine import make_engine
 from collector_desk.store.shared.people import find_user
 from collector_desk.store.shared.schema import AuditEvent, CaseFlagRow, Contact, ContactPoint
 from collector_desk.sync.client import ServerError
-from collector_desk.sync.protocol import PushRequest, parse_mutation
+from collector_desk.sync.protocol import PushRequest
 from tests.live_central import Clock, _seed, seed_cases
 
 CLIENT = "00000000-0000-0000-0000-0000000000c1"

@@ -19,6 +19,21 @@ from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
 from collector_desk.domain.contact_log import ContactEntry
+from collector_desk.domain.mutations import (
+    DecidePlan,
+    InvalidMutation,
+    LegalStep,
+    LogContact,
+    Mutation,
+    ProposePlan,
+    PushedMutation,
+    ReassignCase,
+    RecordAudit,
+    SetContactPointStatus,
+    SetFlag,
+    SetPreferredContactPoint,
+    parse_mutation,
+)
 from collector_desk.domain.plans import Affordability
 from collector_desk.domain.refusal import Refused
 from collector_desk.store.central.changes import record_change
@@ -36,21 +51,6 @@ from collector_desk.store.shared.schema import (
     ContactPoint,
     LegalCase,
     RepaymentPlan,
-)
-from collector_desk.sync.protocol import (
-    DecidePlan,
-    InvalidMutation,
-    LegalStep,
-    LogContact,
-    Mutation,
-    ProposePlan,
-    PushedMutation,
-    ReassignCase,
-    RecordAudit,
-    SetContactPointStatus,
-    SetFlag,
-    SetPreferredContactPoint,
-    parse_mutation,
 )
 
 log = logging.getLogger(__name__)
