@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import Role
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.mutations import (
+    INT32_MAX,
     DecidePlan,
     InvalidMutation,
     LegalStep,
@@ -232,10 +233,39 @@ def _log_contact(session: Session, user: UserView, m: LogContact, now: datetime)
     record_change(session, case, now)
 
 
+def _case_ids(value: object) -> list[int] | None:
+    """A list of case ids an audit event names, each within the id column's range."""
+    if not isinstance(value, list):
+        return None
+    ids = [i for i in value if isinstance(i, int) and not isinstance(i, bool)]
+    if len(ids) != len(value) or not all(1 <= i <= INT32_MAX for i in ids):
+        return None
+    return ids
+
+
 def _record_audit(session: Session, user: UserView, m: RecordAudit, now: datetime) -> None:
+    """Only what a desk records, about what its user may see: a reveal of the customer of a
+    case they may write about; a lead's export of their own team's cases."""
     args = m.args
-    if args.action == "customer_list_exported" and not user.role.is_lead:
-        raise Rejected("not_a_team_lead")  # only a lead exports; anything else is a forgery
+    if args.action == "customer_list_exported":
+        if not user.role.is_lead:
+            raise Rejected("not_a_team_lead")  # only a lead exports; anything else is a forgery
+        listed = _case_ids(args.detail.get("case_ids", []))
+        if listed is None:
+            raise Rejected("invalid: detail.case_ids")
+        if user.role is Role.TEAM_LEAD and listed:
+            foreign = session.scalar(
+                select(Case.id).where(Case.id.in_(listed), Case.team_id != user.team_id).limit(1)
+            )
+            if foreign is not None:
+                raise Rejected("not_your_team")
+    else:  # reveal_national_id
+        about = _case_ids([args.detail.get("case_id")])
+        if about is None or args.entity != "customer":
+            raise Rejected("invalid: detail.case_id")
+        case = _writable_case(session, user, about[0])
+        if str(case.customer_id) != args.entity_id:
+            raise Rejected("not_your_case")
     record_event(
         session,
         str(args.id),
