@@ -131,3 +131,59 @@ def test_rebalance_proposal_and_workload_on_the_leads_cache(live, desk):
     assert select_cases(lead.engine, leader, CaseFilter(collectors=frozenset({bob_id}))) == sorted(
         m.case_id for m in moves
     )
+
+
+def test_a_former_owner_keeps_their_calls_but_not_their_state_changes(live, desk):
+    """Issue 16, the outage-day run: A, offline, marks a number wrong; the lead moves the case
+    to B, who calls that number and records a promise; A syncs first, then B. Facts from
+    before or after a move are kept; a change of state from someone who no longer owns the
+    case is refused, and stays on their desk with its reason."""
+    from datetime import timedelta
+
+    from collector_desk.domain.contacts import ContactPointStatus
+    from collector_desk.store.cache.customer_actions import set_point_status
+    from collector_desk.store.shared.schema import ContactPoint, Promise
+
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice, bob, lead = desk("alice"), desk("bob"), desk("lead")
+    for d in (alice, bob, lead):
+        d.sync()
+    with Session(alice.engine) as s:
+        point = s.scalars(
+            select(ContactPoint.id).where(ContactPoint.customer_id == case_id)
+        ).first()
+    alice_id = find_user(alice.engine, "alice").id
+    _log(alice, case_id)  # a call she made before the move: a fact
+    set_point_status(
+        alice.engine, alice_id, case_id, point, ContactPointStatus.WRONG_NUMBER, live.clock.now
+    )
+    reassign(
+        lead.engine,
+        find_user(lead.engine, "lead"),
+        [case_id],
+        find_user(lead.engine, "bob").id,
+        live.clock.now,
+    )
+    lead.sync()
+    bob.sync()
+    promised = _log(
+        bob,
+        case_id,
+        Outcome.PROMISE_TO_PAY,
+        promise_amount_minor=1000,
+        promise_date=live.clock.now.date() + timedelta(days=2),
+    )
+
+    alice.sync()
+    bob.sync()
+    with Session(alice.engine) as s:
+        refused = [(i.name, i.reason) for i in s.scalars(select(SyncIssue))]
+    assert refused == [("set_contact_point_status", "moved_meanwhile")]
+    with Session(live.engine) as s:
+        assert len(s.scalars(select(Contact).where(Contact.case_id == case_id)).all()) == 2
+        assert s.get(Promise, promised.promise_id) is not None
+        status = s.get(ContactPoint, point).status
+    assert status is not ContactPointStatus.WRONG_NUMBER  # not A's to change any more
+    with Session(bob.engine) as s:  # B's promise stays in B's own cache after the pull
+        assert s.get(Promise, promised.promise_id) is not None
+        assert not s.scalars(select(SyncIssue)).all()

@@ -11,7 +11,7 @@ from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
 from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.schema import OutboxMutation, SyncIssue
-from collector_desk.store.shared.schema import Case, Contact, ContactPoint
+from collector_desk.store.shared.schema import AuditEvent, Case, Contact, ContactPoint, Promise
 from collector_desk.sync.client import SignedOut
 from tests.live_central import seed_cases
 
@@ -104,23 +104,61 @@ def test_a_push_whose_response_was_lost_is_not_applied_twice(live, desk):
     assert _count(alice.engine, OutboxMutation) == 0
 
 
-def test_a_rejected_change_is_kept_with_its_reason_and_the_queue_moves_on(live, desk):
+def test_a_call_to_a_number_marked_do_not_call_meanwhile_is_kept_and_audited(live, desk):
+    """Issue 16: was rejected (`number_not_dialable`) and gone from the central store and from
+    the desk's own cache. The call happened: it is kept, and the lead sees it to review."""
     seed_cases(live.engine, "alice", 2)
     alice = desk("alice")
     alice.sync()
-    _log(alice, 1)  # dialled a number that, meanwhile, was marked do-not-call centrally
+    logged = _log(alice, 1)  # dialled a number that, meanwhile, was marked do-not-call centrally
     with Session(live.engine) as s, s.begin():
         for point in s.scalars(select(ContactPoint).where(ContactPoint.customer_id == 1)):
             point.status = ContactPointStatus.DO_NOT_CALL
     _log(alice, 2)
     report = alice.sync()
-    assert (report.pushed, report.rejected) == (1, 1)
-    with Session(alice.engine) as s:
-        issue = s.scalars(select(SyncIssue)).one()
-    assert (issue.name, issue.reason) == ("log_contact", "number_not_dialable")
+    assert (report.pushed, report.rejected) == (2, 0)
+    assert _count(alice.engine, SyncIssue) == 0
     assert _count(alice.engine, OutboxMutation) == 0
-    assert _count(live.engine, Contact, Contact.case_id == 1) == 0
+    assert _count(live.engine, Contact, Contact.case_id == 1) == 1
     assert _count(live.engine, Contact, Contact.case_id == 2) == 1
+    assert _count(alice.engine, Contact, Contact.id == logged.contact_id) == 1  # still here
+    with Session(live.engine) as s:
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "contact_on_unavailable_number")
+        ).one()
+    assert event.entity_id == "1" and event.detail["contact_id"] == logged.contact_id
+    assert event.detail["status"] == ContactPointStatus.DO_NOT_CALL.value
+
+
+def test_a_promise_over_a_balance_lowered_meanwhile_is_kept_for_review(live, desk):
+    """Issue 16: was rejected (`amount_over_balance`) and gone everywhere after a payments
+    import lowered the balance while the collector was offline."""
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    with Session(alice.engine) as s:
+        balance = s.get(Case, case_id).balance_minor
+    logged = _log(
+        alice,
+        case_id,
+        Outcome.PROMISE_TO_PAY,
+        promise_amount_minor=balance - 100,
+        promise_date=live.clock.now.date() + timedelta(days=3),
+    )
+    with Session(live.engine) as s, s.begin():  # a payment arrives centrally meanwhile
+        s.get(Case, case_id).balance_minor = balance // 2
+    report = alice.sync()
+    assert report.rejected == 0 and _count(alice.engine, SyncIssue) == 0
+    with Session(live.engine) as s:
+        promise = s.get(Promise, logged.promise_id)
+        assert promise is not None and promise.amount_minor == balance - 100
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "promise_over_balance")
+        ).one()
+    assert event.detail["promise_id"] == logged.promise_id
+    assert event.detail["balance"] == balance // 2  # what it is now, for the reviewer
+    # the same push again (a lost response) keeps one promise and one event
+    assert _count(live.engine, AuditEvent, AuditEvent.action == "promise_over_balance") == 1
 
 
 def test_a_case_moved_to_a_colleague_leaves_my_cache_and_arrives_in_theirs(live, desk):

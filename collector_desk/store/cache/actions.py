@@ -50,7 +50,7 @@ def log_contact(
         if case is None or case.assigned_to != user_id:
             raise ContactRejected([FieldError("case", "case_not_mine")])
         ptp = entry.outcome is Outcome.PROMISE_TO_PAY
-        contact, promise = record_contact(
+        contact, promise, _kept = record_contact(
             session, user_id, case, entry, now, new_uuid(), new_uuid() if ptp else None, limits
         )
         mutation = enqueue(session, "log_contact", mutation_args(contact, promise, entry), now)

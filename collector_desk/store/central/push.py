@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -55,6 +56,13 @@ from collector_desk.store.shared.schema import (
 )
 
 log = logging.getLogger(__name__)
+
+# A contact that happened is kept even when the case changed before it arrived; what no longer
+# fits is an audit event a lead sees in the team's trail (GET /api/v1/team/audit?action=...).
+KEPT_FOR_REVIEW = {
+    "number_not_dialable": "contact_on_unavailable_number",  # marked wrong or DNC meanwhile
+    "amount_over_balance": "promise_over_balance",  # the balance went down meanwhile
+}
 
 
 class NotYourClient(PermissionError):
@@ -176,9 +184,13 @@ def _client(session: Session, user: UserView, client_id: str, now: datetime) -> 
     return client
 
 
-def _writable_case(session: Session, user: UserView, case_id: int) -> Case:
-    """A case this user may write facts about: theirs now, or theirs before it was moved
-    (facts logged offline about a case that left their queue are still accepted)."""
+def _writable_case(session: Session, user: UserView, case_id: int, state: bool = False) -> Case:
+    """A case this user may write about: theirs now, or, for facts, theirs before it was moved
+    (a call logged offline about a case that left their queue happened, and is kept).
+
+    A change of state (a flag, a number's status, the preferred number, a legal step, a plan)
+    is taken only from the case's owner now, or its team's lead: a former owner's arrives as
+    `moved_meanwhile` and stays on their desk's list of refused changes."""
     case = session.get(Case, case_id)
     if case is None:
         raise Rejected("no_such_case")
@@ -193,6 +205,8 @@ def _writable_case(session: Session, user: UserView, case_id: int) -> Case:
     )
     if was_mine is None:
         raise Rejected("not_your_case")
+    if state:
+        raise Rejected("moved_meanwhile")
     return case
 
 
@@ -217,7 +231,7 @@ def _log_contact(session: Session, user: UserView, m: LogContact, now: datetime)
     )
     promise_id = None if args.promise_id is None else str(args.promise_id)
     try:
-        record_contact(
+        _contact, _promise, kept = record_contact(
             session,
             user.id,
             case,
@@ -230,6 +244,19 @@ def _log_contact(session: Session, user: UserView, m: LogContact, now: datetime)
         )
     except ContactRejected as rejected:
         raise Rejected(rejected.errors[0].code) from rejected
+    for error in kept:  # what no longer fits becomes work for a person, never a deletion
+        record_event(
+            session,
+            str(uuid.uuid5(uuid.UUID(contact_id), error.code)),  # the same fact, the same event
+            user.id,
+            KEPT_FOR_REVIEW[error.code],
+            "case",
+            str(case.id),
+            {"contact_id": contact_id, "promise_id": promise_id, "code": error.code}
+            | {k: v for k, v in error.params.items() if isinstance(v, int | str)},
+            args.at,
+            now,
+        )
     record_change(session, case, now)
 
 
@@ -282,7 +309,7 @@ def _record_audit(session: Session, user: UserView, m: RecordAudit, now: datetim
 def _point_of(
     session: Session, user: UserView, case_id: int, point_id: int
 ) -> tuple[Case, ContactPoint]:
-    case = _writable_case(session, user, case_id)
+    case = _writable_case(session, user, case_id, state=True)
     point = session.get(ContactPoint, point_id)
     if point is None or point.customer_id != case.customer_id:
         raise Rejected("number_not_customers")
@@ -310,7 +337,7 @@ def _set_preferred(
 
 def _propose_plan(session: Session, user: UserView, m: ProposePlan, now: datetime) -> None:
     args = m.args
-    case = _writable_case(session, user, args.case_id)
+    case = _writable_case(session, user, args.case_id, state=True)
     plan_id = str(args.plan_id)
     if session.get(RepaymentPlan, plan_id) is not None:
         return
@@ -354,7 +381,7 @@ def _decide_plan(session: Session, user: UserView, m: DecidePlan, now: datetime)
 
 def _legal_step(session: Session, user: UserView, m: LegalStep, now: datetime) -> None:
     args = m.args
-    case = _writable_case(session, user, args.case_id)
+    case = _writable_case(session, user, args.case_id, state=True)
     legal = session.get(LegalCase, case.id)
     if (0 if legal is None else legal.version) != args.version:
         raise Rejected("stale")  # moved on since this desktop saw it
@@ -374,7 +401,7 @@ def _legal_step(session: Session, user: UserView, m: LegalStep, now: datetime) -
 
 def _set_flag(session: Session, user: UserView, m: SetFlag, now: datetime) -> None:
     args = m.args
-    case = _writable_case(session, user, args.case_id)
+    case = _writable_case(session, user, args.case_id, state=True)
     changed = apply_flag(
         session,
         user,

@@ -29,6 +29,8 @@ from collector_desk.store.shared.schema import (
     Promise,
 )
 
+# Entry errors that depend on the case as it is now, not on what the collector typed.
+CHANGED_SINCE = frozenset({"number_not_dialable", "amount_over_balance"})
 PROMISE_REMINDER = time(10, 0)  # a promise comes back to the queue at 10:00 customer time
 
 
@@ -49,7 +51,7 @@ def record_contact(
     limits: LogLimits = DEFAULT_LIMITS,
     received_at: datetime | None = None,
     enforce: bool = True,
-) -> tuple[Contact, Promise | None]:
+) -> tuple[Contact, Promise | None, list[FieldError]]:
     """Validate and write one contact with the ids given, and bring the case up to date.
 
     The desktop calls this when the collector saves; the server calls it again with the same
@@ -74,6 +76,10 @@ def record_contact(
         at,
         limits,
     )
+    # On the server a contact is a fact that happened: what changed since the desk judged it
+    # (the number marked wrong, the balance lowered) keeps it, for a person to review.
+    kept = [] if enforce else [e for e in errors if e.code in CHANGED_SINCE]
+    errors = [e for e in errors if e not in kept]
     if errors:
         raise ContactRejected(errors)
     decision = judge(
@@ -140,7 +146,7 @@ def record_contact(
         case.next_action, case.next_action_at = None, None  # the due callback was made
     session.flush()
     case.priority = case_priority(session, case, at).total
-    return contact, promise
+    return contact, promise, kept
 
 
 def mutation_args(contact: Contact, promise: Promise | None, entry: ContactEntry) -> dict:
