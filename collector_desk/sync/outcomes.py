@@ -15,6 +15,12 @@ class ServerError(Offline):
     offline, but shown as what it is."""
 
 
+class DeskError(Offline):
+    """The sync failed on this computer (a bug in the desk, a damaged cache): nothing was
+    lost, the outbox stays; it is retried like being offline, but shown as what it is, and its
+    traceback is in the log."""
+
+
 class SignedOut(PermissionError):
     """The server refused the token (expired or revoked): sign in again."""
 

@@ -1578,22 +1578,27 @@
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="400"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="401"/>
+        <source>Sync error on this computer · retrying in %1 s</source>
+        <translation>本机同步出错 · %1 秒后重试</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="404"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="628"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="632"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="634"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="638"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="643"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="647"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>

@@ -397,6 +397,10 @@ class MainWindow(QMainWindow):
         retry = "" if sync.retry_in_s is None else str(int(sync.retry_in_s))
         if sync.link is Link.SERVER_ERROR:
             return translate("MainWindow", "Server error · retrying in %1 s").replace("%1", retry)
+        if sync.link is Link.DESK_ERROR:
+            return translate(
+                "MainWindow", "Sync error on this computer · retrying in %1 s"
+            ).replace("%1", retry)
         return translate("MainWindow", "Offline · retrying in %1 s").replace("%1", retry)
 
     def _on_case_change(self, change: CaseChange) -> None:

@@ -18,7 +18,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from collector_desk.domain.kpis import Period
 from collector_desk.sync.backoff import retry_delay
-from collector_desk.sync.outcomes import Offline, Revoked, ServerError, SignedOut, SyncReport
+from collector_desk.sync.outcomes import (
+    DeskError,
+    Offline,
+    Revoked,
+    ServerError,
+    SignedOut,
+    SyncReport,
+)
 from collector_desk.ui.common.case_changes import announce
 from collector_desk.ui.common.ops import BackgroundOp, Lane
 
@@ -35,6 +42,7 @@ class Link(enum.StrEnum):
     SYNCING = "syncing"
     OFFLINE = "offline"
     SERVER_ERROR = "server_error"  # the server answered with a fault; retried like offline
+    DESK_ERROR = "desk_error"  # the sync failed on this computer; retried like offline
     SIGNED_OUT = "signed_out"
     REVOKED = "revoked"  # pushed everything; the cache is to be wiped
 
@@ -61,8 +69,9 @@ class _Runner:
             return client.sync(manifest=first)
         except (Offline, SignedOut, Revoked) as exc:
             return exc
-        except Exception as exc:  # reported as offline, never lost: the outbox stays
-            return Offline(f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # a bug on this desk: logged, shown, retried; the outbox stays
+            log.exception("sync: failed on this computer")
+            return DeskError(type(exc).__name__)
 
     def fetch_kpis(self, request: tuple[date, date, Period]) -> object:
         """None: the team's numbers are in the cache; or why not."""
@@ -150,7 +159,13 @@ class SyncController(QObject):
             self.link = Link.REVOKED
         else:
             self.failures += 1
-            link = Link.SERVER_ERROR if isinstance(outcome, ServerError) else Link.OFFLINE
+            link = (
+                Link.SERVER_ERROR
+                if isinstance(outcome, ServerError)
+                else Link.DESK_ERROR
+                if isinstance(outcome, DeskError)
+                else Link.OFFLINE
+            )
             self.link, self.last_error = link, str(outcome)
             self.retry_in_s = retry_delay(self.failures)
             log.warning(

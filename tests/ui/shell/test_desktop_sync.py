@@ -100,3 +100,28 @@ def test_a_change_the_server_found_invalid_says_which_field(qapp):
         "the server could not accept this change (entry.note)"
     )
     assert sync_reason("malformed") == "the change was damaged"  # results kept from before
+
+
+def test_a_fault_on_this_desk_reads_as_such_not_offline(qtbot, qapp, live, tmp_path, monkeypatch):
+    """Issue 16: any exception used to read as "Offline" and retry for ever, unseen."""
+    from collector_desk.store.cache import local_sync
+
+    seed_cases(live.engine, "alice", 2)
+    engine = open_cache(tmp_path / "alice.sqlite")
+    first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
+    first.sync()
+    first.http.close()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in the desk")
+
+    monkeypatch.setattr(local_sync, "take_in", broken)
+    window, controller = desk_window(qtbot, qapp, engine, live.clock, url=live.url)
+    try:
+        controller.sync_now()
+        qtbot.waitUntil(lambda: controller.link is Link.DESK_ERROR, timeout=10_000)
+        text = window.status_link.text()
+        assert "this computer" in text and "retrying in" in text and "Offline" not in text
+    finally:
+        controller.shutdown()
+        engine.dispose()
