@@ -240,8 +240,7 @@ Mutation = Annotated[
     | SetPreferredContactPoint,
     Field(discriminator="name"),
 ]
-# mypy does not take an Annotated union for a type here; pydantic does
-MUTATION: TypeAdapter[Mutation] = TypeAdapter(Mutation)  # type: ignore[arg-type]
+MUTATION: TypeAdapter[Mutation] = TypeAdapter(Mutation)
 
 
 class PushedMutation(BaseModel):

@@ -66,8 +66,12 @@ BAD_QUERY: dict[int | str, dict[str, Any]] = {
     422: {"description": "a query parameter or header out of range or malformed"}
 }
 TOO_LARGE: dict[int | str, dict[str, Any]] = {
+    400: {"description": "a body that cannot be read as JSON (not UTF-8)"},
     413: {"description": f"payload_too_large: a body over {MAX_BODY} bytes"},
     422: {"description": "a malformed body"},
+}
+SIGNED_IN: dict[int | str, dict[str, Any]] = {
+    401: {"description": "not_signed_in: no token, or one expired, ended or of a shut account"}
 }
 
 Clock = Callable[[], datetime]
@@ -262,7 +266,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             token=signed.token, expires_at=signed.expires_at, user=_user_out(signed.user)
         )
 
-    @app.post("/api/v1/auth/logout", status_code=204)
+    @app.post("/api/v1/auth/logout", status_code=204, responses=SIGNED_IN)
     def logout(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
         _user: Annotated[UserView, Depends(signed_in)],
@@ -270,14 +274,18 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         assert credentials is not None  # signed_in refused a request without them
         auth.logout(engine, credentials.credentials, clock())
 
-    @app.get("/api/v1/me", response_model=UserOut, responses={410: {"description": "revoked"}})
+    @app.get(
+        "/api/v1/me",
+        response_model=UserOut,
+        responses={410: {"description": "revoked"}, **SIGNED_IN},
+    )
     def me(user: Annotated[UserView, Depends(current_user)]) -> UserOut:
         return _user_out(user)
 
     @app.get(
         "/api/v1/sync/manifest",
         response_model=ManifestResponse,
-        responses={410: {"description": "revoked: wipe the cache"}, **BAD_QUERY},
+        responses={410: {"description": "revoked: wipe the cache"}, **SIGNED_IN, **BAD_QUERY},
     )
     def manifest(user: Annotated[UserView, Depends(current_user)]) -> ManifestResponse:
         """Every case id in this user's scope: a desktop drops any other it still holds."""
@@ -287,7 +295,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/team/members",
         response_model=list[UserOut],
-        responses={403: {"description": "team leads and admins only"}},
+        responses={403: {"description": "team leads and admins only"}, **SIGNED_IN},
     )
     def team_members(user: Annotated[UserView, Depends(lead)]) -> list[UserOut]:
         """The lead's team (an admin sees everyone): the first of the team lead's views."""
@@ -296,7 +304,11 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     @app.get(
         "/api/v1/team/audit",
         response_model=list[AuditOut],
-        responses={403: {"description": "team leads and admins only"}, **BAD_QUERY},
+        responses={
+            403: {"description": "team leads and admins only"},
+            **SIGNED_IN,
+            **BAD_QUERY,
+        },
     )
     def team_audit(
         user: Annotated[UserView, Depends(lead)],
@@ -329,6 +341,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         response_model=KpiReport,
         responses={
             403: {"description": "team leads and admins only"},
+            **SIGNED_IN,
             422: {"description": "a day out of range, or a range backwards or over a year"},
         },
     )
@@ -366,6 +379,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         "/api/v1/sync/push",
         response_model=PushResponse,
         responses={
+            **SIGNED_IN,
             403: {"description": "client id of another user"},
             409: {"description": "mutation numbers skip ahead"},
             **TOO_LARGE,
@@ -404,6 +418,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                 " makes): start again (reset)"
             },
             410: {"description": "revoked: wipe the cache"},
+            **SIGNED_IN,
             **BAD_QUERY,
         },
     )

@@ -23,7 +23,7 @@ CLIENT_HEADER = "X-Client-Id"  # which desktop is asking: a revoked one is told 
 MAX_MUTATIONS = 1000  # per push; a desktop back from a long outage pushes in several
 
 _ENVELOPES: TypeAdapter[list[PushedMutation]] = TypeAdapter(
-    Annotated[list[PushedMutation], Field(max_length=MAX_MUTATIONS)]  # type: ignore[arg-type]
+    Annotated[list[PushedMutation], Field(max_length=MAX_MUTATIONS)]
 )
 
 

@@ -76,12 +76,15 @@ def test_the_openapi_document_lists_each_routes_refusals(live):
     def codes(path, method):
         return set(paths[path][method]["responses"])
 
-    assert {"409", "410", "422"} <= codes("/api/v1/sync/pull", "get")
-    assert {"403", "422"} <= codes("/api/v1/team/kpis", "get")
-    assert {"403", "422"} <= codes("/api/v1/team/audit", "get")
-    assert {"410", "422"} <= codes("/api/v1/sync/manifest", "get")
-    assert {"403", "409", "413", "422"} <= codes("/api/v1/sync/push", "post")
-    assert {"401", "413", "422", "429"} <= codes("/api/v1/auth/login", "post")
+    assert {"401", "409", "410", "422"} <= codes("/api/v1/sync/pull", "get")
+    assert {"401", "403", "422"} <= codes("/api/v1/team/kpis", "get")
+    assert {"401", "403", "422"} <= codes("/api/v1/team/audit", "get")
+    assert {"401", "403"} <= codes("/api/v1/team/members", "get")
+    assert {"401", "410", "422"} <= codes("/api/v1/sync/manifest", "get")
+    assert {"401", "410"} <= codes("/api/v1/me", "get")
+    assert {"401"} <= codes("/api/v1/auth/logout", "post")
+    assert {"400", "401", "403", "409", "413", "422"} <= codes("/api/v1/sync/push", "post")
+    assert {"400", "401", "413", "422", "429"} <= codes("/api/v1/auth/login", "post")
 
 
 def _chunked_post(url_port: int, path: str, token: str, total: int) -> tuple[bytes, int]:
