@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: FastAPI reads the annotations of t
 functions, which name dependencies defined inside create_app.
 """
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable, MutableMapping
 from datetime import UTC, date, datetime
@@ -133,6 +134,7 @@ class BodyLimit:
             return
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await _drain(receive, 2 * self.limit)
             await _too_large(send)
             return
         read = 0
@@ -161,7 +163,32 @@ class BodyLimit:
             if not over:
                 raise
         if over and not started:
+            await _drain(receive, 2 * self.limit)
             await _too_large(send)
+
+
+DRAIN_SECONDS = 1.0
+
+
+async def _drain(receive: Receive, most: int) -> None:
+    """Before a 413, take in (and drop) what is already on its way, for at most a second and a
+    bounded number of bytes: the 413 closes the connection, and closing a socket with unread
+    data resets it, which can destroy the answer before the client reads it."""
+    deadline = asyncio.get_running_loop().time() + DRAIN_SECONDS
+    taken = 0
+    while taken <= most:
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return
+        try:
+            message = await asyncio.wait_for(receive(), left)
+        except TimeoutError:
+            return
+        if message["type"] != "http.request":
+            return
+        taken += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 async def _too_large(send: Send) -> None:

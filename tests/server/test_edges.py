@@ -1,6 +1,7 @@
 """Nothing a request carries can make the service answer 500 or read without end: out-of-range
 query parameters get a 4xx, and the body cap holds for chunked bodies too."""
 
+import contextlib
 import select
 import socket
 import time
@@ -112,8 +113,9 @@ def _chunked_post(url_port: int, path: str, token: str, total: int) -> tuple[byt
                 sent += len(chunk)
         select.select([sock], [], [], 10)
         answer = sock.recv(65536)
-    except (BrokenPipeError, ConnectionResetError):
-        pass
+    except (BrokenPipeError, ConnectionResetError):  # the answer may be waiting all the same
+        with contextlib.suppress(OSError):
+            answer = sock.recv(65536)
     finally:
         sock.close()
     return answer, sent
