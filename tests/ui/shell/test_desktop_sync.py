@@ -13,14 +13,20 @@ from collector_desk.ui.shell.sync_controller import Link
 from tests.live_central import desk_window, seed_cases
 
 
-def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
-    qtbot, qapp, live, tmp_path
-):
-    seed_cases(live.engine, "alice", 5)
+def _alices_synced_cache(live, tmp_path, cases: int):
+    """Alice's cache after a first sync of her `cases` cases, as a desk that was online."""
+    seed_cases(live.engine, "alice", cases)
     engine = open_cache(tmp_path / "alice.sqlite")
     first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
     first.sync()
     first.http.close()
+    return engine
+
+
+def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
+    qtbot, qapp, live, tmp_path
+):
+    engine = _alices_synced_cache(live, tmp_path, 5)
     window, controller = desk_window(qtbot, qapp, engine, live.clock, url=live.url)
     try:
         window.log_action.trigger()  # Case → Log contact (L)
@@ -40,11 +46,7 @@ def test_a_logged_contact_is_pushed_in_the_background_and_the_bar_says_so(
 
 
 def test_no_server_means_offline_with_a_retry_and_nothing_lost(qtbot, qapp, live, tmp_path):
-    seed_cases(live.engine, "alice", 2)
-    engine = open_cache(tmp_path / "alice.sqlite")
-    first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
-    first.sync()
-    first.http.close()
+    engine = _alices_synced_cache(live, tmp_path, 2)
     window, controller = desk_window(qtbot, qapp, engine, live.clock, url="http://127.0.0.1:9")
     try:
         window.log_action.trigger()
@@ -72,11 +74,7 @@ def test_a_fault_on_the_server_reads_as_a_server_error_not_offline(
         raise KeyError("a bug on the server")
 
     monkeypatch.setattr(push, "_log_contact", broken)
-    seed_cases(live.engine, "alice", 2)
-    engine = open_cache(tmp_path / "alice.sqlite")
-    first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
-    first.sync()
-    first.http.close()
+    engine = _alices_synced_cache(live, tmp_path, 2)
     window, controller = desk_window(qtbot, qapp, engine, live.clock, url=live.url)
     try:
         window.log_action.trigger()
@@ -106,11 +104,7 @@ def test_a_fault_on_this_desk_reads_as_such_not_offline(qtbot, qapp, live, tmp_p
     """Issue 16: any exception used to read as "Offline" and retry for ever, unseen."""
     from collector_desk.store.cache import local_sync
 
-    seed_cases(live.engine, "alice", 2)
-    engine = open_cache(tmp_path / "alice.sqlite")
-    first = SyncClient(engine, httpx.Client(base_url=live.url), live.login("alice"))
-    first.sync()
-    first.http.close()
+    engine = _alices_synced_cache(live, tmp_path, 2)
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug in the desk")
