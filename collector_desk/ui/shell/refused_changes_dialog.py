@@ -22,6 +22,13 @@ translate = QCoreApplication.translate
 NOTE_SHOWN = 80  # characters of a note in the list; the whole note is in the row's tooltip
 
 
+def _minor_as_major(amount: int) -> str:
+    """An amount whose case (and so its currency) left the cache: both the yuan and the dollar
+    have two minor digits; exact, with no float on the way."""
+    whole, cents = divmod(amount, 100)
+    return f"{whole:,}.{cents:02d}"
+
+
 def change_summary(change: RefusedChange) -> str:
     """What the user did, briefly: for a contact its outcome, promise and note."""
     d = change.details
@@ -37,7 +44,7 @@ def change_summary(change: RefusedChange) -> str:
                     "%1",
                     formatting.money(amount, change.currency)
                     if change.currency
-                    else f"{amount / 100:,.2f}",
+                    else _minor_as_major(amount),
                 )
                 .replace("%2", date.fromisoformat(due).isoformat())
             )
