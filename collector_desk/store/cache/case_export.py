@@ -3,9 +3,9 @@ export is written and its audit event queued for the server in one transaction."
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import Role
 from collector_desk.domain.money import Money
 from collector_desk.domain.refusal import Refused
+from collector_desk.files.write_table import Cell, Sheet, write_csv, write_xlsx
 from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.schema import AuditEvent, Case, Customer, User, new_uuid
@@ -24,6 +25,11 @@ COLUMNS = ("case", "customer", "collector", "bucket", "dpd", "overdue", "balance
 
 class ExportRefused(Refused):
     pass
+
+
+def _major(minor: int, currency: str) -> Decimal:
+    """An amount as a number in major units, exact: a spreadsheet sums it."""
+    return Decimal(Money(minor, currency).major_text(grouping=False))
 
 
 def export_case_list(
@@ -46,20 +52,23 @@ def export_case_list(
         )
         if lead.role is not Role.ADMIN:
             query = query.where(Case.team_id == lead.team_id)
-        rows = [
+        rows: list[list[Cell]] = [
             [
                 c.case_ref,
                 name,
                 collector or "",
                 c.bucket,
                 c.max_dpd,
-                Money(c.overdue_minor, c.currency).major_text(grouping=False),
-                Money(c.balance_minor, c.currency).major_text(grouping=False),
+                _major(c.overdue_minor, c.currency),
+                _major(c.balance_minor, c.currency),
                 c.currency,
             ]
             for c, name, collector in session.execute(query)
         ]
-        _write(rows, path)
+        if suffix == ".xlsx":
+            write_xlsx(path, [Sheet("cases", COLUMNS, rows)])
+        else:
+            write_csv(path, COLUMNS, rows)
         detail = {"cases": len(rows), "case_ids": sorted(int(i) for i in case_ids)[:5000]}
         event = AuditEvent(
             id=new_uuid(),
@@ -85,23 +94,3 @@ def export_case_list(
             now,
         )
     return len(rows)
-
-
-def _write(rows: list[list], path: Path) -> None:
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-        from openpyxl.worksheet.worksheet import Worksheet
-
-        book = Workbook()
-        sheet = book.active
-        assert isinstance(sheet, Worksheet)  # a new workbook opens on one empty worksheet
-        sheet.title = "cases"
-        sheet.append(list(COLUMNS))
-        for row in rows:
-            sheet.append(row)
-        book.save(path)
-        return
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel reads UTF-8
-        writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)

@@ -8,15 +8,14 @@ workbook, or into a second CSV file beside the first (a CSV holds one table).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow
 from collector_desk.domain.money import Money
+from collector_desk.files.write_table import Sheet, write_csv, write_xlsx
 
 Name = Callable[[int | None], str]
 
@@ -48,14 +47,7 @@ FLOW_COLUMNS = (
     "cure_rate",
 )
 RATES = {"rpc_rate", "promise_rate", "kept_rate", "roll_rate", "cure_rate"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Table:
-    name: str  # the sheet, or the suffix of the CSV file beside the first
-    columns: Sequence[str]
-    header: list[str]
-    data: list[list]
+PERCENT = dict.fromkeys(RATES, "0.0%")  # the XLSX number format of every rate column
 
 
 def _rate(value: float | None) -> float | None:
@@ -109,50 +101,31 @@ def export_kpis(
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"export to .csv or .xlsx, not {path.suffix!r}")
+    amounts = {c: f"{c} ({currency})" for c in AMOUNTS}
+    header = [amounts.get(c, c) for c in COLUMNS]
     tables = [
-        _Table(
+        Sheet(
             "KPIs",
-            COLUMNS,
-            [f"{c} ({currency})" if c in AMOUNTS else c for c in COLUMNS],
+            header,
             [_kpi_values(r, name, currency) for r in rows],
+            {**PERCENT, **dict.fromkeys(amounts.values(), "#,##0.00")},
         )
     ]
     if flows:
         tables.append(
-            _Table(
+            Sheet(
                 "roll-cure",
                 FLOW_COLUMNS,
-                list(FLOW_COLUMNS),
                 [_flow_values(f, name) for f in flows],
+                PERCENT,
             )
         )
     if suffix == ".xlsx":
-        _xlsx(tables, path)
+        write_xlsx(path, tables)
         return [path]
     written = []
     for i, table in enumerate(tables):
-        target = path if i == 0 else path.with_name(f"{path.stem}-{table.name}{path.suffix}")
-        with target.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel reads UTF-8
-            writer = csv.writer(fh)
-            writer.writerow(table.header)
-            writer.writerows(["" if v is None else v for v in values] for values in table.data)
+        target = path if i == 0 else path.with_name(f"{path.stem}-{table.title}{path.suffix}")
+        write_csv(target, table.header, table.rows)
         written.append(target)
     return written
-
-
-def _xlsx(tables: list[_Table], path: Path) -> None:
-    from openpyxl import Workbook  # only a lead exporting pays for importing it
-
-    book = Workbook()
-    book.remove(book.worksheets[0])  # the empty sheet a new workbook opens on
-    for table in tables:
-        sheet = book.create_sheet(table.name)
-        sheet.append(table.header)
-        for values in table.data:
-            sheet.append([float(v) if isinstance(v, Decimal) else v for v in values])
-        for col, column in enumerate(table.columns, start=1):
-            fmt = "0.0%" if column in RATES else "#,##0.00" if column in AMOUNTS else None
-            if fmt:
-                for cell in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
-                    cell[0].number_format = fmt
-    book.save(path)

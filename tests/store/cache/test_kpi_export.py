@@ -75,3 +75,17 @@ def test_roll_and_cure_go_on_a_second_sheet_or_a_second_file(tmp_path):
         ("王芳", "1", "0.5"),
         ("Team", "1", "0.5"),
     ]
+
+
+def test_a_collector_named_like_a_formula_is_written_as_text(tmp_path):
+    name = {1: '=HYPERLINK("http://x","click")', None: "Team"}.get
+    (written,) = export_kpis(ROWS, tmp_path / "k.csv", name, "CNY")
+    with written.open(encoding="utf-8-sig") as fh:
+        lines = list(csv.DictReader(fh))
+    assert lines[0]["collector"] == '\'=HYPERLINK("http://x","click")'
+    assert lines[0]["collected (CNY)"] == "1234.56"
+
+    (book,) = export_kpis(ROWS, tmp_path / "k.xlsx", name, "CNY", FLOWS)
+    for sheet in load_workbook(book):
+        cell = sheet.cell(2, [c.value for c in sheet[1]].index("collector") + 1)
+        assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://x","click")', "s")
