@@ -13,11 +13,12 @@ and for a workbook what its zip and its XML claim before anything is decompresse
 
 CSV: the encoding is detected from the first 64 KiB (a BOM for UTF-8, UTF-16 or UTF-32; else
 UTF-8 if it decodes; else GB18030, the superset of GBK and GB2312) unless the caller names one.
-Lines are read at most `Limits.max_line_chars()` characters at a time, and the csv module's field
-limit is set to `max_cell_chars` only while a record is parsed (it is process-global: it is put
-back before each row is handed out), so a 50 MB cell is refused after reading at most that much.
-A byte the encoding cannot decode later in the file refuses the file as "unreadable_encoding"
-naming its line; the rows before it have been handed out already.
+Lines are read at most `Limits.max_line_chars()` characters at a time (a record longer than that
+cannot hold `max_columns` legal cells), so a 50 MB cell is refused after reading at most that much;
+each field is then held to `max_cell_chars`. The csv module's field limit is process-global and is
+never lowered here (threads reading other files would share it): it is only raised, once, when a
+caller allows cells longer than it. A byte the encoding cannot decode later in the file refuses the
+file as "unreadable_encoding" naming its line; the rows before it have been handed out already.
 
 XLSX: the first worksheet, streamed through expat over the zip member: no openpyxl (its read-only
 mode pads every row to the declared dimension), no DTD (a document type declaration refuses the
@@ -91,6 +92,9 @@ class TableRefused(ValueError):
         self.limit = limit
         self.detail = detail
         self.line = line
+
+    def __reduce__(self) -> tuple[type[TableRefused], tuple[str, int | None, str, int | None]]:
+        return (TableRefused, (self.reason, self.limit, self.detail, self.line))
 
 
 class Row(NamedTuple):
@@ -249,6 +253,13 @@ def _codec(fh: BinaryIO, encoding: str | None) -> str:
     whole = len(head) < _PREFIX
     if encoding is None:
         found = _detect_encoding(head, whole)
+        if found in ("utf-8", "gb18030") and b"\x00" in head:
+            raise TableRefused(
+                "unreadable_encoding",
+                None,
+                "the file holds NUL bytes: UTF-16 without a BOM, or not a text file at all",
+                1,
+            )
         if found is None:
             raise TableRefused(
                 "unreadable_encoding",
@@ -314,12 +325,13 @@ def _csv_records(
             text = io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
         except LookupError as exc:
             raise TableRefused("unreadable_encoding", None, str(exc)[:100]) from None
+        if csv.field_size_limit() < limits.max_cell_chars:
+            csv.field_size_limit(limits.max_cell_chars)  # raised only, so never racing a lower one
         lines = _Lines(text, limits.max_line_chars())
         reader = csv.reader(lines, strict=False)
         while True:
             start = lines.line + 1
             lines.record_chars = 0
-            previous = csv.field_size_limit(limits.max_cell_chars)
             try:
                 fields = next(reader, None)
             except csv.Error as exc:
@@ -335,8 +347,6 @@ def _csv_records(
                     f"line {lines.line + 1:,} has bytes that are not {codec}",
                     lines.line + 1,
                 ) from None
-            finally:
-                csv.field_size_limit(previous)
             if lines.undecodable is not None:
                 line = lines.undecodable
                 raise TableRefused(
@@ -360,6 +370,9 @@ def _csv_records(
                 continue  # a blank line
             if last > limits.max_columns:
                 raise _too_many_columns(limits, start)
+            for field in fields:
+                if len(field) > limits.max_cell_chars:
+                    raise _cell_too_long(limits, start, field[:41])
             yield Row(start, fields)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import pickle
 import time
 import tracemalloc
 import zipfile
@@ -197,6 +198,14 @@ def test_a_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> Non
     assert time.monotonic() - started < 1
 
 
+def test_a_tag_longer_than_the_limit_is_refused_while_streaming(tmp_path: Path) -> None:
+    attribute = "<row>" + '<c r="A1" t="inlineStr" x="' + "q" * 300_000 + '"/></row>'
+    path = write_xlsx(tmp_path / "tag.xlsx", sheet_xml(attribute), compression=zipfile.ZIP_STORED)
+    refused = refusal(path, limits=Limits(max_xml_token_bytes=100_000))
+    assert refused.reason == "not_a_workbook"
+    assert "tag longer than 100,000 bytes" in refused.detail
+
+
 def test_entities_in_shared_strings_never_expand(tmp_path: Path) -> None:
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol "lollollollollollollollollollol">'
@@ -332,7 +341,10 @@ def test_a_long_cell_in_a_csv_is_refused_without_reading_it_whole(tmp_path: Path
     path.write_text("x" * 500 + "\n", encoding="utf-8")  # a header cell
     refused = refusal(path, limits=Limits(max_cell_chars=100))
     assert (refused.reason, refused.line) == ("cell_too_long", 1)
-    assert "100 characters" in refused.detail
+    assert refused.detail == (
+        "a cell on line 1 is longer than 100 characters (it begins '" + "x" * 40 + "…')"
+    )
+    assert csv.field_size_limit() == limit
 
 
 def test_a_quoted_long_cell_and_a_long_line_of_many_cells(tmp_path: Path) -> None:
@@ -346,6 +358,23 @@ def test_a_quoted_long_cell_and_a_long_line_of_many_cells(tmp_path: Path) -> Non
     assert refusal(path, limits=Limits(max_columns=5)).reason == "too_many_columns"
     path.write_text("a\n1,1,1,1,1" + "," * 50 + "\n", encoding="utf-8")  # trailing empties
     assert read_all(path, limits=Limits(max_columns=5))[1][0].line == 2
+
+
+def test_nul_bytes_without_a_bom_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "utf16le.csv"
+    path.write_bytes("name\n李雷\n".encode("utf-16-le"))
+    assert refusal(path).reason == "unreadable_encoding"
+    assert read_all(path, encoding="utf-16-le") == (["name"], [(2, ["李雷"])])
+
+
+def test_a_refusal_pickles_with_its_reason() -> None:
+    refused = pickle.loads(pickle.dumps(TableRefused("too_many_rows", 9, "more than 9", 20)))
+    assert (refused.reason, refused.limit, refused.detail, refused.line) == (
+        "too_many_rows",
+        9,
+        "more than 9",
+        20,
+    )
 
 
 def test_too_many_rows(tmp_path: Path) -> None:
