@@ -71,7 +71,7 @@ class Limits:
     max_declared_cells: int = 200_000_000  # <dimension ref>'s rows x columns; also <c> elements
     max_member_bytes: int = 4 * 1024**3  # uncompressed size of each zip member read
     max_compression_ratio: int = 100  # uncompressed / compressed, for members over 1 MiB
-    max_zip_members: int = 10_000
+    max_zip_members: int = 10_000  # and a central directory of at most 1 KiB per member
     max_shared_strings: int = 2_000_000
     max_shared_chars: int = 100_000_000
     max_xml_token_bytes: int = 16 * 1024**2  # XML read without any element or text seen
@@ -402,21 +402,20 @@ def _letters(column: int) -> str:
     return out
 
 
-def _zip_entries(path: Path) -> int | None:
-    """The entry count the end of central directory record declares, read before zipfile
-    builds an object per entry; None when no record is found (zipfile then refuses)."""
+def _zip_directory(path: Path) -> tuple[int, int] | None:
+    """The entry count and central directory size the end record declares, read before zipfile
+    reads the directory whole and builds an object per entry; None when no end record is found
+    (zipfile then refuses the file)."""
     with path.open("rb") as fh:
         fh.seek(0, 2)
-        size = fh.tell()
-        tail_start = max(0, size - (22 + 65535))
-        fh.seek(tail_start)
+        fh.seek(max(0, fh.tell() - (22 + 65535)))
         tail = fh.read()
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or len(tail) < at + 22:
             return None
-        entries = struct.unpack("<H", tail[at + 10 : at + 12])[0]
-        if entries != 0xFFFF:
-            return int(entries)
+        entries, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
+        if entries != 0xFFFF and directory != 0xFFFFFFFF:
+            return int(entries), int(directory)
         locator = at - 20
         if locator < 0 or tail[locator : locator + 4] != b"PK\x06\x07":
             return None
@@ -425,17 +424,22 @@ def _zip_entries(path: Path) -> int | None:
         record = fh.read(56)
         if len(record) < 56 or record[:4] != b"PK\x06\x06":
             return None
-        return int(struct.unpack("<Q", record[32:40])[0])
+        entries, directory = struct.unpack("<QQ", record[32:48])
+        return int(entries), int(directory)
 
 
 def _xlsx_records(path: Path, limits: Limits) -> Iterator[Row]:
     try:
-        entries = _zip_entries(path)
-        if entries is not None and entries > limits.max_zip_members:
+        declared = _zip_directory(path)
+        if declared is not None and (
+            declared[0] > limits.max_zip_members or declared[1] > limits.max_zip_members * 1024
+        ):
             raise TableRefused(
                 "zip_bomb",
                 limits.max_zip_members,
-                f"the workbook holds {entries:,} files, more than {limits.max_zip_members:,}",
+                f"the workbook declares {declared[0]:,} files in a directory of"
+                f" {declared[1]:,} bytes, more than {limits.max_zip_members:,} files"
+                " of 1 KiB each",
             )
         with zipfile.ZipFile(path) as zf:
             yield from _Workbook(zf, limits).rows()

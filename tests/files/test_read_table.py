@@ -206,6 +206,16 @@ def test_a_tag_longer_than_the_limit_is_refused_while_streaming(tmp_path: Path) 
     assert "tag longer than 100,000 bytes" in refused.detail
 
 
+def test_a_workbook_of_too_many_files_is_refused_from_its_end_record(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "many.xlsx", sheet_xml(f"<row>{inline('A1', 'x')}</row>"))
+    with zipfile.ZipFile(path, "a") as zf:
+        for n in range(30):
+            zf.writestr(f"junk/{n}.txt", "")
+    refused = refusal(path, limits=Limits(max_zip_members=20))
+    assert (refused.reason, refused.limit) == ("zip_bomb", 20)
+    assert read_all(path) == (["x"], [])
+
+
 def test_entities_in_shared_strings_never_expand(tmp_path: Path) -> None:
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol "lollollollollollollollollollol">'
