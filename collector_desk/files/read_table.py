@@ -12,7 +12,9 @@ cell. `Limits` bounds what a file can cost: its size, its rows and columns, the 
 and for a workbook what its zip and its XML claim before anything is decompressed.
 
 CSV: the encoding is detected from the first 64 KiB (a BOM for UTF-8, UTF-16 or UTF-32; else
-UTF-8 if it decodes; else GB18030, the superset of GBK and GB2312) unless the caller names one.
+UTF-8 if it decodes; else GB18030, the superset of GBK and GB2312) unless the caller names one;
+when those 64 KiB are ASCII, from 64 KiB beginning at the file's first other byte. NUL bytes
+without a BOM (UTF-16 without one, or a binary file) are refused.
 Lines are read at most `Limits.max_line_chars()` characters at a time (a record longer than that
 cannot hold `max_columns` legal cells), so a 50 MB cell is refused after reading at most that much;
 each field is then held to `max_cell_chars`. The csv module's field limit is process-global and is
@@ -232,13 +234,20 @@ _PREFIX = 64 * 1024
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
 
 
-def _detect_encoding(head: bytes, whole: bool) -> str | None:
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's, which begins it
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _detect_encoding(head: bytes, whole: bool, boms: bool = True) -> str | None:
+    """The codec for bytes that begin a file (`boms`) or a character; `whole`: no more follow."""
+    for bom, name in _BOMS if boms else ():
+        if head.startswith(bom):
+            return name
     for name in ("utf-8", "gb18030"):
         try:
             codecs.getincrementaldecoder(name)().decode(head, whole)
@@ -248,11 +257,27 @@ def _detect_encoding(head: bytes, whole: bool) -> str | None:
     return None
 
 
+def _detect_after_ascii(fh: BinaryIO) -> str:
+    """An ASCII prefix tells nothing: look from the file's first other byte, which begins a
+    character (the bytes before it are ASCII), reading it 1 MiB at a time."""
+    while chunk := fh.read(1024 * 1024):
+        if not chunk.isascii():
+            at = next(i for i, byte in enumerate(chunk) if byte > 0x7F)
+            window = chunk[at : at + _PREFIX]
+            more = fh.read(_PREFIX - len(window)) if len(window) < _PREFIX else b""
+            window += more
+            # neither: UTF-8 reads the ASCII lines and names the first line it cannot
+            return _detect_encoding(window, len(window) < _PREFIX, boms=False) or "utf-8"
+    return "utf-8"
+
+
 def _codec(fh: BinaryIO, encoding: str | None) -> str:
     head = fh.read(_PREFIX)
     whole = len(head) < _PREFIX
     if encoding is None:
         found = _detect_encoding(head, whole)
+        if found == "utf-8" and not whole and head.isascii():
+            found = _detect_after_ascii(fh)
         if found in ("utf-8", "gb18030") and b"\x00" in head:
             raise TableRefused(
                 "unreadable_encoding",
@@ -265,7 +290,6 @@ def _codec(fh: BinaryIO, encoding: str | None) -> str:
                 "unreadable_encoding",
                 None,
                 "the file is neither UTF-8 nor GB18030 (GBK): save it as CSV UTF-8",
-                1,
             )
         return found
     try:
@@ -340,7 +364,7 @@ def _csv_records(
                 raise TableRefused(
                     "malformed_csv", None, f"line {start:,} cannot be read as CSV: {exc}", start
                 ) from None
-            except UnicodeDecodeError:
+            except UnicodeError:  # surrogateescape cannot carry every error (an odd UTF-16 byte)
                 raise TableRefused(
                     "unreadable_encoding",
                     None,

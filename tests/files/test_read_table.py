@@ -298,6 +298,17 @@ def test_gb18030_is_detected(tmp_path: Path) -> None:
     assert rows[-1] == (5002, ["欧阳娜娜", "广州"])
 
 
+def test_gb18030_after_a_long_ascii_prefix_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "late_gbk.csv"
+    lines = ["name,city"] + [f"Alice{n},Paris" for n in range(8000)] + ["欧阳娜娜,广州"]
+    path.write_bytes("\n".join(lines).encode("gb18030"))
+    assert path.stat().st_size > 100_000
+    with open_table(path) as table:
+        rows = list(table.rows())
+        assert table.encoding == "gb18030"
+    assert rows[-1] == (8002, ["欧阳娜娜", "广州"])
+
+
 def test_utf16_with_a_bom(tmp_path: Path) -> None:
     path = tmp_path / "unicode.csv"
     path.write_bytes("name\tcity\n李雷,北京\n".replace("\t", ",").encode("utf-16"))
