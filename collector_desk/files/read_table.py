@@ -780,10 +780,9 @@ def _when(text: str, kind: Kind, date1904: bool) -> str:
         serial = float(text)
         if serial < 0 or serial > 2_958_466:  # 9999-12-31
             return _number(text)
-        if not date1904 and serial < 60:
-            serial += 1  # Excel counts 1900-02-29, which never was
+        shift = 1 if not date1904 and serial < 60 else 0  # Excel counts 1900-02-29, never was
         moment = (_EPOCH_1904 if date1904 else _EPOCH_1900) + timedelta(
-            milliseconds=round(serial * 86_400_000)
+            milliseconds=round((serial + shift) * 86_400_000)
         )
     except (ValueError, OverflowError):
         return _number(text)
@@ -916,6 +915,8 @@ class _Sheet(_Handler):
 
     def value(self, text: str) -> str:
         kind = self.type
+        if not text:
+            return ""
         if kind == "s":
             try:
                 shared = self.shared[int(text)]
@@ -929,7 +930,7 @@ class _Sheet(_Handler):
             return shared
         if kind == "b":
             return {"1": "TRUE", "0": "FALSE"}.get(text.strip(), text)
-        if kind != "n" or not text:
+        if kind != "n":
             return text  # inlineStr, str (a formula's text), e (an error such as #N/A), d
         when = self.kinds.get(self.style)
         if when is not None:

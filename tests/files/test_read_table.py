@@ -116,8 +116,8 @@ def test_shared_strings_and_custom_date_formats(tmp_path: Path) -> None:
         '<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
         '<numFmt numFmtId="165" formatCode="#,##0.00 &quot;元&quot;"/></numFmts>'
         '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>'
-        '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/>'
-        '<xf numFmtId="22"/></cellXfs></styleSheet>'
+        '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/>'
+        '<xf numFmtId="22"/><xf numFmtId="20"/></cellXfs></styleSheet>'
     )
     shared = (
         f'<sst xmlns="{MAIN}" count="2" uniqueCount="2"><si><t>name</t></si>'
@@ -127,7 +127,8 @@ def test_shared_strings_and_custom_date_formats(tmp_path: Path) -> None:
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>due</t></is></c>'
         '<c r="C1" t="str"><f>"x"</f><v>amount</v></c><c r="D1" t="str"><v>at</v></c></row>'
         '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" s="1"><v>46312</v></c>'
-        '<c r="C3" s="2"><v>18250.5</v></c><c r="D3" s="3"><v>46354.427083333336</v></c></row>'
+        '<c r="C3" s="2"><v>18250.5</v></c><c r="D3" s="3"><v>46354.427083333336</v></c>'
+        '<c r="E3" s="4"><v>0.5</v></c><c r="F3" t="s"/><c r="G3" t="b"><v>0</v></c></row>'
     )
     path = tmp_path / "styled.xlsx"
     write_xlsx(path, sheet, shared)
@@ -135,7 +136,9 @@ def test_shared_strings_and_custom_date_formats(tmp_path: Path) -> None:
         zf.writestr("xl/styles.xml", styles)
     header, rows = read_all(path)
     assert header == ["name", "due", "amount", "at"]
-    assert rows == [(3, ["李雷", "2026-10-17", "18250.5", "2026-11-28T10:15:00"])]
+    assert rows == [
+        (3, ["李雷", "2026-10-17", "18250.5", "2026-11-28T10:15:00", "12:00:00", "", "FALSE"])
+    ]
 
 
 def test_a_declared_dimension_of_the_whole_grid_is_refused_before_any_row(tmp_path: Path) -> None:
