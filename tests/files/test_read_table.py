@@ -199,6 +199,10 @@ def test_a_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> Non
     refused = refusal(path)
     assert (refused.reason, refused.limit) == ("zip_bomb", 100)
     assert time.monotonic() - started < 1
+    rows = "".join(f"<row>{inline(f'A{n}', 'x')}</row>" for n in range(1, 100))
+    path = write_xlsx(tmp_path / "large.xlsx", sheet_xml(rows))
+    refused = refusal(path, limits=Limits(max_member_bytes=1_000))
+    assert (refused.reason, refused.limit) == ("zip_bomb", 1_000)
 
 
 def test_a_tag_longer_than_the_limit_is_refused_while_streaming(tmp_path: Path) -> None:
@@ -250,7 +254,7 @@ def test_too_many_shared_strings_are_refused_by_count_and_while_reading(tmp_path
 
 
 def test_a_long_cell_in_a_workbook_is_refused_with_an_excerpt(tmp_path: Path) -> None:
-    big = "数" * 5_000_000  # 15 MB of XML, one cell, stored: deflated, it would be a bomb
+    big = "数" * 17_000_000  # 51 MB of XML, one cell, stored: deflated, it would be a bomb
     header = f"<row>{inline('A1', 'name')}</row>"
     sheet = sheet_xml(header + f"<row>{inline('A2', big)}</row>")
     path = write_xlsx(tmp_path / "inline.xlsx", sheet, compression=zipfile.ZIP_STORED)
