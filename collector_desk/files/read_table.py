@@ -406,7 +406,18 @@ _CHUNK = 64 * 1024
 _LOOSE = 1024 * 1024  # members this small are not held to the compression ratio
 _REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})\Z")
 _RANGE = re.compile(r"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?\Z")
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+# what zipfile raises on a damaged archive: a bad offset seeks before the start (OSError), an
+# entry's fields do not parse (ValueError, struct.error), a method it lacks, an encrypted entry
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    ValueError,
+    struct.error,
+)
 
 
 def _column(letters: str) -> int:
@@ -467,6 +478,8 @@ def _xlsx_records(path: Path, limits: Limits) -> Iterator[Row]:
             )
         with zipfile.ZipFile(path) as zf:
             yield from _Workbook(zf, limits).rows()
+    except TableRefused:
+        raise
     except _ZIP_ERRORS as exc:
         raise _not_a_workbook(str(exc)[:100]) from None
 

@@ -187,7 +187,14 @@ def test_a_truncated_workbook_and_a_renamed_csv_are_not_workbooks(tmp_path: Path
     start = data.index(b"sheet1.xml") + len(b"sheet1.xml")
     data[start : start + 20] = b"\xff" * 20  # the sheet's compressed bytes, not its directory
     garbled.write_bytes(bytes(data))
-    for path in (truncated, renamed, garbled):
+    shifted = tmp_path / "shifted.xlsx"  # the directory claims to start later than it does,
+    data = bytearray(good.read_bytes())  # so zipfile seeks before the file's first byte
+    end = data.rindex(b"PK\x05\x06")
+    data[end + 16 : end + 20] = (
+        int.from_bytes(data[end + 16 : end + 20], "little") + 4096
+    ).to_bytes(4, "little")
+    shifted.write_bytes(bytes(data))
+    for path in (truncated, renamed, garbled, shifted):
         assert refusal(path).reason == "not_a_workbook", path.name
 
 
