@@ -6,6 +6,20 @@ claims about itself.
         for line, cells in table.rows():  # line: the row's line (CSV) or row number (XLSX)
             ...
 
+Rows: the header is the file's first non-blank row; `rows()` gives every later non-blank row
+(a row is blank when each of its cells is empty or whitespace) as `Row(line, cells)`, `line` true
+to the file: a CSV's physical line where the record begins (a quoted cell may span lines, blank
+lines are counted), an XLSX's sheet row number. Cells are str, never stripped, "" when empty. A
+CSV row has the fields its line has; an XLSX row is padded with "" to the header's width (a sheet
+stores no empty cells) and runs to its last non-empty cell. Columns are counted to the last
+non-empty cell, so trailing empty fields or styled empty cells cost nothing.
+
+XLSX values: shared and inline strings as written (rich text joined, phonetic runs left out);
+numbers as Excel shows them unformatted (1234.0 -> "1234", 18250.5 -> "18250.5"); a number in a
+date or time style (built-in formats 14-22, 45-47 and the CJK ones 27-36, 50-58, or a custom
+format with y/m/d/h/s outside quotes) as ISO 8601: "2026-10-17", "2026-11-28T10:15:00",
+"10:15:00"; booleans "TRUE"/"FALSE"; a formula's cached value; an error as its text ("#N/A").
+
 Every refusal is one exception, `TableRefused`, with a short machine `reason`, the `limit` it hit
 (or None) and a short English `detail` that never holds more than a 40-character excerpt of a
 cell. `Limits` bounds what a file can cost: its size, its rows and columns, the length of a cell,
@@ -33,6 +47,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import posixpath
 import re
 import struct
@@ -782,6 +797,8 @@ def _number(text: str) -> str:
     try:
         value = float(text)
     except ValueError:
+        return text
+    if not math.isfinite(value):
         return text
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
