@@ -6,13 +6,29 @@ claims about itself.
         for line, cells in table.rows():  # line: the row's line (CSV) or row number (XLSX)
             ...
 
+Rows: the header is the file's first non-blank row; `rows()` gives every later non-blank row
+(a row is blank when each of its cells is empty or whitespace) as `Row(line, cells)`, `line` true
+to the file: a CSV's physical line where the record begins (a quoted cell may span lines, blank
+lines are counted), an XLSX's sheet row number. Cells are str, never stripped, "" when empty. A
+CSV row has the fields its line has; an XLSX row is padded with "" to the header's width (a sheet
+stores no empty cells) and runs to its last non-empty cell. Columns are counted to the last
+non-empty cell, so trailing empty fields or styled empty cells cost nothing.
+
+XLSX values: shared and inline strings as written (rich text joined, phonetic runs left out);
+numbers as Excel shows them unformatted (1234.0 -> "1234", 18250.5 -> "18250.5"); a number in a
+date or time style (built-in formats 14-22, 45-47 and the CJK ones 27-36, 50-58, or a custom
+format with y/m/d/h/s outside quotes) as ISO 8601: "2026-10-17", "2026-11-28T10:15:00",
+"10:15:00"; booleans "TRUE"/"FALSE"; a formula's cached value; an error as its text ("#N/A").
+
 Every refusal is one exception, `TableRefused`, with a short machine `reason`, the `limit` it hit
 (or None) and a short English `detail` that never holds more than a 40-character excerpt of a
 cell. `Limits` bounds what a file can cost: its size, its rows and columns, the length of a cell,
 and for a workbook what its zip and its XML claim before anything is decompressed.
 
 CSV: the encoding is detected from the first 64 KiB (a BOM for UTF-8, UTF-16 or UTF-32; else
-UTF-8 if it decodes; else GB18030, the superset of GBK and GB2312) unless the caller names one.
+UTF-8 if it decodes; else GB18030, the superset of GBK and GB2312) unless the caller names one;
+when those 64 KiB are ASCII, from 64 KiB beginning at the file's first other byte. NUL bytes
+without a BOM (UTF-16 without one, or a binary file) are refused.
 Lines are read at most `Limits.max_line_chars()` characters at a time (a record longer than that
 cannot hold `max_columns` legal cells), so a 50 MB cell is refused after reading at most that much;
 each field is then held to `max_cell_chars`. The csv module's field limit is process-global and is
@@ -31,6 +47,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import posixpath
 import re
 import struct
@@ -71,7 +88,7 @@ class Limits:
     max_declared_cells: int = 200_000_000  # <dimension ref>'s rows x columns; also <c> elements
     max_member_bytes: int = 4 * 1024**3  # uncompressed size of each zip member read
     max_compression_ratio: int = 100  # uncompressed / compressed, for members over 1 MiB
-    max_zip_members: int = 10_000
+    max_zip_members: int = 10_000  # and a central directory of at most 1 KiB per member
     max_shared_strings: int = 2_000_000
     max_shared_chars: int = 100_000_000
     max_xml_token_bytes: int = 16 * 1024**2  # XML read without any element or text seen
@@ -232,13 +249,20 @@ _PREFIX = 64 * 1024
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
 
 
-def _detect_encoding(head: bytes, whole: bool) -> str | None:
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "utf-32"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's, which begins it
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _detect_encoding(head: bytes, whole: bool, boms: bool = True) -> str | None:
+    """The codec for bytes that begin a file (`boms`) or a character; `whole`: no more follow."""
+    for bom, name in _BOMS if boms else ():
+        if head.startswith(bom):
+            return name
     for name in ("utf-8", "gb18030"):
         try:
             codecs.getincrementaldecoder(name)().decode(head, whole)
@@ -248,11 +272,27 @@ def _detect_encoding(head: bytes, whole: bool) -> str | None:
     return None
 
 
+def _detect_after_ascii(fh: BinaryIO) -> str:
+    """An ASCII prefix tells nothing: look from the file's first other byte, which begins a
+    character (the bytes before it are ASCII), reading it 1 MiB at a time."""
+    while chunk := fh.read(1024 * 1024):
+        if not chunk.isascii():
+            at = next(i for i, byte in enumerate(chunk) if byte > 0x7F)
+            window = chunk[at : at + _PREFIX]
+            more = fh.read(_PREFIX - len(window)) if len(window) < _PREFIX else b""
+            window += more
+            # neither: UTF-8 reads the ASCII lines and names the first line it cannot
+            return _detect_encoding(window, len(window) < _PREFIX, boms=False) or "utf-8"
+    return "utf-8"
+
+
 def _codec(fh: BinaryIO, encoding: str | None) -> str:
     head = fh.read(_PREFIX)
     whole = len(head) < _PREFIX
     if encoding is None:
         found = _detect_encoding(head, whole)
+        if found == "utf-8" and not whole and head.isascii():
+            found = _detect_after_ascii(fh)
         if found in ("utf-8", "gb18030") and b"\x00" in head:
             raise TableRefused(
                 "unreadable_encoding",
@@ -265,7 +305,6 @@ def _codec(fh: BinaryIO, encoding: str | None) -> str:
                 "unreadable_encoding",
                 None,
                 "the file is neither UTF-8 nor GB18030 (GBK): save it as CSV UTF-8",
-                1,
             )
         return found
     try:
@@ -340,7 +379,7 @@ def _csv_records(
                 raise TableRefused(
                     "malformed_csv", None, f"line {start:,} cannot be read as CSV: {exc}", start
                 ) from None
-            except UnicodeDecodeError:
+            except UnicodeError:  # surrogateescape cannot carry every error (an odd UTF-16 byte)
                 raise TableRefused(
                     "unreadable_encoding",
                     None,
@@ -382,7 +421,18 @@ _CHUNK = 64 * 1024
 _LOOSE = 1024 * 1024  # members this small are not held to the compression ratio
 _REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})\Z")
 _RANGE = re.compile(r"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?\Z")
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+# what zipfile raises on a damaged archive: a bad offset seeks before the start (OSError), an
+# entry's fields do not parse (ValueError, struct.error), a method it lacks, an encrypted entry
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    ValueError,
+    struct.error,
+)
 
 
 def _column(letters: str) -> int:
@@ -402,21 +452,20 @@ def _letters(column: int) -> str:
     return out
 
 
-def _zip_entries(path: Path) -> int | None:
-    """The entry count the end of central directory record declares, read before zipfile
-    builds an object per entry; None when no record is found (zipfile then refuses)."""
+def _zip_directory(path: Path) -> tuple[int, int] | None:
+    """The entry count and central directory size the end record declares, read before zipfile
+    reads the directory whole and builds an object per entry; None when no end record is found
+    (zipfile then refuses the file)."""
     with path.open("rb") as fh:
         fh.seek(0, 2)
-        size = fh.tell()
-        tail_start = max(0, size - (22 + 65535))
-        fh.seek(tail_start)
+        fh.seek(max(0, fh.tell() - (22 + 65535)))
         tail = fh.read()
         at = tail.rfind(b"PK\x05\x06")
         if at < 0 or len(tail) < at + 22:
             return None
-        entries = struct.unpack("<H", tail[at + 10 : at + 12])[0]
-        if entries != 0xFFFF:
-            return int(entries)
+        entries, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
+        if entries != 0xFFFF and directory != 0xFFFFFFFF:
+            return int(entries), int(directory)
         locator = at - 20
         if locator < 0 or tail[locator : locator + 4] != b"PK\x06\x07":
             return None
@@ -425,20 +474,27 @@ def _zip_entries(path: Path) -> int | None:
         record = fh.read(56)
         if len(record) < 56 or record[:4] != b"PK\x06\x06":
             return None
-        return int(struct.unpack("<Q", record[32:40])[0])
+        entries, directory = struct.unpack("<QQ", record[32:48])
+        return int(entries), int(directory)
 
 
 def _xlsx_records(path: Path, limits: Limits) -> Iterator[Row]:
     try:
-        entries = _zip_entries(path)
-        if entries is not None and entries > limits.max_zip_members:
+        declared = _zip_directory(path)
+        if declared is not None and (
+            declared[0] > limits.max_zip_members or declared[1] > limits.max_zip_members * 1024
+        ):
             raise TableRefused(
                 "zip_bomb",
                 limits.max_zip_members,
-                f"the workbook holds {entries:,} files, more than {limits.max_zip_members:,}",
+                f"the workbook declares {declared[0]:,} files in a directory of"
+                f" {declared[1]:,} bytes, more than {limits.max_zip_members:,} files"
+                " of 1 KiB each",
             )
         with zipfile.ZipFile(path) as zf:
             yield from _Workbook(zf, limits).rows()
+    except TableRefused:
+        raise
     except _ZIP_ERRORS as exc:
         raise _not_a_workbook(str(exc)[:100]) from None
 
@@ -742,6 +798,8 @@ def _number(text: str) -> str:
         value = float(text)
     except ValueError:
         return text
+    if not math.isfinite(value):
+        return text
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return str(value)
@@ -752,10 +810,9 @@ def _when(text: str, kind: Kind, date1904: bool) -> str:
         serial = float(text)
         if serial < 0 or serial > 2_958_466:  # 9999-12-31
             return _number(text)
-        if not date1904 and serial < 60:
-            serial += 1  # Excel counts 1900-02-29, which never was
+        shift = 1 if not date1904 and serial < 60 else 0  # Excel counts 1900-02-29, never was
         moment = (_EPOCH_1904 if date1904 else _EPOCH_1900) + timedelta(
-            milliseconds=round(serial * 86_400_000)
+            milliseconds=round((serial + shift) * 86_400_000)
         )
     except (ValueError, OverflowError):
         return _number(text)
@@ -888,6 +945,8 @@ class _Sheet(_Handler):
 
     def value(self, text: str) -> str:
         kind = self.type
+        if not text:
+            return ""
         if kind == "s":
             try:
                 shared = self.shared[int(text)]
@@ -901,7 +960,7 @@ class _Sheet(_Handler):
             return shared
         if kind == "b":
             return {"1": "TRUE", "0": "FALSE"}.get(text.strip(), text)
-        if kind != "n" or not text:
+        if kind != "n":
             return text  # inlineStr, str (a formula's text), e (an error such as #N/A), d
         when = self.kinds.get(self.style)
         if when is not None:

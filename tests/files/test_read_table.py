@@ -116,8 +116,8 @@ def test_shared_strings_and_custom_date_formats(tmp_path: Path) -> None:
         '<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
         '<numFmt numFmtId="165" formatCode="#,##0.00 &quot;元&quot;"/></numFmts>'
         '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>'
-        '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/>'
-        '<xf numFmtId="22"/></cellXfs></styleSheet>'
+        '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/>'
+        '<xf numFmtId="22"/><xf numFmtId="20"/></cellXfs></styleSheet>'
     )
     shared = (
         f'<sst xmlns="{MAIN}" count="2" uniqueCount="2"><si><t>name</t></si>'
@@ -127,7 +127,8 @@ def test_shared_strings_and_custom_date_formats(tmp_path: Path) -> None:
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>due</t></is></c>'
         '<c r="C1" t="str"><f>"x"</f><v>amount</v></c><c r="D1" t="str"><v>at</v></c></row>'
         '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" s="1"><v>46312</v></c>'
-        '<c r="C3" s="2"><v>18250.5</v></c><c r="D3" s="3"><v>46354.427083333336</v></c></row>'
+        '<c r="C3" s="2"><v>18250.5</v></c><c r="D3" s="3"><v>46354.427083333336</v></c>'
+        '<c r="E3" s="4"><v>0.5</v></c><c r="F3" t="s"/><c r="G3" t="b"><v>0</v></c></row>'
     )
     path = tmp_path / "styled.xlsx"
     write_xlsx(path, sheet, shared)
@@ -135,7 +136,9 @@ def test_shared_strings_and_custom_date_formats(tmp_path: Path) -> None:
         zf.writestr("xl/styles.xml", styles)
     header, rows = read_all(path)
     assert header == ["name", "due", "amount", "at"]
-    assert rows == [(3, ["李雷", "2026-10-17", "18250.5", "2026-11-28T10:15:00"])]
+    assert rows == [
+        (3, ["李雷", "2026-10-17", "18250.5", "2026-11-28T10:15:00", "12:00:00", "", "FALSE"])
+    ]
 
 
 def test_a_declared_dimension_of_the_whole_grid_is_refused_before_any_row(tmp_path: Path) -> None:
@@ -184,7 +187,14 @@ def test_a_truncated_workbook_and_a_renamed_csv_are_not_workbooks(tmp_path: Path
     start = data.index(b"sheet1.xml") + len(b"sheet1.xml")
     data[start : start + 20] = b"\xff" * 20  # the sheet's compressed bytes, not its directory
     garbled.write_bytes(bytes(data))
-    for path in (truncated, renamed, garbled):
+    shifted = tmp_path / "shifted.xlsx"  # the directory claims to start later than it does,
+    data = bytearray(good.read_bytes())  # so zipfile seeks before the file's first byte
+    end = data.rindex(b"PK\x05\x06")
+    data[end + 16 : end + 20] = (
+        int.from_bytes(data[end + 16 : end + 20], "little") + 4096
+    ).to_bytes(4, "little")
+    shifted.write_bytes(bytes(data))
+    for path in (truncated, renamed, garbled, shifted):
         assert refusal(path).reason == "not_a_workbook", path.name
 
 
@@ -196,6 +206,10 @@ def test_a_zip_bomb_is_refused_from_the_central_directory(tmp_path: Path) -> Non
     refused = refusal(path)
     assert (refused.reason, refused.limit) == ("zip_bomb", 100)
     assert time.monotonic() - started < 1
+    rows = "".join(f"<row>{inline(f'A{n}', 'x')}</row>" for n in range(1, 100))
+    path = write_xlsx(tmp_path / "large.xlsx", sheet_xml(rows))
+    refused = refusal(path, limits=Limits(max_member_bytes=1_000))
+    assert (refused.reason, refused.limit) == ("zip_bomb", 1_000)
 
 
 def test_a_tag_longer_than_the_limit_is_refused_while_streaming(tmp_path: Path) -> None:
@@ -204,6 +218,16 @@ def test_a_tag_longer_than_the_limit_is_refused_while_streaming(tmp_path: Path) 
     refused = refusal(path, limits=Limits(max_xml_token_bytes=100_000))
     assert refused.reason == "not_a_workbook"
     assert "tag longer than 100,000 bytes" in refused.detail
+
+
+def test_a_workbook_of_too_many_files_is_refused_from_its_end_record(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "many.xlsx", sheet_xml(f"<row>{inline('A1', 'x')}</row>"))
+    with zipfile.ZipFile(path, "a") as zf:
+        for n in range(30):
+            zf.writestr(f"junk/{n}.txt", "")
+    refused = refusal(path, limits=Limits(max_zip_members=20))
+    assert (refused.reason, refused.limit) == ("zip_bomb", 20)
+    assert read_all(path) == (["x"], [])
 
 
 def test_entities_in_shared_strings_never_expand(tmp_path: Path) -> None:
@@ -237,7 +261,7 @@ def test_too_many_shared_strings_are_refused_by_count_and_while_reading(tmp_path
 
 
 def test_a_long_cell_in_a_workbook_is_refused_with_an_excerpt(tmp_path: Path) -> None:
-    big = "数" * 5_000_000  # 15 MB of XML, one cell, stored: deflated, it would be a bomb
+    big = "数" * 17_000_000  # 51 MB of XML, one cell, stored: deflated, it would be a bomb
     header = f"<row>{inline('A1', 'name')}</row>"
     sheet = sheet_xml(header + f"<row>{inline('A2', big)}</row>")
     path = write_xlsx(tmp_path / "inline.xlsx", sheet, compression=zipfile.ZIP_STORED)
@@ -286,6 +310,17 @@ def test_gb18030_is_detected(tmp_path: Path) -> None:
     assert header == ["姓名", "城市"]
     assert rows[0] == (2, ["王小明0", "上海"])
     assert rows[-1] == (5002, ["欧阳娜娜", "广州"])
+
+
+def test_gb18030_after_a_long_ascii_prefix_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "late_gbk.csv"
+    lines = ["name,city"] + [f"Alice{n},Paris" for n in range(8000)] + ["欧阳娜娜,广州"]
+    path.write_bytes("\n".join(lines).encode("gb18030"))
+    assert path.stat().st_size > 100_000
+    with open_table(path) as table:
+        rows = list(table.rows())
+        assert table.encoding == "gb18030"
+    assert rows[-1] == (8002, ["欧阳娜娜", "广州"])
 
 
 def test_utf16_with_a_bom(tmp_path: Path) -> None:
