@@ -21,11 +21,18 @@ MINOR_DIGITS: dict[str, int] = {
     "KRW": 0,
 }
 
+# No amount anyone owes has more digits than this; a 64-bit column holds 18 with the minor part.
+MAX_MAJOR_DIGITS = 15
+
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
 class MoneyError(ValueError):
     """An amount that is not a whole number of minor units, or currencies that do not mix."""
+
+
+class AmountTooLarge(MoneyError):
+    """More digits than any amount owed has: a broken export, or an attempt to overflow."""
 
 
 def check_minor(value: object) -> int:
@@ -101,6 +108,8 @@ def parse_major(text: str, currency: str) -> int:
         raise MoneyError(f"not an amount: {text!r}") from exc
     if not value.is_finite():
         raise MoneyError(f"not an amount: {text!r}")
+    if value.adjusted() >= MAX_MAJOR_DIGITS:  # before int(): "1e999999999" is a huge number
+        raise AmountTooLarge(f"more than {MAX_MAJOR_DIGITS} digits before the point")
     minor = value.scaleb(digits)
     if minor != minor.to_integral_value():
         raise MoneyError(f"more decimals than {currency} has")

@@ -1,20 +1,32 @@
 """Phone numbers parsed and stored as E.164 (via Google's libphonenumber port)."""
 
+from functools import lru_cache
+
 import phonenumbers
+from phonenumbers import PhoneNumberType
+
+# What a mobile column may hold: some countries (the US, Canada) do not tell the two apart.
+MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
 class InvalidPhoneNumber(ValueError):
-    pass
+    def __init__(self, reason: str = "not_a_phone_number") -> None:
+        super().__init__(reason)
+        self.reason = reason  # not_a_phone_number | not_a_mobile_number
 
 
-def to_e164(raw: str, default_region: str) -> str:
-    """Parse what a person typed or a file held; refuse anything that is not a valid number."""
+@lru_cache(maxsize=4096)  # a file repeats a customer's numbers on each of their accounts
+def to_e164(raw: str, default_region: str, mobile: bool = False) -> str:
+    """Parse what a person typed or a file held; refuse anything that is not a valid number
+    (for the region, unless written with its +country code) or, for `mobile`, not a mobile."""
     try:
         parsed = phonenumbers.parse(raw, default_region)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidPhoneNumber(str(exc)) from exc
+        raise InvalidPhoneNumber() from exc
     if not phonenumbers.is_valid_number(parsed):
-        raise InvalidPhoneNumber("not a valid phone number")
+        raise InvalidPhoneNumber()
+    if mobile and phonenumbers.number_type(parsed) not in MOBILE_TYPES:
+        raise InvalidPhoneNumber("not_a_mobile_number")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -35,3 +35,24 @@ def test_typed_numbers_are_stored_as_e164(raw, region, e164):
 def test_invalid_numbers_are_refused(raw):
     with pytest.raises(phones.InvalidPhoneNumber):
         phones.to_e164(raw, "CN")
+
+
+@pytest.mark.parametrize(
+    ("raw", "region", "reason"),
+    [
+        ("(312) 555-0142", "CN", "not_a_mobile_number"),  # a Baoding landline, not a mobile
+        ("010 6552 9988", "CN", "not_a_mobile_number"),
+        ("5550142", "CN", "not_a_phone_number"),
+    ],
+)
+def test_a_mobile_column_takes_only_mobile_numbers(raw, region, reason):
+    with pytest.raises(phones.InvalidPhoneNumber) as refused:
+        phones.to_e164(raw, region, mobile=True)
+    assert refused.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "region"), [("138 1234 5678", "CN"), ("(312) 555-0142", "US"), ("0412 345 678", "AU")]
+)
+def test_mobiles_and_numbers_that_may_be_mobiles_pass_the_mobile_check(raw, region):
+    assert phones.to_e164(raw, region, mobile=True).startswith("+")
