@@ -213,6 +213,16 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _encoding_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        default=None,
+        metavar="CODEC",
+        help="the CSV file's encoding, e.g. gb18030 (default: UTF-8 with or without BOM, or "
+        "GB18030/GBK, told apart from the file itself); XLSX files need none",
+    )
+
+
 def _server_commands(commands) -> None:
     server = commands.add_parser("server", help="run the central sync service (HTTP + JSON)")
     _db_option(server)
@@ -246,6 +256,7 @@ def _admin_commands(commands) -> None:
         "from a CSV or XLSX file (format: resources/samples/allocation.csv); all or nothing",
     )
     allocation.add_argument("file", type=Path)
+    _encoding_option(allocation)
     allocation.add_argument(
         "--policy-pack",
         metavar="CODE",
@@ -260,6 +271,7 @@ def _admin_commands(commands) -> None:
         "resources/samples/payments.csv): balances drop, promises are judged; all or nothing",
     )
     payments.add_argument("file", type=Path)
+    _encoding_option(payments)
     _db_option(payments)
     monitor = actions.add_parser(
         "monitor-plans",
@@ -336,7 +348,7 @@ def _import_file(runner, url: str, path: Path):
     try:
         return runner(url, path)
     except FileRefused as refused:
-        print(f"{path} was not imported; nothing was changed:\n{refused.report()}", file=sys.stderr)
+        print(refused.message(path), file=sys.stderr)
         return None
 
 
@@ -360,7 +372,9 @@ def _run_admin(args) -> int:
             print(f"user {args.username!r} created (id {user_id})")
         elif args.admin_action == "import-allocation":
             summary = _import_file(
-                lambda u, p: run.import_allocation(u, p, args.policy_pack), url, args.file
+                lambda u, p: run.import_allocation(u, p, args.policy_pack, args.encoding),
+                url,
+                args.file,
             )
             if summary is None:
                 return 2
@@ -369,7 +383,9 @@ def _run_admin(args) -> int:
                 f"case(s), {summary.cases_updated} updated, {summary.cases_moved} moved"
             )
         elif args.admin_action == "import-payments":
-            summary = _import_file(run.import_payments, url, args.file)
+            summary = _import_file(
+                lambda u, p: run.import_payments(u, p, args.encoding), url, args.file
+            )
             if summary is None:
                 return 2
             print(

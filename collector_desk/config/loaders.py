@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from collector_desk.config.resources import resource
+from collector_desk.domain.allocation import SanityLimits
 from collector_desk.domain.buckets import BucketScheme
 from collector_desk.domain.cases import CaseFlag
 from collector_desk.domain.legal import EligibilityRules, LegalStage
@@ -111,34 +112,53 @@ class Security:
     idle_lock_minutes: int  # 0: never lock on idle
 
 
-def load_security(path: Path | None = None, override: Path | None = None) -> Security:
-    """The shipped security.toml, with the keys of an override file (IT's, in the settings
+def _with_override(name: str, path: Path | None, override: Path | None) -> tuple[dict, str]:
+    """The shipped file's settings, with the keys of an override file (IT's, in the settings
     folder) replacing its own; a bad override raises ValueError naming the file."""
-    data = _read(path or resource("config", "security.toml"))
-    source = "security.toml"
-    if override is not None and override.is_file():
-        try:
-            extra = _read(override)
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{override}: not TOML ({exc})") from exc
-        unknown = set(extra) - set(data)
-        if unknown:
-            raise ValueError(f"{override}: unknown setting(s) {', '.join(sorted(unknown))}")
-        data, source = {**data, **extra}, str(override)
+    data = _read(path or resource("config", name))
+    if override is None or not override.is_file():
+        return data, name
     try:
-        lock, keep, idle = (
-            int(data["lock_after_days_offline"]),
-            int(data["closed_case_retention_days"]),
-            int(data["idle_lock_minutes"]),
-        )
+        extra = _read(override)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{override}: not TOML ({exc})") from exc
+    unknown = set(extra) - set(data)
+    if unknown:
+        raise ValueError(f"{override}: unknown setting(s) {', '.join(sorted(unknown))}")
+    return {**data, **extra}, str(override)
+
+
+def _whole_numbers(data: dict, keys: tuple[str, ...], source: str) -> list[int]:
+    try:
+        return [int(data[key]) for key in keys]
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{source}: each setting is a whole number ({exc})") from exc
+
+
+def load_security(path: Path | None = None, override: Path | None = None) -> Security:
+    data, source = _with_override("security.toml", path, override)
+    lock, keep, idle = _whole_numbers(
+        data, ("lock_after_days_offline", "closed_case_retention_days", "idle_lock_minutes"), source
+    )
     if lock < 1 or keep < 0 or not 0 <= idle <= 240:
         raise ValueError(
             f"{source}: lock_after_days_offline >= 1, closed_case_retention_days >= 0, "
             "0 <= idle_lock_minutes <= 240"
         )
     return Security(lock, keep, idle)
+
+
+def load_import_limits(path: Path | None = None, override: Path | None = None) -> SanityLimits:
+    data, source = _with_override("imports.toml", path, override)
+    amount, dpd, back, ahead = _whole_numbers(
+        data, ("max_amount", "max_dpd", "due_date_years_back", "due_date_days_ahead"), source
+    )
+    if min(amount, dpd, back, ahead) < 1 or amount >= 10**15 or back > 100:
+        raise ValueError(
+            f"{source}: each setting at least 1, max_amount below 10^15, "
+            "due_date_years_back at most 100"
+        )
+    return SanityLimits(amount, dpd, back, ahead)
 
 
 @cache
@@ -154,6 +174,14 @@ def default_security() -> Security:
     except ValueError as exc:
         logging.getLogger(__name__).error("ignored the settings override: %s", exc)
         return load_security()
+
+
+def import_limits() -> SanityLimits:
+    """What imports run with today: the shipped limits, or IT's override. Unlike a desk's
+    settings, a broken override stops the import (ValueError): IT is at the terminal."""
+    from collector_desk.config import app_dirs
+
+    return load_import_limits(override=app_dirs.config_dir() / "imports.toml")
 
 
 @cache

@@ -135,22 +135,27 @@ def describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def import_allocation(url: str, path, policy_pack: str | None = None):
+def import_allocation(url: str, path, policy_pack: str | None = None, encoding: str | None = None):
     from collector_desk.server.imports import import_allocation_file
+    from collector_desk.server.progress_bar import terminal_progress
 
     engine = central_engine(url)
+    progress, close = terminal_progress()
     try:
-        return import_allocation_file(engine, path, policy_pack)
+        return import_allocation_file(
+            engine, path, policy_pack, encoding=encoding, progress=progress
+        )
     finally:
+        close()
         engine.dispose()
 
 
-def import_payments(url: str, path):
+def import_payments(url: str, path, encoding: str | None = None):
     from collector_desk.server.imports import import_payments_file
 
     engine = central_engine(url)
     try:
-        return import_payments_file(engine, path)
+        return import_payments_file(engine, path, encoding=encoding)
     finally:
         engine.dispose()
 

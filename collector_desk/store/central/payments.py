@@ -16,8 +16,9 @@ from collector_desk.config.loaders import default_bucket_scheme
 from collector_desk.domain.allocation import CellError
 from collector_desk.domain.cases import CaseStatus, PromiseStatus
 from collector_desk.domain.promises import PromiseState, apply_payment, judge
-from collector_desk.store.central.allocations import ImportRefused, case_totals
+from collector_desk.store.central.allocations import ImportRefused
 from collector_desk.store.central.bucket_history import note_bucket
+from collector_desk.store.central.case_totals import case_totals
 from collector_desk.store.central.changes import record_change
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.plans import monitor_plans

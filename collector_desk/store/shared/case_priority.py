@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
 from collector_desk.domain.cases import PromiseStatus
-from collector_desk.domain.contacts import OutcomeGroup
+from collector_desk.domain.contacts import Outcome, OutcomeGroup
 from collector_desk.domain.priority import CaseFacts, Priority, facts_from_state, score
 from collector_desk.store.shared.schema import Case, Customer, Promise, SyncState
 
@@ -19,7 +20,30 @@ REFRESHED_KEY = "priority_refreshed_at"
 BATCH = 500
 
 
-def _facts(case: Case, time_zone: str, latest: Promise | None, now: datetime) -> CaseFacts:
+class QueueState(Protocol):
+    """What scoring reads of a case: an ORM Case, or a row of the same columns."""
+
+    max_dpd: int
+    overdue_minor: int
+    next_action: str | None
+    next_action_at: datetime | None
+    last_contact_at: datetime | None
+    last_outcome: Outcome | None
+
+
+class LatestPromise(Protocol):
+    """An ORM Promise or a row: read-only, so a Promise's narrower types still fit."""
+
+    @property
+    def status(self) -> PromiseStatus | None: ...
+
+    @property
+    def due_date(self) -> date: ...
+
+
+def facts_of(
+    case: QueueState, time_zone: str, latest: LatestPromise | None, now: datetime
+) -> CaseFacts:
     return facts_from_state(
         dpd=case.max_dpd,
         days_to_roll=default_bucket_scheme().days_to_roll(case.max_dpd),
@@ -48,7 +72,7 @@ def _latest_promises(session: Session, case_ids: Sequence[int]) -> dict[int, Pro
 
 def case_facts(session: Session, case: Case, now: datetime) -> CaseFacts:
     time_zone = session.get_one(Customer, case.customer_id).time_zone
-    return _facts(case, time_zone, _latest_promises(session, [case.id]).get(case.id), now)
+    return facts_of(case, time_zone, _latest_promises(session, [case.id]).get(case.id), now)
 
 
 def case_priority(session: Session, case: Case, now: datetime) -> Priority:
@@ -66,7 +90,9 @@ def rescore(session: Session, case_ids: Sequence[int], now: datetime) -> None:
             .join(Customer, Customer.id == Case.customer_id)
             .where(Case.id.in_(chunk))
         ):
-            case.priority = score(_facts(case, time_zone, latest.get(case.id), now), weights).total
+            case.priority = score(
+                facts_of(case, time_zone, latest.get(case.id), now), weights
+            ).total
         session.flush()
 
 
