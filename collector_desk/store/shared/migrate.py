@@ -42,7 +42,12 @@ def side_metadata(side_name: str) -> MetaData:
     metadata = MetaData(naming_convention=NAMING)
     for table in Base.metadata.sorted_tables:
         if table.info.get(SIDE_KEY, side_name) == side_name:
-            table.to_metadata(metadata)
+            copy = table.to_metadata(metadata)
+            # a shared table may carry an index only one side needs (schema.DESK_ONLY)
+            other_sides = {
+                i.name for i in table.indexes if i.info.get(SIDE_KEY, side_name) != side_name
+            }
+            copy.indexes -= {i for i in copy.indexes if i.name in other_sides}
     return metadata
 
 

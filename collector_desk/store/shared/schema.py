@@ -179,6 +179,12 @@ INDEXED_SORTS = (
 CONTACTABILITY_COLUMNS = ("policy_pack", "time_zone", "blocked")
 
 
+# The queue's sort and filter indexes serve the desk's million-row views; the central store
+# never sorts a queue, and each of them would cost every case it writes (an allocation import
+# of a million lines spent half its merge keeping them).
+DESK_ONLY = side_only("cache")["info"]
+
+
 def _open_index(column: str) -> Index:
     extra = CONTACTABILITY_COLUMNS if column == "priority" else ()
     return Index(
@@ -189,6 +195,7 @@ def _open_index(column: str) -> Index:
         *extra,
         sqlite_where=text(OPEN_CASES),
         postgresql_where=text(OPEN_CASES),
+        info=DESK_ONLY,
     )
 
 
@@ -207,6 +214,7 @@ class Case(Base):
             *CONTACTABILITY_COLUMNS,
             sqlite_where=text(OPEN_CASES),
             postgresql_where=text(OPEN_CASES),
+            info=DESK_ONLY,
         ),
         *(_open_index(column) for column in INDEXED_SORTS),
         # closed cases past retention, found at each sync without reading every case
@@ -218,6 +226,7 @@ class Case(Base):
             *CONTACTABILITY_COLUMNS,
             sqlite_where=text(OPEN_CASES),
             postgresql_where=text(OPEN_CASES),
+            info=DESK_ONLY,
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
