@@ -229,3 +229,33 @@ def test_every_length_the_import_allows_fits_its_column_in_the_store():
     }
     for name, column in columns.items():
         assert MAX_LENGTHS.get(name, DEFAULT_MAX_LENGTH) <= column.type.length, name
+
+
+def test_the_cli_reads_the_encoding_it_is_told_and_reports_in_chinese(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    db = f"sqlite+pysqlite:///{tmp_path / 'central.sqlite'}"
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("\n".join([HEADER, FIRST, _line(SECOND, dpd="四十二")]).encode("gb18030"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "zh_CN.UTF-8"}
+
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "collector_desk.cli", *args, "--db", db],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            env=env,
+        )
+
+    assert cli("server", "migrate").returncode == 0
+    told = cli("admin", "import-allocation", str(path), "--encoding", "gb18030")
+    assert told.returncode == 2
+    assert "未导入，数据未作任何更改" in told.stderr
+    assert "第 3 行，dpd 列：'四十二' 不是整数" in told.stderr
+    wrong = cli("admin", "import-allocation", str(path), "--encoding", "utf-8")
+    assert wrong.returncode == 2
+    assert "文件：第 2 行无法按文件的编码解码" in wrong.stderr

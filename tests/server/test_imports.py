@@ -265,3 +265,67 @@ def test_the_portfolio_chooses_the_pack_and_a_customer_column_overrides_it(centr
     assert "column policy_pack: 'XX' is not a policy pack" in refused.value.report()
     with pytest.raises(ValueError, match="not a policy pack"):
         import_allocation_file(central, SAMPLE, portfolio_pack="ZZ")
+
+
+def _as_the_rules_say(session, case, now):
+    """What the one-case rules (a payment's path) make of a case's queue columns."""
+    from types import SimpleNamespace
+
+    from collector_desk.config.loaders import default_bucket_scheme
+    from collector_desk.store.central.case_totals import case_totals
+    from collector_desk.store.shared.case_priority import case_priority
+
+    columns = ("max_dpd", "bucket", "segment", "currency", "overdue_minor", "balance_minor")
+    columns += ("policy_pack", "time_zone", "blocked")
+    copy = SimpleNamespace(id=case.id)
+    case_totals(session, copy, session.get(Customer, case.customer_id), default_bucket_scheme())
+    expected = {c: getattr(copy, c) for c in columns}
+    expected["priority"] = case_priority(session, case, now).total
+    return expected, {c: getattr(case, c) for c in (*columns, "priority")}
+
+
+def test_a_reimport_sets_each_case_as_the_one_case_rules_would(central, tmp_path):
+    """The set-based merge against the rules a payment runs case by case: figures, bucket,
+    blocking flags and priority, for a case with a promise and a dispute, after its DPD and
+    balances changed; and a bucket change lands in the bucket history."""
+    from datetime import UTC, datetime, timedelta
+
+    from collector_desk.domain.cases import CaseFlag
+    from collector_desk.store.central.schema import BucketHistory
+    from collector_desk.store.shared.schema import CaseFlagRow
+
+    import_allocation_file(central, SAMPLE)
+    now = datetime.now(UTC)
+    _promise(central, "K200000001", 100000, (now + timedelta(days=3)).date())
+    with Session(central) as s, s.begin():
+        case = s.scalars(select(Case).where(Case.case_ref == "K200000002")).one()
+        s.add(CaseFlagRow(case_id=case.id, flag=CaseFlag.DISPUTE, raised_at=now))
+        case.next_action, case.next_action_at = "callback", now - timedelta(days=2)
+    header, first, second, third = SAMPLE.read_text(encoding="utf-8").splitlines()
+    changed = tmp_path / "next-day.csv"
+    changed.write_text(
+        "\n".join(
+            [
+                header,
+                first.replace(",3650.10,1825.05,42,", ",9000.00,1825.05,75,"),
+                second,
+                third.replace(",6120.75,1530.25,250,95,", ",6120.75,0,0,0,"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+
+    import_allocation_file(central, changed)
+
+    with Session(central) as s:
+        for ref, dpd, blocked in (("K200000001", 75, False), ("K200000002", 0, True)):
+            case = s.scalars(select(Case).where(Case.case_ref == ref)).one()
+            expected, stored = _as_the_rules_say(s, case, datetime.now(UTC))
+            assert stored == expected
+            assert (stored["max_dpd"], stored["blocked"]) == (dpd, blocked)
+            history = s.scalars(
+                select(BucketHistory.max_dpd)
+                .where(BucketHistory.case_id == case.id)
+                .order_by(BucketHistory.id)
+            ).all()
+            assert history[-1] == dpd and len(history) == 2

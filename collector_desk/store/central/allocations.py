@@ -16,6 +16,7 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, bindparam, column, select, table, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import TextClause
 
 from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
@@ -32,6 +33,8 @@ from collector_desk.store.shared.types import UTCDateTime
 BATCH = 10_000
 MAX_ERRORS = 1_000  # a report names this many problems at most; the count goes on
 CHARGED_OFF_DPD = 180
+WORK_MEM = "256MB"
+TEMP_BUFFERS = "512MB"
 
 
 class ImportRefused(ValueError):
@@ -88,7 +91,9 @@ def _stage_type(column: str, postgres: bool) -> str:
     return "TEXT"
 
 
-def _stage_row(number: int, line: AllocationLine, scheme: BucketScheme, postgres: bool) -> tuple:
+def stage_row(number: int, line: AllocationLine, scheme: BucketScheme, postgres: bool) -> tuple:
+    """A checked line as the staging table's row (STAGE_COLUMNS): plain values, so a worker
+    process that checked the line can hand it back cheaply."""
     phones = dict(line.phones)
     return (
         number,
@@ -195,17 +200,53 @@ def import_allocation(
     needs the whole file or the store. `lines` may raise ImportRefused after its last line
     (a parser that found bad cells): the staged lines are then dropped with the transaction."""
     scheme = default_bucket_scheme()
+    postgres = engine.dialect.name == "postgresql"
+    staged = (stage_row(number, line, scheme, postgres) for number, line in lines)
+    return import_staged(engine, staged, now, progress)
+
+
+def _roomier_session(conn: Connection) -> None:
+    """Memory for this transaction's sorts and hashes (the server's default, 4 MB, sends each
+    of a million lines' to disk) and for its temporary tables (8 MB by default, evicted to
+    temporary files at every pass over the staged lines): 10 to 15 seconds of a million-line
+    import. PostgreSQL takes temp_buffers only before a session's first temporary table; a
+    pooled connection that had one keeps its size."""
+    conn.exec_driver_sql(f"SET LOCAL work_mem = '{WORK_MEM}'")
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"SET LOCAL temp_buffers = '{TEMP_BUFFERS}'")
+    except DBAPIError:
+        pass
+
+
+def import_staged(
+    engine: Engine,
+    staged: Iterable[tuple],
+    now: datetime,
+    progress: StageProgress | None = None,
+) -> ImportSummary:
+    """import_allocation for lines already made stage rows (stage_row, for this engine)."""
+    scheme = default_bucket_scheme()
     with engine.begin() as conn:
         postgres = conn.dialect.name == "postgresql"
+        if postgres:
+            _roomier_session(conn)
         body = ", ".join(f"{c} {_stage_type(c, postgres)}" for c in STAGE_COLUMNS)
         _temp_table(conn, "import_lines", f"({body}, PRIMARY KEY (line))")
-        staged = (_stage_row(n, line, scheme, postgres) for n, line in lines)
         count = _bulk(conn, "import_lines", STAGE_COLUMNS, _counted(staged, progress, "reading"))
         if progress is not None:
             progress("reading", count, count)
         for column in ("case_ref", "customer_ref", "account_ref", "assigned_to"):
             conn.exec_driver_sql(f"CREATE INDEX import_lines_{column} ON import_lines ({column})")
         conn.exec_driver_sql("ANALYZE import_lines")
+        for key in FIRSTS:
+            _temp_table_as(conn, f"import_first_{key}", _FIRST_LINES.format(key=key))
+            for column in (key, "line"):
+                conn.exec_driver_sql(
+                    f"CREATE UNIQUE INDEX import_first_{key}_{column} "
+                    f"ON import_first_{key} ({column})"
+                )
+            conn.exec_driver_sql(f"ANALYZE import_first_{key}")
         errors = _check(conn)
         if errors:
             raise ImportRefused(errors[:MAX_ERRORS], max(0, len(errors) - MAX_ERRORS))
@@ -213,11 +254,24 @@ def import_allocation(
             return _merge(conn, scheme, now, count, progress)
         finally:
             if not postgres:
-                for name in ("import_lines", "import_cases", "import_priorities"):
+                for name in TEMP_TABLES:
                     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
 
-FIRST_OF = "(SELECT {key}, MIN(line) AS line FROM import_lines GROUP BY {key})"
+_FIRST_LINES = "SELECT {key}, MIN(line) AS line FROM import_lines GROUP BY {key}"
+# each case's and customer's first line, which speaks for them: kept as tables, asked often
+FIRSTS = ("case_ref", "customer_ref")
+TEMP_TABLES = (
+    "import_lines",
+    *(f"import_first_{key}" for key in FIRSTS),
+    "import_cases",
+    "import_figures",
+    "import_priorities",
+)
+
+
+def _first_of(key: str) -> str:
+    return f"import_first_{key}" if key in FIRSTS else f"({_FIRST_LINES.format(key=key)})"
 
 
 def _check(conn: Connection) -> list[CellError]:
@@ -229,7 +283,7 @@ def _check(conn: Connection) -> list[CellError]:
         differs = " OR ".join(f"s.{c} <> f.{c}" for c in columns)
         query = (
             f"SELECT s.line, {', '.join(f's.{c}, f.{c}' for c in columns)} FROM import_lines s "
-            f"JOIN {FIRST_OF.format(key=key)} m ON m.{key} = s.{key} "
+            f"JOIN {_first_of(key)} m ON m.{key} = s.{key} "
             f"JOIN import_lines f ON f.line = m.line WHERE {differs} ORDER BY s.line LIMIT :cap"
         )
         for row in _found(conn, query, {"cap": MAX_ERRORS + 1}):
@@ -248,7 +302,7 @@ def _check(conn: Connection) -> list[CellError]:
         for line, ref in _found(
             conn,
             "SELECT s.line, s.account_ref FROM import_lines s "
-            f"JOIN {FIRST_OF.format(key='account_ref')} m ON m.account_ref = s.account_ref "
+            f"JOIN {_first_of('account_ref')} m ON m.account_ref = s.account_ref "
             "WHERE s.line > m.line ORDER BY s.line LIMIT :cap",
             {"cap": MAX_ERRORS + 1},
         )
@@ -303,10 +357,7 @@ def _merge(
             progress("merging", done, steps)
 
     step(0)
-    firsts = (
-        "SELECT f.* FROM import_lines f "
-        f"JOIN {FIRST_OF.format(key='customer_ref')} m ON m.line = f.line"
-    )
+    firsts = f"SELECT f.* FROM import_lines f JOIN {_first_of('customer_ref')} m ON m.line = f.line"
     conn.execute(
         text(
             "UPDATE customers SET full_name = f.full_name, national_id = f.national_id, "
@@ -332,23 +383,24 @@ def _merge(
     step(2)
     _accounts(conn)
     step(3)
-    new, updated, moved = _cases_of(conn, now)
+    new, updated, moved = _cases_of(conn)
+    _figures(conn, scheme)
     step(4)
-    _totals(conn, scheme)
-    step(5)
-    _bucket_history(conn, scheme, now)
-    step(6)
     _priorities(conn, now, progress)
+    step(5)
+    _write_cases(conn, now)
+    step(6)
+    _bucket_history(conn, scheme, now)
     step(7)
     tx = "pg_current_xact_id()::text::bigint" if conn.dialect.name == "postgresql" else "0"
     moved_case = "i.existed = 1 AND i.old_user IS DISTINCT FROM i.user_id"
     conn.execute(
         _now(
             "INSERT INTO changes (tx, case_id, user_id, previous_user_id, team_id, "
-            f"previous_team_id, at) SELECT {tx}, i.case_id, i.user_id, "
+            f"previous_team_id, at) SELECT {tx}, c.id, i.user_id, "
             f"CASE WHEN {moved_case} THEN i.old_user END, i.team_id, "
             f"CASE WHEN {moved_case} THEN i.old_team END, :now "
-            "FROM import_cases i ORDER BY i.line"
+            "FROM import_cases i JOIN cases c ON c.case_ref = i.case_ref ORDER BY i.line"
         ),
         {"now": now},
     )
@@ -375,7 +427,7 @@ def _contact_points(conn: Connection) -> None:
             "FROM (SELECT w.*, ROW_NUMBER() OVER "
             f"(PARTITION BY customer_ref, value ORDER BY line, pos) AS nth FROM ({wanted}) w) w "
             "JOIN customers c ON c.customer_ref = w.customer_ref "
-            f"JOIN {FIRST_OF.format(key='customer_ref')} m ON m.customer_ref = w.customer_ref "
+            f"JOIN {_first_of('customer_ref')} m ON m.customer_ref = w.customer_ref "
             "WHERE w.nth = 1 AND NOT EXISTS (SELECT 1 FROM contact_points k "
             "WHERE k.customer_id = c.id AND k.value = w.value) ORDER BY w.line, w.pos"
         ),
@@ -423,47 +475,22 @@ def _accounts(conn: Connection) -> None:
     )
 
 
-def _cases_of(conn: Connection, now: datetime) -> tuple[int, int, int]:
-    """New cases opened, known ones given to their collector; returns (new, updated, moved)."""
+def _cases_of(conn: Connection) -> tuple[int, int, int]:
+    """Which case each line's case is, whose, and whether the store knows it yet; returns
+    (new, updated, moved)."""
     _temp_table_as(
         conn,
         "import_cases",
         "SELECT f.case_ref, f.line, cu.id AS customer_id, u.id AS user_id, u.team_id AS team_id, "
         "c.id AS case_id, c.assigned_to AS old_user, c.team_id AS old_team, "
         "CASE WHEN c.id IS NULL THEN 0 ELSE 1 END AS existed "
-        f"FROM import_lines f JOIN {FIRST_OF.format(key='case_ref')} m ON m.line = f.line "
+        f"FROM import_lines f JOIN {_first_of('case_ref')} m ON m.line = f.line "
         "JOIN customers cu ON cu.customer_ref = f.customer_ref "
         "JOIN users u ON u.username = f.assigned_to "
         "LEFT JOIN cases c ON c.case_ref = f.case_ref",
     )
-    conn.exec_driver_sql("CREATE INDEX import_cases_case_ref ON import_cases (case_ref)")
-    conn.execute(
-        _now(
-            "INSERT INTO cases (case_ref, customer_id, assigned_to, team_id, status, segment, "
-            "currency, max_dpd, bucket, overdue_minor, balance_minor, priority, opened_at, "
-            "assigned_at, version, policy_pack, time_zone, blocked) "
-            "SELECT i.case_ref, i.customer_id, i.user_id, i.team_id, :open, '', '', 0, '', 0, 0, "
-            "0, :now, :now, 1, '', '', :no FROM import_cases i WHERE i.existed = 0 ORDER BY i.line"
-        ),
-        {"open": CaseStatus.OPEN.value, "now": now, "no": False},
-    )
-    conn.execute(
-        text(
-            "UPDATE import_cases SET case_id = "
-            "(SELECT c.id FROM cases c WHERE c.case_ref = import_cases.case_ref) "
-            "WHERE existed = 0"
-        )
-    )
-    conn.exec_driver_sql("CREATE INDEX import_cases_case_id ON import_cases (case_id)")
-    conn.execute(
-        _now(
-            "UPDATE cases SET assigned_at = CASE WHEN cases.assigned_to IS DISTINCT FROM "
-            "i.user_id THEN :now ELSE cases.assigned_at END, "
-            "assigned_to = i.user_id, team_id = i.team_id "
-            "FROM import_cases i WHERE cases.id = i.case_id AND i.existed = 1"
-        ),
-        {"now": now},
-    )
+    conn.exec_driver_sql("CREATE UNIQUE INDEX import_cases_line ON import_cases (line)")
+    conn.exec_driver_sql("ANALYZE import_cases")
     ((new, updated, moved),) = _found(
         conn,
         "SELECT COALESCE(SUM(1 - existed), 0), COALESCE(SUM(existed), 0), "
@@ -474,34 +501,71 @@ def _cases_of(conn: Connection, now: datetime) -> tuple[int, int, int]:
     return int(new), int(updated), int(moved)
 
 
-def _totals(conn: Connection, scheme: BucketScheme) -> None:
-    """The queue columns of each touched case from all of its customer's accounts (the same
-    figures case_totals gives one case)."""
+def _figures(conn: Connection, scheme: BucketScheme) -> None:
+    """Each touched case's queue columns from all of its customer's accounts (the figures
+    case_totals gives one case), in a table the cases are then written from once."""
     bucket, bucket_params = _cases(scheme, "label", lambda i, b: b.label)
     segment, segment_params = _cases(scheme, "segment", lambda i, b: b.segment.value)
-    flags = ", ".join(f":flag_{i}" for i in range(len(STOP_FLAGS)))
+    _temp_table_as(
+        conn,
+        "import_figures",
+        "SELECT t.line, t.max_dpd, t.overdue, t.balance, fa.currency, "
+        f"{bucket.format(dpd='t.max_dpd')} AS bucket, "
+        f"{segment.format(dpd='t.max_dpd')} AS segment, "
+        "COALESCE(cu.policy_pack, cu.country) AS policy_pack, cu.time_zone "
+        "FROM (SELECT i.line, i.customer_id, MAX(a.dpd) AS max_dpd, "
+        "SUM(a.overdue_minor) AS overdue, SUM(a.balance_minor) AS balance, "
+        "MIN(a.id) AS first_account FROM import_cases i "
+        "JOIN card_accounts a ON a.customer_id = i.customer_id "
+        "GROUP BY i.line, i.customer_id) t "
+        "JOIN card_accounts fa ON fa.id = t.first_account "
+        "JOIN customers cu ON cu.id = t.customer_id",
+        **bucket_params,
+        **segment_params,
+    )
+    conn.exec_driver_sql("CREATE UNIQUE INDEX import_figures_line ON import_figures (line)")
+    conn.exec_driver_sql("ANALYZE import_figures")
+
+
+FIGURES = "max_dpd, overdue_minor, balance_minor, currency, bucket, segment, policy_pack, time_zone"
+# the same columns from import_figures, named as in cases
+FIGURES_FROM = (
+    "f.max_dpd, f.overdue AS overdue_minor, f.balance AS balance_minor, f.currency, f.bucket, "
+    "f.segment, f.policy_pack, f.time_zone"
+)
+
+
+def _write_cases(conn: Connection, now: datetime) -> None:
+    """New cases inserted and known ones updated, each row written once with its collector,
+    figures and priority: on PostgreSQL every rewrite of a case also rewrites its indexes."""
     conn.execute(
-        text(
-            "UPDATE cases SET max_dpd = t.max_dpd, overdue_minor = t.overdue, "
-            "balance_minor = t.balance, currency = fa.currency, "
-            f"bucket = {bucket.format(dpd='t.max_dpd')}, "
-            f"segment = {segment.format(dpd='t.max_dpd')}, "
-            "policy_pack = COALESCE(cu.policy_pack, cu.country), time_zone = cu.time_zone, "
-            "blocked = EXISTS (SELECT 1 FROM case_flags g WHERE g.case_id = cases.id "
-            f"AND g.flag IN ({flags})) "
-            "FROM (SELECT i.case_id, i.customer_id, MAX(a.dpd) AS max_dpd, "
-            "SUM(a.overdue_minor) AS overdue, SUM(a.balance_minor) AS balance, "
-            "MIN(a.id) AS first_account FROM import_cases i "
-            "JOIN card_accounts a ON a.customer_id = i.customer_id "
-            "GROUP BY i.case_id, i.customer_id) t "
-            "JOIN card_accounts fa ON fa.id = t.first_account "
-            "JOIN customers cu ON cu.id = t.customer_id WHERE cases.id = t.case_id"
+        _now(
+            "INSERT INTO cases (case_ref, customer_id, assigned_to, team_id, status, "
+            f"{FIGURES}, priority, opened_at, assigned_at, version, blocked) "
+            "SELECT i.case_ref, i.customer_id, i.user_id, i.team_id, :open, "
+            f"{FIGURES_FROM}, p.priority, :now, :now, 1, :no FROM import_cases i "
+            "JOIN import_figures f ON f.line = i.line "
+            "JOIN import_priorities p ON p.line = i.line "
+            "WHERE i.existed = 0 ORDER BY i.line"
         ),
-        {
-            **bucket_params,
-            **segment_params,
-            **{f"flag_{i}": f.value for i, f in enumerate(sorted(STOP_FLAGS))},
-        },
+        {"open": CaseStatus.OPEN.value, "now": now, "no": False},
+    )
+    flags = ", ".join(f":flag_{i}" for i in range(len(STOP_FLAGS)))
+    assignments = ", ".join(f"{c} = k.{c}" for c in FIGURES.split(", "))
+    conn.execute(
+        _now(
+            "UPDATE cases SET assigned_at = CASE WHEN cases.assigned_to IS DISTINCT FROM "
+            "k.user_id THEN :now ELSE cases.assigned_at END, "
+            f"assigned_to = k.user_id, team_id = k.team_id, {assignments}, "
+            "priority = k.priority, blocked = EXISTS (SELECT 1 FROM case_flags g "
+            f"WHERE g.case_id = cases.id AND g.flag IN ({flags})) "
+            "FROM (SELECT i.case_id, i.user_id, i.team_id, "
+            f"{FIGURES_FROM}, "
+            "p.priority FROM import_cases i JOIN import_figures f ON f.line = i.line "
+            "JOIN import_priorities p ON p.line = i.line WHERE i.existed = 1) k "
+            "WHERE cases.id = k.case_id"
+        ),
+        {"now": now, **{f"flag_{i}": f.value for i, f in enumerate(sorted(STOP_FLAGS))}},
     )
 
 
@@ -516,64 +580,72 @@ def _bucket_history(conn: Connection, scheme: BucketScheme, now: datetime) -> No
     conn.execute(
         _now(
             "INSERT INTO bucket_history (case_id, changed_at, max_dpd) "
+            "SELECT c.id, :now, c.max_dpd FROM import_cases i "
+            "JOIN cases c ON c.case_ref = i.case_ref WHERE i.existed = 0 ORDER BY i.line"
+        ),
+        {"now": now},
+    )
+    conn.execute(
+        _now(
+            "INSERT INTO bucket_history (case_id, changed_at, max_dpd) "
             "SELECT c.id, :now, c.max_dpd FROM import_cases i JOIN cases c ON c.id = i.case_id "
-            f"WHERE COALESCE({rank.format(dpd=last)}, -1) <> {rank.format(dpd='c.max_dpd')} "
-            "ORDER BY i.line"
+            f"WHERE i.existed = 1 AND COALESCE({rank.format(dpd=last)}, -1) <> "
+            f"{rank.format(dpd='c.max_dpd')} ORDER BY i.line"
         ),
         {**params, "now": now},
     )
 
 
-IMPORT_CASES = table("import_cases", column("case_id"))
+IMPORT_CASES = table("import_cases", column("line"), column("case_id"))
+IMPORT_FIGURES = table(
+    "import_figures", column("line"), column("max_dpd"), column("overdue"), column("time_zone")
+)
 
 
 def _priorities(conn: Connection, now: datetime, progress: StageProgress | None) -> None:
-    """Each touched case's priority from the same facts and weights as every other scoring,
-    read and written back in batches of case ids."""
+    """Each touched case's priority from the same facts and weights as every other scoring
+    (a new case has no contact, action or promise yet), read in batches of lines."""
     weights = default_priority_weights()
-    _temp_table(conn, "import_priorities", "(case_id BIGINT PRIMARY KEY, priority INTEGER)")
+    _temp_table(conn, "import_priorities", "(line BIGINT PRIMARY KEY, priority INTEGER)")
     total = conn.scalar(text("SELECT COUNT(*) FROM import_cases")) or 0
-    after, done = 0, 0
-    touched = IMPORT_CASES.c.case_id == Case.id
-    while True:
-        rows = conn.execute(
-            select(
-                Case.id,
-                Case.max_dpd,
-                Case.overdue_minor,
-                Case.next_action,
-                Case.next_action_at,
-                Case.last_contact_at,
-                Case.last_outcome,
-                Case.time_zone,
-            )
-            .join(IMPORT_CASES, touched)
-            .where(Case.id > after)
-            .order_by(Case.id)
-            .limit(BATCH)
-        ).all()
-        if not rows:
-            break
+    done = 0
+    # one query read a batch at a time (a server-side cursor on PostgreSQL): a query per batch
+    # costs a plan and a join over every line each time, quadratic at a million lines
+    touched = conn.execute(
+        select(
+            IMPORT_CASES.c.line,
+            IMPORT_CASES.c.case_id,
+            IMPORT_FIGURES.c.max_dpd,
+            IMPORT_FIGURES.c.overdue.label("overdue_minor"),
+            IMPORT_FIGURES.c.time_zone,
+            Case.next_action,
+            Case.next_action_at,
+            Case.last_contact_at,
+            Case.last_outcome,
+        )
+        .join(IMPORT_FIGURES, IMPORT_FIGURES.c.line == IMPORT_CASES.c.line)
+        .outerjoin(Case, Case.id == IMPORT_CASES.c.case_id),
+        execution_options={"yield_per": BATCH},  # this statement only: not the connection's
+    )
+    for rows in touched.partitions():
+        known = [row.case_id for row in rows if row.case_id is not None]
         latest: dict[int, Row] = {}
-        for promise in conn.execute(
-            select(Promise.case_id, Promise.status, Promise.due_date)
-            .join(IMPORT_CASES, IMPORT_CASES.c.case_id == Promise.case_id)
-            .where(Promise.case_id.between(rows[0].id, rows[-1].id))
-            .order_by(Promise.case_id, Promise.due_date)
-        ):
-            latest[promise.case_id] = promise  # by due date: the last one wins
-        after = rows[-1].id
+        if known:
+            for promise in conn.execute(
+                select(Promise.case_id, Promise.status, Promise.due_date)
+                .where(Promise.case_id.in_(known))
+                .order_by(Promise.case_id, Promise.due_date)
+            ):
+                latest[promise.case_id] = promise  # by due date: the last one wins
         scored = [
-            (row.id, score(facts_of(row, row.time_zone, latest.get(row.id), now), weights).total)
+            (
+                row.line,
+                score(facts_of(row, row.time_zone, latest.get(row.case_id), now), weights).total,
+            )
             for row in rows
         ]
-        _bulk(conn, "import_priorities", ("case_id", "priority"), scored)
+        _bulk(conn, "import_priorities", ("line", "priority"), scored)
         done += len(rows)
         if progress is not None:
             progress("scoring", done, total)
-    conn.execute(
-        text(
-            "UPDATE cases SET priority = p.priority FROM import_priorities p "
-            "WHERE cases.id = p.case_id"
-        )
-    )
+    conn.exec_driver_sql("ANALYZE import_priorities")
