@@ -165,7 +165,7 @@ def parse_line(
         errors.append(CellError(number, column, reason, value.get(column, "")))
 
     for column, text in value.items():
-        if text and has_control_character(text):
+        if not text.isprintable() and has_control_character(text):  # isprintable: the fast no
             fail(column, "control_character")
         elif len(text) > MAX_LENGTHS.get(column, DEFAULT_MAX_LENGTH):
             fail(column, "too_long")

@@ -64,3 +64,26 @@ def test_untypable_amounts_are_refused(typed):
 
     with pytest.raises(MoneyError):
         parse_major(typed, "CNY")
+
+
+@given(
+    whole=st.text("0123456789", min_size=1, max_size=17),
+    fraction=st.none() | st.text("0123456789", min_size=0, max_size=4),
+    currency=st.sampled_from(["CNY", "USD", "JPY"]),
+)
+def test_a_plainly_written_amount_reads_as_the_exact_decimal_it_writes(whole, fraction, currency):
+    """The fast path for "1234.56" and the general one agree, refusals included."""
+    from collector_desk.domain.money import MINOR_DIGITS, parse_major
+
+    typed = whole if fraction is None else f"{whole}.{fraction}"
+    try:
+        got: int | type[MoneyError] = parse_major(typed, currency)
+    except MoneyError as refused:
+        got = type(refused)
+    exact = Decimal(typed).scaleb(MINOR_DIGITS[currency])
+    if Decimal(typed).adjusted() >= 15:
+        assert got.__name__ == "AmountTooLarge"  # type: ignore[union-attr]
+    elif exact != exact.to_integral_value():
+        assert got is MoneyError
+    else:
+        assert got == int(exact)
