@@ -168,6 +168,14 @@ def test_a_cell_of_megabytes_is_refused_without_echoing_it(central, tmp_path):
     assert report.startswith("the file: ") and len(report) < 300
 
 
+def test_a_header_cell_of_megabytes_is_refused_in_a_line_of_report(central, tmp_path):
+    """A 200 MB header cell once became a 200 MB report on stderr."""
+    path = tmp_path / "big-header.csv"
+    path.write_text("\n".join([HEADER + "," + "h" * 2_000_000, FIRST]), encoding="utf-8")
+    report = _refused(central, path)
+    assert report.startswith("the file: ") and "line 1" in report and len(report) < 300
+
+
 def _workbook(path, sheet_body: str) -> None:
     """The smallest XLSX a reader accepts, with the worksheet's body as given."""
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
