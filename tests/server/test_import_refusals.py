@@ -11,20 +11,10 @@ from sqlalchemy.orm import Session
 from collector_desk.config.resources import resource
 from collector_desk.server.imports import FileRefused, import_allocation_file
 from collector_desk.store.central.schema import BucketHistory, Change
-from collector_desk.store.shared.engine import make_engine
 from collector_desk.store.shared.schema import CardAccount, Case, ContactPoint, Customer
-from tests.live_central import Clock, _seed
 
 SAMPLE = resource("samples", "allocation.csv")
 HEADER, FIRST, SECOND, THIRD = SAMPLE.read_text(encoding="utf-8").splitlines()
-
-
-@pytest.fixture
-def central(central_url):
-    engine = make_engine(central_url)
-    _seed(engine, Clock().now)
-    yield engine
-    engine.dispose()
 
 
 def _counts(engine):

@@ -7,19 +7,10 @@ from sqlalchemy.orm import Session
 from collector_desk.config.resources import resource
 from collector_desk.server.imports import FileRefused, import_allocation_file
 from collector_desk.store.central.schema import Change
-from collector_desk.store.shared.engine import make_engine
 from collector_desk.store.shared.schema import CardAccount, Case, ContactPoint, Customer
-from tests.live_central import Clock, _seed
+from tests.live_central import Clock
 
 SAMPLE = resource("samples", "allocation.csv")
-
-
-@pytest.fixture
-def central(central_url):
-    engine = make_engine(central_url)
-    _seed(engine, Clock().now)
-    yield engine
-    engine.dispose()
 
 
 def _counts(engine):

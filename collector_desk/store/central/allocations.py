@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import TextClause
 
 from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
-from collector_desk.domain.allocation import AllocationLine, CellError
+from collector_desk.domain.allocation import COLUMNS, AllocationLine, CellError
 from collector_desk.domain.buckets import BucketScheme
 from collector_desk.domain.cases import STOP_FLAGS, CaseStatus, Role
 from collector_desk.domain.contacts import ContactPointStatus, Relation
@@ -52,33 +52,17 @@ class ImportSummary:
     accounts: int
 
 
+AMOUNTS = tuple(f"{c}_minor" for c in ("credit_limit", "balance", "overdue", "minimum_due"))
+# what an account line sets on its card account, in the staging table's order
+ACCOUNT_FIGURES = ("card_last4", "product", "currency", *AMOUNTS, "dpd", "bucket", "due_date")
+# the file's columns up to the account, then its figures (amounts in minor units)
 STAGE_COLUMNS = (
     "line",
-    "case_ref",
-    "assigned_to",
-    "customer_ref",
-    "full_name",
-    "national_id",
-    "country",
-    "time_zone",
-    "preferred_language",
-    "mobile",
-    "home_phone",
-    "email",
-    "account_ref",
-    "card_last4",
-    "product",
-    "currency",
-    "credit_limit_minor",
-    "balance_minor",
-    "overdue_minor",
-    "minimum_due_minor",
-    "dpd",
-    "bucket",
-    "due_date",
+    *COLUMNS[: COLUMNS.index("account_ref") + 1],
+    *ACCOUNT_FIGURES,
     "policy_pack",
 )
-_INTEGERS = {"line", "credit_limit_minor", "balance_minor", "overdue_minor", "minimum_due_minor"}
+_INTEGERS = {"line", *AMOUNTS}
 
 
 def _stage_type(column: str, postgres: bool) -> str:
@@ -441,18 +425,7 @@ def _contact_points(conn: Connection) -> None:
 
 
 def _accounts(conn: Connection) -> None:
-    figures = (
-        "card_last4",
-        "product",
-        "currency",
-        "credit_limit_minor",
-        "balance_minor",
-        "overdue_minor",
-        "minimum_due_minor",
-        "dpd",
-        "bucket",
-        "due_date",
-    )
+    figures = ACCOUNT_FIGURES
     charged_off = f"(s.dpd >= {CHARGED_OFF_DPD})"
     conn.execute(
         text(
