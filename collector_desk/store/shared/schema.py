@@ -284,7 +284,9 @@ class Contact(_Fact, Base):
     __tablename__ = "contacts"
     __table_args__ = (Index("ix_contacts_case_time", "case_id", "started_at"),)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    contact_point_id: Mapped[int | None] = mapped_column(ForeignKey("contact_points.id"))
+    contact_point_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact_points.id"), index=True
+    )
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     channel: Mapped[Channel] = mapped_column(str_enum(Channel))
     direction: Mapped[Direction] = mapped_column(str_enum(Direction))
@@ -297,7 +299,7 @@ class Contact(_Fact, Base):
 class Promise(_Fact, Base):
     __tablename__ = "promises"
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"))
+    contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     currency: Mapped[str] = mapped_column(Currency)
     amount_minor: Mapped[int] = mapped_column(MinorUnits)
@@ -310,7 +312,7 @@ class Payment(_Fact, Base):
     __tablename__ = "payments"
     __table_args__ = (Index("ix_payments_case_time", "case_id", "paid_at"),)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
-    account_id: Mapped[int] = mapped_column(ForeignKey("card_accounts.id"))
+    account_id: Mapped[int] = mapped_column(ForeignKey("card_accounts.id"), index=True)
     currency: Mapped[str] = mapped_column(Currency)
     amount_minor: Mapped[int] = mapped_column(MinorUnits)
     paid_at: Mapped[datetime] = mapped_column(UTCDateTime)
