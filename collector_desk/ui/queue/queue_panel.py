@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from collector_desk.store.cache.queue import CaseQueue
 from collector_desk.store.cache.queue_query import QueueSpec, View
 from collector_desk.ui.queue.queue_model import CASE_ID_ROLE, QueueModel
+from collector_desk.ui.queue.queue_table import QueueTable
 
 translate = QCoreApplication.translate
 
@@ -68,7 +68,7 @@ class QueuePanel(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
 
-        self.table = QTableView(self)
+        self.table = QueueTable(self)
         self.table.setObjectName("queueTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -123,3 +123,15 @@ def test_detail_shows_plans_and_whether_contact_is_allowed_now(qtbot, window, en
     local_time = window.detail.fields["local_time"].text()
     assert window.detail.detail.time_zone in local_time
     assert local_time.split(" · ")[-1][0] in "✓✗"
+
+
+def test_home_and_end_go_to_the_first_and_the_last_case(qtbot, window):
+    last = window.model.rowCount() - 1
+    qtbot.keyClick(window.table, Qt.Key.Key_End)
+    assert window.table.currentIndex().row() == last
+    assert window.detail.detail.case_id == window.model.data(
+        window.model.index(last, 0), CASE_ID_ROLE
+    )
+    qtbot.keyClick(window.table, Qt.Key.Key_Home)
+    assert window.table.currentIndex().row() == 0
+    assert window.detail.detail.case_id == window.model.data(window.model.index(0, 0), CASE_ID_ROLE)
