@@ -7,7 +7,7 @@ the README promises Home/End move through the queue.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 _ENDS = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
@@ -16,7 +16,7 @@ _ENDS = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction
 class QueueTable(QTableView):
     def moveCursor(
         self, cursor_action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
-    ) -> QModelIndex | QPersistentModelIndex:
+    ) -> QModelIndex:
         model = self.model()
         if cursor_action not in _ENDS or model is None or model.rowCount() == 0:
             return super().moveCursor(cursor_action, modifiers)
