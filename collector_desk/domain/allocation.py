@@ -4,7 +4,7 @@ account with what balance. Every problem is reported with its column, nothing is
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -97,6 +97,25 @@ class SanityLimits:
         first = self.today.replace(year=self.today.year - self.due_date_years_back, day=1)
         return first, self.today + timedelta(days=self.due_date_days_ahead)
 
+    def amount(self, text: str, currency: str) -> int:
+        """A file's amount in minor units: MoneyError if it is not one, AmountTooLarge past
+        max_amount_major (a sign is the caller's to judge)."""
+        minor = parse_major(text, currency)
+        if minor > self.max_amount_major * 10 ** MINOR_DIGITS[currency]:
+            raise AmountTooLarge(f"more than {self.max_amount_major} {currency}")
+        return minor
+
+
+def cell_errors(number: int, value: Mapping[str, str]) -> list[CellError]:
+    """Control characters and cells longer than their column, for a line of any import file."""
+    errors = []
+    for column, text in value.items():
+        if not text.isprintable() and has_control_character(text):  # isprintable: the fast no
+            errors.append(CellError(number, column, "control_character", text))
+        elif len(text) > MAX_LENGTHS.get(column, DEFAULT_MAX_LENGTH):
+            errors.append(CellError(number, column, "too_long", text))
+    return errors
+
 
 @dataclass(frozen=True, slots=True)
 class CellError:
@@ -164,11 +183,7 @@ def parse_line(
     def fail(column: str, reason: str) -> None:
         errors.append(CellError(number, column, reason, value.get(column, "")))
 
-    for column, text in value.items():
-        if not text.isprintable() and has_control_character(text):  # isprintable: the fast no
-            fail(column, "control_character")
-        elif len(text) > MAX_LENGTHS.get(column, DEFAULT_MAX_LENGTH):
-            fail(column, "too_long")
+    errors.extend(cell_errors(number, value))
     for column in REQUIRED:
         if not value[column]:
             fail(column, "required")
@@ -205,14 +220,11 @@ def parse_line(
         fail("currency", "unknown_currency")
         currency = ""
     amounts = {}
-    ceiling = limits.max_amount_major * 10 ** MINOR_DIGITS.get(currency, 2)
     for column in ("credit_limit", "balance", "overdue", "minimum_due"):
         try:
-            amounts[column] = parse_major(value[column], currency or "CNY")
+            amounts[column] = limits.amount(value[column], currency or "CNY")
             if amounts[column] < 0:
                 fail(column, "negative")
-            elif amounts[column] > ceiling:
-                fail(column, "amount_too_large")
         except AmountTooLarge:
             fail(column, "amount_too_large")
         except MoneyError:

@@ -25,15 +25,13 @@ from sqlalchemy.orm import Session
 from collector_desk.config.loaders import default_bucket_scheme, import_limits
 from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.allocation import (
-    DEFAULT_MAX_LENGTH,
-    MAX_LENGTHS,
     CellError,
     SanityLimits,
+    cell_errors,
     check_header,
-    has_control_character,
     parse_line,
 )
-from collector_desk.domain.money import MINOR_DIGITS, AmountTooLarge, MoneyError, parse_major
+from collector_desk.domain.money import AmountTooLarge, MoneyError
 from collector_desk.domain.progress import StageProgress
 from collector_desk.files.read_table import TableRefused, open_table
 from collector_desk.server.import_report import FileRefused
@@ -56,8 +54,6 @@ from collector_desk.store.shared.schema import CardAccount
 __all__ = ["FileRefused", "import_allocation_file", "import_payments_file"]
 
 Line = TypeVar("Line")
-
-
 Cells = tuple[tuple[str, ...], list[str]]  # (the header, one row's cells)
 
 
@@ -152,21 +148,15 @@ def _payment_line(
 ) -> PaymentLine | list[CellError]:
     value = {k: (row.get(k) or "").strip() for k in PAYMENT_COLUMNS}
     errors = [CellError(number, c, "required") for c in PAYMENT_COLUMNS if not value[c]]
-    for column, text in value.items():
-        if has_control_character(text):
-            errors.append(CellError(number, column, "control_character", text))
-        elif len(text) > MAX_LENGTHS.get(column, DEFAULT_MAX_LENGTH):
-            errors.append(CellError(number, column, "too_long", text))
+    errors += cell_errors(number, value)
     if errors:
         return errors
     amount = None
     currency = currency_of(value["account_ref"]) or "CNY"
     try:
-        amount = parse_major(value["amount"], currency)
+        amount = limits.amount(value["amount"], currency)
         if amount <= 0:
             errors.append(CellError(number, "amount", "not_positive", value["amount"]))
-        elif amount > limits.max_amount_major * 10 ** MINOR_DIGITS.get(currency, 2):
-            errors.append(CellError(number, "amount", "amount_too_large", value["amount"]))
     except AmountTooLarge:
         errors.append(CellError(number, "amount", "amount_too_large", value["amount"]))
     except MoneyError:

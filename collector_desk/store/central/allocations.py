@@ -190,8 +190,8 @@ def import_allocation(
 
 
 def _roomier_session(conn: Connection) -> None:
-    """Memory for this transaction's sorts and hashes (the server's default, 4 MB, sends each
-    of a million lines' to disk) and for its temporary tables (8 MB by default, evicted to
+    """Memory for this transaction's sorts and hashes (the server's default, 4 MB, sends a
+    sort of a million lines to disk) and for its temporary tables (8 MB by default, evicted to
     temporary files at every pass over the staged lines): 10 to 15 seconds of a million-line
     import. PostgreSQL takes temp_buffers only before a session's first temporary table; a
     pooled connection that had one keeps its size."""
