@@ -9,25 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus
 from collector_desk.store.cache import search
 from collector_desk.store.cache.outbox import client_id
-from collector_desk.store.cache.schema import Draft, OutboxMutation, SyncIssue
+from collector_desk.store.cache.schema import OutboxMutation, SyncIssue
 from collector_desk.store.shared.rows import from_json
 from collector_desk.store.shared.schema import (
     Base,
-    CardAccount,
     Case,
     CaseFlagRow,
     Contact,
-    ContactPoint,
-    Customer,
     LegalCase,
     Note,
     Payment,
@@ -66,6 +64,9 @@ CASE_FACTS = (
     Contact,
     CaseFlagRow,
 )
+# The tables whose rows belong to one case by its id (plan installments hang off plans).
+CASE_ROWS = (*(m.__tablename__ for m in CASE_FACTS if m is not PlanInstallment), "drafts")
+ID_BATCH = 10_000
 
 
 LAST_SYNC_KEY = "last_synced_at"
@@ -187,8 +188,7 @@ def take_in(
             if rows:
                 _upsert(conn, table, rows)
         _reindex(conn, cases)
-        for case_id in removed:
-            _remove_case(session, case_id, keep)
+        _remove_cases(session, keep, removed)
         if new_cursor is not None:
             session.merge(SyncState(key=CURSOR_KEY, value=new_cursor))
             session.execute(delete(SyncState).where(SyncState.key == FIRST_SYNC_KEY))
@@ -222,28 +222,72 @@ def _upsert(conn, table_name: str, rows: list[dict]) -> None:
     conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
 
 
-def _remove_case(session: Session, case_id: int, keep: set[str]) -> bool:
-    """Remove the case and what belongs only to it; False if it was not here or stays."""
-    case = session.get(Case, case_id)
-    if case is None:
-        return False
-    if keep and session.scalar(
-        select(Contact.id).where(Contact.case_id == case_id, Contact.id.in_(keep)).limit(1)
-    ):
-        return False  # facts about it still wait to be pushed: keep it until they are accepted
-    for model in CASE_FACTS:
-        _delete_case_rows(session, model, [case_id], set())
-    session.execute(delete(Draft).where(Draft.case_id == case_id))
-    # central-only, but a cache made as a copy of the central store holds it too
-    customer_id = case.customer_id
-    session.delete(case)
-    session.flush()
-    session.connection().exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", (case_id,))
-    if session.scalar(select(Case.id).where(Case.customer_id == customer_id).limit(1)) is None:
-        session.execute(delete(ContactPoint).where(ContactPoint.customer_id == customer_id))
-        session.execute(delete(CardAccount).where(CardAccount.customer_id == customer_id))
-        session.execute(delete(Customer).where(Customer.id == customer_id))
-    return True
+def _remove_cases(
+    session: Session, keep: set[str], ids: Iterable[int] = (), query: str | None = None, **params
+) -> int:
+    """Remove these cases (ids, or those the query selects) and what belongs only to them
+    (their customer's data when no other case here is theirs); returns how many went. A case
+    with facts still waiting to be pushed stays until they are accepted.
+
+    Set by set, not case by case: the ids go into a temporary table and each table loses its
+    rows in one statement, so removing a million cases costs a few passes over the cache
+    rather than a million round trips."""
+    conn = session.connection()
+    _fill_ids(conn, "leaving", ids, query, params)
+    conn.exec_driver_sql(
+        "DELETE FROM temp.leaving WHERE NOT EXISTS "
+        "(SELECT 1 FROM cases WHERE cases.id = leaving.id)"
+    )
+    staying = _cases_with_pending_contacts(session, keep)
+    if staying:
+        conn.exec_driver_sql("DELETE FROM temp.leaving WHERE id = ?", [(i,) for i in staying])
+    count: int = conn.exec_driver_sql("SELECT count(*) FROM temp.leaving").scalar_one()
+    if not count:
+        return 0
+    leaving = "SELECT id FROM temp.leaving"
+    conn.exec_driver_sql(
+        f"DELETE FROM plan_installments WHERE plan_id IN "
+        f"(SELECT id FROM repayment_plans WHERE case_id IN ({leaving}))"
+    )
+    for table in CASE_ROWS:
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE case_id IN ({leaving})")
+    conn.exec_driver_sql(f"DELETE FROM case_search WHERE rowid IN ({leaving})")
+    _fill_ids(
+        conn, "leaving_customers", query=f"SELECT customer_id FROM cases WHERE id IN ({leaving})"
+    )
+    conn.exec_driver_sql(f"DELETE FROM cases WHERE id IN ({leaving})")
+    conn.exec_driver_sql(  # a customer with another case here keeps their data
+        "DELETE FROM temp.leaving_customers WHERE EXISTS "
+        "(SELECT 1 FROM cases WHERE cases.customer_id = leaving_customers.id)"
+    )
+    customers = "SELECT id FROM temp.leaving_customers"
+    for table in ("contact_points", "card_accounts"):
+        conn.exec_driver_sql(f"DELETE FROM {table} WHERE customer_id IN ({customers})")
+    conn.exec_driver_sql(f"DELETE FROM customers WHERE id IN ({customers})")
+    return count
+
+
+def _fill_ids(
+    conn, name: str, ids: Iterable[int] = (), query: str | None = None, params=None
+) -> None:
+    """An emptied temporary table of ids, filled from ids or from query (with params)."""
+    conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {name} (id INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql(f"DELETE FROM temp.{name}")
+    if query is not None:
+        conn.execute(text(f"INSERT OR IGNORE INTO temp.{name} {query}"), params or {})
+        return
+    rows = ((int(i),) for i in ids)
+    while batch := list(islice(rows, ID_BATCH)):
+        conn.exec_driver_sql(f"INSERT OR IGNORE INTO temp.{name} VALUES (?)", batch)
+
+
+def _cases_with_pending_contacts(session: Session, keep: set[str]) -> set[int]:
+    pending_ids = sorted(keep)
+    staying: set[int] = set()
+    for start in range(0, len(pending_ids), ID_BATCH):
+        batch = pending_ids[start : start + ID_BATCH]
+        staying.update(session.scalars(select(Contact.case_id).where(Contact.id.in_(batch))))
+    return staying
 
 
 def _reindex(conn, cases: Sequence[dict]) -> None:
@@ -306,22 +350,21 @@ def purge_closed(engine: Engine, now: datetime, days: int) -> int:
                 select(Case.id).where(Case.status == CaseStatus.CLOSED, Case.closed_at < cutoff)
             )
         )
-        keep = _pending_fact_ids(session)
-        return sum(_remove_case(session, case_id, keep) for case_id in closed)
+        return _remove_cases(session, _pending_fact_ids(session), closed)
 
 
 def keep_own(engine: Engine, user_id: int) -> int:
     """Keep only the cases assigned to this user (a collector's scope), as a pull would."""
-    with engine.connect() as conn:
-        own = list(conn.scalars(select(Case.id).where(Case.assigned_to == user_id)))
-    return keep_only(engine, own)
-
-
-def keep_only(engine: Engine, case_ids: Sequence[int]) -> int:
-    """Drop local cases the server says are not in scope (those with facts still waiting to
-    be pushed stay until they are accepted); returns how many went."""
-    wanted = set(case_ids)
     with Session(engine) as session, session.begin():
-        keep = _pending_fact_ids(session)
-        extra = [c for c in session.scalars(select(Case.id)) if c not in wanted]
-        return sum(_remove_case(session, case_id, keep) for case_id in extra)
+        others = "SELECT id FROM cases WHERE assigned_to IS NOT :user_id"
+        return _remove_cases(session, set(), query=others, user_id=user_id)
+
+
+def keep_only(engine: Engine, case_ids: Iterable[int]) -> int:
+    """Drop local cases the server says are not in scope (those with facts still waiting to
+    be pushed stay until they are accepted); returns how many went. The comparison runs in
+    SQL: a million ids in scope cost a temporary table, not a Python set."""
+    with Session(engine) as session, session.begin():
+        _fill_ids(session.connection(), "in_scope", case_ids)
+        out_of_scope = "SELECT id FROM cases WHERE id NOT IN (SELECT id FROM temp.in_scope)"
+        return _remove_cases(session, _pending_fact_ids(session), query=out_of_scope)
