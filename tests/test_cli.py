@@ -283,9 +283,13 @@ def test_the_demo_lead_sees_the_teams_numbers_from_a_cache_of_their_own(tmp_path
     assert cached["kpi"] > 14 and cached["flow"] > 0  # fetched from the demo's central store
     image = QImage(str(tmp_path / "numbers.png"))
     assert image.width() >= 1000 and image.height() >= 600
-    # the collector's own cache was made beside it and holds none of the lead's figures
-    collector = _keyed(data)  # each with a key of its own
+    # the collector's desk waits as the portfolio's copy until the collector first opens the
+    # demo; then it becomes their own cache, with a key of its own, their cases only and none
+    # of the lead's figures
+    assert _demo(data, tmp_path / "queue.png").returncode == 0
+    collector = _keyed(data)
     assert collector.execute("SELECT count(*) FROM kpi_cache").fetchone()[0] == 0
+    assert collector.execute("SELECT count(DISTINCT assigned_to) FROM cases").fetchone() == (1,)
     collector.close()
 
 

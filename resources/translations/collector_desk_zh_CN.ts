@@ -6,38 +6,38 @@
     <message>
         <location filename="../../collector_desk/ui/shell/app.py" line="63"/>
         <location filename="../../collector_desk/ui/shell/app.py" line="83"/>
-        <location filename="../../collector_desk/ui/shell/app.py" line="392"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="424"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/common/ops.py" line="272"/>
-        <location filename="../../collector_desk/ui/shell/app.py" line="201"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="233"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="246"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="278"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="250"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="282"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="267"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="299"/>
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="278"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="310"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="410"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="442"/>
         <source>Practice: made-up customers, never synced</source>
         <translation>练习模式：虚构客户，从不同步</translation>
     </message>
@@ -48,7 +48,17 @@
         <translation>正在加密本机保存的案件数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="240"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="150"/>
+        <source>Copying the portfolio to each desk…</source>
+        <translation>正在把案件组合复制到每个坐席…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/app.py" line="199"/>
+        <source>Keeping this collector&apos;s cases…</source>
+        <translation>正在保留本催收员的案件…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/app.py" line="272"/>
         <source>Opening the cases kept on this computer…</source>
         <translation>正在打开本机保存的案件数据…</translation>
     </message>
@@ -2319,77 +2329,77 @@
 <context>
     <name>RefusedChanges</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="35"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="42"/>
         <source>promise %1 by %2</source>
         <translation>承诺 %2 前还 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="68"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="75"/>
         <source>Changes the server refused</source>
         <translation>服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="74"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="81"/>
         <source>The server kept none of these. Look at each case as it is now, do again what still needs doing, then acknowledge the row.</source>
         <translation>服务器没有保存以下更改。请查看每个案件的当前情况，重新完成仍需处理的事项，然后确认该行。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="83"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="90"/>
         <source>Refused changes</source>
         <translation>被拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="85"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="92"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="86"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="93"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="88"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="95"/>
         <source>&amp;Acknowledge</source>
         <translation>确认已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="89"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="96"/>
         <source>Acknowledge</source>
         <translation>确认已阅</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="108"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="115"/>
         <source>Refused</source>
         <translation>拒绝时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="109"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="116"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="110"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="117"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="111"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="118"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="112"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="119"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="113"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="127"/>
         <source>no longer on this computer</source>
         <translation>已不在本机</translation>
     </message>

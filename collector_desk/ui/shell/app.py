@@ -127,45 +127,77 @@ def _open_or_build_demo(launch: DemoLaunch, progress: OpProgress) -> Engine:
     path = demo_cache_path(launch.data_dir, launch.username)
     central = launch.data_dir / DEMO_CENTRAL_NAME
     if not launch.rebuild and path.exists() and central.exists():
-        try:  # refuses a newer cache, upgrades an older one, encrypts a plain one
-            key = demo_key(launch.data_dir, launch.username)
-            engine = _open_with_progress(path, key, progress)
-        except WrongKey:
-            engine = None  # its key is gone (another keyring): build the demo again
+        engine = _open_demo_desk(launch, path, central, progress)
         if engine is not None:
-            marker = (read_state(engine, "demo_seed"), read_state(engine, "demo_cases"))
-            if marker == (str(launch.seed), str(launch.cases)):
-                return engine
-            engine.dispose()
-    from collector_desk.demo.portfolio import DEMO_USERS, DemoOptions
-    from collector_desk.server.embedded import open_central
-    from collector_desk.store.cache.local_sync import keep_own, set_cursor
+            return engine
+    _build_demo(launch, central, progress)
+    engine = _open_demo_desk(launch, path, central, progress)
+    assert engine is not None  # just built for this seed and size
+    return engine
+
+
+def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> None:
+    """The demo's central store and, beside it, each desk's copy of the portfolio.
+
+    Each desktop starts as a copy of the portfolio, as a first sync would leave it, and pulls
+    only what changes after that. The copies are made before the central store gets its own
+    tables and the passwords (a desk never holds them); each becomes its user's cache the
+    first time that user opens the demo (_prepare_desk), so building the demo costs one
+    desk's preparation, not every user's."""
+    from collector_desk.demo.portfolio import DemoOptions
 
     _seed(central, DemoOptions(cases=launch.cases, seed=launch.seed), progress)
-    # Each desktop starts as a copy of the portfolio, as a first sync would leave it, and pulls
-    # only what changes after that. Copied before the central store gets its own tables and
-    # the passwords: a desk never holds them. Each copy becomes a cache (its own tables, the
-    # central store's gone) and is encrypted with its user's key when it is first opened.
-    users = (DEMO_COLLECTOR, DEMO_LEAD)
-    desktops = {u: demo_cache_path(launch.data_dir, u) for u in users}
-    for desktop in desktops.values():
+    progress.label(translate("App", "Copying the portfolio to each desk…"))
+    progress(0, 0)
+    for username in (DEMO_COLLECTOR, DEMO_LEAD):
+        desktop = demo_cache_path(launch.data_dir, username)
         for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting"):
             desktop.with_name(desktop.name + suffix).unlink(missing_ok=True)
         shutil.copyfile(central, desktop)
-    store = open_central(central, [username for username, _, _ in DEMO_USERS], DEMO_PASSWORD)
-    opened = None
-    for username, desktop in desktops.items():
-        engine = _open_with_progress(desktop, demo_key(launch.data_dir, username), progress)
-        set_cursor(engine, f"{store}.0.0")
-        user = find_user(engine, username)
-        if user is not None and user.role is Role.COLLECTOR:  # only their own cases, as a pull
-            keep_own(engine, user.id)
-        if username == launch.username:
-            opened = engine
-        else:
+
+
+def _open_demo_desk(
+    launch: DemoLaunch, path: Path, central: Path, progress: OpProgress
+) -> Engine | None:
+    """The user's demo cache if it holds this seed and size (preparing and encrypting the
+    portfolio's copy on first use); None if it must be built again."""
+    marker = (str(launch.seed), str(launch.cases))
+    if is_plain(path):  # the portfolio's copy, not yet this user's cache
+        engine = open_cache(path)
+        try:
+            if _demo_marker(engine) != marker:
+                return None
+            _prepare_desk(engine, launch.username, central, progress)
+        finally:
             engine.dispose()
-    assert opened is not None  # launch.username is one of the users
-    return opened
+    try:  # refuses a newer cache, upgrades an older one, encrypts a plain one
+        engine = _open_with_progress(path, demo_key(launch.data_dir, launch.username), progress)
+    except WrongKey:
+        return None  # its key is gone (another keyring): build the demo again
+    if _demo_marker(engine) != marker:
+        engine.dispose()
+        return None
+    return engine
+
+
+def _demo_marker(engine: Engine) -> tuple[str | None, str | None]:
+    return read_state(engine, "demo_seed"), read_state(engine, "demo_cases")
+
+
+def _prepare_desk(engine: Engine, username: str, central: Path, progress: OpProgress) -> None:
+    """Make the portfolio's copy this user's cache, as a first sync would: it pulls what
+    changed since the portfolio was made, and a collector keeps only their own cases (before
+    it is encrypted, so the others are never written encrypted only to be removed)."""
+    from collector_desk.demo.portfolio import DEMO_USERS
+    from collector_desk.server.embedded import open_central
+    from collector_desk.store.cache.local_sync import keep_own, set_cursor
+
+    store = open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
+    set_cursor(engine, f"{store}.0.0")
+    user = find_user(engine, username)
+    if user is not None and user.role is Role.COLLECTOR:
+        progress.label(translate("App", "Keeping this collector's cases…"))
+        keep_own(engine, user.id)
 
 
 def _start_sync(
