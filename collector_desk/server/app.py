@@ -34,6 +34,7 @@ from collector_desk.store.shared.engine import READS_ONLY
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
+    MANIFEST_PAGE,
     FlowOut,
     KpiOut,
     KpiReport,
@@ -314,10 +315,17 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
         response_model=ManifestResponse,
         responses={410: {"description": "revoked: wipe the cache"}, **SIGNED_IN, **BAD_QUERY},
     )
-    def manifest(user: Annotated[UserView, Depends(current_user)]) -> ManifestResponse:
-        """Every case id in this user's scope: a desktop drops any other it still holds."""
+    def manifest(
+        user: Annotated[UserView, Depends(current_user)],
+        after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+        limit: Annotated[int | None, Query(ge=1, le=MANIFEST_PAGE)] = None,
+    ) -> ManifestResponse:
+        """The case ids in this user's scope: a desktop drops any other it still holds. With
+        a limit, a page of them after `after` (a desk of an earlier version asks for all)."""
         with reads.connect() as conn:
-            return ManifestResponse(case_ids=pull.scope_ids(conn, user))
+            ids = pull.scope_ids(conn, user, after, limit)
+        more = limit is not None and len(ids) == limit
+        return ManifestResponse(case_ids=ids, next_after=ids[-1] if more else None)
 
     @app.get(
         "/api/v1/team/members",

@@ -3,6 +3,7 @@ a worker thread and shows what it reports."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -22,6 +23,7 @@ from collector_desk.sync.outcomes import (
 )
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
+    MANIFEST_PAGE,
     MAX_MUTATIONS,
     KpiReport,
     ManifestResponse,
@@ -123,11 +125,20 @@ class SyncClient:
         return SyncReport(pushed, rejected, received, removed, self.clock_skew_s)
 
     def heal(self) -> int:
-        response = self._call("GET", "/api/v1/sync/manifest")
-        if response.status_code != 200:
-            raise Offline(f"manifest refused: {response.status_code}")
-        ids = ManifestResponse.model_validate(response.json()).case_ids
-        return local_sync.keep_only(self.engine, ids)
+        """Drop every local case the server's manifest leaves out. The manifest comes in
+        pages, held as packed integers: a million ids in scope cost 8 MB, not a list of
+        Python ints and its JSON at once."""
+        in_scope = array("q")
+        after: int | None = 0
+        while after is not None:
+            params = {"after": after, "limit": MANIFEST_PAGE}
+            response = self._call("GET", "/api/v1/sync/manifest", params=params)
+            if response.status_code != 200:
+                raise Offline(f"manifest refused: {response.status_code}")
+            page = ManifestResponse.model_validate_json(response.content)
+            in_scope.extend(page.case_ids)
+            after = page.next_after
+        return local_sync.keep_only(self.engine, in_scope)
 
     def fetch_kpis(self, since: date, until: date, period: Period) -> KpiReport:
         """The team's numbers computed centrally, kept in the cache for offline viewing.

@@ -70,10 +70,15 @@ class PullResponse(BaseModel):
 
 
 class ManifestResponse(BaseModel):
-    """Every case in the user's scope now, so a desktop can drop what it should not hold
-    even if a removal was never pulled."""
+    """The cases in the user's scope now, so a desktop can drop what it should not hold even
+    if a removal was never pulled. Asked for with a limit, a page of them in id order, and
+    `next_after` says where the next page starts (None on the last page)."""
 
     case_ids: list[int]
+    next_after: int | None = None
+
+
+MANIFEST_PAGE = 50_000  # ids a desk asks for at once: a million in scope stays a few MB
 
 
 # -- the team lead's numbers (GET /api/v1/team/kpis) ------------------------------------

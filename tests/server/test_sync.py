@@ -354,6 +354,33 @@ def test_the_scope_manifest_heals_a_cache_that_missed_a_removal(live, desk):
         assert sorted(s.scalars(select(Case.id))) == [1, 2]
 
 
+def test_the_manifest_comes_in_pages_and_still_heals_every_case(live, desk, monkeypatch):
+    """A desk with a million cases in scope reads the manifest a page at a time; paging
+    must not drop a case at a page's edge nor keep one that left."""
+    from collector_desk.sync import client as sync_client
+
+    seed_cases(live.engine, "alice", 7)
+    alice = desk("alice")
+    alice.sync()
+    with Session(live.engine) as s, s.begin():  # moved without a change row: drift
+        bob = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
+        s.get(Case, 4).assigned_to = bob
+    asked: list[httpx.URL] = []
+    alice.http.event_hooks["request"].append(lambda request: asked.append(request.url))
+    monkeypatch.setattr(sync_client, "MANIFEST_PAGE", 2)
+
+    assert alice.heal() == 1
+
+    pages = [url for url in asked if url.path == "/api/v1/sync/manifest"]
+    assert [url.params["after"] for url in pages] == ["0", "2", "5", "7"]
+    with Session(alice.engine) as s:
+        assert sorted(s.scalars(select(Case.id))) == [1, 2, 3, 5, 6, 7]
+    # a desk of an earlier version asks without a limit and gets every id at once
+    signed_in = {"Authorization": f"Bearer {alice.token}"}
+    whole = alice.http.get("/api/v1/sync/manifest", headers=signed_in).json()
+    assert whole == {"case_ids": [1, 2, 3, 5, 6, 7], "next_after": None}
+
+
 def test_clock_skew_is_measured_against_the_server(live, desk):
     seed_cases(live.engine, "alice", 1)
     alice = desk("alice")

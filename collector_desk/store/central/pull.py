@@ -137,5 +137,9 @@ def people(conn: Connection, snapshots_: Sequence[dict], me: UserView | None = N
         return {"teams": [to_json(t) for t in teams], "users": [to_json(u) for u in users]}
 
 
-def scope_ids(conn: Connection, user: UserView) -> list[int]:
-    return list(conn.scalars(select(Case.id).where(_scope(user)).order_by(Case.id)))
+def scope_ids(
+    conn: Connection, user: UserView, after: int = 0, limit: int | None = None
+) -> list[int]:
+    """The ids in the user's scope after `after`, in order; `limit` of them, or all."""
+    query = select(Case.id).where(_scope(user), Case.id > after).order_by(Case.id)
+    return list(conn.scalars(query if limit is None else query.limit(limit)))
