@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -470,6 +471,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
+    # A frozen app's worker processes (the demo's case maker, the import's line checkers)
+    # start as this program: freeze_support runs their work instead of the app.
+    multiprocessing.freeze_support()
     sys.exit(main())
 
 

@@ -9,9 +9,12 @@ collection. Everything personal is generated; nothing is real.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import random
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
@@ -295,12 +298,9 @@ class _Batch:
         self.rows: dict[str, list[tuple]] = {name: [] for name in TABLE_COLUMNS}
         self.search: list[tuple[int, str]] = []
 
-    def flush(self, conn) -> None:
-        for table, rows in self.rows.items():
-            insert_rows(conn, table, TABLE_COLUMNS[table], rows)
-            rows.clear()
-        search.add_terms(conn, self.search)
-        self.search.clear()
+
+# A chunk of cases as rows per table and search terms per case: what the worker hands over.
+ChunkRows = tuple[dict[str, list[tuple]], list[tuple[int, str]]]
 
 
 class _Generator:
@@ -759,31 +759,68 @@ def _people(conn, now: datetime) -> None:
     )
 
 
-def _generate(conn, generator: _Generator, options: DemoOptions, progress: Progress | None) -> None:
-    """Every case, chunk by chunk. A chunk is written on a thread of its own while the next is
-    made: making rows is Python, writing them mostly SQLite's C code (which lets go of the
-    interpreter), so on two cores the two overlap. The connection is used by one thread at a
-    time, and the rows are made in one order, so a seed still gives the same portfolio."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-writer") as writer:
-        writing: Future[None] | None = None
-        try:
-            for start in range(1, options.cases + 1, options.chunk):
-                stop = min(start + options.chunk, options.cases + 1)
-                batch = _Batch()
-                for case_id in range(start, stop):
-                    generator.case(case_id, batch)
-                if writing is not None:
-                    writing.result()  # the previous chunk is in (or its error is raised here)
-                writing = writer.submit(batch.flush, conn)
-                if progress:
-                    progress(start - 1, options.cases)
-            if writing is not None:
-                writing.result()
-            if progress:
-                progress(options.cases, options.cases)
-        finally:
-            if writing is not None:
-                wait([writing])  # never leave the writer on the connection being rolled back
+INLINE_CASES = 20_000  # up to this many, cases are made in this process: a worker costs a second
+AHEAD = 2  # chunks the worker may make ahead of the writing: bounds the memory they hold
+
+
+def _generate(conn, options: DemoOptions, progress: Progress | None) -> None:
+    """Every case, chunk by chunk. A big portfolio's rows are made in a worker process while
+    this one writes the chunk before: making rows is Python and writing them mostly SQLite,
+    and on two cores the two overlap (threads would not: both need the interpreter). One
+    worker makes every chunk in turn with one random stream, so a seed gives the same
+    portfolio either way."""
+    starts = range(1, options.cases + 1, options.chunk)
+    if options.cases <= INLINE_CASES:
+        _start_generator(options)
+        chunks: Iterator[ChunkRows] = (_make_chunk(start) for start in starts)
+        _write_chunks(conn, chunks, options, progress)
+        return
+    # spawn: the same on Linux and Windows, and no copy of this process's connections
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, context, _start_generator, (options,)) as worker:
+        _write_chunks(conn, _made_ahead(worker, starts), options, progress)
+
+
+def _made_ahead(worker: ProcessPoolExecutor, starts: range) -> Iterator[ChunkRows]:
+    pending: deque[Future[ChunkRows]] = deque()
+    for start in starts:
+        pending.append(worker.submit(_make_chunk, start))
+        if len(pending) > AHEAD:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _write_chunks(
+    conn, chunks: Iterator[ChunkRows], options: DemoOptions, progress: Progress | None
+) -> None:
+    done = 0
+    for rows, terms in chunks:
+        for table, table_rows in rows.items():
+            insert_rows(conn, table, TABLE_COLUMNS[table], table_rows)
+        search.add_terms(conn, terms)
+        done = min(done + options.chunk, options.cases)
+        if progress:
+            progress(done, options.cases)
+
+
+# The generator of the process that makes the cases (the worker's, or this one's when inline).
+_GENERATOR: _Generator | None = None
+_OPTIONS: DemoOptions | None = None
+
+
+def _start_generator(options: DemoOptions) -> None:
+    global _GENERATOR, _OPTIONS
+    _GENERATOR = _Generator(options, default_bucket_scheme(), default_priority_weights())
+    _OPTIONS = options
+
+
+def _make_chunk(start: int) -> ChunkRows:
+    assert _GENERATOR is not None and _OPTIONS is not None  # _start_generator ran
+    batch = _Batch()
+    for case_id in range(start, min(start + _OPTIONS.chunk, _OPTIONS.cases + 1)):
+        _GENERATOR.case(case_id, batch)
+    return batch.rows, batch.search
 
 
 def _drop_indexes(conn) -> list[str]:
@@ -816,18 +853,18 @@ def build_demo_portfolio(
     engine = make_build_engine(side)
     try:
         upgrade(engine, PORTFOLIO_HISTORY)
-        generator = _Generator(options, default_bucket_scheme(), default_priority_weights())
+        now = options.now.astimezone(UTC)
         with engine.begin() as conn:
             indexes = _drop_indexes(conn)
-            _people(conn, generator.now)
-            _generate(conn, generator, options, progress)
+            _people(conn, now)
+            _generate(conn, options, progress)
             insert_rows(
                 conn,
                 "sync_state",
                 ("key", "value"),
                 [
                     ("signed_in_user", DEMO_COLLECTOR),
-                    ("priority_refreshed_at", generator.now.isoformat()),
+                    ("priority_refreshed_at", now.isoformat()),
                     ("demo_seed", str(options.seed)),
                     ("demo_cases", str(options.cases)),
                 ],

@@ -44,6 +44,22 @@ def test_same_seed_gives_the_same_portfolio_and_another_seed_does_not(tmp_path):
     assert _fingerprint(a) != _fingerprint(c)
 
 
+def test_a_big_portfolio_made_in_a_worker_process_is_the_one_made_inline(tmp_path, monkeypatch):
+    """Above a size the cases are made in a worker process while this one writes; the seed
+    must still give the same portfolio, chunk boundaries included, and every index."""
+    from collector_desk.demo import portfolio
+
+    options = DemoOptions(cases=230, seed=3, now=FIXED_NOW, chunk=50)
+    inline = build_demo_portfolio(tmp_path / "inline.sqlite", options)
+    monkeypatch.setattr(portfolio, "INLINE_CASES", 100)
+    worker = build_demo_portfolio(tmp_path / "worker.sqlite", options)
+    assert _fingerprint(worker) == _fingerprint(inline)
+    indexes = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    with sqlite3.connect(inline) as a, sqlite3.connect(worker) as b:
+        assert a.execute(indexes).fetchall() == b.execute(indexes).fetchall()
+        assert len(a.execute(indexes).fetchall()) > 10  # built again after the load
+
+
 def test_money_is_stored_as_integers_everywhere(db):
     for table, columns in MONEY_COLUMNS.items():
         for column in columns:
