@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -126,7 +127,8 @@ def _open_demo_cache(launch: DemoLaunch, progress: OpProgress, lock: bool) -> En
 def _open_or_build_demo(launch: DemoLaunch, progress: OpProgress) -> Engine:
     path = demo_cache_path(launch.data_dir, launch.username)
     central = launch.data_dir / DEMO_CENTRAL_NAME
-    if not launch.rebuild and path.exists() and central.exists():
+    waiting = _portfolio_copy(path)
+    if not launch.rebuild and (path.exists() or waiting.exists()) and central.exists():
         engine = _open_demo_desk(launch, path, central, progress)
         if engine is not None:
             return engine
@@ -134,6 +136,11 @@ def _open_or_build_demo(launch: DemoLaunch, progress: OpProgress) -> Engine:
     engine = _open_demo_desk(launch, path, central, progress)
     assert engine is not None  # just built for this seed and size
     return engine
+
+
+def _portfolio_copy(desk: Path) -> Path:
+    """Where a desk's copy of the portfolio waits until its user first opens the demo."""
+    return desk.with_name(desk.name + ".portfolio")
 
 
 def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> None:
@@ -151,9 +158,9 @@ def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> None
     progress(0, 0)
     for username in (DEMO_COLLECTOR, DEMO_LEAD):
         desktop = demo_cache_path(launch.data_dir, username)
-        for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting"):
+        for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting", ".portfolio"):
             desktop.with_name(desktop.name + suffix).unlink(missing_ok=True)
-        shutil.copyfile(central, desktop)
+        shutil.copyfile(central, _portfolio_copy(desktop))
 
 
 def _open_demo_desk(
@@ -162,14 +169,15 @@ def _open_demo_desk(
     """The user's demo cache if it holds this seed and size (preparing and encrypting the
     portfolio's copy on first use); None if it must be built again."""
     marker = (str(launch.seed), str(launch.cases))
-    if is_plain(path):  # the portfolio's copy, not yet this user's cache
-        engine = open_cache(path)
-        try:
-            if _demo_marker(engine) != marker:
-                return None
-            _prepare_desk(engine, launch.username, central, progress)
-        finally:
-            engine.dispose()
+    waiting = _portfolio_copy(path)
+    if waiting.exists():
+        if not _prepare_desk(waiting, launch.username, central, marker, progress):
+            return None
+        for stale in (path.with_name(path.name + s) for s in ("", "-wal", "-shm", ".salt")):
+            stale.unlink(missing_ok=True)
+        os.replace(waiting, path)
+    if not path.exists():
+        return None
     try:  # refuses a newer cache, upgrades an older one, encrypts a plain one
         engine = _open_with_progress(path, demo_key(launch.data_dir, launch.username), progress)
     except WrongKey:
@@ -184,20 +192,43 @@ def _demo_marker(engine: Engine) -> tuple[str | None, str | None]:
     return read_state(engine, "demo_seed"), read_state(engine, "demo_cases")
 
 
-def _prepare_desk(engine: Engine, username: str, central: Path, progress: OpProgress) -> None:
+def _prepare_desk(
+    copy: Path, username: str, central: Path, marker: tuple[str, str], progress: OpProgress
+) -> bool:
     """Make the portfolio's copy this user's cache, as a first sync would: it pulls what
-    changed since the portfolio was made, and a collector keeps only their own cases (before
-    it is encrypted, so the others are never written encrypted only to be removed)."""
+    changed since the portfolio was made, and a collector keeps only their own cases, before
+    it is encrypted (the others are never written encrypted only to be removed). False if
+    the copy is of another portfolio.
+
+    The copy is worked on without a journal, as the portfolio was built: it becomes the
+    cache only when complete, and one interrupted here is replaced by building again."""
     from collector_desk.demo.portfolio import DEMO_USERS
     from collector_desk.server.embedded import open_central
     from collector_desk.store.cache.local_sync import keep_own, set_cursor
+    from collector_desk.store.cache.schema import CACHE
+    from collector_desk.store.shared.engine import make_build_engine
+    from collector_desk.store.shared.migrate import upgrade
 
-    store = open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
-    set_cursor(engine, f"{store}.0.0")
-    user = find_user(engine, username)
-    if user is not None and user.role is Role.COLLECTOR:
-        progress.label(translate("App", "Keeping this collector's cases…"))
-        keep_own(engine, user.id)
+    engine = make_build_engine(copy)
+    try:
+        if _demo_marker(engine) != marker:
+            return False
+        upgrade(engine, CACHE)
+        store = open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
+        set_cursor(engine, f"{store}.0.0")
+        user = find_user(engine, username)
+        if user is not None and user.role is Role.COLLECTOR:
+            progress.label(translate("App", "Keeping this collector's cases…"))
+            keep_own(engine, user.id)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        return True
+    except BaseException:
+        engine.dispose()
+        copy.unlink(missing_ok=True)  # half prepared: the next start builds the demo again
+        raise
+    finally:
+        engine.dispose()
 
 
 def _start_sync(
