@@ -353,16 +353,24 @@ class CaseQueue:
         return found
 
     @staticmethod
-    def _slice(conn, layout: QueueLayout, part, size: int, offset: int, take: int) -> list[int]:
-        from_end = size - (offset + take)
-        reverse = from_end < offset
-        query = (
+    def page_query(layout: QueueLayout, part, offset: int, take: int, reverse: bool = False):
+        """The ids of one part at [offset, offset + take) in the layout's order, or of its
+        mirror when reverse (offset then counts from the end)."""
+        return (
             _hinted(select(Case.id), layout.index_hint)
             .where(part)
             .order_by(*ordering(layout.spec, reverse=reverse))
-            .offset(from_end if reverse else offset)
+            .offset(offset)
             .limit(take)
         )
+
+    @classmethod
+    def _slice(
+        cls, conn, layout: QueueLayout, part, size: int, offset: int, take: int
+    ) -> list[int]:
+        from_end = size - (offset + take)
+        reverse = from_end < offset
+        query = cls.page_query(layout, part, from_end if reverse else offset, take, reverse)
         got = list(conn.scalars(query))
         return got[::-1] if reverse else got
 
