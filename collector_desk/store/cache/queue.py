@@ -266,19 +266,37 @@ class CaseQueue:
         self.clock = clock
         self._groups: dict[tuple[str, str, bool], int] | None = None
 
-    def layout(self, spec: QueueSpec = DEFAULT_SPEC) -> QueueLayout:
+    def layout(
+        self, spec: QueueSpec = DEFAULT_SPEC, like: QueueLayout | None = None
+    ) -> QueueLayout:
         """Fix the view at this moment: its parts in display order and how many rows each has.
 
         Ordered by priority, the cases that may be contacted now (their local hours, no stop
         flag) come first and the rest sink below them, each part still in priority order.
+
+        like: the layout on show when only the order changes (a click on a column header). Its
+        moment and its total are kept, so the view holds the same cases and only what the new
+        order splits into parts is counted, never the whole view again.
         """
-        now = self.clock()
+        known: int | None = None
+        if like is not None and like.spec.sorted_by(spec.sort, spec.descending) == spec:
+            now, known = like.now, like.total
+        else:
+            now = self.clock()
         base = where(spec, self.user_id, now, self.zone)
         if not sinks_uncontactable(spec):
             parts = split_untouched(spec, self.user_id, now, self.zone) or [base]
+            if known is None and spec.view is View.MY_QUEUE and not spec.search.strip():
+                known = sum(self._open_groups().values())  # all my open cases: cached
+            sizes: list[tuple[ColumnElement, int]] = []
             with self.engine.connect() as conn:
-                counted = tuple((part, self._count(conn, part, None)) for part in parts)
-            return QueueLayout(spec, now, counted, sunk=False)
+                for n, part in enumerate(parts, start=1):
+                    if known is not None and n == len(parts):
+                        size = known - sum(size for _, size in sizes)  # the rest
+                    else:
+                        size = self._count(conn, part, None)
+                    sizes.append((part, size))
+            return QueueLayout(spec, now, tuple(sizes), sunk=False)
 
         groups = self._open_groups()
         open_now = set(open_pairs(default_packs(), {(p, z) for p, z, _ in groups}, now))
@@ -298,7 +316,7 @@ class CaseQueue:
             hint = PRIORITY_INDEX
         else:  # a narrower view: its own filter's index finds its rows faster
             with self.engine.connect() as conn:
-                total = self._count(conn, base, None)
+                total = self._count(conn, base, None) if known is None else known
                 first = self._count(conn, and_(base, reachable), None)
         counted = ((and_(base, reachable), first), (and_(base, not_(reachable)), total - first))
         return QueueLayout(spec, now, counted, sunk=True, index_hint=hint)

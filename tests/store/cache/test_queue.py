@@ -197,3 +197,18 @@ def test_the_due_views_are_counted_and_paged_on_their_own_index(queue, view):
     assert sunk.sunk and sunk.total == size
     reachable = _plan(queue, select(func.count()).select_from(Case).where(sunk.parts[0][0]))
     assert "USING COVERING INDEX ix_cases_open_due" in reachable
+
+
+@pytest.mark.parametrize("view", list(View))
+@pytest.mark.parametrize("search", ["", "王", "1"])
+def test_a_new_order_kept_from_the_view_on_show_holds_the_same_cases(queue, view, search):
+    shown = queue.layout(QueueSpec.for_view(view).searching(search))
+    for sort in SortKey:
+        for descending in (True, False):
+            spec = shown.spec.sorted_by(sort, descending)
+            resorted = queue.layout(spec, like=shown)
+            fresh = queue.layout(spec)
+            assert resorted.total == fresh.total
+            assert [size for _, size in resorted.parts] == [size for _, size in fresh.parts]
+            assert queue.ids(resorted, 0, resorted.total) == queue.ids(fresh, 0, fresh.total)
+            shown = resorted
