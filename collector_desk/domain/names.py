@@ -1,8 +1,7 @@
 """A customer's surname, as a collector searches for it.
 
 A Chinese name is written surname first: one character, or two for the compound surnames
-(欧阳, 司马, ...). A Western name is written surname last: its last word. The surname is kept
-case-folded, so "smith" and "SMITH" find Smith.
+(欧阳, 司马, ...). A Western name is written surname last: its last word, case-folded.
 """
 
 from __future__ import annotations

@@ -76,12 +76,13 @@ class SyncIssue(Base):
 
 class CaseSurname(Base):
     """Local cache: each case's customer's surname (domain.names.surname) beside the case's
-    owner and priority, so a search by a surname is counted and paged in priority order from
-    one index, without reading a row of `cases` (a common surname is tens of thousands of them).
+    owner and priority, so a search by a Chinese surname is counted and paged in priority order
+    from one index, without reading a row of `cases` (a common surname is tens of thousands of
+    them), and the hits of any other search are checked and ordered here, not in `cases`.
 
-    Written with the search index (store.cache.search.add_surnames), by whoever writes cases
-    into the cache; the cache's triggers (cache_0012) keep `assigned_to` and `priority` equal
-    to the case's and remove the row with its case, whichever code changes them.
+    Written beside the search index by a pull (store.cache.search.add_surnames) and filled by
+    the upgrade that made it (cache_0012), whose triggers keep `assigned_to` and `priority`
+    equal to the case's and remove the row with its case, whichever code changes them.
     """
 
     __tablename__ = "case_surnames"

@@ -8,9 +8,12 @@ customers, accounts or contact points into the cache (a pull, the demo's portfol
 them in the same transaction with `add_terms`, so search never disagrees with the queue.
 
 Each case also has a row in `case_surnames` (its customer's surname beside the case's owner and
-priority, schema.CaseSurname), written beside its terms with `add_surnames`: a search for one
-surname (王 is tens of thousands of cases at a million) is counted and paged from that table's
-index instead of looking every hit up in `cases`.
+priority, schema.CaseSurname): a search for one Chinese surname (王 is tens of thousands of
+cases at a million) is counted and paged from that table's index, and the hits of any other
+search are checked and ordered there instead of in `cases`. A pull writes it beside the terms
+with `add_surnames`; an upgrade to cache_0012 fills it from the tables (the demo's portfolio is
+written at the revision both sides share, before the table exists, so its caches are filled
+there).
 """
 
 from __future__ import annotations
