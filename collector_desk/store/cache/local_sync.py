@@ -291,8 +291,9 @@ def _cases_with_pending_contacts(session: Session, keep: set[str]) -> set[int]:
 
 
 def _reindex(conn, cases: Sequence[dict]) -> None:
-    """Search terms straight from the pulled cases: no reads back from the cache."""
+    """Search terms and surnames straight from the pulled cases: no reads back from the cache."""
     rows = []
+    surnames = []
     for snapshot in cases:
         case = snapshot["cases"][0]
         customer = snapshot["customers"][0]
@@ -302,6 +303,7 @@ def _reindex(conn, cases: Sequence[dict]) -> None:
             for p in snapshot.get("contact_points", [])
             if p["kind"] not in ("email", "address")
         ]
+        surnames.append((case["id"], customer["full_name"], case["assigned_to"], case["priority"]))
         rows.append(
             (
                 case["id"],
@@ -321,6 +323,7 @@ def _reindex(conn, cases: Sequence[dict]) -> None:
     if ids:
         conn.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", ids)
         search.add_terms(conn, rows)
+        search.add_surnames(conn, surnames)
 
 
 def set_cursor(engine: Engine, value: str) -> None:

@@ -26,15 +26,19 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.domain.names import as_chinese_surname
 from collector_desk.domain.policy import Decision, open_pairs
 from collector_desk.store.cache.queue_query import (
     QueueSpec,
+    SortKey,
     View,
+    full_text_hits,
     ordering,
     sinks_uncontactable,
     split_untouched,
     where,
 )
+from collector_desk.store.cache.schema import CaseSurname
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.compliance import judge_case
 from collector_desk.store.shared.legal import LegalView, legal_view
@@ -193,6 +197,10 @@ class QueueLayout:
     parts: tuple[tuple[ColumnElement, int], ...]
     sunk: bool  # the parts are "contactable now" then "not now"
     index_hint: str | None = None
+    # a search for this Chinese surname, found on case_surnames' index (None: any other view)
+    surname: str | None = None
+    # the parts are clauses on case_surnames, and pages are read from it (a search by priority)
+    on_surnames: bool = False
 
     @property
     def total(self) -> int:
@@ -266,19 +274,41 @@ class CaseQueue:
         self.clock = clock
         self._groups: dict[tuple[str, str, bool], int] | None = None
 
-    def layout(self, spec: QueueSpec = DEFAULT_SPEC) -> QueueLayout:
+    def layout(
+        self, spec: QueueSpec = DEFAULT_SPEC, like: QueueLayout | None = None
+    ) -> QueueLayout:
         """Fix the view at this moment: its parts in display order and how many rows each has.
 
         Ordered by priority, the cases that may be contacted now (their local hours, no stop
         flag) come first and the rest sink below them, each part still in priority order.
+
+        like: the layout on show when only the order changes (a click on a column header). Its
+        moment and its total are kept, so the view holds the same cases and only what the new
+        order splits into parts is counted, never the whole view again.
         """
-        now = self.clock()
+        known: int | None = None
+        if like is not None and like.spec.sorted_by(spec.sort, spec.descending) == spec:
+            now, known = like.now, like.total
+        else:
+            like, now = None, self.clock()
+        if spec.search.strip():
+            found = self._search_layout(spec, now, known, like)
+            if found is not None:
+                return found
         base = where(spec, self.user_id, now, self.zone)
         if not sinks_uncontactable(spec):
             parts = split_untouched(spec, self.user_id, now, self.zone) or [base]
+            if known is None and spec.view is View.MY_QUEUE and not spec.search.strip():
+                known = sum(self._open_groups().values())  # all my open cases: cached
+            sizes: list[tuple[ColumnElement, int]] = []
             with self.engine.connect() as conn:
-                counted = tuple((part, self._count(conn, part, None)) for part in parts)
-            return QueueLayout(spec, now, counted, sunk=False)
+                for n, part in enumerate(parts, start=1):
+                    if known is not None and n == len(parts):
+                        size = known - sum(size for _, size in sizes)  # the rest
+                    else:
+                        size = self._count(conn, part, None)
+                    sizes.append((part, size))
+            return QueueLayout(spec, now, tuple(sizes), sunk=False)
 
         groups = self._open_groups()
         open_now = set(open_pairs(default_packs(), {(p, z) for p, z, _ in groups}, now))
@@ -298,10 +328,57 @@ class CaseQueue:
             hint = PRIORITY_INDEX
         else:  # a narrower view: its own filter's index finds its rows faster
             with self.engine.connect() as conn:
-                total = self._count(conn, base, None)
+                total = self._count(conn, base, None) if known is None else known
                 first = self._count(conn, and_(base, reachable), None)
         counted = ((and_(base, reachable), first), (and_(base, not_(reachable)), total - first))
         return QueueLayout(spec, now, counted, sunk=True, index_hint=hint)
+
+    def _search_layout(
+        self, spec: QueueSpec, now: datetime, known: int | None, like: QueueLayout | None
+    ) -> QueueLayout | None:
+        """A search (it looks through all my cases, whatever the view), counted on
+        case_surnames, the narrow table of each case's owner, priority and surname.
+
+        One or two Chinese characters that are the surname of some of my customers (王, 欧阳)
+        find that surname's cases: counted, and paged in priority order, from case_surnames'
+        index alone, however many there are. Anything else (a given name, a Western name, a
+        reference, digits) is looked up in the full-text index and its hits checked on
+        case_surnames, a few bytes a case where `cases` has hundreds; by priority they are
+        also ordered there. Another order sorts by the cases' own column. None when nothing typed
+        is a word (the caller's filter finds nothing).
+        """
+        surname = as_chinese_surname(spec.search)
+        if surname is not None and (like is None or like.surname is not None):
+            theirs = and_(CaseSurname.assigned_to == self.user_id, CaseSurname.surname == surname)
+            total = known if known is not None else self._count_on_surnames(theirs)
+            if total:
+                return self._on_surnames(spec, now, theirs, total, surname)
+        hits = full_text_hits(spec)
+        if hits is None:
+            return None
+        # "+ 0": start from the hits, never walk my whole queue on the index
+        found = and_(CaseSurname.assigned_to + 0 == self.user_id, CaseSurname.case_id.in_(hits))
+        total = known if known is not None else self._count_on_surnames(found)
+        return self._on_surnames(spec, now, found, total, None)
+
+    def _count_on_surnames(self, clause) -> int:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(CaseSurname).where(clause)) or 0
+
+    def _on_surnames(
+        self, spec: QueueSpec, now: datetime, clause, total: int, surname: str | None
+    ) -> QueueLayout:
+        if spec.sort is SortKey.PRIORITY:
+            part = ((clause, total),)
+            return QueueLayout(spec, now, part, sunk=False, surname=surname, on_surnames=True)
+        if surname is None:  # the full-text hits, by the cases' column
+            clause = where(spec, self.user_id, now, self.zone)
+        else:
+            clause = and_(
+                Case.assigned_to + 0 == self.user_id,
+                Case.id.in_(select(CaseSurname.case_id).where(clause)),
+            )
+        return QueueLayout(spec, now, ((clause, total),), sunk=False, surname=surname)
 
     @staticmethod
     def _count(conn, clause, hint: str | None) -> int:
@@ -353,16 +430,29 @@ class CaseQueue:
         return found
 
     @staticmethod
-    def _slice(conn, layout: QueueLayout, part, size: int, offset: int, take: int) -> list[int]:
+    def page_query(layout: QueueLayout, part, offset: int, take: int, reverse: bool = False):
+        """The ids of one part at [offset, offset + take) in the layout's order, or of its
+        mirror when reverse (offset then counts from the end)."""
+        if layout.on_surnames:
+            descending = layout.spec.descending != reverse
+            columns = (CaseSurname.priority, CaseSurname.case_id)
+            query = select(CaseSurname.case_id).where(part)
+            query = query.order_by(*(c.desc() if descending else c.asc() for c in columns))
+        else:
+            query = (
+                _hinted(select(Case.id), layout.index_hint)
+                .where(part)
+                .order_by(*ordering(layout.spec, reverse=reverse))
+            )
+        return query.offset(offset).limit(take)
+
+    @classmethod
+    def _slice(
+        cls, conn, layout: QueueLayout, part, size: int, offset: int, take: int
+    ) -> list[int]:
         from_end = size - (offset + take)
         reverse = from_end < offset
-        query = (
-            _hinted(select(Case.id), layout.index_hint)
-            .where(part)
-            .order_by(*ordering(layout.spec, reverse=reverse))
-            .offset(from_end if reverse else offset)
-            .limit(take)
-        )
+        query = cls.page_query(layout, part, from_end if reverse else offset, take, reverse)
         got = list(conn.scalars(query))
         return got[::-1] if reverse else got
 

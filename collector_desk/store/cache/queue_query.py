@@ -89,19 +89,27 @@ def _day_bounds(now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
+def full_text_hits(spec: QueueSpec):
+    """The ids of the cases the search's words find in the full-text index (anyone's); None
+    when what was typed holds no word to look for."""
+    match = search.match_expression(spec.search)
+    if match is None:
+        return None
+    return (
+        select(text("rowid"))
+        .select_from(text("case_search"))
+        .where(text("case_search MATCH :match").bindparams(match=match))
+    )
+
+
 def filters(
     spec: QueueSpec, user_id: int, now: datetime, zone: ZoneInfo
 ) -> list[ColumnElement[bool] | TextClause]:
     mine = Case.assigned_to == user_id
-    match = search.match_expression(spec.search)
     if spec.search.strip():
-        if match is None:
+        hits = full_text_hits(spec)
+        if hits is None:
             return [mine, text("0")]  # typed only punctuation: nothing matches
-        hits = (
-            select(text("rowid"))
-            .select_from(text("case_search"))
-            .where(text("case_search MATCH :match").bindparams(match=match))
-        )
         # "+ 0" keeps SQLite from walking my whole queue's index and probing the hits for
         # each row; it starts from the few hits instead.
         return [Case.assigned_to + 0 == user_id, Case.id.in_(hits)]

@@ -1,19 +1,20 @@
-"""The tables only a desk's cache holds: its outbox, drafts, the lead's cached numbers and the
-changes the server rejected. None of them is ever pulled or pushed as a table."""
+"""The tables only a desk's cache holds: its outbox, drafts, the lead's cached numbers, the
+changes the server rejected and the search's surnames. None of them is ever pulled or pushed as
+a table."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from collector_desk.store.shared.schema import Base, side_only
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CACHE = Side("cache", Path(__file__).resolve().parent / "versions", head="cache_0011")
+CACHE = Side("cache", Path(__file__).resolve().parent / "versions", head="cache_0012")
 CACHE_ONLY = side_only(CACHE.name)
 
 
@@ -71,3 +72,25 @@ class SyncIssue(Base):
     args: Mapped[dict] = mapped_column(JSON)
     reason: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CaseSurname(Base):
+    """Local cache: each case's customer's surname (domain.names.surname) beside the case's
+    owner and priority, so a search by a Chinese surname is counted and paged in priority order
+    from one index, without reading a row of `cases` (a common surname is tens of thousands of
+    them), and the hits of any other search are checked and ordered here, not in `cases`.
+
+    Written beside the search index by a pull (store.cache.search.add_surnames) and filled by
+    the upgrade that made it (cache_0012), whose triggers keep `assigned_to` and `priority`
+    equal to the case's and remove the row with its case, whichever code changes them.
+    """
+
+    __tablename__ = "case_surnames"
+    __table_args__ = (
+        Index("ix_case_surnames_search", "assigned_to", "surname", "priority", "case_id"),
+        CACHE_ONLY,
+    )
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    surname: Mapped[str] = mapped_column(String(200))
+    assigned_to: Mapped[int | None] = mapped_column(Integer)
+    priority: Mapped[int] = mapped_column(Integer)

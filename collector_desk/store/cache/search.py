@@ -6,6 +6,14 @@ Chinese characters as one word), customer, case and account references, card las
 phone digits with the suffixes people type (last 11, 10 and 4 digits). Whoever writes cases,
 customers, accounts or contact points into the cache (a pull, the demo's portfolio) indexes
 them in the same transaction with `add_terms`, so search never disagrees with the queue.
+
+Each case also has a row in `case_surnames` (its customer's surname beside the case's owner and
+priority, schema.CaseSurname): a search for one Chinese surname (王 is tens of thousands of
+cases at a million) is counted and paged from that table's index, and the hits of any other
+search are checked and ordered there instead of in `cases`. A pull writes it beside the terms
+with `add_surnames`; an upgrade to cache_0012 fills it from the tables (the demo's portfolio is
+written at the revision both sides share, before the table exists, so its caches are filled
+there).
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Result, Row
+
+from collector_desk.domain.names import surname
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SEPARATORS = re.compile(r"[\s\-().+]")
@@ -59,6 +69,33 @@ def add_terms(conn: Connection, rows: Sequence[tuple[int, str]]) -> None:
     """Index cases, (case id, terms) each, that have no row in the index yet."""
     if rows:
         conn.exec_driver_sql("INSERT INTO case_search (rowid, terms) VALUES (?, ?)", list(rows))
+
+
+def add_surnames(conn: Connection, rows: Sequence[tuple[int, str, int | None, int]]) -> None:
+    """Record each case's surname, (case id, customer's full name, assigned_to, priority)."""
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO case_surnames (case_id, surname, assigned_to, priority)"
+            " VALUES (?, ?, ?, ?)",
+            [(case_id, surname(name), owner, priority) for case_id, name, owner, priority in rows],
+        )
+
+
+def rebuild_surnames(conn: Connection, batch: int = 50_000) -> int:
+    """Record the surname of every case from the tables (after an upgrade, or to heal)."""
+    conn.exec_driver_sql("DELETE FROM case_surnames")
+    done, after = 0, 0
+    while True:
+        chunk: Sequence[Row[int, str, int | None, int]] = conn.exec_driver_sql(
+            "SELECT c.id, u.full_name, c.assigned_to, c.priority FROM cases c"
+            " JOIN customers u ON u.id = c.customer_id WHERE c.id > ? ORDER BY c.id LIMIT ?",
+            (after, batch),
+        ).fetchall()
+        if not chunk:
+            return done
+        add_surnames(conn, [(i, name, owner, priority) for i, name, owner, priority in chunk])
+        done += len(chunk)
+        after = chunk[-1][0]
 
 
 def rebuild(conn: Connection, batch: int = 20_000) -> int:

@@ -217,6 +217,21 @@ class Case(Base):
             info=DESK_ONLY,
         ),
         *(_open_index(column) for column in INDEXED_SORTS),
+        # "Callbacks due" and "Promises due today" (next_action fixed, next_action_at a range)
+        # counted, paged in their own order and split by contactability from this index alone
+        # (status too: SQLite reads the row for a column of the index's own WHERE otherwise)
+        Index(
+            "ix_cases_open_due",
+            "assigned_to",
+            "next_action",
+            "next_action_at",
+            "id",
+            "status",
+            *CONTACTABILITY_COLUMNS,
+            sqlite_where=text(OPEN_CASES),
+            postgresql_where=text(OPEN_CASES),
+            info=DESK_ONLY,
+        ),
         # closed cases past retention, found at each sync without reading every case
         Index("ix_cases_closed", "status", "closed_at"),
         # counts of open cases per (pack, zone, stop flag) without sorting a million rows

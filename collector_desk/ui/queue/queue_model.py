@@ -95,10 +95,14 @@ class QueueModel(QAbstractTableModel):
     def layout(self) -> QueueLayout:
         return self._layout
 
-    def set_spec(self, spec: QueueSpec) -> None:
-        """Show another view, order or search: a count or two and one page, whatever the size."""
+    def set_spec(self, spec: QueueSpec, resort: bool = False) -> None:
+        """Show another view, order or search: a count or two and one page, whatever the size.
+
+        resort: only the order changes (a header click), so the view's count on show is kept
+        and nothing is counted again but what the new order splits.
+        """
         self.beginResetModel()
-        self._layout = self._queue.layout(spec)
+        self._layout = self._queue.layout(spec, like=self._layout if resort else None)
         self._pages.clear()
         self._verdicts.clear()  # judged as of the layout's moment
         self._count = self._layout.total
@@ -109,7 +113,7 @@ class QueueModel(QAbstractTableModel):
         if key is None:
             return  # this column has no index to sort on; the order stays as it is
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_spec(self.spec.sorted_by(key, descending))
+        self.set_spec(self.spec.sorted_by(key, descending), resort=True)
 
     def sort_column(self) -> int:
         for column, name in enumerate(COLUMNS):

@@ -171,3 +171,44 @@ def test_cases_that_may_not_be_contacted_now_sink_below_the_rest(queue):
 def test_other_orders_and_searches_do_not_sink(queue):
     assert not queue.layout(QueueSpec(sort=SortKey.OVERDUE)).sunk
     assert not queue.layout(QueueSpec().searching("王")).sunk
+
+
+def _plan(queue, statement) -> str:
+    compiled = statement.compile(queue.engine, compile_kwargs={"literal_binds": True})
+    with queue.engine.connect() as conn:
+        return " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+
+
+@pytest.mark.parametrize("view", [View.CALLBACKS_DUE, View.PROMISES_DUE_TODAY])
+def test_the_due_views_are_counted_and_paged_on_their_own_index(queue, view):
+    from sqlalchemy import func, select
+
+    from collector_desk.store.shared.schema import Case
+
+    layout = queue.layout(QueueSpec.for_view(view))
+    assert not layout.sunk and (layout.total or view is View.PROMISES_DUE_TODAY)
+    ((part, size),) = layout.parts
+    count = _plan(queue, select(func.count()).select_from(Case).where(part))
+    assert "USING COVERING INDEX ix_cases_open_due" in count
+    page = _plan(queue, queue.page_query(layout, part, 0, 200))
+    assert "USING COVERING INDEX ix_cases_open_due" in page and "TEMP B-TREE" not in page
+    # sorted by priority, the view sinks what may not be called now: counted on the index too
+    sunk = queue.layout(QueueSpec.for_view(view).sorted_by(SortKey.PRIORITY, True))
+    assert sunk.sunk and sunk.total == size
+    reachable = _plan(queue, select(func.count()).select_from(Case).where(sunk.parts[0][0]))
+    assert "USING COVERING INDEX ix_cases_open_due" in reachable
+
+
+@pytest.mark.parametrize("view", list(View))
+@pytest.mark.parametrize("search", ["", "王", "1"])
+def test_a_new_order_kept_from_the_view_on_show_holds_the_same_cases(queue, view, search):
+    shown = queue.layout(QueueSpec.for_view(view).searching(search))
+    for sort in SortKey:
+        for descending in (True, False):
+            spec = shown.spec.sorted_by(sort, descending)
+            resorted = queue.layout(spec, like=shown)
+            fresh = queue.layout(spec)
+            assert resorted.total == fresh.total
+            assert [size for _, size in resorted.parts] == [size for _, size in fresh.parts]
+            assert queue.ids(resorted, 0, resorted.total) == queue.ids(fresh, 0, fresh.total)
+            shown = resorted

@@ -34,7 +34,7 @@ from collector_desk.store.shared.schema import Case, Team, User
 from collector_desk.store.shared.schema_version import SHARED_HISTORY
 from tests.conftest import FIXED_NOW
 
-CACHE_ONLY = {"sync_outbox", "drafts", "kpi_cache", "sync_issues"}
+CACHE_ONLY = {"sync_outbox", "drafts", "kpi_cache", "sync_issues", "case_surnames"}
 CENTRAL_ONLY = {"credentials", "auth_tokens", "sync_clients", "sync_results", "changes"} | {
     "bucket_history"
 }
