@@ -61,6 +61,8 @@ BUCKET_HISTORY_DAYS = 90  # how far back the demo's bucket changes (roll and cur
 # Share of cases per bucket label, weighted to the early stages as real portfolios are.
 BUCKET_WEIGHTS = {"M1": 45, "M2": 20, "M3": 12, "M4": 9, "M5": 8, "M6+": 6}
 MAX_DEMO_DPD = 720
+MAX_ACCOUNTS_PER_CASE = 3  # accounts(): one to three cards
+MAX_POINTS_PER_CASE = 5  # contact_points(): mobile, home, work, a relative, e-mail
 
 OUTCOME_WEIGHTS = {
     Outcome.NO_ANSWER: 40,
@@ -309,6 +311,7 @@ class _Generator:
     def __init__(
         self, options: DemoOptions, scheme: BucketScheme, weights: PriorityWeights
     ) -> None:
+        self.seed = options.seed
         self.rng = random.Random(options.seed)
         self.now = options.now.astimezone(UTC)
         self.today = self.now.date()
@@ -324,6 +327,15 @@ class _Generator:
             (buckets[label].min_dpd, buckets[label].max_dpd or MAX_DEMO_DPD, weight)
             for label, weight in BUCKET_WEIGHTS.items()
         ]
+
+    def begin_chunk(self, index: int, first_case: int) -> None:
+        """Each chunk of cases draws from a random stream of its own and numbers its rows in
+        a range of its own, so chunks can be made in any process in any order and a seed
+        still gives one portfolio. The first chunk's stream is the seed's own."""
+        self.rng = random.Random(self.seed + (index << 32))
+        self.point_id = (first_case - 1) * MAX_POINTS_PER_CASE
+        self.account_id = (first_case - 1) * MAX_ACCOUNTS_PER_CASE
+        self.uuid_n = index << 20  # a chunk makes far fewer than a million ids
 
     # Deterministic UUID-shaped ids: uuid4 would make two runs with one seed differ.
     def uuid(self) -> str:
@@ -759,33 +771,35 @@ def _people(conn, now: datetime) -> None:
     )
 
 
-INLINE_CASES = 20_000  # up to this many, cases are made in this process: a worker costs a second
-AHEAD = 2  # chunks the worker may make ahead of the writing: bounds the memory they hold
+INLINE_CASES = 20_000  # up to this many, cases are made in this process: workers cost a second
 
 
 def _generate(conn, options: DemoOptions, progress: Progress | None) -> None:
-    """Every case, chunk by chunk. A big portfolio's rows are made in a worker process while
-    this one writes the chunk before: making rows is Python and writing them mostly SQLite,
-    and on two cores the two overlap (threads would not: both need the interpreter). One
-    worker makes every chunk in turn with one random stream, so a seed gives the same
-    portfolio either way."""
+    """Every case, chunk by chunk. A big portfolio's chunks are made in worker processes (one
+    per core, two at most) while this one writes them in order: making rows is Python, and
+    threads would share one interpreter. Each chunk has a random stream of its own
+    (_Generator.begin_chunk), so where it is made does not change it."""
     starts = range(1, options.cases + 1, options.chunk)
     if options.cases <= INLINE_CASES:
         _start_generator(options)
-        chunks: Iterator[ChunkRows] = (_make_chunk(start) for start in starts)
+        chunks: Iterator[ChunkRows] = (_make_chunk(i) for i in range(len(starts)))
         _write_chunks(conn, chunks, options, progress)
         return
+    workers = max(1, min(2, os.cpu_count() or 1))
     # spawn: the same on Linux and Windows, and no copy of this process's connections
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, context, _start_generator, (options,)) as worker:
-        _write_chunks(conn, _made_ahead(worker, starts), options, progress)
+    with ProcessPoolExecutor(workers, context, _start_generator, (options,)) as pool:
+        made = _made_ahead(pool, len(starts), ahead=workers + 1)
+        _write_chunks(conn, made, options, progress)
 
 
-def _made_ahead(worker: ProcessPoolExecutor, starts: range) -> Iterator[ChunkRows]:
+def _made_ahead(pool: ProcessPoolExecutor, chunks: int, ahead: int) -> Iterator[ChunkRows]:
+    """The chunks in order, at most `ahead` of them made and not yet written: memory stays
+    bounded however fast the workers are."""
     pending: deque[Future[ChunkRows]] = deque()
-    for start in starts:
-        pending.append(worker.submit(_make_chunk, start))
-        if len(pending) > AHEAD:
+    for index in range(chunks):
+        pending.append(pool.submit(_make_chunk, index))
+        if len(pending) > ahead:
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
@@ -804,7 +818,7 @@ def _write_chunks(
             progress(done, options.cases)
 
 
-# The generator of the process that makes the cases (the worker's, or this one's when inline).
+# The generator of the process that makes cases (a worker's, or this one's when inline).
 _GENERATOR: _Generator | None = None
 _OPTIONS: DemoOptions | None = None
 
@@ -815,10 +829,12 @@ def _start_generator(options: DemoOptions) -> None:
     _OPTIONS = options
 
 
-def _make_chunk(start: int) -> ChunkRows:
+def _make_chunk(index: int) -> ChunkRows:
     assert _GENERATOR is not None and _OPTIONS is not None  # _start_generator ran
+    first = 1 + index * _OPTIONS.chunk
+    _GENERATOR.begin_chunk(index, first)
     batch = _Batch()
-    for case_id in range(start, min(start + _OPTIONS.chunk, _OPTIONS.cases + 1)):
+    for case_id in range(first, min(first + _OPTIONS.chunk, _OPTIONS.cases + 1)):
         _GENERATOR.case(case_id, batch)
     return batch.rows, batch.search
 

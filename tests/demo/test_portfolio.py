@@ -44,9 +44,9 @@ def test_same_seed_gives_the_same_portfolio_and_another_seed_does_not(tmp_path):
     assert _fingerprint(a) != _fingerprint(c)
 
 
-def test_a_big_portfolio_made_in_a_worker_process_is_the_one_made_inline(tmp_path, monkeypatch):
-    """Above a size the cases are made in a worker process while this one writes; the seed
-    must still give the same portfolio, chunk boundaries included, and every index."""
+def test_a_big_portfolio_made_by_worker_processes_is_the_one_made_inline(tmp_path, monkeypatch):
+    """Above a size, chunks of cases are made by worker processes while this one writes them;
+    the seed must still give the same portfolio, chunk boundaries included, and every index."""
     from collector_desk.demo import portfolio
 
     options = DemoOptions(cases=230, seed=3, now=FIXED_NOW, chunk=50)
