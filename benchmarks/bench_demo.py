@@ -16,6 +16,7 @@ import resource
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -31,28 +32,39 @@ from collector_desk.ui.shell.app import (  # noqa: E402
 
 
 class PhaseClock:
-    """Stands in for the progress dialog: notes when each labelled phase starts."""
+    """Stands in for the progress dialog: notes when each labelled phase starts, and samples
+    this process's resident memory so each phase gets its own peak (Linux: /proc)."""
 
     def __init__(self) -> None:
         self.started = time.perf_counter()
-        self.phases: list[tuple[str, float]] = [("Starting", self.started)]
+        self.phases: list[list] = [["Starting", self.started, 0.0]]
+        self._sampling = threading.Thread(target=self._sample, daemon=True)
+        self._sampling.start()
+
+    def _sample(self) -> None:
+        status = Path("/proc/self/status")
+        while status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    current = self.phases[-1]
+                    current[2] = max(current[2], int(line.split()[1]) / 1024)
+            time.sleep(0.1)
 
     def __call__(self, done: int, total: int) -> None:
         pass
 
     def label(self, text: str) -> None:
-        self.phases.append((text, time.perf_counter()))
+        self.phases.append([text, time.perf_counter(), 0.0])
 
     def check(self) -> None:
         pass
 
     def report(self, ended: float) -> None:
-        marks = [*self.phases, ("", ended)]
-        for (name, at), (_, until) in pairwise(marks):
-            print(f"  {name:<55} {until - at:8.1f} s")
-        print(
-            f"  {'ready (central store and the collector cache)':<55} {ended - self.started:8.1f} s"
-        )
+        marks = [*self.phases, ["", ended, 0.0]]
+        for (name, at, peak), (_, until, _) in pairwise(marks):
+            print(f"  {name:<48} {until - at:7.1f} s   peak {peak:4.0f} MB")
+        ready = "ready (central store and the collector's cache)"
+        print(f"  {ready:<48} {ended - self.started:7.1f} s")
 
 
 def peak_mb(who: int) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,8 +133,11 @@ def _open_or_build_demo(launch: DemoLaunch, progress: OpProgress) -> Engine:
         engine = _open_demo_desk(launch, path, central, progress)
         if engine is not None:
             return engine
-    _build_demo(launch, central, progress)
-    engine = _open_demo_desk(launch, path, central, progress)
+    others_copied = _build_demo(launch, central, progress)
+    try:
+        engine = _open_demo_desk(launch, path, central, progress, others_copied)
+    finally:
+        others_copied()
     assert engine is not None  # just built for this seed and size
     return engine
 
@@ -143,35 +147,62 @@ def _portfolio_copy(desk: Path) -> Path:
     return desk.with_name(desk.name + ".portfolio")
 
 
-def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> None:
-    """The demo's central store and, beside it, each desk's copy of the portfolio.
+def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> Callable[[], None]:
+    """The demo's central store and, beside it, each desk's copy of the portfolio; returns
+    what waits until the other users' copies are made (raising if one failed).
 
     Each desktop starts as a copy of the portfolio, as a first sync would leave it, and pulls
     only what changes after that. The copies are made before the central store gets its own
     tables and the passwords (a desk never holds them); each becomes its user's cache the
     first time that user opens the demo (_prepare_desk), so building the demo costs one
-    desk's preparation, not every user's."""
+    desk's preparation, not every user's. The other users' copies are written in the
+    background while this user's desk is prepared: copying gigabytes waits on the disk, not
+    on the processor."""
     from collector_desk.demo.portfolio import DemoOptions
 
     _seed(central, DemoOptions(cases=launch.cases, seed=launch.seed), progress)
     progress.label(translate("App", "Copying the portfolio to each desk…"))
     progress(0, 0)
-    for username in (DEMO_COLLECTOR, DEMO_LEAD):
-        desktop = demo_cache_path(launch.data_dir, username)
+    desks = [demo_cache_path(launch.data_dir, u) for u in (DEMO_COLLECTOR, DEMO_LEAD)]
+    for desktop in desks:
         for suffix in ("", "-wal", "-shm", ".salt", ".encrypted", ".encrypting", ".portfolio"):
             desktop.with_name(desktop.name + suffix).unlink(missing_ok=True)
-        shutil.copyfile(central, _portfolio_copy(desktop))
+    mine = demo_cache_path(launch.data_dir, launch.username)
+    shutil.copyfile(central, _portfolio_copy(mine))
+    others = [d for d in desks if d != mine]
+    failed: list[BaseException] = []
+
+    def copy_others() -> None:
+        try:
+            for desktop in others:
+                shutil.copyfile(central, _portfolio_copy(desktop))
+        except BaseException as exc:  # raised on the thread that waits for it
+            failed.append(exc)
+
+    copying = threading.Thread(target=copy_others, name="demo-copies", daemon=True)
+    copying.start()
+
+    def wait() -> None:
+        copying.join()
+        if failed:
+            raise failed[0]
+
+    return wait
 
 
 def _open_demo_desk(
-    launch: DemoLaunch, path: Path, central: Path, progress: OpProgress
+    launch: DemoLaunch,
+    path: Path,
+    central: Path,
+    progress: OpProgress,
+    central_free: Callable[[], None] = lambda: None,
 ) -> Engine | None:
     """The user's demo cache if it holds this seed and size (preparing and encrypting the
     portfolio's copy on first use); None if it must be built again."""
     marker = (str(launch.seed), str(launch.cases))
     waiting = _portfolio_copy(path)
     if waiting.exists():
-        if not _prepare_desk(waiting, launch.username, central, marker, progress):
+        if not _prepare_desk(waiting, launch.username, central, marker, progress, central_free):
             return None
         for stale in (path.with_name(path.name + s) for s in ("", "-wal", "-shm", ".salt")):
             stale.unlink(missing_ok=True)
@@ -193,12 +224,18 @@ def _demo_marker(engine: Engine) -> tuple[str | None, str | None]:
 
 
 def _prepare_desk(
-    copy: Path, username: str, central: Path, marker: tuple[str, str], progress: OpProgress
+    copy: Path,
+    username: str,
+    central: Path,
+    marker: tuple[str, str],
+    progress: OpProgress,
+    central_free: Callable[[], None],
 ) -> bool:
     """Make the portfolio's copy this user's cache, as a first sync would: it pulls what
     changed since the portfolio was made, and a collector keeps only their own cases, before
     it is encrypted (the others are never written encrypted only to be removed). False if
-    the copy is of another portfolio.
+    the copy is of another portfolio. `central_free` waits until the central store may
+    change (no copy of it is still being made).
 
     The copy is worked on without a journal, as the portfolio was built: it becomes the
     cache only when complete, and one interrupted here is replaced by building again."""
@@ -214,12 +251,13 @@ def _prepare_desk(
         if _demo_marker(engine) != marker:
             return False
         upgrade(engine, CACHE)
-        store = open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
-        set_cursor(engine, f"{store}.0.0")
         user = find_user(engine, username)
         if user is not None and user.role is Role.COLLECTOR:
             progress.label(translate("App", "Keeping this collector's cases…"))
             keep_own(engine, user.id)
+        central_free()
+        store = open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
+        set_cursor(engine, f"{store}.0.0")
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode=WAL")
         return True
