@@ -1,4 +1,3 @@
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -8,7 +7,6 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.contact_log import ContactEntry
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Outcome
 from collector_desk.store.cache.actions import log_contact
-from collector_desk.store.cache.cache_file import open_cache
 from collector_desk.store.cache.schema import OutboxMutation
 from collector_desk.store.shared.contact_log import ContactRejected
 from collector_desk.store.shared.schema import Case, Contact, ContactPoint, Promise
@@ -16,15 +14,6 @@ from tests.conftest import FIXED_NOW
 
 USER = 3
 NOW = FIXED_NOW
-
-
-@pytest.fixture
-def engine(demo_cache, tmp_path):
-    path = tmp_path / "cache.sqlite"
-    shutil.copy(demo_cache, path)
-    engine = open_cache(path)
-    yield engine
-    engine.dispose()
 
 
 def _case_and_number(engine, status=ContactPointStatus.VALID):

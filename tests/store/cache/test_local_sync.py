@@ -82,36 +82,3 @@ def test_a_practice_cache_is_never_synced(tmp_path):
     with pytest.raises(SandboxCache):
         SyncClient(engine, httpx.Client(base_url="http://127.0.0.1:9"), "token")
     engine.dispose()
-
-
-def test_closed_cases_leave_the_cache_after_the_retention_days(demo_cache, tmp_path):
-    import shutil
-    from datetime import timedelta
-
-    from sqlalchemy import select, update
-    from sqlalchemy.orm import Session
-
-    from collector_desk.domain.cases import CaseStatus
-    from collector_desk.store.cache.cache_file import open_cache
-    from collector_desk.store.cache.local_sync import purge_closed
-    from collector_desk.store.shared.schema import Case, Customer
-    from tests.conftest import FIXED_NOW
-
-    path = tmp_path / "cache.sqlite"
-    shutil.copy(demo_cache, path)
-    engine = open_cache(path)
-    with Session(engine) as s, s.begin():
-        old, recent = s.scalars(select(Case.id).order_by(Case.id).limit(2)).all()
-        for case_id, days in ((old, 40), (recent, 10)):
-            s.execute(
-                update(Case)
-                .where(Case.id == case_id)
-                .values(status=CaseStatus.CLOSED, closed_at=FIXED_NOW - timedelta(days=days))
-            )
-        customer = s.get(Case, old).customer_id
-    assert purge_closed(engine, FIXED_NOW, 30) == 1
-    with Session(engine) as s:
-        assert s.get(Case, old) is None and s.get(Case, recent) is not None
-        assert s.get(Customer, customer) is None  # the customer's data left with the case
-    assert purge_closed(engine, FIXED_NOW, 30) == 0
-    engine.dispose()
