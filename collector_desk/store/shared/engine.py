@@ -31,23 +31,28 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def _scratch_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    # No journal, no fsync: only for a file that is deleted if building it fails.
-    cur.execute("PRAGMA journal_mode=OFF")
-    cur.execute("PRAGMA synchronous=OFF")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
+def _scratch_pragmas(check_references: bool):
+    def set_pragmas(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        # No journal, no fsync: only for a file that is deleted if building it fails.
+        cur.execute("PRAGMA journal_mode=OFF")
+        cur.execute("PRAGMA synchronous=OFF")
+        cur.execute(f"PRAGMA foreign_keys={'ON' if check_references else 'OFF'}")
+        cur.close()
+
+    return set_pragmas
 
 
-def make_build_engine(path) -> Engine:
+def make_build_engine(path, check_references: bool = True) -> Engine:
     """An engine for building a SQLite file off to the side before it replaces a real one.
 
     Bulk loads run several times faster without a journal; the caller guarantees the file is
-    thrown away on failure and switches it to WAL before anyone opens it as a cache.
+    thrown away on failure and switches it to WAL before anyone opens it as a cache. Without
+    check_references, foreign keys are not enforced: for a caller that keeps them itself on
+    a file whose child columns are not indexed yet (each check would scan a table).
     """
     engine = create_engine(sqlite_url(path), hide_parameters=True)
-    event.listen(engine, "connect", _scratch_pragmas)
+    event.listen(engine, "connect", _scratch_pragmas(check_references))
     return engine
 
 

@@ -130,14 +130,14 @@ def _open_or_build_demo(launch: DemoLaunch, progress: OpProgress) -> Engine:
     central = launch.data_dir / DEMO_CENTRAL_NAME
     waiting = _portfolio_copy(path)
     if not launch.rebuild and (path.exists() or waiting.exists()) and central.exists():
-        engine = _open_demo_desk(launch, path, central, progress)
+        engine = _open_demo_desk(launch, path, lambda: _open_central(central), progress)
         if engine is not None:
             return engine
-    others_copied = _build_demo(launch, central, progress)
+    central_ready = _build_demo(launch, central, progress)
     try:
-        engine = _open_demo_desk(launch, path, central, progress, others_copied)
+        engine = _open_demo_desk(launch, path, central_ready, progress)
     finally:
-        others_copied()
+        central_ready()
     assert engine is not None  # just built for this seed and size
     return engine
 
@@ -147,17 +147,25 @@ def _portfolio_copy(desk: Path) -> Path:
     return desk.with_name(desk.name + ".portfolio")
 
 
-def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> Callable[[], None]:
+def _open_central(central: Path) -> str:
+    """The demo's central store opened (upgraded, passwords set); its store id."""
+    from collector_desk.demo.portfolio import DEMO_USERS
+    from collector_desk.server.embedded import open_central
+
+    return open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
+
+
+def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> Callable[[], str]:
     """The demo's central store and, beside it, each desk's copy of the portfolio; returns
-    what waits until the other users' copies are made (raising if one failed).
+    what waits until the central store is ready and gives its store id.
 
     Each desktop starts as a copy of the portfolio, as a first sync would leave it, and pulls
     only what changes after that. The copies are made before the central store gets its own
     tables and the passwords (a desk never holds them); each becomes its user's cache the
     first time that user opens the demo (_prepare_desk), so building the demo costs one
-    desk's preparation, not every user's. The other users' copies are written in the
-    background while this user's desk is prepared: copying gigabytes waits on the disk, not
-    on the processor."""
+    desk's preparation, not every user's. The other users' copies, then the central store's
+    own upgrade, run in the background while this user's desk is prepared: copying waits on
+    the disk, and the two databases are different files."""
     from collector_desk.demo.portfolio import DemoOptions
 
     _seed(central, DemoOptions(cases=launch.cases, seed=launch.seed), progress)
@@ -170,39 +178,37 @@ def _build_demo(launch: DemoLaunch, central: Path, progress: OpProgress) -> Call
     mine = demo_cache_path(launch.data_dir, launch.username)
     shutil.copyfile(central, _portfolio_copy(mine))
     others = [d for d in desks if d != mine]
-    failed: list[BaseException] = []
+    outcome: list = []
 
-    def copy_others() -> None:
+    def copy_others_then_open_central() -> None:
         try:
             for desktop in others:
                 shutil.copyfile(central, _portfolio_copy(desktop))
+            outcome.append(_open_central(central))
         except BaseException as exc:  # raised on the thread that waits for it
-            failed.append(exc)
+            outcome.append(exc)
 
-    copying = threading.Thread(target=copy_others, name="demo-copies", daemon=True)
-    copying.start()
+    work = threading.Thread(target=copy_others_then_open_central, name="demo-central")
+    work.start()
 
-    def wait() -> None:
-        copying.join()
-        if failed:
-            raise failed[0]
+    def ready() -> str:
+        work.join()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
 
-    return wait
+    return ready
 
 
 def _open_demo_desk(
-    launch: DemoLaunch,
-    path: Path,
-    central: Path,
-    progress: OpProgress,
-    central_free: Callable[[], None] = lambda: None,
+    launch: DemoLaunch, path: Path, central_ready: Callable[[], str], progress: OpProgress
 ) -> Engine | None:
     """The user's demo cache if it holds this seed and size (preparing and encrypting the
     portfolio's copy on first use); None if it must be built again."""
     marker = (str(launch.seed), str(launch.cases))
     waiting = _portfolio_copy(path)
     if waiting.exists():
-        if not _prepare_desk(waiting, launch.username, central, marker, progress, central_free):
+        if not _prepare_desk(waiting, launch.username, marker, central_ready, progress):
             return None
         for stale in (path.with_name(path.name + s) for s in ("", "-wal", "-shm", ".salt")):
             stale.unlink(missing_ok=True)
@@ -226,47 +232,49 @@ def _demo_marker(engine: Engine) -> tuple[str | None, str | None]:
 def _prepare_desk(
     copy: Path,
     username: str,
-    central: Path,
     marker: tuple[str, str],
+    central_ready: Callable[[], str],
     progress: OpProgress,
-    central_free: Callable[[], None],
 ) -> bool:
     """Make the portfolio's copy this user's cache, as a first sync would: it pulls what
-    changed since the portfolio was made, and a collector keeps only their own cases, before
-    it is encrypted (the others are never written encrypted only to be removed). False if
-    the copy is of another portfolio. `central_free` waits until the central store may
-    change (no copy of it is still being made).
+    changed since the portfolio was made (from the store `central_ready` names), and a
+    collector keeps only their own cases. False if the copy is of another portfolio.
 
-    The copy is worked on without a journal, as the portfolio was built: it becomes the
-    cache only when complete, and one interrupted here is replaced by building again."""
-    from collector_desk.demo.portfolio import DEMO_USERS
-    from collector_desk.server.embedded import open_central
+    A collector's copy is trimmed first, at the portfolio's revision, so the cache's own
+    migrations (its search tables and indexes) run over their cases only, and before it is
+    encrypted. References are not checked during the trim: each case's rows go before the
+    case and the case before its customer, and the indexes that make checking them cheap
+    are the cache's own, built after. The copy is worked on without a journal, as the
+    portfolio was built: it becomes the cache only when complete, and one interrupted here
+    is replaced by building again."""
     from collector_desk.store.cache.local_sync import keep_own, set_cursor
     from collector_desk.store.cache.schema import CACHE
     from collector_desk.store.shared.engine import make_build_engine
     from collector_desk.store.shared.migrate import upgrade
 
-    engine = make_build_engine(copy)
     try:
-        if _demo_marker(engine) != marker:
-            return False
-        upgrade(engine, CACHE)
-        user = find_user(engine, username)
-        if user is not None and user.role is Role.COLLECTOR:
-            progress.label(translate("App", "Keeping this collector's cases…"))
-            keep_own(engine, user.id)
-        central_free()
-        store = open_central(central, [name for name, _, _ in DEMO_USERS], DEMO_PASSWORD)
-        set_cursor(engine, f"{store}.0.0")
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        trim = make_build_engine(copy, check_references=False)
+        try:
+            if _demo_marker(trim) != marker:
+                return False
+            user = find_user(trim, username)
+            if user is not None and user.role is Role.COLLECTOR:
+                progress.label(translate("App", "Keeping this collector's cases…"))
+                keep_own(trim, user.id)
+        finally:
+            trim.dispose()
+        engine = make_build_engine(copy)
+        try:
+            upgrade(engine, CACHE)
+            set_cursor(engine, f"{central_ready()}.0.0")
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        finally:
+            engine.dispose()
         return True
     except BaseException:
-        engine.dispose()
         copy.unlink(missing_ok=True)  # half prepared: the next start builds the demo again
         raise
-    finally:
-        engine.dispose()
 
 
 def _start_sync(
