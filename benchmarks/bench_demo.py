@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from collector_desk.ui.shell.app import (  # noqa: E402
+from collector_desk.ui.shell.demo_desks import (  # noqa: E402
     DEMO_CENTRAL_NAME,
     DemoLaunch,
-    _open_or_build_demo,
+    open_or_build_demo,
 )
 
 
@@ -80,7 +80,7 @@ def main() -> None:
         data_dir = args.data_dir or Path(scratch)
         launch = DemoLaunch(data_dir, args.cases, seed=1, language="en", rebuild=True)
         clock = PhaseClock()
-        engine = _open_or_build_demo(launch, clock)
+        engine = open_or_build_demo(launch, clock)
         ended = time.perf_counter()
         engine.dispose()
         print(f"demo of {args.cases:,} cases")

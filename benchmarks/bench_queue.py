@@ -20,7 +20,7 @@ from collector_desk.demo import DEMO_COLLECTOR
 from collector_desk.store.cache.cache_file import open_cache
 from collector_desk.store.cache.queue import DEFAULT_SPEC, CaseQueue
 from collector_desk.store.shared.people import find_user
-from collector_desk.ui.shell.app import demo_cache_path, demo_key
+from collector_desk.ui.shell.demo_desks import demo_cache_path, demo_key
 
 RUNS = 7
 

@@ -1,8 +1,9 @@
 """The collector's workspace on a big cache: the figures issues 3 and 22 ask for, with the
 bare SQL behind each one measured in the same run (not part of the test suite).
 
-Each view, each order as a click on its column header, and searches: the commonest Chinese
-and Western surnames among my customers, a full name, digits, a reference. Beside each, the
+Each view, each order as a click on its column header, and searches (the commonest Chinese
+and Western surnames among my customers, a full name, digits, a reference), each timed until
+the rows on screen are painted (offscreen, into memory). Beside each, the
 statements the app runs for it (its counts and first page) straight on sqlite3, and for a
 search also the full-text match alone, the least a search through the full text can cost.
 
@@ -45,7 +46,7 @@ from collector_desk.store.shared.engine import keyed_connect  # noqa: E402
 from collector_desk.store.shared.people import find_user  # noqa: E402
 from collector_desk.ui.common.i18n import Translations  # noqa: E402
 from collector_desk.ui.queue.queue_model import COLUMNS, SORTABLE  # noqa: E402
-from collector_desk.ui.shell.app import demo_key  # noqa: E402
+from collector_desk.ui.shell.demo_desks import demo_key  # noqa: E402
 from collector_desk.ui.shell.main_window import MainWindow  # noqa: E402
 
 VISIBLE_ROWS = 32
@@ -181,10 +182,15 @@ def main(data_dir: str) -> None:
     print(f"{'imports (Qt, SQLAlchemy, the app)':<52}{ms(imported)}")
     print(f"{'open cache, build window, first page and case shown':<52}{ms(started)}")
 
+    def painted() -> None:
+        """The rows on screen drawn, as the user sees them (offscreen: into memory)."""
+        window.table.viewport().repaint()
+
     def show(spec: QueueSpec) -> None:
         model.set_spec(spec)
         for row in range(min(VISIBLE_ROWS, model.rowCount())):
             model.row_at(row)
+        painted()
 
     def click_header(spec: QueueSpec) -> float:
         """A click on the header of spec's sort column, from the view in its first order."""
@@ -200,6 +206,7 @@ def main(data_dir: str) -> None:
             model.sort(column, order)
             for row in range(min(VISIBLE_ROWS, model.rowCount())):
                 model.row_at(row)
+            painted()
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 

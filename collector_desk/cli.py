@@ -431,7 +431,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
-        from collector_desk.ui.shell.app import DemoLaunch, run_demo  # Qt loads only when needed
+        from collector_desk.ui.shell.app import run_demo  # Qt loads only when needed
+        from collector_desk.ui.shell.demo_desks import DemoLaunch
 
         if args.view != "queue" and args.as_user != "lead":
             build_parser().error(f"--view {args.view} is the team lead's: add --as lead")

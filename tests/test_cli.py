@@ -14,7 +14,7 @@ from collector_desk import __version__
 def _keyed(data, username="demo"):
     """A connection to a demo user's encrypted cache, with the key the demo derives."""
     from collector_desk.store.shared.engine import keyed_connect
-    from collector_desk.ui.shell.app import demo_cache_path, demo_key
+    from collector_desk.ui.shell.demo_desks import demo_cache_path, demo_key
 
     return keyed_connect(demo_cache_path(data, username), demo_key(data, username))
 

@@ -4,61 +4,61 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="64"/>
-        <location filename="../../collector_desk/ui/shell/app.py" line="84"/>
-        <location filename="../../collector_desk/ui/shell/app.py" line="455"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="264"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="54"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="76"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/common/ops.py" line="272"/>
-        <location filename="../../collector_desk/ui/shell/app.py" line="264"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="73"/>
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="309"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="118"/>
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="313"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="122"/>
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="330"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="139"/>
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="341"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="150"/>
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="473"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="282"/>
         <source>Practice: made-up customers, never synced</source>
         <translation>练习模式：虚构客户，从不同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="92"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="84"/>
         <location filename="../../collector_desk/ui/shell/desk.py" line="211"/>
         <source>Encrypting the cases kept on this computer…</source>
         <translation>正在加密本机保存的案件数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="157"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="163"/>
         <source>Copying the portfolio to each desk…</source>
         <translation>正在把案件组合复制到每个坐席…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="221"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="253"/>
         <source>Keeping this collector&apos;s cases…</source>
         <translation>正在保留本催收员的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="303"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="112"/>
         <source>Opening the cases kept on this computer…</source>
         <translation>正在打开本机保存的案件数据…</translation>
     </message>
@@ -2268,7 +2268,7 @@
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="240"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="244"/>
         <source>never</source>
         <translation>从未联系</translation>
     </message>

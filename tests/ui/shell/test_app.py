@@ -4,6 +4,7 @@ import pytest
 
 from collector_desk.demo.portfolio import DemoOptions
 from collector_desk.ui.shell import app as app_module
+from collector_desk.ui.shell import demo_desks
 
 
 def test_a_failed_seed_is_reported_not_raised(qapp, tmp_path, monkeypatch, capsys):
@@ -13,14 +14,14 @@ def test_a_failed_seed_is_reported_not_raised(qapp, tmp_path, monkeypatch, capsy
     from collector_desk.demo import portfolio
 
     monkeypatch.setattr(portfolio, "build_demo_portfolio", broken_build)
-    launch = app_module.DemoLaunch(
+    launch = demo_desks.DemoLaunch(
         data_dir=tmp_path, cases=10, seed=1, language="en", screenshot=tmp_path / "shot.png"
     )
     assert app_module.run_demo(launch) == 2
     err = capsys.readouterr().err
     assert "Could not create the demo portfolio" in err and "disk full" in err
     assert not (tmp_path / "shot.png").exists()
-    assert not (tmp_path / app_module.DEMO_CACHE_NAME).exists()
+    assert not (tmp_path / demo_desks.DEMO_CACHE_NAME).exists()
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
@@ -28,7 +29,7 @@ def test_progress_dialog_seeds_on_a_worker_thread(qtbot, translations, tmp_path,
     translations.set_language(lang)
     path = tmp_path / "c.sqlite"
     failed = []
-    op = app_module.seed_with_progress(
+    op = demo_desks.seed_with_progress(
         path, DemoOptions(cases=30, seed=1, chunk=10), done=lambda: None, failed=failed.append
     )
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
