@@ -341,13 +341,19 @@ def test_a_server_restart_mid_sync_costs_a_retry_not_data(live, desk):
         restarted.stop()
 
 
-def test_the_scope_manifest_heals_a_cache_that_missed_a_removal(live, desk):
-    seed_cases(live.engine, "alice", 3)
+def _alice_synced_then_drifted(live, desk, cases: int, moved: int):
+    """Alice's desk holds her cases; then one moves to Bob without a change row (drift)."""
+    seed_cases(live.engine, "alice", cases)
     alice = desk("alice")
     alice.sync()
-    with Session(live.engine) as s, s.begin():  # moved without a change row: drift
+    with Session(live.engine) as s, s.begin():
         bob = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
-        s.get(Case, 3).assigned_to = bob
+        s.get(Case, moved).assigned_to = bob
+    return alice
+
+
+def test_the_scope_manifest_heals_a_cache_that_missed_a_removal(live, desk):
+    alice = _alice_synced_then_drifted(live, desk, cases=3, moved=3)
     assert alice.sync().cases_removed == 0  # an ordinary pull cannot know
     assert alice.sync(manifest=True).cases_removed == 1
     with Session(alice.engine) as s:
@@ -359,12 +365,7 @@ def test_the_manifest_comes_in_pages_and_still_heals_every_case(live, desk, monk
     must not drop a case at a page's edge nor keep one that left."""
     from collector_desk.sync import client as sync_client
 
-    seed_cases(live.engine, "alice", 7)
-    alice = desk("alice")
-    alice.sync()
-    with Session(live.engine) as s, s.begin():  # moved without a change row: drift
-        bob = s.execute(text("SELECT id FROM users WHERE username='bob'")).scalar()
-        s.get(Case, 4).assigned_to = bob
+    alice = _alice_synced_then_drifted(live, desk, cases=7, moved=4)
     asked: list[httpx.URL] = []
     alice.http.event_hooks["request"].append(lambda request: asked.append(request.url))
     monkeypatch.setattr(sync_client, "MANIFEST_PAGE", 2)
