@@ -81,6 +81,9 @@ OUTCOME_WEIGHTS = {
 }
 _OUTCOMES = tuple(OUTCOME_WEIGHTS)
 _OUTCOME_CUM = tuple(accumulate(OUTCOME_WEIGHTS.values()))
+_ACCOUNT_COUNT_CUM = tuple(accumulate((75, 20, 5)))  # one, two or three cards
+_SETTLED = (PromiseStatus.KEPT, PromiseStatus.PARTIAL, PromiseStatus.BROKEN)  # a past promise
+_SETTLED_CUM = tuple(accumulate((50, 15, 35)))
 
 FLAG_RATES = {
     CaseFlag.HARDSHIP: 0.03,
@@ -152,6 +155,14 @@ MARKETS = (
         20,
     ),
 )
+
+# Worked out once for choices(): it draws the same with cumulative weights as with weights.
+_MARKETS = tuple(m for m, _ in MARKETS)
+_MARKET_CUM = tuple(accumulate(w for _, w in MARKETS))
+_ZONES = {
+    m: (tuple(z for z, _ in m.time_zones), tuple(accumulate(w for _, w in m.time_zones)))
+    for m in _MARKETS
+}
 
 CUSTOMER_COLS = (
     "id",
@@ -327,6 +338,9 @@ class _Generator:
             (buckets[label].min_dpd, buckets[label].max_dpd or MAX_DEMO_DPD, weight)
             for label, weight in BUCKET_WEIGHTS.items()
         ]
+        # cumulative weights, worked out once: choices() draws the same with them as with the
+        # weights it would accumulate on every call
+        self.bucket_cum = list(accumulate(w for *_, w in self.bucket_ranges))
 
     def begin_chunk(self, index: int, first_case: int) -> None:
         """Each chunk of cases draws from a random stream of its own and numbers its rows in
@@ -355,16 +369,14 @@ class _Generator:
         return local.astimezone(UTC)
 
     def pick_dpd(self) -> int:
-        lo, hi, _ = self.rng.choices(
-            self.bucket_ranges, weights=[w for *_, w in self.bucket_ranges]
-        )[0]
+        lo, hi, _ = self.rng.choices(self.bucket_ranges, cum_weights=self.bucket_cum)[0]
         return self.rng.randint(lo, hi)
 
     def case(self, case_id: int, batch: _Batch) -> None:
         rng = self.rng
-        market = rng.choices([m for m, _ in MARKETS], weights=[w for _, w in MARKETS])[0]
-        zones = market.time_zones
-        tz = rng.choices([z for z, _ in zones], weights=[w for _, w in zones])[0]
+        market = rng.choices(_MARKETS, cum_weights=_MARKET_CUM)[0]
+        zones, zone_cum = _ZONES[market]
+        tz = rng.choices(zones, cum_weights=zone_cum)[0]
         cn = market.country == "CN"
         birth = date(self.today.year - rng.randint(22, 65), rng.randint(1, 12), rng.randint(1, 28))
         if cn:
@@ -492,7 +504,7 @@ class _Generator:
     ) -> list[tuple[int, int, int]]:
         """Returns (account id, balance, overdue) per account; the first holds the worst DPD."""
         rng = self.rng
-        count = rng.choices((1, 2, 3), weights=(75, 20, 5))[0]
+        count = rng.choices((1, 2, 3), cum_weights=_ACCOUNT_COUNT_CUM)[0]
         out = []
         for n in range(count):
             self.account_id += 1
@@ -620,18 +632,19 @@ class _Generator:
             reached = outcome.group.value == "success"
             contact_id = self.uuid()
             note = rng.choice(note_pool) if reached and rng.random() < 0.6 else ""
+            at = dt_text(started)
             batch.rows["contacts"].append(
                 (
                     contact_id,
-                    dt_text(started),
-                    dt_text(started),
+                    at,
+                    at,
                     case_id,
                     point,
                     hist.owner,
                     Channel.CALL.value,
                     Direction.OUTBOUND.value,
                     outcome.value,
-                    dt_text(started),
+                    at,
                     rng.randint(60, 600) if reached else rng.randint(0, 40),
                     note,
                 )
@@ -686,10 +699,7 @@ class _Generator:
         if due >= hist.today:
             status = PromiseStatus.OPEN
         else:
-            status = rng.choices(
-                (PromiseStatus.KEPT, PromiseStatus.PARTIAL, PromiseStatus.BROKEN),
-                weights=(50, 15, 35),
-            )[0]
+            status = rng.choices(_SETTLED, cum_weights=_SETTLED_CUM)[0]
             if status is PromiseStatus.KEPT:
                 paid = amount
             elif status is PromiseStatus.PARTIAL:
@@ -700,27 +710,29 @@ class _Generator:
                     time(rng.randint(0, 23), rng.randint(0, 59)),
                     UTC,
                 )
+                at = dt_text(paid_at)
                 batch.rows["payments"].append(
                     (
                         self.uuid(),
-                        dt_text(paid_at),
-                        dt_text(paid_at),
+                        at,
+                        at,
                         case_id,
                         accounts[0][0],
                         market.currency,
                         paid,
-                        dt_text(paid_at),
+                        at,
                         rng.choice(("bank_transfer", "mobile_app", "counter", "auto_debit")),
                         f"P{rng.randrange(10**12):012d}",
                     )
                 )
         if hist.latest_promise_due is None or due >= hist.latest_promise_due:
             hist.latest_promise, hist.latest_promise_due = status, due
+        made_at = dt_text(made)
         batch.rows["promises"].append(
             (
                 self.uuid(),
-                dt_text(made),
-                dt_text(made),
+                made_at,
+                made_at,
                 case_id,
                 contact_id,
                 hist.owner,
