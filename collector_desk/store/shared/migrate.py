@@ -11,6 +11,7 @@ its own tables. A database of the release before the split upgrades along its si
 
 import importlib
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,9 +92,20 @@ def refuse_if_newer(revision: str | None, side: Side) -> None:
         raise SchemaTooNew(revision)
 
 
+# Alembic's `op` and `context` are process-wide: two migrations running at once on two
+# threads (the demo upgrades a desk's copy while its central store is opened) would send one's
+# operations to the other's connection. One migration at a time, whichever the database.
+_ONE_MIGRATION_AT_A_TIME = threading.Lock()
+
+
 def _migrate(engine: Engine, step: Callable[[Connection], None]) -> None:
     """Run a migration step; on SQLite with foreign keys off around it, as Alembic's batch mode
     needs when it rebuilds a table others refer to, and checked again before they come back."""
+    with _ONE_MIGRATION_AT_A_TIME:
+        _migrate_alone(engine, step)
+
+
+def _migrate_alone(engine: Engine, step: Callable[[Connection], None]) -> None:
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:

@@ -77,6 +77,39 @@ def test_empty_central_store_is_created_at_head_with_only_its_own_tables(tmp_pat
     engine.dispose()
 
 
+def test_a_cache_and_a_central_store_upgraded_at_once_on_two_threads_each_reach_their_head(
+    tmp_path,
+):
+    """The demo upgrades a desk's copy while its central store is opened on another thread;
+    Alembic's operations are process-wide, so two migrations at once must not mix."""
+    import threading
+
+    engines = {
+        CACHE: make_engine(sqlite_url(tmp_path / "cache.sqlite")),
+        CENTRAL: make_engine(sqlite_url(tmp_path / "central.sqlite")),
+    }
+    failures: list[BaseException] = []
+
+    def migrate(side) -> None:
+        try:
+            upgrade(engines[side], side)
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=migrate, args=(side,)) for side in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    for side, engine in engines.items():
+        assert _version(engine) == head_revision(side)
+        assert _diff(engine, side) == []
+        engine.dispose()
+    assert not _tables(engines[CACHE]) & CENTRAL_ONLY
+
+
 def test_older_cache_is_upgraded_in_place_keeping_its_rows(tmp_path):
     path = tmp_path / "cache.sqlite"
     engine = make_engine(sqlite_url(path))
