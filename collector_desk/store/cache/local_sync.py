@@ -12,14 +12,14 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import Engine, Select, column, delete, select, table, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import CaseStatus
 from collector_desk.store.cache import search
 from collector_desk.store.cache.outbox import client_id
-from collector_desk.store.cache.schema import OutboxMutation, SyncIssue
+from collector_desk.store.cache.schema import Draft, OutboxMutation, SyncIssue
 from collector_desk.store.shared.rows import from_json
 from collector_desk.store.shared.schema import (
     Base,
@@ -64,8 +64,6 @@ CASE_FACTS = (
     Contact,
     CaseFlagRow,
 )
-# The tables whose rows belong to one case by its id (plan installments hang off plans).
-CASE_ROWS = (*(m.__tablename__ for m in CASE_FACTS if m is not PlanInstallment), "drafts")
 ID_BATCH = 10_000
 
 
@@ -203,15 +201,21 @@ def forget_cursor(engine: Engine) -> None:
         session.execute(delete(SyncState).where(SyncState.key.in_((CURSOR_KEY, FIRST_SYNC_KEY))))
 
 
-def _delete_case_rows(session: Session, model, case_ids: Sequence[int], keep: set[str]) -> None:
+def _delete_case_rows(
+    session: Session, model, case_ids: Sequence[int] | Select, keep: set[str]
+) -> None:
+    """Delete the model's rows of these cases (ids, or a select of them), but those in keep.
+    Bulk deletes: nothing is loaded, so the session has nothing to synchronise."""
+    bulk = {"synchronize_session": False}
     if model is PlanInstallment:
         plans = select(RepaymentPlan.id).where(RepaymentPlan.case_id.in_(case_ids))
-        session.execute(delete(PlanInstallment).where(PlanInstallment.plan_id.in_(plans)))
+        query = delete(PlanInstallment).where(PlanInstallment.plan_id.in_(plans))
+        session.execute(query, execution_options=bulk)
         return
     query = delete(model).where(model.case_id.in_(case_ids))
     if hasattr(model, "id") and keep:
         query = query.where(model.id.not_in(keep))
-    session.execute(query)
+    session.execute(query, execution_options=bulk)
 
 
 def _upsert(conn, table_name: str, rows: list[dict]) -> None:
@@ -244,13 +248,10 @@ def _remove_cases(
     count: int = conn.exec_driver_sql("SELECT count(*) FROM temp.leaving").scalar_one()
     if not count:
         return 0
+    leaving_ids: Select = select(column("id")).select_from(table("leaving", schema="temp"))
+    for model in (*CASE_FACTS, Draft):
+        _delete_case_rows(session, model, leaving_ids, set())
     leaving = "SELECT id FROM temp.leaving"
-    conn.exec_driver_sql(
-        f"DELETE FROM plan_installments WHERE plan_id IN "
-        f"(SELECT id FROM repayment_plans WHERE case_id IN ({leaving}))"
-    )
-    for table in CASE_ROWS:
-        conn.exec_driver_sql(f"DELETE FROM {table} WHERE case_id IN ({leaving})")
     conn.exec_driver_sql(f"DELETE FROM case_search WHERE rowid IN ({leaving})")
     _fill_ids(
         conn, "leaving_customers", query=f"SELECT customer_id FROM cases WHERE id IN ({leaving})"
@@ -261,8 +262,8 @@ def _remove_cases(
         "(SELECT 1 FROM cases WHERE cases.customer_id = leaving_customers.id)"
     )
     customers = "SELECT id FROM temp.leaving_customers"
-    for table in ("contact_points", "card_accounts"):
-        conn.exec_driver_sql(f"DELETE FROM {table} WHERE customer_id IN ({customers})")
+    for owned in ("contact_points", "card_accounts"):
+        conn.exec_driver_sql(f"DELETE FROM {owned} WHERE customer_id IN ({customers})")
     conn.exec_driver_sql(f"DELETE FROM customers WHERE id IN ({customers})")
     return count
 
