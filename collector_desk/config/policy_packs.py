@@ -15,12 +15,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from collector_desk.config.holiday_calendar import LibraryCalendar, check_country
 from collector_desk.config.resources import resource
 from collector_desk.domain.contacts import Channel
 from collector_desk.domain.policy import (
     WEEKDAYS,
     Cap,
     Counts,
+    FixedHolidays,
     LegalRules,
     PolicyPack,
     Scope,
@@ -47,7 +49,6 @@ class _Hours(_Strict):
     fri: tuple[time, time] | Literal["closed"] | None = None
     sat: tuple[time, time] | Literal["closed"] | None = None
     sun: tuple[time, time] | Literal["closed"] | None = None
-    holidays: tuple[date, ...] = ()
 
     @model_validator(mode="after")
     def _complete(self) -> _Hours:
@@ -62,6 +63,23 @@ class _Hours(_Strict):
             value = getattr(self, day) or self.every_day
             out[i] = Window(*value) if isinstance(value, tuple) else None  # or "closed"
         return out
+
+
+class _Calendar(_Strict):
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    by_region: bool = False
+    official_schedule: bool = False
+    extra_holidays: tuple[date, ...] = ()
+
+    @model_validator(mode="after")
+    def _known(self) -> _Calendar:
+        check_country(self.country)
+        return self
+
+    def calendar(self) -> LibraryCalendar:
+        return LibraryCalendar(
+            self.country, self.by_region, self.official_schedule, frozenset(self.extra_holidays)
+        )
 
 
 class _Cap(_Strict):
@@ -84,6 +102,7 @@ class _Wait(_Strict):
 class _ThirdParty(_Strict):
     allowed: bool = True
     after_failed_attempts: int | None = Field(default=None, ge=1)
+    failed_attempts_window_days: int | None = Field(default=None, ge=1)
     once_per_person: bool = False
 
 
@@ -100,6 +119,7 @@ class _Pack(_Strict):
     max_plan_months: int = Field(ge=1, le=120)
     disclosures: tuple[str, ...] = ()
     hours: _Hours
+    calendar: _Calendar | None = None  # none: no public holidays close contact hours
     caps: tuple[_Cap, ...] = ()
     waits: tuple[_Wait, ...] = ()
     third_party: _ThirdParty = _ThirdParty()
@@ -116,7 +136,7 @@ def load_pack(path: Path) -> PolicyPack:
             code=raw.code,
             hours=raw.hours.windows(),
             hours_channels=frozenset(raw.hours_channels),
-            holidays=frozenset(raw.hours.holidays),
+            holidays=FixedHolidays() if raw.calendar is None else raw.calendar.calendar(),
             caps=tuple(
                 Cap(
                     c.name,
@@ -131,7 +151,12 @@ def load_pack(path: Path) -> PolicyPack:
                 for c in raw.caps
             ),
             waits=tuple(Wait(w.days, frozenset(w.channels), w.hard) for w in raw.waits),
-            third_party=ThirdPartyRules(**raw.third_party.model_dump()),
+            third_party=ThirdPartyRules(
+                allowed=raw.third_party.allowed,
+                after_failed_attempts=raw.third_party.after_failed_attempts,
+                once_per_person=raw.third_party.once_per_person,
+                window_days=raw.third_party.failed_attempts_window_days,
+            ),
             legal=LegalRules(frozenset(raw.legal.channels), frozenset(raw.legal.no_contact_stages)),
             disclosures=raw.disclosures,
             retention_years=raw.retention_years,

@@ -7,7 +7,13 @@ by the server with the attempts of every collector it knows of. The rules themse
 
 Hard rules block. Rebuttable ones (the US 7-in-7 presumption) warn: the collector may go on
 with a reason, which is recorded in the audit trail. Inbound contacts are never blocked and
-never count towards a cap.
+never count towards a cap, but a conversation is a conversation whoever placed the call: one
+the customer started starts a waiting period as much as one we placed (Reg F, comment
+14(b)(2)(i)-1.ii; 14(b)(4)-1.ii: "regardless of which party initiated" it).
+
+Periods of days are the customer's local dates, not blocks of 24 hours: a period of seven days
+is the date of its first contact and the six dates after it, so it ends at the customer's
+midnight and does not shift by an hour across a daylight-saving change.
 """
 
 from __future__ import annotations
@@ -16,11 +22,13 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from collector_desk.domain.cases import STOP_FLAGS, CaseFlag
 from collector_desk.domain.contacts import (
     Channel,
+    ContactPointKind,
     ContactPointStatus,
     Direction,
     Outcome,
@@ -31,6 +39,9 @@ from collector_desk.domain.contacts import (
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NOT_DIALABLE = frozenset({ContactPointStatus.WRONG_NUMBER, ContactPointStatus.DO_NOT_CALL})
 WRITTEN = frozenset({Channel.SMS, Channel.EMAIL, Channel.LETTER})
+# Calls that never reached the dialed number (Reg F 1006.14(b)(3)(ii)); one that rang out
+# unanswered or reached voicemail did.
+NOT_CONNECTED = frozenset({Outcome.BUSY, Outcome.DISCONNECTED})
 SPOKEN = frozenset({Channel.CALL, Channel.VISIT})
 # A search for the moment every block has cleared never needs more steps than there are rules;
 # the bound only protects against a pack whose rules chase each other forever.
@@ -63,6 +74,7 @@ class Counts(enum.StrEnum):
     """What a cap counts, of the outbound contacts in its period."""
 
     ATTEMPTS = "attempts"  # every outbound try, answered or not
+    CONNECTED = "connected"  # outbound tries that reached the number: not busy, not dead
     CONTACTS = "contacts"  # outbound that reached someone, or a written message sent
     CONVERSATIONS = "conversations"  # spoken with the customer themself
 
@@ -96,7 +108,9 @@ class Cap:
 
 @dataclass(frozen=True, slots=True)
 class Wait:
-    """No new contact by these channels for `days` after a conversation with the customer."""
+    """No new contact by these channels for `days` after a conversation with the customer: the
+    conversation's local date is the first of them, and the wait ends at the customer's
+    midnight after the last."""
 
     days: int
     channels: frozenset[Channel]
@@ -106,10 +120,13 @@ class Wait:
 @dataclass(frozen=True, slots=True)
 class ThirdPartyRules:
     allowed: bool = True
-    # The debtor counts as unreachable when none of their own numbers may be dialed, or the last
-    # this many outbound attempts to them all failed; None: no such condition.
+    # The debtor counts as unreachable when none of their own numbers may be dialed, or, within
+    # the last `window_days` local dates (today included): no conversation with them, a failed
+    # call on every number of theirs that may be dialed, and this many failed calls in all.
+    # None: no such condition (after_failed_attempts), no time limit (window_days).
     after_failed_attempts: int | None = None
     once_per_person: bool = False
+    window_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +137,36 @@ class LegalRules:
     no_contact_stages: frozenset[str] = frozenset()
 
 
+class HolidayCalendar(Protocol):
+    """Public holidays where a customer lives; `region` is the ISO 3166-2 subdivision without
+    the country ("NSW"), None where it is not known (national holidays only)."""
+
+    def is_holiday(self, day: date, region: str | None) -> bool: ...
+
+    def is_working_weekend(self, day: date, region: str | None) -> bool:
+        """A Saturday or Sunday made a working day in exchange for a holiday (China's 调休)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class FixedHolidays:
+    """Holidays given as dates, the same in every region."""
+
+    dates: frozenset[date] = frozenset()
+
+    def is_holiday(self, day: date, region: str | None) -> bool:
+        return day in self.dates
+
+    def is_working_weekend(self, day: date, region: str | None) -> bool:
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class PolicyPack:
     code: str
     hours: Mapping[int, Window | None]  # weekday (0 = Monday) -> window, None: closed all day
     hours_channels: frozenset[Channel]
-    holidays: frozenset[date] = frozenset()
+    holidays: HolidayCalendar = FixedHolidays()
     caps: tuple[Cap, ...] = ()
     waits: tuple[Wait, ...] = ()
     third_party: ThirdPartyRules = ThirdPartyRules()
@@ -135,18 +176,22 @@ class PolicyPack:
     max_plan_months: int = 12
     sources: tuple[str, ...] = ()
 
-    def window_on(self, day: date) -> Window | None:
-        return None if day in self.holidays else self.hours.get(day.weekday())
+    def window_on(self, day: date, region: str | None = None) -> Window | None:
+        if self.holidays.is_holiday(day, region):
+            return None
+        if self.holidays.is_working_weekend(day, region):
+            return self.hours.get(0)  # a weekend worked in a holiday's place: a Monday's hours
+        return self.hours.get(day.weekday())
 
-    def open_at(self, local: datetime) -> bool:
-        window = self.window_on(local.date())
+    def open_at(self, local: datetime, region: str | None = None) -> bool:
+        window = self.window_on(local.date(), region)
         return window is not None and window.start <= local.time() < window.end
 
-    def next_open(self, local: datetime) -> datetime | None:
+    def next_open(self, local: datetime, region: str | None = None) -> datetime | None:
         """The first moment at or after `local` inside a window, in the same zone."""
         for offset in range(370):
             day = local.date() + timedelta(days=offset)
-            window = self.window_on(day)
+            window = self.window_on(day, region)
             if window is None:
                 continue
             start = _local(day, window.start, local.tzinfo)
@@ -161,6 +206,14 @@ class Point:
     id: int
     relation: Relation
     status: ContactPointStatus
+    kind: ContactPointKind | None = None  # None: a number of a kind not known here
+    tail: str = ""  # its last two digits, for a refusal to name it as the screen masks it
+
+    @property
+    def dialable_own(self) -> bool:
+        """One of the customer's own numbers that may be called."""
+        is_number = self.kind is None or self.kind.is_phone
+        return is_number and self.relation is Relation.SELF and self.status not in NOT_DIALABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +232,29 @@ class CaseState:
     legal_stage: str | None = None
     points: tuple[Point, ...] = ()  # all of the customer's, to judge whether they are reachable
     blocked: bool = False  # a stop flag is on the case, as the queue row knows without flags
+    # ISO 3166-2 subdivision without the country ("NSW"); None: from the zone where it tells
+    region: str | None = None
+
+    @property
+    def holiday_region(self) -> str | None:
+        return self.region or region_of_zone(self.zone.key)
+
+
+# Zones that lie in one state only; elsewhere (America/New_York spans many states) a customer
+# without a region gets national holidays only.
+_ZONE_REGIONS = {
+    "Australia/Sydney": "NSW",
+    "Australia/Melbourne": "VIC",
+    "Australia/Brisbane": "QLD",
+    "Australia/Adelaide": "SA",
+    "Australia/Perth": "WA",
+    "Australia/Hobart": "TAS",
+    "Australia/Darwin": "NT",
+}
+
+
+def region_of_zone(zone: str) -> str | None:
+    return _ZONE_REGIONS.get(zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,31 +360,37 @@ def _reasons(
     if point is not None and point.status in NOT_DIALABLE:
         reasons.append(Reason(Rule.POINT_NOT_DIALABLE, True, params={"status": point.status}))
     if attempt.channel in pack.hours_channels:
-        reasons += _hours(pack, case.zone, at)
+        reasons += _hours(pack, case, at)
     if point is not None and point.relation is not Relation.SELF:
         reasons += _third_party(pack.third_party, point, case, history, at)
     outbound = [c for c in history if c.direction is Direction.OUTBOUND and c.at <= at]
     for cap in pack.caps:
         if attempt.channel in cap.channels:
             reasons += _cap(cap, attempt, outbound, case, at)
+    # inbound conversations start a wait too (they only stay out of the caps)
+    known = [c for c in history if c.at <= at]
     for wait in pack.waits:
         if attempt.channel in wait.channels:
-            reasons += _wait(wait, outbound, case, at)
+            reasons += _wait(wait, known, case, at)
     return reasons
 
 
-def _hours(pack: PolicyPack, zone: ZoneInfo, at: datetime) -> list[Reason]:
-    local = at.astimezone(zone)
-    if pack.open_at(local):
+def _hours(pack: PolicyPack, case: CaseState, at: datetime) -> list[Reason]:
+    local = at.astimezone(case.zone)
+    region = case.holiday_region
+    if pack.open_at(local, region):
         return []
-    reopens = pack.next_open(local)
-    rule = Rule.HOLIDAY if local.date() in pack.holidays else Rule.OUTSIDE_HOURS
+    reopens = pack.next_open(local, region)
+    holiday = pack.holidays.is_holiday(local.date(), region)
+    rule = Rule.HOLIDAY if holiday else Rule.OUTSIDE_HOURS
     return [Reason(rule, True, None if reopens is None else reopens.astimezone(at.tzinfo))]
 
 
 def _counted(counts: Counts, contact: PastContact, self_points: set[int]) -> bool:
     if counts is Counts.ATTEMPTS:
         return True
+    if counts is Counts.CONNECTED:
+        return contact.outcome not in NOT_CONNECTED
     if counts is Counts.CONTACTS:
         return contact.channel in WRITTEN or contact.outcome.group is not OutcomeGroup.FAIL
     spoken = contact.channel in SPOKEN and contact.outcome.group is OutcomeGroup.SUCCESS
@@ -324,9 +406,8 @@ def _cap(
         if attempt.point is None:
             return []
         outbound = [c for c in outbound if c.point_id == attempt.point.id]
-    if cap.calendar:
-        local = at.astimezone(zone)
-        since = _local(local.date() - timedelta(days=cap.days - 1), time(0), zone)
+    if cap.calendar:  # from the customer's midnight that starts the first of the dates
+        since = _first_date_start(at, cap.days, zone) - timedelta(microseconds=1)
     else:
         since = at - timedelta(days=cap.days)
     times = sorted(
@@ -336,25 +417,41 @@ def _cap(
     )
     if len(times) < cap.limit:
         return []
+    # when enough of the counted contacts have left the period: a calendar period drops a
+    # contact at the customer's midnight `days` dates after its own
+    oldest_to_leave = times[len(times) - cap.limit]
     if cap.calendar:
-        clears = _local(since.astimezone(zone).date() + timedelta(days=cap.days), time(0), zone)
-    else:  # when enough of the counted contacts have left the rolling period
-        clears = times[len(times) - cap.limit] + timedelta(days=cap.days)
+        clears = _midnight_after(oldest_to_leave, cap.days, zone)
+    else:
+        clears = oldest_to_leave + timedelta(days=cap.days)
     params = {"cap": cap.name, "limit": cap.limit, "count": len(times), "days": cap.days}
     return [Reason(Rule.CAP, cap.hard, clears.astimezone(at.tzinfo), params)]
 
 
 def _wait(
-    wait: Wait, outbound: Sequence[PastContact], case: CaseState, at: datetime
+    wait: Wait, history: Sequence[PastContact], case: CaseState, at: datetime
 ) -> list[Reason]:
     own = {p.id for p in case.points if p.relation is Relation.SELF}
-    talks = [c.at for c in outbound if _counted(Counts.CONVERSATIONS, c, own)]
+    talks = [c.at for c in history if _counted(Counts.CONVERSATIONS, c, own)]
     if not talks:
         return []
-    clears = max(talks) + timedelta(days=wait.days)
+    # Reg F 1006.14(b)(2)(i)(B): "The date of the telephone conversation is the first day of the
+    # seven-consecutive-day period"; a call on the eighth date is allowed all day.
+    clears = _midnight_after(max(talks), wait.days, case.zone)
     if clears <= at:
         return []
-    return [Reason(Rule.WAITING_PERIOD, wait.hard, clears, {"days": wait.days})]
+    params = {"days": wait.days}
+    return [Reason(Rule.WAITING_PERIOD, wait.hard, clears.astimezone(at.tzinfo), params)]
+
+
+def _midnight_after(moment: datetime, days: int, zone: ZoneInfo) -> datetime:
+    """The customer's midnight that ends a period of `days` dates starting on `moment`'s."""
+    return _local(moment.astimezone(zone).date() + timedelta(days=days), time(0), zone)
+
+
+def _first_date_start(at: datetime, days: int, zone: ZoneInfo) -> datetime:
+    """The customer's midnight that starts the period of `days` dates ending on `at`'s."""
+    return _local(at.astimezone(zone).date() - timedelta(days=days - 1), time(0), zone)
 
 
 def _third_party(
@@ -370,25 +467,49 @@ def _third_party(
     outbound = [c for c in history if c.direction is Direction.OUTBOUND and c.at <= at]
     if rules.once_per_person and any(c.point_id == point.id for c in outbound):
         reasons.append(Reason(Rule.THIRD_PARTY_ONCE, True))
-    if rules.after_failed_attempts is not None and _debtor_reachable(
-        rules.after_failed_attempts, case, outbound
-    ):
-        reasons.append(
-            Reason(
-                Rule.THIRD_PARTY_DEBTOR_REACHABLE,
-                True,
-                params={"attempts": rules.after_failed_attempts},
-            )
-        )
+    if rules.after_failed_attempts is not None:
+        untried = _debtor_reachable(rules, case, history, at)
+        if untried is not None:
+            named = {p.id: p for p in case.points}
+            params = {
+                "attempts": rules.after_failed_attempts,
+                "days": rules.window_days,
+                "untried": untried,
+                "untried_names": tuple((named[i].kind, named[i].tail) for i in untried),
+            }
+            reasons.append(Reason(Rule.THIRD_PARTY_DEBTOR_REACHABLE, True, params=params))
     return reasons
 
 
-def _debtor_reachable(needed: int, case: CaseState, outbound: Iterable[PastContact]) -> bool:
-    own = {p.id: p for p in case.points if p.relation is Relation.SELF}
-    if own and all(p.status in NOT_DIALABLE for p in own.values()):
-        return False
-    tries = sorted((c for c in outbound if c.point_id in own), key=lambda c: c.at)[-needed:]
-    return len(tries) < needed or any(c.outcome.group is not OutcomeGroup.FAIL for c in tries)
+def _debtor_reachable(
+    rules: ThirdPartyRules, case: CaseState, history: Iterable[PastContact], at: datetime
+) -> tuple[int, ...] | None:
+    """None when the debtor counts as unreachable; else the ids of their numbers that may be
+    dialed and have no failed call in the window (empty: all tried, but not yet enough failures
+    or the debtor was reached)."""
+    numbers = [p.id for p in case.points if p.dialable_own]
+    if not numbers:
+        return None  # no number of theirs may be dialed: unreachable as things stand
+    own = {p.id for p in case.points if p.relation is Relation.SELF}
+    if rules.window_days is not None:
+        since = _first_date_start(at, rules.window_days, case.zone)
+        history = [c for c in history if since <= c.at <= at]
+    else:
+        history = [c for c in history if c.at <= at]
+    failed = [
+        c
+        for c in history
+        if c.direction is Direction.OUTBOUND
+        and c.channel in SPOKEN
+        and c.point_id in numbers
+        and c.outcome.group is OutcomeGroup.FAIL
+    ]
+    untried = tuple(n for n in numbers if not any(c.point_id == n for c in failed))
+    reached = any(_counted(Counts.CONVERSATIONS, c, own) for c in history)
+    needed = rules.after_failed_attempts or 0
+    if untried or reached or len(failed) < needed:
+        return untried
+    return None
 
 
 def _notices(
@@ -414,9 +535,12 @@ def _local(day: date, at: time, zone: tzinfo | None) -> datetime:
 def open_pairs(
     packs: Mapping[str, PolicyPack], pairs: Iterable[tuple[str, str]], now: datetime
 ) -> list[tuple[str, str]]:
-    """Of the (pack, zone) pairs a queue holds, those whose calling hours are open now."""
+    """Of the (pack, zone) pairs a queue holds, those whose calling hours are open now: with
+    the holidays of the state the zone lies in, where it lies in one (a customer's own region,
+    if it differs, is judged at the dial)."""
     return [
         (code, zone)
         for code, zone in pairs
-        if code in packs and packs[code].open_at(now.astimezone(ZoneInfo(zone)))
+        if code in packs
+        and packs[code].open_at(now.astimezone(ZoneInfo(zone)), region_of_zone(zone))
     ]

@@ -1,6 +1,8 @@
 """Translated names for the domain's codes. The domain stays free of Qt; the UI names things."""
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -237,9 +239,7 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
             "%1", str(p["days"])
         )
     if reason.rule is Rule.THIRD_PARTY_DEBTOR_REACHABLE:
-        return translate(
-            "Policy", "third parties only after %1 failed attempts to reach the customer"
-        ).replace("%1", str(p["attempts"]))
+        return _debtor_reachable(p)
     if reason.rule is Rule.POINT_NOT_DIALABLE:
         return translate("Policy", "the number is marked %1").replace(
             "%1", point_status(ContactPointStatus(str(p["status"])))
@@ -252,6 +252,33 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
         Rule.THIRD_PARTY_NOT_ALLOWED: translate("Policy", "third parties may not be contacted"),
         Rule.THIRD_PARTY_ONCE: translate("Policy", "this third party was contacted before"),
     }[reason.rule]
+
+
+def _debtor_reachable(p: Mapping[str, object]) -> str:
+    """Third parties wait until the customer is unreachable: which of their numbers still have
+    to be tried, masked as the screen shows them ("home phone ••42")."""
+    days, attempts = p.get("days"), str(p["attempts"])
+    # no "%n day(s)": a window of one day reads "today", every other count is plural in English
+    if days is None:
+        needed = translate("Policy", "third parties only after %1 failed calls to the customer")
+    elif days == 1:
+        needed = translate(
+            "Policy", "third parties only after %1 failed calls to the customer today"
+        )
+    else:
+        needed = translate(
+            "Policy", "third parties only after %1 failed calls to the customer in %2 days"
+        ).replace("%2", str(days))
+    needed = needed.replace("%1", attempts)
+    names = cast(tuple[tuple[ContactPointKind | None, str], ...], p.get("untried_names", ()))
+    if not names:
+        return needed
+    untried = ", ".join(
+        (point_kind(kind) if kind is not None else translate("Policy", "number"))
+        + (f" ••{tail}" if tail else "")
+        for kind, tail in names
+    )
+    return translate("Policy", "%1; not yet tried: %2").replace("%1", needed).replace("%2", untried)
 
 
 def cap_name(name: str) -> str:
