@@ -61,8 +61,9 @@ REQUIRED = {
     "dpd",
     "due_date",
 }
-# Columns a file may leave out: the customer's own policy pack overrides the portfolio's.
-OPTIONAL_COLUMNS = ("policy_pack",)
+# Columns a file may leave out: the customer's own policy pack overrides the portfolio's; the
+# region (ISO 3166-2 subdivision without the country, "NSW") picks regional public holidays.
+OPTIONAL_COLUMNS = ("policy_pack", "region")
 LANGUAGES = {"zh_CN", "en_US"}
 # The longest value each text column may hold, as wide as the central store's column (a test
 # holds them to the schema): refused here, the same on SQLite and PostgreSQL.
@@ -77,6 +78,7 @@ MAX_LENGTHS = {
     "account_ref": 32,
     "product": 64,
     "policy_pack": 16,
+    "region": 3,
 }
 DEFAULT_MAX_LENGTH = 64  # every other column: codes, numbers, amounts, dates
 EXCERPT = 40  # characters of a refused value a report shows
@@ -159,6 +161,7 @@ class AllocationLine:
     dpd: int
     due_date: date
     policy_pack: str | None = None
+    region: str | None = None
 
 
 def check_header(header: list[str]) -> list[CellError]:
@@ -174,8 +177,10 @@ def parse_line(
     cells: dict[str, str],
     packs: Collection[str] | None = None,
     limits: SanityLimits | None = None,
+    regions: Mapping[str, Collection[str]] | None = None,
 ) -> AllocationLine | list[CellError]:
-    """`packs`: the policy packs this installation knows, to refuse a line naming another."""
+    """`packs`: the policy packs this installation knows, to refuse a line naming another;
+    `regions`: each country's known subdivisions, to refuse a region that is none of them."""
     limits = limits or SanityLimits()
     errors: list[CellError] = []
     value = {k: (cells.get(k) or "").strip() for k in (*COLUMNS, *OPTIONAL_COLUMNS)}
@@ -201,6 +206,11 @@ def parse_line(
     pack = value["policy_pack"].upper() or None
     if pack is not None and packs is not None and pack not in packs:
         fail("policy_pack", "unknown_policy_pack")
+    region = value["region"].upper() or None
+    if region is not None:
+        known = (regions or {}).get(country, ())
+        if not (region.isascii() and region.isalnum()) or (known and region not in known):
+            fail("region", "not_a_region")
     phones = []
     for column in ("mobile", "home_phone"):
         if value[column]:
@@ -271,6 +281,7 @@ def parse_line(
         dpd=dpd,
         due_date=due,
         policy_pack=pack,
+        region=region,
     )
 
 

@@ -86,6 +86,11 @@ REASONS: dict[str, tuple[str, str]] = {
         "is not a policy pack of this installation (resources/policy_packs)",
         "不是本系统的合规策略包（resources/policy_packs）",
     ),
+    "not_a_region": (
+        "is not a state or province of the customer's country (ISO 3166-2 without the "
+        "country, e.g. NSW)",
+        "不是该客户所在国家的州或省（ISO 3166-2 代码，不含国家，例如 NSW）",
+    ),
 }
 # what files/read_table refuses a whole file for, in Chinese (its own detail is in English)
 FILE_REASONS_ZH = {

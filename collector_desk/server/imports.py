@@ -22,6 +22,7 @@ from typing import TypeVar
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from collector_desk.config.holiday_calendar import known_regions
 from collector_desk.config.loaders import default_bucket_scheme, import_limits
 from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.allocation import (
@@ -90,7 +91,8 @@ class AllocationParser:
 
     def __call__(self, number: int, row: Cells) -> tuple | list[CellError]:
         header, cells = row
-        line = parse_line(number, dict(zip(header, cells, strict=False)), self.packs, self.limits)
+        cells_of = dict(zip(header, cells, strict=False))
+        line = parse_line(number, cells_of, self.packs, self.limits, known_regions())
         if isinstance(line, list):
             return line
         if not line.policy_pack and self.portfolio_pack is not None:

@@ -320,3 +320,27 @@ def test_a_reimport_sets_each_case_as_the_one_case_rules_would(central, tmp_path
                 .order_by(BucketHistory.id)
             ).all()
             assert history[-1] == dpd and len(history) == 2
+
+
+def test_a_region_column_gives_the_customer_their_state_and_a_wrong_one_is_refused(
+    central, tmp_path
+):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0] + ",region", [line + "," for line in lines[1:]]
+    rows[-1] = rows[-1][:-1] + ",il"  # John Smith lives in Illinois (America/Chicago)
+    file = tmp_path / "regions.csv"
+    file.write_text("\n".join([header, *rows]), encoding="utf-8")
+    import_allocation_file(central, file)
+    with Session(central) as s:
+        regions = dict(s.execute(select(Customer.customer_ref, Customer.region)).all())
+    assert regions == {"C200000001": None, "C200000002": "IL"}
+
+    rows[-1] = rows[-1][: -len(",il")] + ",NSW"  # a state of Australia, not of the US
+    file.write_text("\n".join([header, *rows]), encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        import_allocation_file(central, file)
+    assert "column region: 'NSW' is not a state or province" in refused.value.report()
+    with Session(central) as s:  # nothing changed
+        assert (
+            s.scalar(select(Customer.region).where(Customer.customer_ref == "C200000002")) == "IL"
+        )

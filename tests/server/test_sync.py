@@ -387,3 +387,16 @@ def test_clock_skew_is_measured_against_the_server(live, desk):
     alice = desk("alice")
     alice.clock = lambda: live.clock.now - timedelta(minutes=9)  # this PC runs 9 min late
     assert round(alice.sync().clock_skew_s / 60) == 9
+
+
+def test_a_customers_region_travels_to_the_desk(live, desk):
+    from collector_desk.store.shared.schema import Customer
+
+    [case_id] = seed_cases(live.engine, "alice", 1)
+    with Session(live.engine) as s, s.begin():
+        customer_id = s.get(Case, case_id).customer_id
+        s.get(Customer, customer_id).region = "NSW"
+    alice = desk("alice")
+    alice.sync()
+    with Session(alice.engine) as s:
+        assert s.get(Customer, customer_id).region == "NSW"

@@ -61,6 +61,7 @@ STAGE_COLUMNS = (
     *COLUMNS[: COLUMNS.index("account_ref") + 1],
     *ACCOUNT_FIGURES,
     "policy_pack",
+    "region",
 )
 _INTEGERS = {"line", *AMOUNTS}
 
@@ -104,6 +105,7 @@ def stage_row(number: int, line: AllocationLine, scheme: BucketScheme, postgres:
         scheme.for_dpd(line.dpd).label,
         line.due_date if postgres else line.due_date.isoformat(),
         line.policy_pack,
+        line.region,
     )
 
 
@@ -347,16 +349,17 @@ def _merge(
             "UPDATE customers SET full_name = f.full_name, national_id = f.national_id, "
             "country = f.country, time_zone = f.time_zone, "
             "preferred_language = f.preferred_language, "
-            "policy_pack = COALESCE(f.policy_pack, customers.policy_pack) "
+            "policy_pack = COALESCE(f.policy_pack, customers.policy_pack), "
+            "region = COALESCE(f.region, customers.region) "
             f"FROM ({firsts}) f WHERE customers.customer_ref = f.customer_ref"
         )
     )
     conn.execute(
         _now(
             "INSERT INTO customers (customer_ref, full_name, national_id, preferred_language, "
-            "country, time_zone, policy_pack, created_at) "
+            "country, time_zone, policy_pack, region, created_at) "
             "SELECT f.customer_ref, f.full_name, f.national_id, f.preferred_language, f.country, "
-            f"f.time_zone, f.policy_pack, :now FROM ({firsts}) f "
+            f"f.time_zone, f.policy_pack, f.region, :now FROM ({firsts}) f "
             "WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_ref = f.customer_ref) "
             "ORDER BY f.line"
         ),

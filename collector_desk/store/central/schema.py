@@ -13,7 +13,9 @@ from collector_desk.store.shared.schema import Base, side_only
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0013")
+CENTRAL = Side(
+    "central", Path(__file__).resolve().parent / "versions", head="central_0014_customer_region"
+)
 CENTRAL_ONLY = side_only(CENTRAL.name)
 
 

@@ -30,6 +30,7 @@ from collector_desk.store.shared.schema import (
     CaseFlagRow,
     Contact,
     ContactPoint,
+    Customer,
     LegalCase,
 )
 
@@ -44,12 +45,18 @@ def case_state(session: Session, case: Case) -> CaseState:
     points = session.scalars(
         select(ContactPoint).where(ContactPoint.customer_id == case.customer_id)
     )
+    customer_region = session.scalar(select(Customer.region).where(Customer.id == case.customer_id))
     return CaseState(
         zone=ZoneInfo(case.time_zone),
         flags=frozenset(flags),
         legal_stage=None if legal is None else legal.stage,
-        points=tuple(Point(p.id, p.relation, p.status) for p in points),
+        points=tuple(Point(p.id, p.relation, p.status, p.kind, _tail(p)) for p in points),
+        region=customer_region,
     )
+
+
+def _tail(point: ContactPoint) -> str:
+    return point.value[-2:] if point.kind.is_phone else ""
 
 
 def history(session: Session, case_id: int) -> list[PastContact]:

@@ -117,6 +117,8 @@ class Customer(Base):
     preferred_language: Mapped[str] = mapped_column(String(16))
     country: Mapped[str] = mapped_column(String(2))
     time_zone: Mapped[str] = mapped_column(String(64))  # IANA name, from the home address
+    # ISO 3166-2 subdivision without the country ("NSW"), for regional public holidays
+    region: Mapped[str | None] = mapped_column(String(3))
     policy_pack: Mapped[str | None] = mapped_column(String(16))  # overrides the portfolio's
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
