@@ -152,6 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _info() -> int:
     """For IT and for the bundle's smoke test: paths, keyring, and what must travel inside."""
+    from datetime import UTC, datetime
+
+    from collector_desk.config.holiday_calendar import calendar_warnings
+    from collector_desk.config.policy_packs import PackError, default_packs
     from collector_desk.config.resources import resource
     from collector_desk.config.scripts import check_scripts
     from collector_desk.store.cache.schema import CACHE
@@ -183,6 +187,11 @@ def _info() -> int:
             missing.append("resources")
     if any(check_scripts(None).values()):
         missing.append("call scripts (run `collector-desk scripts check`)")
+    try:
+        for warning in calendar_warnings(default_packs(), datetime.now(UTC).date()):
+            print(f"warning:  {warning}")
+    except PackError as exc:  # a pack that does not load is a missing part of the install
+        missing.append(f"policy packs ({exc})")
     for what in missing:
         print(f"missing:  {what}", file=sys.stderr)
     return 1 if missing else 0

@@ -334,3 +334,18 @@ def test_info_fails_when_the_platform_keyring_is_not_carried():
     assert platform_keyring_missing("linux", carried) is None
     assert platform_keyring_missing("win32", carried) == "keyring.backends.Windows"
     assert platform_keyring_missing("linux", {}) == "keyring.backends.SecretService"
+
+
+def test_info_warns_it_of_a_pack_whose_holidays_run_out(monkeypatch, capsys):
+    from collector_desk import cli
+    from collector_desk.config import policy_packs
+    from collector_desk.config.holiday_calendar import LibraryCalendar
+    from collector_desk.domain.policy import PolicyPack
+
+    assert "warning:" not in _run("info").stdout  # the shipped packs have years ahead of them
+    # a pack on Australia's published one-off holidays only: the last of them was in 2022
+    stale = PolicyPack("AU", {}, frozenset(), LibraryCalendar("AU", official_schedule=True))
+    monkeypatch.setattr(policy_packs, "default_packs", lambda: {"AU": stale})
+    cli._info()
+    out = capsys.readouterr().out
+    assert "warning:  policy pack AU: public holidays for AU are known only up to 2022-12-31" in out

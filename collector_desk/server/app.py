@@ -17,6 +17,8 @@ from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import Engine, text
 
 from collector_desk import __version__
+from collector_desk.config.holiday_calendar import calendar_warnings
+from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import KpiRow, Period
@@ -265,7 +267,9 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     def healthz() -> dict:
         with reads.connect() as conn:
             conn.execute(text("SELECT 1"))
-        return {"status": "ok", "version": __version__}
+        # for IT: a policy pack whose public holidays run out soon (the library's data)
+        warnings = calendar_warnings(default_packs(), clock().date())
+        return {"status": "ok", "version": __version__, "warnings": warnings}
 
     @app.post(
         "/api/v1/auth/login",

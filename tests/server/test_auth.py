@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -7,9 +7,19 @@ from tests.live_central import PASSWORD
 
 
 def test_health_and_openapi_are_served(live):
-    assert live.http.get("/healthz").json()["status"] == "ok"
+    health = live.http.get("/healthz").json()
+    assert health["status"] == "ok" and health["warnings"] == []
     paths = live.http.get("/openapi.json").json()["paths"]
     assert "/api/v1/auth/login" in paths and "/api/v1/me" in paths
+
+
+def test_health_warns_it_before_a_packs_public_holidays_run_out(live):
+    # the library computes Australia's holidays up to 2100: 90 days before, IT hears of it
+    live.clock.now = datetime(2100, 10, 3, 12, 0, tzinfo=UTC)
+    health = live.http.get("/healthz").json()
+    assert health["status"] == "ok"
+    assert [w.split(":")[0] for w in health["warnings"]] == ["policy pack AU"]
+    assert "2100-12-31" in health["warnings"][0]
 
 
 def test_sign_in_gives_a_token_that_opens_the_api(live):
