@@ -406,14 +406,13 @@ def _cap(
         if attempt.point is None:
             return []
         outbound = [c for c in outbound if c.point_id == attempt.point.id]
-    if cap.calendar:  # from the customer's midnight that starts the first of the dates
-        since = _first_date_start(at, cap.days, zone) - timedelta(microseconds=1)
+    if cap.calendar:  # the customer's dates: from the midnight that starts the first of them
+        first = _first_date_start(at, cap.days, zone)
+        outbound = [c for c in outbound if c.at >= first]
     else:
-        since = at - timedelta(days=cap.days)
+        outbound = [c for c in outbound if c.at > at - timedelta(days=cap.days)]
     times = sorted(
-        c.at
-        for c in outbound
-        if c.at > since and c.channel in cap.channels and _counted(cap.counts, c, own)
+        c.at for c in outbound if c.channel in cap.channels and _counted(cap.counts, c, own)
     )
     if len(times) < cap.limit:
         return []
