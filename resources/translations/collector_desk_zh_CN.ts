@@ -224,42 +224,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="42"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="44"/>
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="43"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="45"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="44"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="46"/>
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="45"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="47"/>
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="46"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="48"/>
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="47"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="49"/>
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="48"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="50"/>
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="49"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="51"/>
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -267,27 +267,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="65"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="67"/>
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="66"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="68"/>
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="67"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="69"/>
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="68"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="70"/>
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="69"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="71"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -295,47 +295,47 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="318"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="345"/>
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="346"/>
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="347"/>
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="321"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="348"/>
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="322"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="349"/>
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="323"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="350"/>
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="324"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="351"/>
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="325"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="352"/>
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="326"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="353"/>
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -343,27 +343,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="85"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="87"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="86"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="88"/>
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="87"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="89"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="88"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="90"/>
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="89"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="91"/>
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -379,27 +379,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="95"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="97"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="96"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="98"/>
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="97"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="99"/>
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="98"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="100"/>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="99"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="101"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -407,22 +407,22 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="114"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="116"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="115"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="117"/>
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="116"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="118"/>
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="117"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="119"/>
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
@@ -430,27 +430,27 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="184"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="186"/>
         <source>only with a reason: %1</source>
         <translation>须说明理由方可联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="189"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="191"/>
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="191"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="193"/>
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="197"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="199"/>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="204"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="206"/>
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -1100,12 +1100,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="133"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="135"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="134"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="136"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1626,17 +1626,17 @@
 <context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="125"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="127"/>
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="126"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="128"/>
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="127"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="129"/>
         <source>Plan broken: call</source>
         <translation>计划违约：请致电</translation>
     </message>
@@ -1644,72 +1644,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="23"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="25"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="24"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="26"/>
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="25"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="27"/>
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="26"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="28"/>
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="27"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="29"/>
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="28"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="30"/>
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="29"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="31"/>
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="30"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="32"/>
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="31"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="33"/>
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="32"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="34"/>
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="33"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="35"/>
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="34"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="36"/>
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="35"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="37"/>
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="36"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="38"/>
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -1717,22 +1717,22 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="149"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="151"/>
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="150"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="152"/>
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="151"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="153"/>
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="152"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="154"/>
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
@@ -1988,27 +1988,27 @@
 <context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="172"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="174"/>
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="173"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="175"/>
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="174"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="176"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="175"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="177"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="176"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="178"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2016,34 +2016,29 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="222"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="224"/>
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="224"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="226"/>
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="228"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="230"/>
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="230"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="232"/>
         <source>%1: %2 of %3 allowed</source>
         <translation>%1：已 %2 次，上限 %3 次</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="236"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="238"/>
         <source>spoke with the customer less than %1 days ago</source>
         <translation>距上次与客户通话不足 %1 天</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="240"/>
-        <source>third parties only after %1 failed attempts to reach the customer</source>
-        <translation>联系本人连续 %1 次失败后才可联系第三方</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/common/labels.py" line="244"/>
@@ -2081,37 +2076,62 @@
         <translation>已联系过该第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="259"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="263"/>
+        <source>third parties only after %1 failed calls to the customer</source>
+        <translation>客户本人电话未接通满 %1 次后，才能联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="265"/>
+        <source>third parties only after %1 failed calls to the customer today</source>
+        <translation>客户本人电话今天未接通满 %1 次后，才能联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="269"/>
+        <source>third parties only after %1 failed calls to the customer in %2 days</source>
+        <translation>客户本人电话在 %2 天内未接通满 %1 次后，才能联系第三方</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="277"/>
+        <source>number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="281"/>
+        <source>%1; not yet tried: %2</source>
+        <translation>%1；尚未拨打：%2</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="286"/>
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="260"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="287"/>
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="261"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="262"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="268"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="295"/>
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="271"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="298"/>
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="274"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="301"/>
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -2119,47 +2139,47 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="158"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="160"/>
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="159"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="161"/>
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="160"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="162"/>
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="161"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="163"/>
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="162"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="164"/>
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="163"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="165"/>
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="164"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="166"/>
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="165"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="167"/>
         <source>plan installment missed</source>
         <translation>计划分期未还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="166"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="168"/>
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -2167,22 +2187,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="140"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="142"/>
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="141"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="143"/>
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="142"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="144"/>
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="143"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="145"/>
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -2190,27 +2210,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="55"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="57"/>
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="56"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="58"/>
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="57"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="59"/>
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="58"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="60"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="59"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="61"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2407,22 +2427,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="105"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="107"/>
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="106"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="108"/>
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="107"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="109"/>
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="108"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="110"/>
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -2430,27 +2450,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="75"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="77"/>
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="76"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="78"/>
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="77"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="79"/>
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="78"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="80"/>
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="79"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="81"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
@@ -2522,112 +2542,112 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="281"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="308"/>
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="285"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="312"/>
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="315"/>
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="316"/>
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="290"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="317"/>
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="291"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="318"/>
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="292"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="319"/>
         <source>the number is not the customer&apos;s</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="293"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="320"/>
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="296"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="323"/>
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="297"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="324"/>
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="298"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="325"/>
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="299"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="326"/>
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="300"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="327"/>
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="303"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="330"/>
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="304"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="331"/>
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="305"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="332"/>
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="306"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="333"/>
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="307"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="334"/>
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="308"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="335"/>
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="309"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="336"/>
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="310"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="337"/>
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="311"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="338"/>
         <source>that collector is not in the case&apos;s team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
