@@ -26,6 +26,7 @@ from collector_desk.store.shared.schema import (
     Case,
     CaseFlagRow,
     Contact,
+    ContactCorrection,
     LegalCase,
     Note,
     Payment,
@@ -47,6 +48,7 @@ SNAPSHOT_TABLES = (
     "cases",
     "case_flags",
     "contacts",
+    "contact_corrections",
     "promises",
     "payments",
     "notes",
@@ -61,6 +63,7 @@ CASE_FACTS = (
     Note,
     Payment,
     Promise,
+    ContactCorrection,
     Contact,
     CaseFlagRow,
 )
