@@ -41,6 +41,7 @@ from collector_desk.store.cache.queue_query import (
 from collector_desk.store.cache.schema import CaseSurname
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.compliance import judge_case
+from collector_desk.store.shared.corrections import corrections_of
 from collector_desk.store.shared.legal import LegalView, legal_view
 from collector_desk.store.shared.schema import (
     OPEN_CASES,
@@ -55,6 +56,7 @@ from collector_desk.store.shared.schema import (
     PlanInstallment,
     Promise,
     RepaymentPlan,
+    User,
 )
 
 
@@ -112,12 +114,27 @@ class ContactPointView:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectionView:
+    """One correction of a contact: who made it, when, why, and the fields before and after
+    (by name: outcome, note, case_id, contact_point_id; values as stored)."""
+
+    at: datetime
+    by: str  # the corrector's display name
+    reason: str
+    before: Mapping[str, object]
+    after: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
 class ContactView:
     started_at: datetime
     channel: Channel
     direction: Direction
-    outcome: Outcome
+    outcome: Outcome  # as it stands now, corrected
     note: str
+    id: str = ""
+    user_id: int = 0  # who logged it
+    corrections: tuple[CorrectionView, ...] = ()  # oldest first; the first's `before` is the log
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,6 +524,14 @@ class CaseQueue:
                 .order_by(ContactPoint.id)
             ).all()
             contacts = _newest(conn, select(Contact), Contact.case_id, case_id, Contact.started_at)
+            corrected = corrections_of(conn, [c.id for c in contacts])
+            corrector_ids = {r.user_id for rows in corrected.values() for r in rows}
+            names = {
+                user_id: name
+                for user_id, name in conn.execute(
+                    select(User.id, User.display_name).where(User.id.in_(corrector_ids))
+                )
+            }
             promises = _newest(conn, select(Promise), Promise.case_id, case_id, Promise.due_date)
             payments = _newest(conn, select(Payment), Payment.case_id, case_id, Payment.paid_at)
             plans = _newest(
@@ -571,7 +596,21 @@ class CaseQueue:
                 for p in points
             ),
             contacts=tuple(
-                ContactView(c.started_at, c.channel, c.direction, c.outcome, c.note)
+                ContactView(
+                    c.started_at,
+                    c.channel,
+                    c.direction,
+                    c.outcome,
+                    c.note,
+                    c.id,
+                    c.user_id,
+                    tuple(
+                        CorrectionView(
+                            r.recorded_at, names.get(r.user_id, ""), r.reason, r.before, r.after
+                        )
+                        for r in corrected.get(c.id, [])
+                    ),
+                )
                 for c in contacts
             ),
             promises=tuple(
