@@ -13,6 +13,7 @@ from collector_desk.domain.mutations import PushedMutation
 from collector_desk.store.cache.actions import correct_contact
 from collector_desk.store.cache.refused_changes import refused_changes
 from collector_desk.store.central import push
+from collector_desk.store.central.audit_trail import AuditFilter, team_audit
 from collector_desk.store.central.kpis import team_kpis
 from collector_desk.store.central.push import apply_push
 from collector_desk.store.shared.people import find_user
@@ -187,6 +188,10 @@ def test_a_contact_moved_to_the_right_case_leaves_the_wrong_one_and_both_desks_a
             assert s.get(Case, right).last_outcome is Outcome.RIGHT_PARTY
             (row,) = s.scalars(select(ContactCorrection)).all()
             assert (row.before["case_id"], row.after["case_id"]) == (wrong, right)
+    lead = find_user(live.engine, "lead")
+    for case_id in (wrong, right):  # the lead's trail of either case shows the move
+        events = team_audit(live.engine, lead, AuditFilter(case_id=case_id))
+        assert [e.action for e, _who in events].count("contact_corrected") == 1
 
 
 def test_team_kpis_count_the_corrected_outcome(live, desk):

@@ -132,7 +132,8 @@ def apply_correction(
             "correction_id": correction_id,
             "fields": sorted(changed),
             **({"outcome": [before["outcome"], after["outcome"]]} if "outcome" in changed else {}),
-            **({"from_case_id": old_case.id} if new_case is not old_case else {}),
+            # a move: the case it left (the trail filtered by that case finds it too)
+            **({"case_id": old_case.id} if new_case is not old_case else {}),
         },
         at,
         received_at,
