@@ -178,11 +178,11 @@ class CorrectionDialog(QDialog):
             label.setBuddy(field)
             field.setAccessibleName(caption.replace("&", ""))
             form.addRow(label, field)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = buttons.addButton(
+            translate("Correction", "Correct"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(translate("Correction", "Correct"))
+        self.ok.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -4,7 +4,6 @@ the history showing the contact as it is now beside what it was."""
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -70,7 +69,7 @@ def test_without_a_reason_the_dialog_says_so_and_nothing_changes(qtbot, window, 
     contact_id = _log_no_answer(window, engine)
     dialog, _row = _open_correction(qtbot, window, contact_id)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(Outcome.BUSY.value))
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    dialog.ok.click()
 
     assert dialog.isVisible()
     assert "Say why" in dialog.error.text()
