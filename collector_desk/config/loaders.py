@@ -4,6 +4,7 @@ import logging
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -159,6 +160,29 @@ def load_import_limits(path: Path | None = None, override: Path | None = None) -
             "due_date_years_back at most 100"
         )
     return SanityLimits(amount, dpd, back, ahead)
+
+
+def load_correction_window(path: Path | None = None, override: Path | None = None) -> timedelta:
+    """How long the collector who logged a contact may correct it (corrections.toml)."""
+    data, source = _with_override("corrections.toml", path, override)
+    (hours,) = _whole_numbers(data, ("correction_window_hours",), source)
+    if not 0 <= hours <= 24 * 90:
+        raise ValueError(f"{source}: 0 <= correction_window_hours <= 2160 (90 days)")
+    return timedelta(hours=hours)
+
+
+@cache
+def correction_window() -> timedelta:
+    """The window this desk or server runs with: shipped, or IT's valid override (a broken one
+    is logged and the shipped window applies, as for security.toml)."""
+    from collector_desk.config import app_dirs
+
+    override = app_dirs.config_dir() / "corrections.toml"
+    try:
+        return load_correction_window(override=override)
+    except ValueError as exc:
+        logging.getLogger(__name__).error("ignored the settings override: %s", exc)
+        return load_correction_window()
 
 
 @cache

@@ -98,6 +98,16 @@ class LogContactArgs(_Args):
     entry: ContactEntryArgs
 
 
+class CorrectContactArgs(_Args):
+    id: uuid.UUID  # the correction's own: pushed twice, it is recognised as the same fact
+    contact_id: uuid.UUID
+    reason: Reason  # required and bounded: the rule (domain/corrections.py) says so in words
+    outcome: Outcome | None = None
+    note: Reason | None = None
+    case_id: Id | None = None
+    at: Moment
+
+
 class ReassignCaseArgs(_Args):
     case_id: Id
     from_user_id: Id | None  # whom the lead saw it with (None: unassigned)
@@ -188,6 +198,11 @@ class LogContact(_Mutation):
     args: LogContactArgs
 
 
+class CorrectContact(_Mutation):
+    name: Literal["correct_contact"]
+    args: CorrectContactArgs
+
+
 class ReassignCase(_Mutation):
     name: Literal["reassign_case"]
     args: ReassignCaseArgs
@@ -230,6 +245,7 @@ class SetPreferredContactPoint(_Mutation):
 
 Mutation = Annotated[
     LogContact
+    | CorrectContact
     | ReassignCase
     | SetFlag
     | LegalStep

@@ -295,47 +295,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="345"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="360"/>
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="346"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="361"/>
+        <source>Contact corrected</source>
+        <translation>联系已更正</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="362"/>
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="347"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="363"/>
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="348"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="364"/>
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="349"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="365"/>
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="350"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="366"/>
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="351"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="367"/>
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="352"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="368"/>
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="353"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="369"/>
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -453,6 +458,119 @@
         <location filename="../../collector_desk/ui/common/labels.py" line="206"/>
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Correction</name>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="50"/>
+        <source>Say why the contact is corrected; the reason is kept with it.</source>
+        <translation>请说明更正原因；原因会与更正一起保存。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="53"/>
+        <source>The reason is too long (at most %1 characters).</source>
+        <translation>原因过长（最多 %1 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="56"/>
+        <source>Nothing is changed: choose another outcome, edit the note or the case.</source>
+        <translation>没有任何更改：请选择其他结果，或修改备注或案件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="59"/>
+        <source>A promise or a requested callback is not made by a correction: log it as a new contact.</source>
+        <translation>承诺还款或约定回电不能通过更正产生：请记录为一次新的联系。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="64"/>
+        <source>This contact made a promise: its outcome and case stay. Keep or break the promise itself; the note may still be corrected.</source>
+        <translation>此次联系产生了还款承诺：其结果和案件不能更改。请在承诺本身上处理（履约或违约）；备注仍可更正。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="69"/>
+        <source>Only the collector who logged this contact, or a team lead, may correct it.</source>
+        <translation>只有记录此次联系的催收员或组长可以更正。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="73"/>
+        <source>The time to correct this contact has passed; ask your team lead.</source>
+        <translation>此次联系的更正时限已过；请联系组长。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="76"/>
+        <source>This contact is not on this desk.</source>
+        <translation>本机没有这条联系记录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="77"/>
+        <source>That case is not one you may write about.</source>
+        <translation>您无权在该案件上记录。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="78"/>
+        <source>No case you may write about has that reference.</source>
+        <translation>没有您可记录的案件使用该编号。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="93"/>
+        <source>no note</source>
+        <translation>无备注</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="95"/>
+        <source>on another case</source>
+        <translation>记在另一案件上</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="97"/>
+        <source>✎ Was: %1 — corrected by %2, %3: %4</source>
+        <translation>✎ 原为：%1 —— 由 %2 于 %3 更正：%4</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="121"/>
+        <source>Correct a contact</source>
+        <translation>更正联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="127"/>
+        <source>%1 · %2 · logged as “%3”</source>
+        <translation>%1 · %2 · 原记录为“%3”</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="135"/>
+        <source>The contact stays in the history as it was logged; this correction is kept beside it with your reason, and the team lead can see it.</source>
+        <translation>原联系记录保留在历史中；本次更正连同您的原因一并保存在旁边，组长可以查看。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="160"/>
+        <source>empty: stays on this case; or the other case&apos;s reference</source>
+        <translation>留空：仍在本案件；或填写另一案件的编号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="172"/>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="173"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="174"/>
+        <source>Move to &amp;case</source>
+        <translation>移至案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="175"/>
+        <source>&amp;Why (required, kept with the correction)</source>
+        <translation>原因（必填，随更正保存）(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="183"/>
+        <source>Correct</source>
+        <translation>更正</translation>
     </message>
 </context>
 <context>
@@ -724,254 +842,269 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="153"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="154"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="155"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="156"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175"/>
         <source>Customer&apos;s local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="157"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="309"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="360"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="400"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="343"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="444"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="158"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="334"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="177"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="368"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="159"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="336"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="178"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="370"/>
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="160"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="169"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="188"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="170"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189"/>
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="171"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="190"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="191"/>
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="192"/>
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="193"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="194"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="195"/>
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="183"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="202"/>
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="184"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="203"/>
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="186"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="205"/>
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="208"/>
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="218"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="210"/>
+        <source>Correct… (E)</source>
+        <translation>更正…（E）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="212"/>
+        <source>E: correct the selected contact (the original is kept)</source>
+        <translation>E：更正所选联系（保留原记录）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="241"/>
         <source>%1 days past due</source>
         <translation>逾期 %1 天</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="252"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="275"/>
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="254"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="277"/>
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="259"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="282"/>
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="286"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="309"/>
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="310"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="344"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="311"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="345"/>
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="312"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="346"/>
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="313"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="347"/>
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="314"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="348"/>
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="331"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="365"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="332"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="366"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="333"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="367"/>
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="335"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="369"/>
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="337"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="371"/>
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="338"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="372"/>
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="357"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="391"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="358"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="392"/>
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="359"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393"/>
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="361"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395"/>
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="379"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="413"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="380"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="414"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="381"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="382"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="428"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="472"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="397"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417"/>
+        <source>Corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="441"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="398"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="442"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="460"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="399"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="443"/>
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="459"/>
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="461"/>
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -1418,207 +1551,207 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="262"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="264"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="268"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="265"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="267"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="271"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="272"/>
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="274"/>
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="271"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="275"/>
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="272"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="276"/>
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="274"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="278"/>
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="275"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="279"/>
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="276"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="280"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="281"/>
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="278"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="282"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="281"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="285"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="282"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="286"/>
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="283"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="284"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="288"/>
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="285"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="289"/>
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="289"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="293"/>
         <source>%1 call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>%1 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="302"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="306"/>
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="309"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="313"/>
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="322"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="326"/>
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="330"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="334"/>
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="335"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="339"/>
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="377"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="381"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="384"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="388"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="386"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="390"/>
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="389"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="393"/>
         <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="394"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="398"/>
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="396"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="400"/>
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="399"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="403"/>
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="401"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="405"/>
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="404"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="408"/>
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="632"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="644"/>
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="638"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="650"/>
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="647"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="659"/>
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="295"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="299"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316"/>
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2354,72 +2487,72 @@
         <translation>承诺 %2 前还 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="75"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="80"/>
         <source>Changes the server refused</source>
         <translation>服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="81"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="86"/>
         <source>The server kept none of these. Look at each case as it is now, do again what still needs doing, then acknowledge the row.</source>
         <translation>服务器没有保存以下更改。请查看每个案件的当前情况，重新完成仍需处理的事项，然后确认该行。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="90"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="95"/>
         <source>Refused changes</source>
         <translation>被拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="92"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="97"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="93"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="98"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="95"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="100"/>
         <source>&amp;Acknowledge</source>
         <translation>确认已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="96"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="101"/>
         <source>Acknowledge</source>
         <translation>确认已阅</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="115"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120"/>
         <source>Refused</source>
         <translation>拒绝时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="116"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="121"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="117"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="122"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="118"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="123"/>
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="119"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="124"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="125"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="127"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="132"/>
         <source>no longer on this computer</source>
         <translation>已不在本机</translation>
     </message>
@@ -2608,6 +2741,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/common/labels.py" line="330"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="353"/>
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
@@ -2651,274 +2785,367 @@
         <source>that collector is not in the case&apos;s team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="339"/>
+        <source>the contact is not on the server</source>
+        <translation>服务器上没有这条联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="340"/>
+        <source>it arrived after the time to correct had passed; ask your team lead</source>
+        <translation>送达时已超过更正时限；请联系组长</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="343"/>
+        <source>only the collector who logged the contact, or a lead, may correct it</source>
+        <translation>只有记录该联系的催收员或组长可以更正</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="346"/>
+        <source>the contact made a promise: keep or break the promise itself</source>
+        <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="349"/>
+        <source>a promise or a callback is logged as a new contact</source>
+        <translation>承诺还款或回电应记录为新的联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="352"/>
+        <source>it changed nothing</source>
+        <translation>没有任何更改</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCorrections</name>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="46"/>
+        <source>Correct a team member&apos;s contact</source>
+        <translation>更正组员的联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="55"/>
+        <source>&amp;Case reference</source>
+        <translation>案件编号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="57"/>
+        <source>Show its contacts</source>
+        <translation>显示其联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="63"/>
+        <source>The case&apos;s contacts</source>
+        <translation>该案件的联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="65"/>
+        <source>E or Enter: correct the selected contact</source>
+        <translation>E 或 Enter：更正所选联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="92"/>
+        <source>No case of your team has that reference here.</source>
+        <translation>本机没有贵组使用该编号的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="99"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="100"/>
+        <source>Logged by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="101"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="102"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="103"/>
+        <source>Corrected</source>
+        <translation>更正</translation>
+    </message>
 </context>
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="58"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="59"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="67"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="69"/>
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="68"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="70"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="70"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="72"/>
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="100"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="102"/>
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="101"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="103"/>
         <source>Export these cases…</source>
         <translation>导出这些案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="103"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="105"/>
         <source>A customer list: the export is recorded in the audit trail</source>
         <translation>客户名单：导出操作将记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="106"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="108"/>
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="107"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="109"/>
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="108"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="110"/>
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="121"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="117"/>
+        <source>Correct a contact…</source>
+        <translation>更正联系记录…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="125"/>
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="122"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="126"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="124"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="128"/>
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="125"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="129"/>
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="143"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="148"/>
         <source>Each collector&apos;s workload</source>
         <translation>各催收员的工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="144"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="149"/>
         <source>Cases to move</source>
         <translation>待调整的案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="162"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="167"/>
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="164"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="169"/>
         <source>Waiting for your approval</source>
         <translation>待您审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="165"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="170"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="166"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="171"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="167"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="172"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="209"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="243"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="248"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="210"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="215"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="211"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="349"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="216"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="362"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="212"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="217"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="213"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="218"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="219"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="220"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="235"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="240"/>
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="242"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="346"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="247"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="359"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="244"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="249"/>
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="245"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="250"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="246"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="251"/>
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="252"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="257"/>
         <source>%1 installments</source>
         <translation>%1 期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="262"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="267"/>
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="292"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="297"/>
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="295"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="300"/>
         <source>%1 case(s) match.</source>
         <translation>符合条件的案件：%1 件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="302"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="307"/>
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="307"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="312"/>
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="309"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="314"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="319"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="324"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="322"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="327"/>
         <source>%1 case(s) exported to %2; recorded in the audit trail.</source>
         <translation>已导出 %1 个案件到 %2；已记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="332"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="345"/>
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="347"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="360"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="348"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="361"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="363"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="376"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="384"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="397"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="386"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="399"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="408"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="421"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="417"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="430"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="424"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="437"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="448"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="461"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="450"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="463"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

@@ -7,25 +7,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
+from collector_desk.config.loaders import correction_window
 from collector_desk.domain.cases import CaseFlag
 from collector_desk.domain.contact_log import DEFAULT_LIMITS, ContactEntry, FieldError, LogLimits
 from collector_desk.domain.contacts import Outcome
+from collector_desk.domain.corrections import Correction
 from collector_desk.domain.legal import LegalError, LegalStage
 from collector_desk.domain.plans import PlanError
 from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.cache.schema import Draft
 from collector_desk.store.shared.contact_log import ContactRejected, mutation_args, record_contact
+from collector_desk.store.shared.corrections import CorrectionRefused, apply_correction
 from collector_desk.store.shared.flags import FlagRefused, apply_flag
 from collector_desk.store.shared.legal import apply_step
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.plans import PlanRequest, decide, record_plan
 from collector_desk.store.shared.reassign import ReassignRefused, apply_move
-from collector_desk.store.shared.schema import Case, LegalCase, RepaymentPlan, new_uuid
+from collector_desk.store.shared.schema import Case, Contact, LegalCase, RepaymentPlan, new_uuid
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,62 @@ def log_contact(
         return LoggedContact(
             contact.id, promise.id if promise else None, mutation.mutation_id, case.priority
         )
+
+
+def correct_contact(
+    engine: Engine,
+    user: UserView,
+    contact_id: str,
+    correction: Correction,
+    now: datetime,
+    window: timedelta | None = None,
+) -> str:
+    """Correct a contact on this desk and queue the correction; returns the correction's id.
+    Raises CorrectionRefused and changes nothing when it may not be made. The window is checked
+    here by the desk's clock as a courtesy; the server checks again by its own."""
+    with Session(engine) as session, session.begin():
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise CorrectionRefused("no_such_contact", "contact")
+        for case_id in dict.fromkeys((contact.case_id, correction.case_id or contact.case_id)):
+            case = session.get(Case, case_id)
+            if case is None or (case.assigned_to != user.id and not user.role.is_lead):
+                raise CorrectionRefused("case_not_mine", "case")
+        correction_id = new_uuid()
+        apply_correction(
+            session,
+            user,
+            contact,
+            correction,
+            correction_id,
+            now,
+            now,
+            correction_window() if window is None else window,
+        )
+        enqueue(
+            session,
+            "correct_contact",
+            {
+                "id": correction_id,
+                "contact_id": contact.id,
+                "reason": correction.reason.strip(),
+                "outcome": None if correction.outcome is None else correction.outcome.value,
+                "note": correction.note,
+                "case_id": correction.case_id,
+                "at": now.isoformat(),
+            },
+            now,
+        )
+        return correction_id
+
+
+def writable_case(engine: Engine, user: UserView, case_ref: str) -> int | None:
+    """The id of the case with this reference, if this user may move a contact to it here."""
+    with Session(engine) as session:
+        case = session.scalars(select(Case).where(Case.case_ref == case_ref.strip())).first()
+    if case is None or (case.assigned_to != user.id and not user.role.is_lead):
+        return None
+    return case.id
 
 
 def set_flag(

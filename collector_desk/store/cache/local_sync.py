@@ -26,6 +26,7 @@ from collector_desk.store.shared.schema import (
     Case,
     CaseFlagRow,
     Contact,
+    ContactCorrection,
     LegalCase,
     Note,
     Payment,
@@ -47,6 +48,7 @@ SNAPSHOT_TABLES = (
     "cases",
     "case_flags",
     "contacts",
+    "contact_corrections",
     "promises",
     "payments",
     "notes",
@@ -61,6 +63,7 @@ CASE_FACTS = (
     Note,
     Payment,
     Promise,
+    ContactCorrection,
     Contact,
     CaseFlagRow,
 )
@@ -249,8 +252,13 @@ def _remove_cases(
     if not count:
         return 0
     leaving_ids: Select = select(column("id")).select_from(table("leaving", schema="temp"))
+    # The demo trims a copy at the portfolio's revision, before the cache's own tables exist.
+    present = set(
+        conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars()
+    )
     for model in (*CASE_FACTS, Draft):
-        _delete_case_rows(session, model, leaving_ids, set())
+        if model.__tablename__ in present:
+            _delete_case_rows(session, model, leaving_ids, set())
     leaving = "SELECT id FROM temp.leaving"
     conn.exec_driver_sql(f"DELETE FROM case_search WHERE rowid IN ({leaving})")
     _fill_ids(

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Engine, Select, and_, false, func, not_, s
 from sqlalchemy.orm import Session
 
 from collector_desk.config.policy_packs import default_packs
-from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus
+from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus, Role
 from collector_desk.domain.contacts import (
     Channel,
     ContactPointKind,
@@ -41,7 +41,9 @@ from collector_desk.store.cache.queue_query import (
 from collector_desk.store.cache.schema import CaseSurname
 from collector_desk.store.shared.case_priority import case_priority
 from collector_desk.store.shared.compliance import judge_case
+from collector_desk.store.shared.corrections import corrections_of
 from collector_desk.store.shared.legal import LegalView, legal_view
+from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.schema import (
     OPEN_CASES,
     CardAccount,
@@ -55,6 +57,7 @@ from collector_desk.store.shared.schema import (
     PlanInstallment,
     Promise,
     RepaymentPlan,
+    User,
 )
 
 
@@ -112,12 +115,27 @@ class ContactPointView:
 
 
 @dataclass(frozen=True, slots=True)
+class CorrectionView:
+    """One correction of a contact: who made it, when, why, and the fields before and after
+    (by name: outcome, note, case_id, contact_point_id; values as stored)."""
+
+    at: datetime
+    by: str  # the corrector's display name
+    reason: str
+    before: Mapping[str, object]
+    after: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
 class ContactView:
     started_at: datetime
     channel: Channel
     direction: Direction
-    outcome: Outcome
+    outcome: Outcome  # as it stands now, corrected
     note: str
+    id: str = ""
+    user_id: int = 0  # who logged it
+    corrections: tuple[CorrectionView, ...] = ()  # oldest first; the first's `before` is the log
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +274,35 @@ def _newest(session: Session, query, case_column, case_id: int, time_column) -> 
     """The case's most recent HISTORY_LIMIT rows of one history, newest first."""
     query = query.where(case_column == case_id).order_by(time_column.desc()).limit(HISTORY_LIMIT)
     return list(session.scalars(query).all())
+
+
+def contact_views(session: Session, case_id: int) -> tuple[ContactView, ...]:
+    """The case's contacts as they are now, newest first, each with its corrections."""
+    contacts = _newest(session, select(Contact), Contact.case_id, case_id, Contact.started_at)
+    corrected = corrections_of(session, [c.id for c in contacts])
+    corrector_ids = {r.user_id for rows in corrected.values() for r in rows}
+    names = {
+        user_id: name
+        for user_id, name in session.execute(
+            select(User.id, User.display_name).where(User.id.in_(corrector_ids))
+        )
+    }
+    return tuple(
+        ContactView(
+            c.started_at,
+            c.channel,
+            c.direction,
+            c.outcome,
+            c.note,
+            c.id,
+            c.user_id,
+            tuple(
+                CorrectionView(r.recorded_at, names.get(r.user_id, ""), r.reason, r.before, r.after)
+                for r in corrected.get(c.id, [])
+            ),
+        )
+        for c in contacts
+    )
 
 
 class CaseQueue:
@@ -506,7 +553,7 @@ class CaseQueue:
                 .where(ContactPoint.customer_id == customer.id)
                 .order_by(ContactPoint.id)
             ).all()
-            contacts = _newest(conn, select(Contact), Contact.case_id, case_id, Contact.started_at)
+            contacts = contact_views(conn, case_id)
             promises = _newest(conn, select(Promise), Promise.case_id, case_id, Promise.due_date)
             payments = _newest(conn, select(Payment), Payment.case_id, case_id, Payment.paid_at)
             plans = _newest(
@@ -570,10 +617,7 @@ class CaseQueue:
                 )
                 for p in points
             ),
-            contacts=tuple(
-                ContactView(c.started_at, c.channel, c.direction, c.outcome, c.note)
-                for c in contacts
-            ),
+            contacts=contacts,
             promises=tuple(
                 PromiseView(p.currency, p.amount_minor, p.due_date, p.status, p.paid_minor)
                 for p in promises
@@ -606,3 +650,30 @@ class CaseQueue:
             legal=legal,
             as_of=now,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class TeamCaseHistory:
+    case_id: int
+    case_ref: str
+    contacts: tuple[ContactView, ...]
+    names: Mapping[int, str]  # who logged each contact, by user id
+
+
+def team_case_history(engine: Engine, lead: UserView, case_ref: str) -> TeamCaseHistory | None:
+    """A team case's contacts, for a lead correcting one a collector logged; None if this
+    cache holds no case of the lead's team (an admin: any case) with that reference."""
+    with Session(engine) as session:
+        case = session.scalars(select(Case).where(Case.case_ref == case_ref.strip())).first()
+        if case is None or not lead.role.is_lead:
+            return None
+        if lead.role is not Role.ADMIN and case.team_id != lead.team_id:
+            return None
+        contacts = contact_views(session, case.id)
+        names = {
+            user_id: name
+            for user_id, name in session.execute(
+                select(User.id, User.display_name).where(User.id.in_({c.user_id for c in contacts}))
+            )
+        }
+        return TeamCaseHistory(case.id, case.case_ref, contacts, names)

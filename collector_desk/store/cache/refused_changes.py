@@ -16,7 +16,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from collector_desk.store.cache.schema import SyncIssue
-from collector_desk.store.shared.schema import Case, Customer, RepaymentPlan
+from collector_desk.store.shared.schema import Case, Contact, Customer, RepaymentPlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,10 @@ class RefusedChange:
 
 
 def _case_of(session: Session, kind: str, args: dict[str, Any]) -> int | None:
+    if kind == "correct_contact" and isinstance(args.get("contact_id"), str):
+        found = session.scalar(select(Contact.case_id).where(Contact.id == args["contact_id"]))
+        if found is not None:
+            return found
     case_id = args.get("case_id")
     if isinstance(case_id, int) and not isinstance(case_id, bool):
         return case_id

@@ -18,6 +18,7 @@ from collector_desk.store.shared.schema import (
     Case,
     CaseFlagRow,
     Contact,
+    ContactCorrection,
     ContactPoint,
     Customer,
     LegalCase,
@@ -79,6 +80,7 @@ def snapshots(
         points = by(ContactPoint, ContactPoint.customer_id, customers)
         flags = by(CaseFlagRow, CaseFlagRow.case_id, ids)
         contacts = by(Contact, Contact.case_id, ids)
+        corrections = by(ContactCorrection, ContactCorrection.case_id, ids)
         promises = by(Promise, Promise.case_id, ids)
         payments = by(Payment, Payment.case_id, ids)
         notes = by(Note, Note.case_id, ids)
@@ -97,6 +99,7 @@ def snapshots(
                     "contact_points": points.get(case.customer_id, []),
                     "case_flags": flags.get(case_id, []),
                     "contacts": contacts.get(case_id, []),
+                    "contact_corrections": corrections.get(case_id, []),
                     "promises": promises.get(case_id, []),
                     "payments": payments.get(case_id, []),
                     "notes": notes.get(case_id, []),
@@ -121,6 +124,7 @@ def people(conn: Connection, snapshots_: Sequence[dict], me: UserView | None = N
         for table, keys in (
             ("cases", ("assigned_to",)),
             ("contacts", ("user_id",)),
+            ("contact_corrections", ("user_id",)),
             ("promises", ("user_id",)),
             ("notes", ("user_id",)),
             ("case_flags", ("raised_by",)),

@@ -18,10 +18,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from collector_desk.config.loaders import correction_window
 from collector_desk.domain.cases import Role
 from collector_desk.domain.contact_log import ContactEntry
+from collector_desk.domain.corrections import Correction
 from collector_desk.domain.mutations import (
     INT32_MAX,
+    CorrectContact,
     DecidePlan,
     InvalidMutation,
     LegalStep,
@@ -42,6 +45,7 @@ from collector_desk.store.central.changes import record_change
 from collector_desk.store.central.schema import Change, RegisteredClient, SyncResult
 from collector_desk.store.shared.audit import record_event
 from collector_desk.store.shared.contact_log import ContactRejected, record_contact
+from collector_desk.store.shared.corrections import apply_correction
 from collector_desk.store.shared.flags import apply_flag
 from collector_desk.store.shared.legal import apply_step
 from collector_desk.store.shared.people import UserView
@@ -50,6 +54,7 @@ from collector_desk.store.shared.reassign import apply_move
 from collector_desk.store.shared.schema import (
     Case,
     Contact,
+    ContactCorrection,
     ContactPoint,
     LegalCase,
     RepaymentPlan,
@@ -130,6 +135,7 @@ def apply_push(
                 status, reason = "rejected", invalid.reason
             except Rejected as rejection:
                 status, reason = "rejected", rejection.reason
+                _undo_on_the_desk(session, mutation, now)
             except Exception as exc:
                 # never the message or the arguments: they may hold notes, names, numbers
                 log.error(
@@ -160,6 +166,15 @@ def apply_push(
                 raise NotYourClient(client_id)
             last = found.last_mutation_id if found else 0
     return last, results
+
+
+def _undo_on_the_desk(session: Session, mutation: Mutation, now: datetime) -> None:
+    """A refused correction was already shown on the desk that made it: the contact's case is
+    marked changed, so that desk's next pull brings the contact back as the server holds it."""
+    if isinstance(mutation, CorrectContact):
+        contact = session.get(Contact, str(mutation.args.contact_id))
+        if contact is not None:
+            record_change(session, session.get_one(Case, contact.case_id), now)
 
 
 def _client(session: Session, user: UserView, client_id: str, now: datetime) -> RegisteredClient:
@@ -258,6 +273,39 @@ def _log_contact(session: Session, user: UserView, m: LogContact, now: datetime)
             now,
         )
     record_change(session, case, now)
+
+
+def _correct_contact(session: Session, user: UserView, m: CorrectContact, now: datetime) -> None:
+    """Judged again here, by the server's clock and the user's role now; a correction is the
+    contact's case's state, so only the case's owner now (or its lead) makes one, and a move
+    goes only to a case the user may write about too."""
+    args = m.args
+    correction_id = str(args.id)
+    if session.get(ContactCorrection, correction_id) is not None:
+        return  # the same fact again: already here
+    contact = session.get(Contact, str(args.contact_id))
+    if contact is None:
+        raise Rejected("no_such_contact")
+    old_case = _writable_case(session, user, contact.case_id, state=True)
+    new_case = old_case
+    if args.case_id is not None and args.case_id != old_case.id:
+        new_case = _writable_case(session, user, args.case_id, state=True)
+    correction = Correction(
+        reason=args.reason, outcome=args.outcome, note=args.note, case_id=args.case_id
+    )
+    apply_correction(
+        session,
+        user,
+        contact,
+        correction,
+        correction_id,
+        args.at,
+        now,
+        correction_window(),
+        received_at=now,
+    )
+    for case in dict.fromkeys((old_case, new_case)):
+        record_change(session, case, now)
 
 
 def _case_ids(value: object) -> list[int] | None:
@@ -443,6 +491,8 @@ def _apply(session: Session, user: UserView, mutation: Mutation, now: datetime) 
         match mutation:
             case LogContact():
                 _log_contact(session, user, mutation, now)
+            case CorrectContact():
+                _correct_contact(session, user, mutation, now)
             case ReassignCase():
                 _reassign_case(session, user, mutation, now)
             case SetFlag():
@@ -465,6 +515,7 @@ def _apply(session: Session, user: UserView, mutation: Mutation, now: datetime) 
 
 KINDS = (
     "log_contact",
+    "correct_contact",
     "reassign_case",
     "set_flag",
     "legal_step",

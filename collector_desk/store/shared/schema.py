@@ -313,6 +313,22 @@ class Contact(_Fact, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ContactCorrection(_Fact, Base):
+    """A contact corrected after it was logged: who, when, why, and the fields as they were and
+    as they became. Append-only: the contact row holds the current values (what the queue, the
+    caps and the KPIs read), the first correction's `before` the values as logged."""
+
+    __tablename__ = "contact_corrections"
+    __table_args__ = (Index("ix_contact_corrections_contact", "contact_id", "recorded_at"),)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"))
+    # the contact's case now (a later move carries it along): a pull sends it with that case
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[dict] = mapped_column(JSON)  # {"outcome": ..., "note": ..., "case_id": ...}
+    after: Mapped[dict] = mapped_column(JSON)
+
+
 class Promise(_Fact, Base):
     __tablename__ = "promises"
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)

@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -21,7 +22,8 @@ from collector_desk.config.loaders import default_legal_rules
 from collector_desk.domain import masking, phones
 from collector_desk.domain.legal import LegalStage, checklist
 from collector_desk.domain.policy import Decision
-from collector_desk.store.cache.queue import CaseDetail
+from collector_desk.store.cache.queue import CaseDetail, ContactView
+from collector_desk.ui.case.correction_dialog import corrections_text
 from collector_desk.ui.case.legal_dialog import document_name, eligibility_reason, legal_stage
 from collector_desk.ui.case.plan_dialog import approval_reason
 from collector_desk.ui.common import formatting, labels
@@ -32,11 +34,13 @@ translate = QCoreApplication.translate
 
 # One key in the contact points table acts on the selected number; C calls it.
 POINT_KEYS = {"W": "wrong_number", "D": "do_not_call", "P": "preferred", "C": "dial"}
+CORRECT_KEY = "E"  # in the contacts table: correct the selected contact
 
 
 class DetailPane(QWidget):
     reveal_requested = Signal(int)  # case id
     point_action = Signal(int, int, str)  # case id, contact point id, one of POINT_KEYS' values
+    correct_requested = Signal(int, str)  # case id, contact id: E in the contacts table
 
     def __init__(self, display_zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +107,8 @@ class DetailPane(QWidget):
         self.accounts = read_only_table(self)
         self.points = read_only_table(self)
         self.contacts = read_only_table(self)
+        self.contacts.setWordWrap(True)
+        self.contacts.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.promises = read_only_table(self)
         self.plans = read_only_table(self)
         self.payments = read_only_table(self)
@@ -130,6 +136,19 @@ class DetailPane(QWidget):
                 lambda a=action: self._point_key(a),
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
+
+        # E corrects the selected contact; the same from its context menu
+        QShortcut(
+            QKeySequence(CORRECT_KEY),
+            self.contacts,
+            self._ask_correction,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.correct_action = QAction(self.contacts)
+        self.correct_action.setObjectName("correctContact")
+        self.correct_action.triggered.connect(self._ask_correction)
+        self.contacts.addAction(self.correct_action)
+        self.contacts.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -187,6 +206,10 @@ class DetailPane(QWidget):
         )
         self.placeholder.setText(
             translate("DetailPane", "Select a case in the queue to see it here.")
+        )
+        self.correct_action.setText(translate("DetailPane", "Correct… (E)"))
+        self.contacts.setToolTip(
+            translate("DetailPane", "E: correct the selected contact (the original is kept)")
         )
         self.show_case(self._detail)
 
@@ -295,6 +318,17 @@ class DetailPane(QWidget):
             return None
         return self._detail.contact_points[row].id
 
+    def selected_contact(self) -> ContactView | None:
+        row = self.contacts.currentRow()
+        if self._detail is None or not 0 <= row < len(self._detail.contacts):
+            return None
+        return self._detail.contacts[row]
+
+    def _ask_correction(self) -> None:
+        contact = self.selected_contact()
+        if self._detail is not None and contact is not None and contact.id:
+            self.correct_requested.emit(self._detail.case_id, contact.id)
+
     def _point_key(self, action: str) -> None:
         row = self.points.currentRow()
         if self._detail is None or not 0 <= row < len(self._detail.contact_points):
@@ -380,6 +414,7 @@ class DetailPane(QWidget):
                 translate("DetailPane", "Channel"),
                 translate("DetailPane", "Outcome"),
                 translate("DetailPane", "Note"),
+                translate("DetailPane", "Corrected"),
             ],
             [
                 [
@@ -387,10 +422,19 @@ class DetailPane(QWidget):
                     labels.channel(c.channel),
                     labels.outcome(c.outcome),
                     c.note,
+                    corrections_text(c, self._zone),
                 ]
                 for c in d.contacts
             ],
         )
+        for row, c in enumerate(d.contacts):
+            item = self.contacts.item(row, 4)
+            if c.corrections and item is not None:
+                item.setToolTip(corrections_text(c, self._zone))
+        # a correction is read beside its contact in full: the last column takes the width
+        # left (stretched) and its text wraps, rows growing to fit whatever the pane's width
+        header = self.contacts.horizontalHeader()
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
         fill(
             self.promises,
             [

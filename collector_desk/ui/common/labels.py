@@ -336,6 +336,21 @@ def sync_reason(code: str) -> str:
         "case_closed": translate("SyncReason", "the case was closed"),
         "not_a_collector": translate("SyncReason", "that person is not an active collector"),
         "not_in_the_team": translate("SyncReason", "that collector is not in the case's team"),
+        "no_such_contact": translate("SyncReason", "the contact is not on the server"),
+        "correction_window_passed": translate(
+            "SyncReason", "it arrived after the time to correct had passed; ask your team lead"
+        ),
+        "correction_not_your_contact": translate(
+            "SyncReason", "only the collector who logged the contact, or a lead, may correct it"
+        ),
+        "correction_contact_has_promise": translate(
+            "SyncReason", "the contact made a promise: keep or break the promise itself"
+        ),
+        "correction_outcome_needs_new_contact": translate(
+            "SyncReason", "a promise or a callback is logged as a new contact"
+        ),
+        "correction_changes_nothing": translate("SyncReason", "it changed nothing"),
+        "correction_reason_required": translate("SyncReason", "a reason is required"),
     }.get(code, code)
 
 
@@ -343,6 +358,7 @@ def change_kind(name: str) -> str:
     """What kind of change a desk sent, in the user's words."""
     return {
         "log_contact": translate("ChangeKind", "Contact logged"),
+        "correct_contact": translate("ChangeKind", "Contact corrected"),
         "set_flag": translate("ChangeKind", "Flag raised or cleared"),
         "legal_step": translate("ChangeKind", "Legal step"),
         "propose_plan": translate("ChangeKind", "Plan proposed"),

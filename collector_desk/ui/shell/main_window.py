@@ -41,6 +41,8 @@ from collector_desk.store.shared.contact_log import ContactRejected
 from collector_desk.store.shared.people import UserView
 from collector_desk.ui.call.call_guide import CallGuide
 from collector_desk.ui.call.log_dialog import LogDialog
+from collector_desk.ui.case import correction_dialog
+from collector_desk.ui.case.correction_dialog import CorrectionDialog
 from collector_desk.ui.case.detail_pane import DetailPane
 from collector_desk.ui.case.flag_dialog import FlagDialog
 from collector_desk.ui.case.legal_dialog import LegalDialog
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.plan_dialog: PlanDialog | None = None
         self.legal_dialog: LegalDialog | None = None
         self.flag_dialog: FlagDialog | None = None
+        self.correction_dialog: CorrectionDialog | None = None
         self.team_window: TeamWindow | None = None
         self.sync: SyncController | None = None
         self.idle_lock: IdleLock | None = None
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
         self.queue_panel.case_selected.connect(self._show_case)
         self.detail.reveal_requested.connect(self._reveal)
         self.detail.point_action.connect(self._point_action)
+        self.detail.correct_requested.connect(self.open_correction)
         self.queue_panel.count_changed.connect(lambda _n: self._update_status())
         case_changes().changed.connect(self._on_case_change)
         self.retranslate()
@@ -595,6 +599,14 @@ class MainWindow(QMainWindow):
             self,
         )
         return self._open_case_dialog(dialog, "flag_dialog", case_id)
+
+    def open_correction(self, case_id: int, contact_id: str) -> CorrectionDialog | None:
+        dialog = correction_dialog.for_contact(
+            self.detail.detail, contact_id, self._queue.engine, self._user, self._clock, self
+        )
+        if dialog is None:
+            return None
+        return self._open_case_dialog(dialog, "correction_dialog", case_id)
 
     def _open_case_dialog(self, dialog, attribute: str, case_id: int):
         """Show a dialog acting on one case: kept as `attribute` while open (tests drive it),

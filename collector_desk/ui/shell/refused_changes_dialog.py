@@ -52,6 +52,11 @@ def change_summary(change: RefusedChange) -> str:
         if note:
             parts.append(f"“{note[:NOTE_SHOWN]}{'…' if len(note) > NOTE_SHOWN else ''}”")
         return " · ".join(parts)
+    if change.kind == "correct_contact":
+        outcome = d.get("outcome")
+        known = isinstance(outcome, str) and outcome in {o.value for o in Outcome}
+        parts = [labels.outcome(Outcome(str(outcome)))] if known else []
+        return " · ".join([*parts, str(d.get("reason") or "")])
     if change.kind == "set_flag":
         return f"{d.get('flag', '')} · {d.get('reason', '')}"
     if change.kind == "legal_step":

@@ -39,6 +39,7 @@ from collector_desk.ui.common.case_changes import CaseChange, announce, case_cha
 from collector_desk.ui.common.tables import fill, read_only_table
 from collector_desk.ui.shell.sync_controller import SyncController
 from collector_desk.ui.team.dashboard import Dashboard
+from collector_desk.ui.team.team_corrections import TeamCorrections
 
 translate = QCoreApplication.translate
 
@@ -62,6 +63,7 @@ class TeamWindow(QDialog):
         self._selected: list[int] = []
         self._approvals: list[team.Approval] = []
         self._stale = False  # cases changed while the window was hidden
+        self.corrections: TeamCorrections | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
@@ -112,6 +114,8 @@ class TeamWindow(QDialog):
         self.move_button.clicked.connect(self.move_selected)
         self.propose.clicked.connect(self.propose_rebalance)
         self.confirm.clicked.connect(self.confirm_moves)
+        self.correct = QPushButton(translate("TeamWindow", "Correct a contact…"), page)
+        self.correct.clicked.connect(self.open_corrections)
 
         # the filter on one line: the workload above and the moves below keep the room
         filters = QHBoxLayout()
@@ -137,6 +141,7 @@ class TeamWindow(QDialog):
             self.to_collector,
             self.propose,
             self.confirm,
+            self.correct,
         ):
             buttons.addWidget(control)
         buttons.addStretch(1)
@@ -325,6 +330,14 @@ class TeamWindow(QDialog):
         )
         announce(source=self)  # no case changed; the audit event waits in the outbox
         return count
+
+    def open_corrections(self) -> TeamCorrections:
+        """A collector's contact corrected by the lead, after the collector's window too."""
+        dialog = TeamCorrections(self._engine, self._lead, self._clock, self)
+        dialog.finished.connect(lambda _result: setattr(self, "corrections", None))
+        self.corrections = dialog
+        dialog.open()
+        return dialog
 
     def move_selected(self) -> None:
         to = self.to_collector.currentData()

@@ -2,7 +2,7 @@
 the law is regional follow the customer's state or province. Empty on existing customers: their
 holidays come from their time zone where it lies in one state, else are national only.
 
-Revision ID: cache_0013_customer_region
+Revision ID: cache_0013
 Revises: cache_0012
 Create Date: 2026-12-05 01:00:00
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "cache_0013_customer_region"
+revision: str = "cache_0013"
 down_revision: str | None = "cache_0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

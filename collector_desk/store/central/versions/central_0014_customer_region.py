@@ -2,7 +2,7 @@
 the law is regional follow the customer's state or province. Empty on existing customers: their
 holidays come from their time zone where it lies in one state, else are national only.
 
-Revision ID: central_0014_customer_region
+Revision ID: central_0014
 Revises: central_0013
 Create Date: 2026-12-05 01:00:00
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "central_0014_customer_region"
+revision: str = "central_0014"
 down_revision: str | None = "central_0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
