@@ -253,7 +253,7 @@ def _remove_cases(
         return 0
     leaving_ids: Select = select(column("id")).select_from(table("leaving", schema="temp"))
     # The demo trims a copy at the portfolio's revision, before the cache's own tables exist.
-    present = set(
+    present: set[str] = set(
         conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'").scalars()
     )
     for model in (*CASE_FACTS, Draft):
