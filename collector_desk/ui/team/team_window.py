@@ -66,7 +66,7 @@ class TeamWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
         self.tabs.addTab(self._approvals_tab(), translate("TeamWindow", "Approvals"))
-        self.dashboard = Dashboard(engine, lead, clock, currency, self)
+        self.dashboard = Dashboard(engine, lead, clock, self)
         self.tabs.addTab(self.dashboard, translate("TeamWindow", "Numbers"))
         if sync is not None:
             self.dashboard.fetch_requested.connect(sync.fetch_kpis)
