@@ -79,6 +79,11 @@ def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def significant(value: float, digits: int = 3) -> str:
+    """A small number to `digits` significant digits, trailing zeros dropped (2.5, 0.125)."""
+    return QLocale().toString(float(value), "g", digits)
+
+
 def day(value: date, language: str | None = None) -> str:
     """A day without its year, as the UI language writes it (Nov 26, 11月26日)."""
     return format_skeleton("MMMd", value, locale=language or ui_locale())

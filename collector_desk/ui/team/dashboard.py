@@ -65,9 +65,7 @@ def percent(value: float) -> str:
 
 def _number(value: float) -> str:
     """An axis or tooltip value: whole from 100 on, else up to three significant digits."""
-    if value >= 100 or value == int(value):
-        return formatting.number(value)
-    return formatting.number(value, max(0, 2 - int(f"{abs(value):e}".split("e")[1])))
+    return formatting.number(value) if value >= 100 else formatting.significant(value)
 
 
 class Dashboard(QWidget):
