@@ -5,12 +5,18 @@ import csv
 from datetime import date
 
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from collector_desk.demo import DEMO_COLLECTOR, DEMO_LEAD
+from collector_desk.domain.cases import CaseStatus
 from collector_desk.domain.kpis import Period
 from collector_desk.store.cache import kpi_cache
 from collector_desk.store.shared.people import find_user
+from collector_desk.store.shared.schema import Case
+from collector_desk.ui.common import formatting
 from collector_desk.ui.team.dashboard import Dashboard
+from collector_desk.ui.team.team_window import TeamWindow
 from tests.conftest import FIXED_NOW
 
 
@@ -107,3 +113,33 @@ def test_in_chinese_yuan_is_plain_and_dollars_say_so(board):
     assert board.charts["contacts"].categories[-2] == "11月27日"
     board.fetched(ConnectionError("offline"))  # the age of the figures, as Chinese writes it
     assert "2026年11月28日 10:30" in board.status.text()
+
+
+def test_the_workload_shows_each_collectors_overdue_per_currency(qtbot, engine, translations):
+    """The demo team holds cases in yuan and in dollars: each collector's overdue total is a
+    line per currency, and a proposed move shows the case's amount in its own currency."""
+    demo = find_user(engine, DEMO_COLLECTOR)
+    with Session(engine) as s:
+        totals = dict(
+            s.execute(
+                select(Case.currency, func.sum(Case.overdue_minor))
+                .where(Case.assigned_to == demo.id, Case.status != CaseStatus.CLOSED)
+                .group_by(Case.currency)
+            ).all()
+        )
+    assert set(totals) == {"CNY", "USD"}  # the demo's mix, as the generator makes it
+    window = TeamWindow(engine, find_user(engine, DEMO_LEAD), lambda: FIXED_NOW)
+    qtbot.addWidget(window)
+    names = [window.workload.item(r, 0).text() for r in range(window.workload.rowCount())]
+    overdue = window.workload.item(names.index(demo.display_name), 2).text()
+    cny, usd = overdue.split("\n")
+    assert cny == formatting.money(totals["CNY"], "CNY") and cny.startswith("CN¥")
+    assert usd == formatting.money(totals["USD"], "USD") and usd.startswith("$")
+
+    moves = window.propose_rebalance()
+    with Session(engine) as s:
+        ids = [m.case_id for m in moves]
+        currency = dict(s.execute(select(Case.id, Case.currency).where(Case.id.in_(ids))).all())
+    assert set(currency.values()) == {"CNY", "USD"}
+    shown = [window.moves.item(r, 3).text() for r in range(window.moves.rowCount())]
+    assert shown == [formatting.money(m.overdue_minor, currency[m.case_id]) for m in moves]
