@@ -9,6 +9,8 @@ Definitions (DOMAIN.md "The numbers a team lead watches"):
 - promise rate: promises to pay / right-party contacts;
 - kept rate: what was paid towards promises falling due in the period / what they promised;
 - collected: payments received in the period;
+- money is per currency: promised, kept and collected (and so the kept rate) are figures of
+  each currency apart, never a sum of yuan and dollars; counts are the same whatever the money;
 - broken promises without follow-up: promises due in the period, broken, with no outbound
   contact on the case after their due date.
 Rates are None where their denominator is zero: "no calls" is not "0 %".
@@ -18,13 +20,14 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from collector_desk.domain.cases import PromiseStatus
 from collector_desk.domain.contacts import Direction, Outcome, OutcomeGroup
+from collector_desk.domain.money import check_currency
 
 LAST_CALL = timedelta(minutes=5)
 
@@ -48,8 +51,12 @@ class PromiseFact:
     due: date
     amount_minor: int
     paid_minor: int
+    currency: str
     status: PromiseStatus
     followed_up: bool = False  # an outbound contact on the case after the due date
+
+    def __post_init__(self) -> None:
+        check_currency(self.currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,29 @@ class PaymentFact:
     collector_id: int
     at: datetime
     amount_minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        check_currency(self.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    """One currency's money figures, in its minor units."""
+
+    promised_minor: int = 0
+    kept_minor: int = 0
+    collected_minor: int = 0
+
+    @property
+    def kept_rate(self) -> float | None:
+        return self.kept_minor / self.promised_minor if self.promised_minor else None
+
+    def __add__(self, other: Amounts) -> Amounts:
+        return Amounts(*(getattr(self, n) + getattr(other, n) for n in AMOUNTS))
+
+
+AMOUNTS = tuple(f.name for f in fields(Amounts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +97,9 @@ class KpiRow:
     seconds: int = 0
     right_party: int = 0
     promises: int = 0
-    promised_minor: int = 0
-    kept_minor: int = 0
-    collected_minor: int = 0
     broken_no_follow_up: int = 0
+    # by ISO currency code, in code order; a currency with no figure is absent
+    money: Mapping[str, Amounts] = field(default_factory=dict)
 
     @property
     def hours(self) -> float:
@@ -88,9 +117,13 @@ class KpiRow:
     def promise_rate(self) -> float | None:
         return self.promises / self.right_party if self.right_party else None
 
-    @property
-    def kept_rate(self) -> float | None:
-        return self.kept_minor / self.promised_minor if self.promised_minor else None
+
+COUNTS = ("contacts", "seconds", "right_party", "promises", "broken_no_follow_up")
+
+
+def currencies(rows: Iterable[KpiRow]) -> list[str]:
+    """Every currency the rows have money in, in code order."""
+    return sorted({code for r in rows for code in r.money})
 
 
 def period_of(day: date, period: Period) -> date:
@@ -99,23 +132,27 @@ def period_of(day: date, period: Period) -> date:
 
 @dataclass(slots=True)
 class _Acc:
-    """A KpiRow's counts while they are being added up."""
+    """A KpiRow's figures while they are being added up: money only ever within a currency."""
 
     contacts: int = 0
     seconds: int = 0
     right_party: int = 0
     promises: int = 0
-    promised_minor: int = 0
-    kept_minor: int = 0
-    collected_minor: int = 0
     broken_no_follow_up: int = 0
+    money: dict[str, Amounts] = field(default_factory=dict)
+
+    def add_money(self, currency: str, amounts: Amounts) -> None:
+        self.money[currency] = self.money.get(currency, Amounts()) + amounts
 
     def add(self, other: _Acc | KpiRow) -> None:
-        for name in _Acc.__slots__:
+        for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for currency, amounts in other.money.items():
+            self.add_money(currency, amounts)
 
     def row(self, when: date, collector: int | None) -> KpiRow:
-        return KpiRow(when, collector, **{n: getattr(self, n) for n in _Acc.__slots__})
+        counts = {n: getattr(self, n) for n in COUNTS}
+        return KpiRow(when, collector, **counts, money=dict(sorted(self.money.items())))
 
 
 def kpis(
@@ -145,13 +182,12 @@ def kpis(
         if p.status is PromiseStatus.CANCELLED:
             continue
         a = acc[(period_of(p.due, period), p.collector_id)]
-        a.promised_minor += p.amount_minor
-        a.kept_minor += min(p.paid_minor, p.amount_minor)
+        kept = min(p.paid_minor, p.amount_minor)
+        a.add_money(p.currency, Amounts(promised_minor=p.amount_minor, kept_minor=kept))
         a.broken_no_follow_up += p.status is PromiseStatus.BROKEN and not p.followed_up
     for pay in payments:
-        acc[
-            (period_of(pay.at.astimezone(zone).date(), period), pay.collector_id)
-        ].collected_minor += pay.amount_minor
+        a = acc[(period_of(pay.at.astimezone(zone).date(), period), pay.collector_id)]
+        a.add_money(pay.currency, Amounts(collected_minor=pay.amount_minor))
     rows: list[KpiRow] = []
     team: dict[date, _Acc] = defaultdict(_Acc)
     for (when, collector), a in acc.items():

@@ -7,8 +7,9 @@ functions, which name dependencies defined inside create_app.
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import asdict
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, status
 from fastapi.responses import JSONResponse
@@ -21,7 +22,7 @@ from collector_desk.config.holiday_calendar import calendar_warnings
 from collector_desk.config.policy_packs import default_packs
 from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
-from collector_desk.domain.kpis import KpiRow, Period
+from collector_desk.domain.kpis import Amounts, KpiRow, Period
 from collector_desk.server import auth
 from collector_desk.store.central import (
     accounts,
@@ -36,11 +37,13 @@ from collector_desk.store.shared.engine import READS_ONLY
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.protocol import (
     CLIENT_HEADER,
+    LEGACY_CURRENCY,
     MANIFEST_PAGE,
     FlowOut,
     KpiOut,
     KpiReport,
     ManifestResponse,
+    MoneyOut,
     MutationResult,
     PullResponse,
     PushRequest,
@@ -85,7 +88,6 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-Out = TypeVar("Out", bound=BaseModel)
 
 
 class LoginBody(BaseModel):
@@ -399,19 +401,36 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             raise HTTPException(422, str(exc)) from exc
         names = {m.id: m.username for m in accounts.team_members(reads, user)}
 
-        def out(model: type[Out], row: KpiRow | FlowRow) -> Out:
-            """The row's figures (rates included) under the collector's username."""
-            figures = {f: getattr(row, f) for f in model.model_fields if f != "username"}
-            who = None if row.collector_id is None else names.get(row.collector_id)
-            return model(username=who, **figures)
+        def who(row: KpiRow | FlowRow) -> str | None:
+            return None if row.collector_id is None else names.get(row.collector_id)
+
+        def kpi_out(row: KpiRow) -> KpiOut:
+            """The row's counts and rates, and its money one currency at a time."""
+            counts = {f: getattr(row, f) for f in KpiOut.model_fields if hasattr(row, f)}
+            del counts["money"]
+            legacy = row.money.get(LEGACY_CURRENCY, Amounts())
+            return KpiOut(
+                username=who(row),
+                **counts,
+                money=[
+                    MoneyOut(currency=code, kept_rate=a.kept_rate, **asdict(a))
+                    for code, a in row.money.items()
+                ],
+                kept_rate=legacy.kept_rate,
+                **asdict(legacy),
+            )
+
+        def flow_out(row: FlowRow) -> FlowOut:
+            figures = {f: getattr(row, f) for f in FlowOut.model_fields if f != "username"}
+            return FlowOut(username=who(row), **figures)
 
         return KpiReport(
             computed_at=clock(),
             since=since,
             until=until,
             period=period,
-            rows=[out(KpiOut, r) for r in numbers.rows],
-            flows=[out(FlowOut, f) for f in numbers.flows],
+            rows=[kpi_out(r) for r in numbers.rows],
+            flows=[flow_out(f) for f in numbers.flows],
         )
 
     @app.post(

@@ -82,6 +82,24 @@ MANIFEST_PAGE = 50_000  # ids a desk asks for at once: a million in scope stays 
 
 
 # -- the team lead's numbers (GET /api/v1/team/kpis) ------------------------------------
+class MoneyOut(BaseModel):
+    """One currency's money figures of a row, in its minor units."""
+
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    promised_minor: int
+    kept_minor: int
+    kept_rate: float | None
+    collected_minor: int
+
+
+# Desks released before money was reported per currency require these four fields and show
+# them as yuan (their team window was never given another currency): they carry the CNY
+# figures only, so such a desk shows true, if partial, figures rather than dollars added to
+# yuan. Current desks read `money`.
+LEGACY_CURRENCY = "CNY"
+_LEGACY = "Deprecated: the figures in CNY only, for desks that predate `money`."
+
+
 class KpiOut(BaseModel):
     period: date
     username: str | None  # None: the whole team
@@ -93,11 +111,16 @@ class KpiOut(BaseModel):
     rpc_rate: float | None
     promises: int
     promise_rate: float | None
-    promised_minor: int
-    kept_minor: int
-    kept_rate: float | None
-    collected_minor: int
     broken_no_follow_up: int
+    # one entry per currency, in code order; none is ever a sum across currencies (a server
+    # older than this field sends none: its sums mixed currencies)
+    money: list[MoneyOut] = Field(default_factory=list)
+    promised_minor: int = Field(0, description=_LEGACY, json_schema_extra={"deprecated": True})
+    kept_minor: int = Field(0, description=_LEGACY, json_schema_extra={"deprecated": True})
+    kept_rate: float | None = Field(
+        None, description=_LEGACY, json_schema_extra={"deprecated": True}
+    )
+    collected_minor: int = Field(0, description=_LEGACY, json_schema_extra={"deprecated": True})
 
 
 class FlowOut(BaseModel):

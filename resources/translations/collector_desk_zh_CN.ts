@@ -596,202 +596,207 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="79"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="86"/>
         <source>Team</source>
         <translation>全组</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="93"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="100"/>
         <source>By day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="94"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="101"/>
         <source>By week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="96"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="172"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="103"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="192"/>
         <source>Whole team</source>
         <translation>全组</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="97"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="104"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="99"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="106"/>
         <source>Ask the server for fresh figures (F5)</source>
         <translation>向服务器获取最新数据（F5）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="101"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="108"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="109"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="281"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="115"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="347"/>
         <source>Contacts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="111"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="283"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="117"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="349"/>
         <source>Contacts per hour</source>
         <translation>每小时联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="113"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="119"/>
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="114"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="120"/>
         <source>Promise rate (per RPC)</source>
         <translation>承诺率（每次本人接通）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="115"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="121"/>
         <source>Kept rate (amount)</source>
         <translation>履约率（按金额）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="116"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="287"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="310"/>
         <source>Collected</source>
         <translation>回收金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="118"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="123"/>
         <source>Broken promises without follow-up</source>
         <translation>未跟进的违约承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="121"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="126"/>
         <source>Roll and cure by bucket</source>
         <translation>各账龄段迁徙率与出催率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="130"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="150"/>
         <source>Totals by collector</source>
         <translation>各催收员合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="134"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="154"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="135"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="155"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="137"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="280"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="157"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="346"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="185"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="205"/>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="190"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="210"/>
         <source>Choose at most a year.</source>
         <translation>最多选择一年。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="203"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="223"/>
         <source>Fetching fresh figures…</source>
         <translation>正在获取最新数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="213"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="233"/>
         <source>The server keeps these figures for team leads.</source>
         <translation>这些数据仅向组长开放。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="217"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="237"/>
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="219"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="239"/>
         <source>The server cannot be reached and no figures for these dates are kept on this computer.</source>
         <translation>无法连接服务器，本机也没有这些日期的数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="265"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="312"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="354"/>
+        <source>Collected (%1)</source>
+        <translation>回收金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="331"/>
         <source>Roll</source>
         <translation>迁徙</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="266"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="332"/>
         <source>Cure</source>
         <translation>出催</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="282"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="348"/>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="284"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="350"/>
         <source>RPC rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="285"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="351"/>
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="286"/>
-        <source>Kept rate</source>
-        <translation>履约率</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="288"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="352"/>
         <source>Broken, no follow-up</source>
         <translation>违约未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="314"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="353"/>
+        <source>Kept rate (%1)</source>
+        <translation>履约率（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="385"/>
         <source>Export the team&apos;s numbers</source>
         <translation>导出本组数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="316"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="387"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="331"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="400"/>
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="334"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="403"/>
         <source>Exported %1 row(s) to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="353"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="422"/>
         <source>W%1</source>
         <translation>第%1周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="359"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="428"/>
         <source>No figures for these dates yet.</source>
         <translation>这些日期暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="361"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="430"/>
         <source>Figures computed %1.</source>
         <translation>数据计算于 %1。</translation>
     </message>
@@ -2987,39 +2992,39 @@
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="213"/>
         <location filename="../../collector_desk/ui/team/team_window.py" line="248"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="214"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="216"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="362"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="215"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="363"/>
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="217"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="216"/>
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="218"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="217"/>
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="219"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="218"/>
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="220"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="219"/>
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
@@ -3030,7 +3035,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/team/team_window.py" line="247"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="359"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="360"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -3100,52 +3105,52 @@
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="360"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="361"/>
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="361"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="362"/>
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="376"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="377"/>
         <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="397"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="398"/>
         <source>%1 case(s) queued to move.</source>
         <translation>已排队调配 %1 件案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="399"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="400"/>
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="421"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="422"/>
         <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
         <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="430"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="431"/>
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="437"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="438"/>
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="461"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="462"/>
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="463"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="464"/>
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

@@ -185,3 +185,135 @@ def test_a_case_whose_history_starts_later_is_not_taken_as_unchanged_before(live
     with Session(live.engine) as s:
         (track,) = tracks(s, [alice], end_of_month)  # asked about a time before the history
     assert track.dpd_at_each([end_of_month]) == [None]  # unknown then, not "35 since opened"
+
+
+def _money_facts(engine, case_id, currency, promised, paid, collected, at):
+    """A promise due today and a payment received today, in the case's currency."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from collector_desk.domain.cases import PromiseStatus
+    from collector_desk.store.shared.schema import CardAccount, Case, Payment, Promise
+
+    with Session(engine) as s, s.begin():
+        case = s.get(Case, case_id)
+        case.currency = currency
+        account = s.scalar(select(CardAccount.id).where(CardAccount.customer_id == case_id))
+        status = PromiseStatus.KEPT if paid >= promised else PromiseStatus.PARTIAL
+        s.add(
+            Promise(
+                case_id=case_id,
+                user_id=case.assigned_to,
+                currency=currency,
+                amount_minor=promised,
+                paid_minor=paid,
+                due_date=at.astimezone(ZoneInfo("Asia/Shanghai")).date(),
+                status=status,
+                recorded_at=at,
+            )
+        )
+        s.add(
+            Payment(
+                case_id=case_id,
+                account_id=account,
+                currency=currency,
+                amount_minor=collected,
+                paid_at=at,
+                source="bank",
+                reference=f"T{case_id}",
+                recorded_at=at,
+            )
+        )
+
+
+def test_money_is_reported_per_currency_and_a_released_desk_still_reads_it(live, desk):
+    """The demo team's mix: most cases in yuan, some in dollars. No figure adds them up."""
+    from pydantic import BaseModel
+
+    a1, a2 = seed_cases(live.engine, "alice", 2)
+    (b1,) = seed_cases(live.engine, "bob", 1, start=20)
+    now = live.clock.now
+    _money_facts(live.engine, a1, "CNY", 100_000, 100_000, 60_000_000, now)
+    _money_facts(live.engine, a2, "USD", 40_000, 10_000, 15_000, now)
+    _money_facts(live.engine, b1, "USD", 20_000, 20_000, 25_050, now)
+    day = now.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    lead = {"Authorization": f"Bearer {live.login('lead')}"}
+    params = {"since": day.isoformat(), "until": day.isoformat()}
+    body = live.http.get("/api/v1/team/kpis", headers=lead, params=params).json()
+    by = {r["username"]: r for r in body["rows"]}
+    assert by[None]["money"] == [
+        {
+            "currency": "CNY",
+            "promised_minor": 100_000,
+            "kept_minor": 100_000,
+            "kept_rate": 1.0,
+            "collected_minor": 60_000_000,
+        },
+        {
+            "currency": "USD",
+            "promised_minor": 60_000,
+            "kept_minor": 30_000,
+            "kept_rate": 0.5,
+            "collected_minor": 40_050,
+        },
+    ]
+    assert [m["currency"] for m in by["bob"]["money"]] == ["USD"]  # bob has no yuan
+
+    # A desk of the last release requires the old single figures and shows them as yuan:
+    # they hold the yuan alone, never yuan plus dollars.
+    class ReleasedKpiOut(BaseModel):
+        promised_minor: int
+        kept_minor: int
+        kept_rate: float | None
+        collected_minor: int
+
+    team = ReleasedKpiOut.model_validate(by[None])
+    assert (team.collected_minor, team.kept_rate) == (60_000_000, 1.0)
+    bob = ReleasedKpiOut.model_validate(by["bob"])
+    assert (bob.collected_minor, bob.kept_rate) == (0, None)
+
+    # the lead's desk keeps each currency apart for offline viewing
+    desk_lead = desk("lead")
+    desk_lead.sync()
+    desk_lead.fetch_kpis(day, day, Period.DAY)
+    cached = {
+        r.collector_id: r for r in kpi_cache.load(desk_lead.engine, Period.DAY, day, day).rows
+    }
+    assert sorted(cached[None].money) == ["CNY", "USD"]
+    assert cached[None].money["USD"].collected_minor == 40_050
+    assert cached[None].money["USD"].kept_rate == 0.5
+
+
+def test_figures_cached_before_money_was_per_currency_show_no_money(live, desk):
+    """A lead's cache from the last release holds one sum across currencies: its counts are
+    still shown, its money is not (the next fetch replaces the row)."""
+    from sqlalchemy.orm import Session
+
+    from collector_desk.store.cache.schema import KpiCache
+
+    lead = desk("lead")
+    day = date(2026, 11, 26)
+    old = {
+        "contacts": 3,
+        "seconds": 600,
+        "right_party": 1,
+        "promises": 1,
+        "promised_minor": 140_000,  # yuan and dollars added together
+        "kept_minor": 110_000,
+        "collected_minor": 75_096_000,
+        "broken_no_follow_up": 0,
+    }
+    with Session(lead.engine) as s, s.begin():
+        s.add(
+            KpiCache(
+                kind="kpi",
+                period_kind="day",
+                period=day,
+                username="",
+                bucket="",
+                figures=old,
+                fetched_at=live.clock.now,
+            )
+        )
+    (row,) = kpi_cache.load(lead.engine, Period.DAY, day, day).rows
+    assert (row.contacts, row.right_party, row.money) == (3, 1, {})

@@ -1,6 +1,10 @@
 """The team's numbers kept in a lead's cache as the server last computed them, so the
 dashboard opens at once and still shows them offline. Never synced: the server's report is
-the truth, and each fetch replaces what the cache held for its dates."""
+the truth, and each fetch replaces what the cache held for its dates.
+
+Money is kept per currency ({"money": {"CNY": {...}, "USD": {...}}} beside the counts). Rows a
+desk cached before that carry one sum across currencies: it is not read back (the row shows its
+counts and no money) until the next fetch replaces it."""
 
 from __future__ import annotations
 
@@ -12,21 +16,11 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.flows import FlowRow
-from collector_desk.domain.kpis import KpiRow, Period, period_of
+from collector_desk.domain.kpis import AMOUNTS, COUNTS, Amounts, KpiRow, Period, period_of
 from collector_desk.store.cache.schema import KpiCache
 from collector_desk.store.shared.schema import User
 
 KPI, FLOW = "kpi", "flow"
-_KPI_FIGURES = (
-    "contacts",
-    "seconds",
-    "right_party",
-    "promises",
-    "promised_minor",
-    "kept_minor",
-    "collected_minor",
-    "broken_no_follow_up",
-)
 _FLOW_FIGURES = ("cases", "rolled", "cured")
 
 
@@ -47,7 +41,8 @@ def save(
     flows: Iterable[Mapping],
 ) -> None:
     """Replace the cached figures of [since, until] with a report's rows (plain mappings with
-    period, username (None: the team), bucket for flows, and the counts)."""
+    period, username (None: the team), bucket for flows, the counts, and for KPI rows `money`:
+    a list of mappings with currency and its amounts)."""
     with Session(engine) as session, session.begin():
         session.execute(
             delete(KpiCache).where(
@@ -56,7 +51,7 @@ def save(
                 KpiCache.period <= until,
             )
         )
-        for kind, items, names in ((KPI, rows, _KPI_FIGURES), (FLOW, flows, _FLOW_FIGURES)):
+        for kind, items, figures in ((KPI, rows, _kpi_figures), (FLOW, flows, _flow_figures)):
             session.add_all(
                 KpiCache(
                     kind=kind,
@@ -64,11 +59,25 @@ def save(
                     period=_day(item["period"]),
                     username=item["username"] or "",
                     bucket=item.get("bucket", "") if kind == FLOW else "",
-                    figures={name: int(item[name]) for name in names},
+                    figures=figures(item),
                     fetched_at=computed_at,
                 )
                 for item in items
             )
+
+
+def _kpi_figures(item: Mapping) -> dict:
+    money = {m["currency"]: {n: int(m[n]) for n in AMOUNTS} for m in item.get("money", ())}
+    return {**{n: int(item[n]) for n in COUNTS}, "money": money}
+
+
+def _flow_figures(item: Mapping) -> dict:
+    return {n: int(item[n]) for n in _FLOW_FIGURES}
+
+
+def _kpi_row(period: date, who: int | None, figures: Mapping) -> KpiRow:
+    money = {code: Amounts(**a) for code, a in sorted(figures.get("money", {}).items())}
+    return KpiRow(period, who, **{n: figures[n] for n in COUNTS}, money=money)
 
 
 def load(
@@ -91,7 +100,7 @@ def load(
         if (c.username and who is None) or (collector_id is not None and who != collector_id):
             continue  # someone who has left the team, or not the collector asked for
         if c.kind == KPI:
-            rows.append(KpiRow(c.period, who, **c.figures))
+            rows.append(_kpi_row(c.period, who, c.figures))
         else:
             flows.append(FlowRow(c.period, who, c.bucket, **c.figures))
     computed_at = min((c.fetched_at for c in cached), default=None)

@@ -1,8 +1,10 @@
 """The team's numbers as CSV or XLSX files a lead can open in a spreadsheet.
 
-Amounts are written in major units with the currency in the header (a spreadsheet sums them),
-rates as fractions (formatted as percentages in XLSX), and an empty cell where a rate has no
-denominator: "no calls" is not "0 %". Roll and cure by bucket go on a second sheet of the
+Amounts are written in major units, in columns of their own for each currency with the
+currency in the header ("collected (CNY)", "collected (USD)"): a spreadsheet sums a column and
+never adds dollars to yuan, and a row stays one period of one collector. Rates are fractions
+(formatted as percentages in XLSX), and an empty cell where a rate has no denominator: "no
+calls" is not "0 %". Roll and cure by bucket go on a second sheet of the
 workbook, or into a second CSV file beside the first (a CSV holds one table).
 """
 
@@ -13,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from collector_desk.domain.flows import FlowRow
-from collector_desk.domain.kpis import KpiRow
+from collector_desk.domain.kpis import Amounts, KpiRow, currencies
 from collector_desk.domain.money import Money
 from collector_desk.files.write_table import Sheet, write_csv, write_xlsx
 
@@ -29,13 +31,9 @@ COLUMNS = (
     "rpc_rate",
     "promises",
     "promise_rate",
-    "promised",
-    "kept",
-    "kept_rate",
-    "collected",
     "broken_no_follow_up",
 )
-AMOUNTS = {"promised", "kept", "collected"}
+MONEY_COLUMNS = ("promised", "kept", "kept_rate", "collected")  # each currency's, in turn
 FLOW_COLUMNS = (
     "period",
     "collector",
@@ -54,11 +52,15 @@ def _rate(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _kpi_values(row: KpiRow, name: Name, currency: str) -> list:
-    def major(minor: int) -> Decimal:
-        return Decimal(Money(minor, currency).major_text(grouping=False))
+def _money_header(codes: Sequence[str]) -> list[str]:
+    return [f"{column} ({code})" for code in codes for column in MONEY_COLUMNS]
 
-    return [
+
+def _kpi_values(row: KpiRow, name: Name, codes: Sequence[str]) -> list:
+    def major(minor: int, code: str) -> Decimal:
+        return Decimal(Money(minor, code).major_text(grouping=False))
+
+    values = [
         row.period,
         name(row.collector_id),
         row.contacts,
@@ -68,12 +70,17 @@ def _kpi_values(row: KpiRow, name: Name, currency: str) -> list:
         _rate(row.rpc_rate),
         row.promises,
         _rate(row.promise_rate),
-        major(row.promised_minor),
-        major(row.kept_minor),
-        _rate(row.kept_rate),
-        major(row.collected_minor),
         row.broken_no_follow_up,
     ]
+    for code in codes:
+        a = row.money.get(code, Amounts())  # nothing in this currency: 0, and no kept rate
+        values += [
+            major(a.promised_minor, code),
+            major(a.kept_minor, code),
+            _rate(a.kept_rate),
+            major(a.collected_minor, code),
+        ]
+    return values
 
 
 def _flow_values(row: FlowRow, name: Name) -> list:
@@ -93,7 +100,6 @@ def export_kpis(
     rows: Sequence[KpiRow],
     path: Path,
     name: Name,
-    currency: str,
     flows: Sequence[FlowRow] = (),
 ) -> list[Path]:
     """Write `rows` (and `flows`, if any) to `path`, .csv or .xlsx by its suffix; `name` gives a
@@ -101,16 +107,14 @@ def export_kpis(
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"export to .csv or .xlsx, not {path.suffix!r}")
-    amounts = {c: f"{c} ({currency})" for c in AMOUNTS}
-    header = [amounts.get(c, c) for c in COLUMNS]
-    tables = [
-        Sheet(
-            "KPIs",
-            header,
-            [_kpi_values(r, name, currency) for r in rows],
-            {**PERCENT, **dict.fromkeys(amounts.values(), "#,##0.00")},
-        )
-    ]
+    codes = currencies(rows)
+    header = [*COLUMNS, *_money_header(codes)]
+    formats = dict(PERCENT)
+    for code in codes:
+        digits = Money(0, code).digits  # a yen amount has no decimals to show
+        amount = "#,##0" + ("." + "0" * digits if digits else "")
+        formats |= dict(zip(_money_header([code]), (amount, amount, "0.0%", amount), strict=True))
+    tables = [Sheet("KPIs", header, [_kpi_values(r, name, codes) for r in rows], formats)]
     if flows:
         tables.append(
             Sheet(

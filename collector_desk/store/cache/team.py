@@ -29,7 +29,7 @@ class Workload:
     user_id: int
     name: str
     cases: int
-    overdue_minor: int
+    overdue: dict[str, int]  # minor units by currency: yuan and dollars are never one sum
     callbacks_due_today: int
     open_promises: int
     untouched: int
@@ -75,7 +75,6 @@ def workload(
                 select(
                     Case.assigned_to,
                     func.count().label("cases"),
-                    func.coalesce(func.sum(Case.overdue_minor), 0).label("overdue"),
                     func.sum(
                         case(
                             (
@@ -102,6 +101,14 @@ def workload(
                 .group_by(Case.assigned_to)
             )
         )
+        overdue: dict[int | None, dict[str, int]] = {}
+        for owner, currency, amount in session.execute(
+            select(Case.assigned_to, Case.currency, func.sum(Case.overdue_minor))
+            .where(_team_cases(lead))
+            .group_by(Case.assigned_to, Case.currency)
+            .order_by(Case.currency)
+        ):
+            overdue.setdefault(owner, {})[currency] = int(amount or 0)
         contacts = dict(
             session.execute(
                 select(Contact.user_id, func.count())
@@ -117,7 +124,7 @@ def workload(
                 user_id,
                 name,
                 row.cases if row else 0,
-                int(row.overdue) if row else 0,
+                overdue.get(user_id, {}),
                 int(row.callbacks or 0) if row else 0,
                 int(row.promises or 0) if row else 0,
                 int(row.untouched or 0) if row else 0,
@@ -237,6 +244,13 @@ def pending_approvals(engine: Engine, lead: UserView) -> list[Approval]:
                 )
             )
         return out
+
+
+def case_currencies(engine: Engine, case_ids: Sequence[int]) -> dict[int, str]:
+    """Each case's currency, to show a proposal's amounts in their own."""
+    with Session(engine) as session:
+        query = select(Case.id, Case.currency).where(Case.id.in_(list(case_ids)))
+        return {case_id: currency for case_id, currency in session.execute(query)}
 
 
 def case_refs(engine: Engine, case_ids: Sequence[int]) -> dict[int, str]:

@@ -64,6 +64,7 @@ def team_kpis(
                 Promise.due_date,
                 Promise.amount_minor,
                 Promise.paid_minor,
+                Promise.currency,
                 Promise.status,
             )
             .where(Promise.user_id.in_(ids))
@@ -84,15 +85,16 @@ def team_kpis(
                 r.due_date,
                 r.amount_minor,
                 r.paid_minor,
+                r.currency,
                 r.status,
                 followed_up=_after(last_try.get(r.case_id), r.due_date, zone),
             )
             for r in promise_rows
         ]
         payments = [
-            PaymentFact(owner, at, amount)
-            for owner, at, amount in session.execute(
-                select(Case.assigned_to, Payment.paid_at, Payment.amount_minor)
+            PaymentFact(owner, at, amount, currency)
+            for owner, at, amount, currency in session.execute(
+                select(Case.assigned_to, Payment.paid_at, Payment.amount_minor, Payment.currency)
                 .join(Case, Case.id == Payment.case_id)
                 .where(Case.assigned_to.in_(ids))
                 .where(Payment.paid_at >= start, Payment.paid_at < end)

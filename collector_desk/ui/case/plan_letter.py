@@ -35,7 +35,7 @@ def letter_html(detail: CaseDetail, plan: PlanView, today: date) -> str:
     rules = default_plan_rules()
 
     def money(minor: int) -> str:
-        return formatting.money(minor, plan.currency)
+        return formatting.money(minor, plan.currency, language)  # the letter's, not the UI's
 
     rows = "\n".join(
         f"<tr><td align='center'>{seq}</td><td>{due.isoformat()}</td>"

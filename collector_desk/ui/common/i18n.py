@@ -40,6 +40,8 @@ class Translations:
             self.app.removeTranslator(translator)
         self._installed.clear()
         self.language = normalize(lang)
+        # numbers, dates and money (ui.common.formatting) follow the UI's language
+        QLocale.setDefault(QLocale("zh_CN" if self.language == "zh_CN" else "en_US"))
         if self.language != DEFAULT_LANGUAGE:
             ours = QTranslator(self.app)
             path = resource("translations", f"collector_desk_{self.language}.qm")

@@ -90,8 +90,8 @@ class Chart(QWidget):
     def _plot_rect(self) -> QRectF:
         metrics = self.fontMetrics()
         left = max(metrics.horizontalAdvance(self.value_text(self.axis_top())), 20) + MARGIN + TICK
-        # room for the title, the legend if any, and half of the top axis label
-        top = metrics.height() * (2.6 if len(self.series) > 1 else 1.5) + MARGIN
+        # room for the title, the legend's lines if any, and half of the top axis label
+        top = metrics.height() * (1.5 + 1.1 * len(self._legend_lines(metrics))) + MARGIN
         bottom = metrics.height() + MARGIN
         return QRectF(left, top, self.width() - left - MARGIN, self.height() - top - bottom)
 
@@ -133,14 +133,37 @@ class Chart(QWidget):
         else:
             self._lines(painter, plot)
 
-    def _legend(self, painter: QPainter, metrics) -> None:
+    def _legend_lines(self, metrics) -> list[list[Series]]:
+        """The legend's entries, wrapped into lines that fit the width; none for one series."""
         if len(self.series) < 2:
-            return
-        x, y = MARGIN, MARGIN + metrics.height() + 4
+            return []
+        lines: list[list[Series]] = [[]]
+        x = MARGIN
         for s in self.series:
-            painter.fillRect(QRectF(x, y + 2, 10, metrics.height() - 4), s.color)
-            painter.drawText(int(x + 14), int(y + metrics.ascent()), s.name)
-            x += 14 + metrics.horizontalAdvance(s.name) + 12
+            width = 14 + metrics.horizontalAdvance(s.name) + 12
+            if lines[-1] and x + width - 12 > self.width() - MARGIN:
+                lines.append([])
+                x = MARGIN
+            lines[-1].append(s)
+            x += width
+        return lines
+
+    def _legend(self, painter: QPainter, metrics) -> None:
+        y = MARGIN + metrics.height() + 4
+        for line in self._legend_lines(metrics):
+            x = MARGIN
+            for s in line:
+                if s.dashed:  # drawn as it is drawn in the plot
+                    pen = QPen(s.color, 2, Qt.PenStyle.DashLine)
+                    painter.setPen(pen)
+                    middle = y + metrics.height() / 2
+                    painter.drawLine(QPointF(x, middle), QPointF(x + 10, middle))
+                    painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+                else:
+                    painter.fillRect(QRectF(x, y + 2, 10, metrics.height() - 4), s.color)
+                painter.drawText(int(x + 14), int(y + metrics.ascent()), s.name)
+                x += 14 + metrics.horizontalAdvance(s.name) + 12
+            y += metrics.height() * 1.1
 
     def _axes(self, painter: QPainter, plot: QRectF, palette: QPalette, metrics) -> None:
         top = self.axis_top()

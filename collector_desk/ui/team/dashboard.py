@@ -3,6 +3,10 @@
 The figures are computed centrally; this page shows what the lead's cache holds at once and
 asks the server for fresh ones in the background. Offline, it says how old the figures are
 instead of showing nothing.
+
+Money is shown per currency and never added across currencies: a "Collected" chart for each
+currency the team's figures hold, the kept rate drawn once per currency, and a kept-rate and
+a collected column per currency in the table (a column a lead can sort, as the export has).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from functools import partial
+from itertools import cycle
 from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -32,7 +37,7 @@ from sqlalchemy import Engine
 
 from collector_desk.config.loaders import default_bucket_scheme
 from collector_desk.domain.flows import FlowRow, flow_totals
-from collector_desk.domain.kpis import KpiRow, Period, period_of, totals
+from collector_desk.domain.kpis import Amounts, KpiRow, Period, currencies, period_of, totals
 from collector_desk.store.cache import kpi_cache
 from collector_desk.store.cache.kpi_export import export_kpis
 from collector_desk.store.shared.people import UserView
@@ -47,6 +52,8 @@ MAX_DAYS = 366  # the server computes at most a year at once
 DEFAULT_DAYS = 14
 TEAM_COLOR = QColor("#2f6fb3")
 COLLECTOR_COLOR = QColor("#d9822b")
+# one colour per currency in the kept-rate chart, in code order
+CURRENCY_COLORS = [QColor(c) for c in ("#2f6fb3", "#2e8b57", "#8e44ad", "#b8860b")]
 ROLL_COLOR, CURE_COLOR = QColor("#c0392b"), QColor("#2e8b57")
 
 
@@ -57,7 +64,8 @@ def percent(value: float) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+    """An axis or tooltip value: whole from 100 on, else up to three significant digits."""
+    return formatting.number(value) if value >= 100 else formatting.significant(value)
 
 
 class Dashboard(QWidget):
@@ -68,12 +76,11 @@ class Dashboard(QWidget):
         engine: Engine,
         lead: UserView,
         clock: Callable[[], datetime],
-        currency: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
-        self._engine, self._lead, self._clock, self._currency = engine, lead, clock, currency
+        self._engine, self._lead, self._clock = engine, lead, clock
         self._zone = ZoneInfo(lead.time_zone)
         self._buckets = default_bucket_scheme().labels
         self._names: dict[int | None, str] = {None: translate("Dashboard", "Team")}
@@ -104,7 +111,6 @@ class Dashboard(QWidget):
         self.status.setWordWrap(True)
 
         rate = partial(Chart, kind=Kind.LINE, value_text=percent, top=1.0)
-        money = lambda v: formatting.money(int(v), currency).removesuffix(".00")  # noqa: E731
         self.charts = {
             "contacts": Chart(translate("Dashboard", "Contacts"), Kind.BARS, _number),
             "contacts_per_hour": Chart(
@@ -113,19 +119,33 @@ class Dashboard(QWidget):
             "rpc_rate": rate(translate("Dashboard", "Right-party contact rate")),
             "promise_rate": rate(translate("Dashboard", "Promise rate (per RPC)")),
             "kept_rate": rate(translate("Dashboard", "Kept rate (amount)")),
-            "collected_minor": Chart(translate("Dashboard", "Collected"), Kind.BARS, money),
             "broken_no_follow_up": Chart(
                 translate("Dashboard", "Broken promises without follow-up"), Kind.BARS, _number
             ),
             # small rates: the axis follows the data rather than running to 100 %
             "flows": Chart(translate("Dashboard", "Roll and cure by bucket"), Kind.BARS, percent),
         }
+        # the amount collected, one chart per currency, stacked in one place of the grid
+        self.collected: dict[str, Chart] = {}
+        self._collected_box = QWidget(self)
+        self._collected_box.setObjectName("chart_collected")
+        self._collected_layout = QVBoxLayout(self._collected_box)
+        self._collected_layout.setContentsMargins(0, 0, 0, 0)
+        self._collected_layout.setSpacing(2)
+        self._show_collected_charts([])
         grid_page = QWidget(self)
         grid = QGridLayout(grid_page)
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, chart in enumerate(self.charts.values()):
-            chart.setObjectName(f"chart_{list(self.charts)[i]}")
-            grid.addWidget(chart, i // 4, i % 4)
+        for name, chart in self.charts.items():
+            chart.setObjectName(f"chart_{name}")
+        places: list[QWidget] = [
+            *(self.charts[n] for n in ("contacts", "contacts_per_hour", "rpc_rate")),
+            *(self.charts[n] for n in ("promise_rate", "kept_rate")),
+            self._collected_box,
+            *(self.charts[n] for n in ("broken_no_follow_up", "flows")),
+        ]
+        for i, widget in enumerate(places):
+            grid.addWidget(widget, i // 4, i % 4)
         self.table = read_only_table(self, "kpiTable")
         self.table.setAccessibleName(translate("Dashboard", "Totals by collector"))
 
@@ -240,19 +260,65 @@ class Dashboard(QWidget):
 
         def series(name: str, who: int | None, color: QColor, dashed=False) -> Series:
             values = [None if (r := rows.get((k, who))) is None else getattr(r, name) for k in keys]
-            if name in ("contacts", "collected_minor", "broken_no_follow_up"):
+            if name in ("contacts", "broken_no_follow_up"):
                 values = [v or 0 for v in values]  # nothing that day is a count of 0
             return Series(self._names.get(who, "?"), values, color, dashed)
 
+        def amounts(who: int | None, code: str) -> list[Amounts | None]:
+            return [None if (r := rows.get((k, who))) is None else r.money.get(code) for k in keys]
+
+        def kept_rates(who: int | None, code: str) -> list[float | None]:
+            return [None if a is None else a.kept_rate for a in amounts(who, code)]
+
         for name, chart in self.charts.items():
-            if name == "flows":
+            if name in ("flows", "kept_rate"):
                 continue
             shown = [series(name, collector, COLLECTOR_COLOR if collector else TEAM_COLOR)]
             if collector is not None and chart.kind is Kind.LINE:
                 shown.append(series(name, None, TEAM_COLOR, dashed=True))
             chart.set_data(labels, shown)
+
+        codes = currencies(self.numbers.rows)
+        kept: list[Series] = []
+        for code, color in zip(codes, cycle(CURRENCY_COLORS)):
+            if collector is None:
+                kept.append(Series(code, kept_rates(None, code), color))
+            else:
+                name = self._names.get(collector, "?")
+                kept.append(Series(f"{name} {code}", kept_rates(collector, code), color))
+                team = f"{self._names[None]} {code}"
+                kept.append(Series(team, kept_rates(None, code), color, dashed=True))
+        self.charts["kept_rate"].set_data(labels, kept)
+        self._show_collected_charts(codes)
+        for code, chart in self.collected.items():
+            paid = [a.collected_minor if a else 0 for a in amounts(collector, code)]
+            color = COLLECTOR_COLOR if collector else TEAM_COLOR
+            chart.set_data(labels, [Series(self._names.get(collector, "?"), paid, color)])
         self._show_flows(collector)
         self._show_table()
+
+    def _show_collected_charts(self, codes: list[str]) -> None:
+        """A "Collected" chart for each currency (one without a currency while there is no
+        money to show), made again only when the currencies change."""
+        wanted = codes or [""]
+        if list(self.collected) == wanted:
+            return
+        for chart in self.collected.values():
+            chart.deleteLater()
+        self.collected = {}
+        for code in wanted:
+            title = translate("Dashboard", "Collected")
+            if code:
+                title = translate("Dashboard", "Collected (%1)").replace("%1", code)
+            value_text = partial(self._whole_money, code)
+            chart = Chart(title, Kind.BARS, value_text, parent=self._collected_box)
+            chart.setObjectName(f"chart_collected_{code}")
+            self._collected_layout.addWidget(chart)
+            self.collected[code] = chart
+
+    @staticmethod
+    def _whole_money(code: str, value: float) -> str:
+        return formatting.money(int(value), code, whole=True) if code else _number(value)
 
     def _show_flows(self, collector: int | None) -> None:
         by = flow_totals(self.numbers.flows)
@@ -272,7 +338,7 @@ class Dashboard(QWidget):
         order = [w for w in self._names if w is not None and w in by] + (
             [None] if None in by else []
         )
-        money = lambda m: formatting.money(m, self._currency)  # noqa: E731
+        codes = currencies(self.numbers.rows)
         rate = lambda v: "–" if v is None else percent(v)  # noqa: E731
         fill(
             self.table,
@@ -283,21 +349,26 @@ class Dashboard(QWidget):
                 translate("Dashboard", "Contacts per hour"),
                 translate("Dashboard", "RPC rate"),
                 translate("Dashboard", "Promise rate"),
-                translate("Dashboard", "Kept rate"),
-                translate("Dashboard", "Collected"),
                 translate("Dashboard", "Broken, no follow-up"),
+                *(translate("Dashboard", "Kept rate (%1)").replace("%1", code) for code in codes),
+                *(translate("Dashboard", "Collected (%1)").replace("%1", code) for code in codes),
             ],
             [
                 [
                     self._names.get(w, "?"),
-                    str(r.contacts),
-                    f"{r.hours:.1f}",
-                    "–" if r.contacts_per_hour is None else f"{r.contacts_per_hour:.1f}",
+                    formatting.number(r.contacts),
+                    formatting.number(r.hours, 1),
+                    "–"
+                    if r.contacts_per_hour is None
+                    else formatting.number(r.contacts_per_hour, 1),
                     rate(r.rpc_rate),
                     rate(r.promise_rate),
-                    rate(r.kept_rate),
-                    money(r.collected_minor),
-                    str(r.broken_no_follow_up),
+                    formatting.number(r.broken_no_follow_up),
+                    *(rate(r.money.get(code, Amounts()).kept_rate) for code in codes),
+                    *(
+                        formatting.money(r.money.get(code, Amounts()).collected_minor, code)
+                        for code in codes
+                    ),
                 ]
                 for w in order
                 if (r := by[w])
@@ -324,9 +395,7 @@ class Dashboard(QWidget):
         ]
         flows = [f for f in self.numbers.flows if collector is None or f.collector_id == collector]
         try:
-            written = export_kpis(
-                rows, path, lambda w: self._names.get(w, "?"), self._currency, flows
-            )
+            written = export_kpis(rows, path, lambda w: self._names.get(w, "?"), flows)
         except (OSError, ValueError) as error:
             self._say(translate("Dashboard", "Could not export: %1").replace("%1", str(error)))
             return None
@@ -351,7 +420,7 @@ class Dashboard(QWidget):
     def _period_label(key: date, period: Period) -> str:
         if period is Period.WEEK:
             return translate("Dashboard", "W%1").replace("%1", f"{key.isocalendar().week:02d}")
-        return key.strftime("%m-%d")
+        return formatting.day(key)
 
     def _age_text(self, prefix: str) -> str:
         computed = self.numbers.computed_at
@@ -359,7 +428,7 @@ class Dashboard(QWidget):
             age = translate("Dashboard", "No figures for these dates yet.")
         else:
             age = translate("Dashboard", "Figures computed %1.").replace(
-                "%1", formatting.when(computed, self._zone)
+                "%1", formatting.moment(computed, self._zone)
             )
         return f"{prefix} {age}".strip()
 

@@ -68,7 +68,7 @@ class TeamWindow(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._workload_tab(), translate("TeamWindow", "Workload"))
         self.tabs.addTab(self._approvals_tab(), translate("TeamWindow", "Approvals"))
-        self.dashboard = Dashboard(engine, lead, clock, currency, self)
+        self.dashboard = Dashboard(engine, lead, clock, self)
         self.tabs.addTab(self.dashboard, translate("TeamWindow", "Numbers"))
         if sync is not None:
             self.dashboard.fetch_requested.connect(sync.fetch_kpis)
@@ -207,7 +207,6 @@ class TeamWindow(QDialog):
             a.plan_id if (a := self._current_approval()) is not None else None,
         )
         rows = team.workload(self._engine, self._lead, self._clock())
-        money = lambda m: formatting.money(m, self._currency)  # noqa: E731
         fill(
             self.workload,
             [
@@ -222,16 +221,17 @@ class TeamWindow(QDialog):
             [
                 [
                     w.name,
-                    str(w.cases),
-                    money(w.overdue_minor),
-                    str(w.callbacks_due_today),
-                    str(w.open_promises),
-                    str(w.untouched),
-                    str(w.contacts_today),
+                    formatting.number(w.cases),
+                    formatting.money_lines(w.overdue),  # one line per currency
+                    formatting.number(w.callbacks_due_today),
+                    formatting.number(w.open_promises),
+                    formatting.number(w.untouched),
+                    formatting.number(w.contacts_today),
                 ]
                 for w in rows
             ],
         )
+        self.workload.resizeRowsToContents()  # room for each currency's line
         self._collectors = [(w.user_id, w.name) for w in rows]
         self.dashboard.set_collectors(self._collectors)
         for combo, anyone in ((self.from_collector, True), (self.to_collector, False)):
@@ -353,6 +353,7 @@ class TeamWindow(QDialog):
         self._moves = team.propose_rebalance(self._engine, self._lead, collectors, chosen)
         names = dict(self._collectors)
         refs = team.case_refs(self._engine, [m.case_id for m in self._moves])
+        currency = team.case_currencies(self._engine, [m.case_id for m in self._moves])
         fill(
             self.moves,
             [
@@ -366,7 +367,7 @@ class TeamWindow(QDialog):
                     refs.get(m.case_id, str(m.case_id)),
                     names.get(m.from_id, str(m.from_id)),
                     names.get(m.to_id, str(m.to_id)),
-                    formatting.money(m.overdue_minor, self._currency),
+                    formatting.money(m.overdue_minor, currency[m.case_id]),
                 ]
                 for m in self._moves
             ],

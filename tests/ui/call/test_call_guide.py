@@ -64,7 +64,7 @@ def test_a_guided_call_ends_in_a_filled_in_log_confirmed_with_one_key(qtbot, eng
     day = guide._captures["promise_date"]
     day.setDate(day.minimumDate().addDays(6))  # five days from today
     qtbot.keyClick(guide, Qt.Key.Key_1)
-    assert "¥500.00" in guide.say_label.text()
+    assert "CN¥500.00" in guide.say_label.text()
     qtbot.keyClick(guide, Qt.Key.Key_1)  # the customer confirms: the call has ended
     assert "Call ended: Promise to pay" in guide.guide_label.text()
 
@@ -74,7 +74,7 @@ def test_a_guided_call_ends_in_a_filled_in_log_confirmed_with_one_key(qtbot, eng
     assert dialog.selected_outcome() is Outcome.PROMISE_TO_PAY
     assert dialog.amount.text() == "500.00"
     assert "Speaking → Matches → Read; go on" in dialog.note.toPlainText()
-    assert "Promised amount: ¥500.00" in dialog.note.toPlainText()
+    assert "Promised amount: CN¥500.00" in dialog.note.toPlainText()
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.log_dialog is None
     with Session(engine) as s:

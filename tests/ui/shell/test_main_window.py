@@ -119,7 +119,7 @@ def test_detail_shows_plans_and_whether_contact_is_allowed_now(qtbot, window, en
     qtbot.keyClick(window.table, Qt.Key.Key_Up)
     plans = window.detail.plans
     assert plans.rowCount() == 1
-    assert [plans.item(0, c).text() for c in range(3)] == ["Active", "12", "¥12,000.00"]
+    assert [plans.item(0, c).text() for c in range(3)] == ["Active", "12", "CN¥12,000.00"]
     local_time = window.detail.fields["local_time"].text()
     assert window.detail.detail.time_zone in local_time
     assert local_time.split(" · ")[-1][0] in "✓✗"

@@ -58,11 +58,11 @@ def test_the_dashboard_shows_the_teams_numbers_and_keeps_them_offline(
         board = team.dashboard
         team.tabs.setCurrentWidget(board)
         qtbot.waitUntil(lambda: not board.fetching, timeout=10_000)
-        assert "Figures computed 2026-11-28 10:00" in board.status.text()
+        assert "Figures computed Nov 28, 2026 10:00" in board.status.text()
 
         # the last fourteen days by day, today (the 28th, the lead's time) last
         contacts = board.charts["contacts"]
-        assert (contacts.categories[0], contacts.categories[-1]) == ("11-15", "11-28")
+        assert (contacts.categories[0], contacts.categories[-1]) == ("Nov 15", "Nov 28")
         assert _values(contacts)[-1] == 3 and _values(contacts)[0] == 0
         assert _values(board.charts["rpc_rate"])[-1] == pytest.approx(1 / 3)
         assert _values(board.charts["rpc_rate"])[0] is None  # no calls: no rate, not 0 %
@@ -98,7 +98,7 @@ def test_the_dashboard_shows_the_teams_numbers_and_keeps_them_offline(
         board.refresh_button.click()
         qtbot.waitUntil(lambda: not board.fetching, timeout=15_000)
         assert "cannot be reached" in board.status.text()
-        assert "Figures computed 2026-11-28 10:00" in board.status.text()
+        assert "Figures computed Nov 28, 2026 10:00" in board.status.text()
         assert _values(board.charts["contacts"])[-1] == 3
     finally:
         controller.shutdown()

@@ -70,7 +70,7 @@ def test_the_lead_rebalances_and_approves_from_the_team_desk(
 
     assert team.tabs.tabText(1) == "Approvals (1)"
     team.inbox.setCurrentCell(0, 0)
-    assert "Income ¥10,000.00, expenses ¥5,000.00" in team.approval_detail.text()
+    assert "Income CN¥10,000.00, expenses CN¥5,000.00" in team.approval_detail.text()
     team.decision_reason.setText("first plan, steady job")
     team.decide(True)
     assert team.tabs.tabText(1) == "Approvals (0)"

@@ -1,0 +1,67 @@
+"""Money as its readers write it: each currency's symbol and digits, India's lakhs and crores,
+in the UI's language."""
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from collector_desk.domain.money import MoneyError
+from collector_desk.ui.common import formatting
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "₹12,34,567.00"), ("zh_CN", "₹12,34,567.00")],
+)
+def test_rupees_are_grouped_in_lakhs_and_crores_in_either_language(
+    translations, language, expected
+):
+    translations.set_language(language)
+    assert formatting.money(123_456_700, "INR") == expected
+    assert formatting.money(1_234_567_890_00, "INR") == "₹1,23,45,67,890.00"
+
+
+def test_yen_has_no_decimals(translations):
+    assert formatting.money(1_234_567, "JPY") == "¥1,234,567"
+    translations.set_language("zh_CN")
+    assert formatting.money(1_234_567, "JPY") == "JP¥1,234,567"  # ¥ alone is the yuan here
+
+
+@pytest.mark.parametrize(
+    ("language", "cny", "usd"),
+    [
+        ("en", "CN¥1,234,567.50", "-$1,234.05"),
+        ("zh_CN", "¥1,234,567.50", "-US$1,234.05"),
+    ],
+)
+def test_yuan_and_dollars_in_both_languages(translations, language, cny, usd):
+    translations.set_language(language)
+    assert formatting.money(123_456_750, "CNY") == cny
+    assert formatting.money(-123_405, "USD") == usd
+    assert formatting.money_lines({"USD": -123_405, "CNY": 123_456_750}) == f"{cny}\n{usd}"
+
+
+def test_amounts_stay_exact_past_a_floats_digits(translations):
+    assert formatting.money(999_999_999_999_999_99, "USD") == "$999,999,999,999,999.99"
+
+
+def test_a_letter_is_written_in_its_own_language_whatever_the_ui_speaks(translations):
+    translations.set_language("zh_CN")
+    assert formatting.money(50_000, "CNY", "en_US") == "CN¥500.00"
+
+
+def test_an_unknown_currency_is_refused(translations):
+    with pytest.raises(MoneyError, match="XYZ"):
+        formatting.money(100, "XYZ")
+
+
+def test_numbers_and_dates_follow_the_ui_language(translations):
+    shanghai = ZoneInfo("Asia/Shanghai")
+    at = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)
+    assert formatting.number(12_345.67, 1) == "12,345.7"
+    assert formatting.day(date(2026, 11, 27)) == "Nov 27"
+    assert formatting.moment(at, shanghai) == "Nov 28, 2026 10:30"
+    translations.set_language("zh_CN")
+    assert formatting.day(date(2026, 11, 27)) == "11月27日"
+    assert formatting.moment(at, shanghai) == "2026年11月28日 10:30"
