@@ -4,61 +4,61 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="264"/>
-        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="54"/>
-        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="76"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="264" />
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="54" />
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="76" />
         <source>Creating the demo portfolio…</source>
         <translation>正在生成演示案件组合…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/ops.py" line="272"/>
-        <location filename="../../collector_desk/ui/shell/app.py" line="73"/>
+        <location filename="../../collector_desk/ui/common/ops.py" line="272" />
+        <location filename="../../collector_desk/ui/shell/app.py" line="73" />
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="118"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="118" />
         <source>Could not create the demo portfolio: %1</source>
         <translation>无法生成演示案件组合：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="122"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="122" />
         <source>This cache was written by a newer version of Collector Desk (schema %1). It was left untouched; please update Collector Desk.</source>
         <translation>此本地缓存由更新版本的催收工作台写入（架构版本 %1）。缓存未做任何改动；请升级催收工作台。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="139"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="139" />
         <source>The demo cache has no demo user; start again with --rebuild.</source>
         <translation>演示缓存中没有该演示用户；请加 --rebuild 重新开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="150"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="150" />
         <source>Demo: built-in central store</source>
         <translation>演示：内置中央库</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="282"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="282" />
         <source>Practice: made-up customers, never synced</source>
         <translation>练习模式：虚构客户，从不同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="84"/>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="211"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="84" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="211" />
         <source>Encrypting the cases kept on this computer…</source>
         <translation>正在加密本机保存的案件数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="163"/>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="163" />
         <source>Copying the portfolio to each desk…</source>
         <translation>正在把案件组合复制到每个坐席…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="253"/>
-        <source>Keeping this collector&apos;s cases…</source>
+        <location filename="../../collector_desk/ui/shell/demo_desks.py" line="253" />
+        <source>Keeping this collector's cases…</source>
         <translation>正在保留本催收员的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/app.py" line="112"/>
+        <location filename="../../collector_desk/ui/shell/app.py" line="112" />
         <source>Opening the cases kept on this computer…</source>
         <translation>正在打开本机保存的案件数据…</translation>
     </message>
@@ -66,157 +66,157 @@
 <context>
     <name>CallGuide</name>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="67"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="67" />
         <source>Reason for the arrears</source>
         <translation>逾期原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="68"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="68" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="69"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="69" />
         <source>Monthly essential costs</source>
         <translation>每月必要开支</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="70"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="70" />
         <source>Amount offered</source>
         <translation>客户提出的金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="71"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="71" />
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="72"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="72" />
         <source>Promise date</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="73"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="73" />
         <source>Call back at</source>
         <translation>回拨时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="74"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="74" />
         <source>Payment reference</source>
         <translation>付款流水号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="75"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="75" />
         <source>Message left</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="76"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="76" />
         <source>New contact details</source>
         <translation>新的联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="82"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="82" />
         <source>Read each disclosure to the customer and tick it first.</source>
         <translation>请先向客户逐条宣读告知事项并勾选。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="85"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="85" />
         <source>The call has ended: log it (Ctrl+Enter).</source>
         <translation>通话已结束：请记录（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="86"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="86" />
         <source>Not before the customer is identified: say nothing about the debt.</source>
         <translation>客户身份核实之前不可使用：不得提及欠款。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="89"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="89" />
         <source>This step would state the debt before identity; it is not shown.</source>
         <translation>此步骤会在核实身份前透露欠款，已隐藏。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="234"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="234" />
         <source>No script fits this call.</source>
         <translation>没有适用于此通话的话术。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="345"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="345" />
         <source>%1: an amount, like 1500.00</source>
         <translation>%1：请输入金额，例如 1500.00</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="416"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="416" />
         <source>Inbound call</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="418"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="418" />
         <source>The customer called us: use the inbound script</source>
         <translation>客户主动来电：使用来电话术</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="420"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="420" />
         <source>If the customer says (Alt+1-7):</source>
         <translation>如果客户说（Alt+1-7）：</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="421"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="421" />
         <source>Log this call (Ctrl+Enter)</source>
         <translation>记录本次通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="448"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="448" />
         <source>Open a case and dial (C), or press F6 again to start.</source>
         <translation>打开案件并拨号（C），或再按 F6 开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="510"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="510" />
         <source>Call ended: %1.</source>
         <translation>通话结束：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="514"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="514" />
         <source>You will be asked to set: %1.</source>
         <translation>接下来将请您设置：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="538"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="538" />
         <source>Customer: “%1”</source>
         <translation>客户：“%1”</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="545"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="545" />
         <source>Practice report</source>
         <translation>练习报告</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="547"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="547" />
         <source>Disclosures missed: %1</source>
         <translation>漏读的告知事项：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="548"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="548" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="552"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="552" />
         <source>Objections met: %1 of %2%3</source>
         <translation>已应对的异议：%2 个中的 %1 个%3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="560"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="560" />
         <source>missed: %1</source>
         <translation>未应对：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="566"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="566" />
         <source>Answers that were not what the customer said: %1</source>
         <translation>与客户所说不符的选择：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="572"/>
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="572" />
         <source>Time per step: %1 (total %2 s)</source>
         <translation>各步骤用时：%1（共 %2 秒）</translation>
     </message>
@@ -224,42 +224,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="44"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="50" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="45"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="51" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="46"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="52" />
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="47"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="48"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="49"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="50"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="51"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -267,27 +267,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="67"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="73" />
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="68"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="69"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="70"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="71"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -295,52 +295,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="360"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="372" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="361"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="373" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="362"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="363"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="375" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="364"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="376" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="365"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="366"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="367"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="368"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="369"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="381" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -348,27 +348,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="87"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="93" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="88"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="94" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="89"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="90"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="91"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -376,7 +376,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../collector_desk/ui/team/charts.py" line="127"/>
+        <location filename="../../collector_desk/ui/team/charts.py" line="127" />
         <source>No figures for these dates</source>
         <translation>这些日期没有数据</translation>
     </message>
@@ -384,27 +384,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="97"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="103" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="98"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="104" />
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="99"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="100"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="101"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -412,22 +412,22 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="116"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="122" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="117"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="123" />
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="118"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="124" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="119"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
@@ -435,27 +435,27 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="186"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="192" />
         <source>only with a reason: %1</source>
         <translation>须说明理由方可联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="191"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="197" />
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="193"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="199" />
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="199"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="205" />
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="206"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="212" />
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -463,112 +463,112 @@
 <context>
     <name>Correction</name>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="50"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="50" />
         <source>Say why the contact is corrected; the reason is kept with it.</source>
         <translation>请说明更正原因；原因会与更正一起保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="53"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="53" />
         <source>The reason is too long (at most %1 characters).</source>
         <translation>原因过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="56"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="56" />
         <source>Nothing is changed: choose another outcome, edit the note or the case.</source>
         <translation>没有任何更改：请选择其他结果，或修改备注或案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="59"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="59" />
         <source>A promise or a requested callback is not made by a correction: log it as a new contact.</source>
         <translation>承诺还款或约定回电不能通过更正产生：请记录为一次新的联系。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="64"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="64" />
         <source>This contact made a promise: its outcome and case stay. Keep or break the promise itself; the note may still be corrected.</source>
         <translation>此次联系产生了还款承诺：其结果和案件不能更改。请在承诺本身上处理（履约或违约）；备注仍可更正。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="69"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="69" />
         <source>Only the collector who logged this contact, or a team lead, may correct it.</source>
         <translation>只有记录此次联系的催收员或组长可以更正。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="73"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="73" />
         <source>The time to correct this contact has passed; ask your team lead.</source>
         <translation>此次联系的更正时限已过；请联系组长。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="76"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="76" />
         <source>This contact is not on this desk.</source>
         <translation>本机没有这条联系记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="77"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="77" />
         <source>That case is not one you may write about.</source>
         <translation>您无权在该案件上记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="78"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="78" />
         <source>No case you may write about has that reference.</source>
         <translation>没有您可记录的案件使用该编号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="93"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="93" />
         <source>no note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="95"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="95" />
         <source>on another case</source>
         <translation>记在另一案件上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="97"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="97" />
         <source>✎ Was: %1 — corrected by %2, %3: %4</source>
         <translation>✎ 原为：%1 —— 由 %2 于 %3 更正：%4</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="121"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="121" />
         <source>Correct a contact</source>
         <translation>更正联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="127"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="127" />
         <source>%1 · %2 · logged as “%3”</source>
         <translation>%1 · %2 · 原记录为“%3”</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="135"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="135" />
         <source>The contact stays in the history as it was logged; this correction is kept beside it with your reason, and the team lead can see it.</source>
         <translation>原联系记录保留在历史中；本次更正连同您的原因一并保存在旁边，组长可以查看。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="160"/>
-        <source>empty: stays on this case; or the other case&apos;s reference</source>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="160" />
+        <source>empty: stays on this case; or the other case's reference</source>
         <translation>留空：仍在本案件；或填写另一案件的编号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="172"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="172" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="173"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="173" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="174"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="174" />
         <source>Move to &amp;case</source>
         <translation>移至案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="175"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="175" />
         <source>&amp;Why (required, kept with the correction)</source>
         <translation>原因（必填，随更正保存）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="183"/>
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="183" />
         <source>Correct</source>
         <translation>更正</translation>
     </message>
@@ -576,19 +576,19 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/crash_report.py" line="39"/>
+        <location filename="../../collector_desk/ui/shell/crash_report.py" line="39" />
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/crash_report.py" line="40"/>
+        <location filename="../../collector_desk/ui/shell/crash_report.py" line="40" />
         <source>Something went wrong that Collector Desk did not expect. What you saved before is kept. A report without customer data was written; please send it to IT support:
 %1</source>
         <translation>催收工作台遇到了意外错误。之前保存的内容都还在。已写入一份不含客户数据的报告，请发送给 IT 支持：
 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/crash_report.py" line="47"/>
+        <location filename="../../collector_desk/ui/shell/crash_report.py" line="47" />
         <source>Open the folder</source>
         <translation>打开所在文件夹</translation>
     </message>
@@ -596,207 +596,208 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="86"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="86" />
         <source>Team</source>
         <translation>全组</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="100"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="100" />
         <source>By day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="101"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="101" />
         <source>By week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="103"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="192"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="103" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="192" />
         <source>Whole team</source>
         <translation>全组</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="104"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="104" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="106"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="106" />
         <source>Ask the server for fresh figures (F5)</source>
         <translation>向服务器获取最新数据（F5）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="108"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="108" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="115"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="347"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="115" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="347" />
         <source>Contacts</source>
         <translation>联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="117"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="349"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="117" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="349" />
         <source>Contacts per hour</source>
         <translation>每小时联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="119"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="119" />
         <source>Right-party contact rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="120"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="120" />
         <source>Promise rate (per RPC)</source>
         <translation>承诺率（每次本人接通）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="121"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="121" />
         <source>Kept rate (amount)</source>
         <translation>履约率（按金额）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="310"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="310" />
         <source>Collected</source>
         <translation>回收金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="123"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="123" />
         <source>Broken promises without follow-up</source>
         <translation>未跟进的违约承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="126"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="126" />
         <source>Roll and cure by bucket</source>
         <translation>各账龄段迁徙率与出催率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="150"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="150" />
         <source>Totals by collector</source>
         <translation>各催收员合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="154"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="154" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="155"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="155" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="157"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="346"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="157" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="346" />
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="205"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="205" />
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="210"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="210" />
         <source>Choose at most a year.</source>
         <translation>最多选择一年。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="223"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="223" />
         <source>Fetching fresh figures…</source>
         <translation>正在获取最新数据…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="233"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="233" />
         <source>The server keeps these figures for team leads.</source>
         <translation>这些数据仅向组长开放。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="237"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="237" />
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="239"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="239" />
         <source>The server cannot be reached and no figures for these dates are kept on this computer.</source>
         <translation>无法连接服务器，本机也没有这些日期的数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="312"/>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="354"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="312" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="354" />
         <source>Collected (%1)</source>
         <translation>回收金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="331"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="331" />
         <source>Roll</source>
         <translation>迁徙</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="332"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="332" />
         <source>Cure</source>
         <translation>出催</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="348"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="348" />
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="350"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="350" />
         <source>RPC rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="351"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="351" />
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="352"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="352" />
         <source>Broken, no follow-up</source>
         <translation>违约未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="353"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="353" />
         <source>Kept rate (%1)</source>
         <translation>履约率（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="385"/>
-        <source>Export the team&apos;s numbers</source>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="385" />
+        <source>Export the team's numbers</source>
         <translation>导出本组数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="387"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="387" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="400"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="400" />
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="404" />
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="403"/>
-        <source>Exported %1 row(s) to %2</source>
-        <translation>已导出 %1 行到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="422"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="423" />
         <source>W%1</source>
         <translation>第%1周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="428"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="429" />
         <source>No figures for these dates yet.</source>
         <translation>这些日期暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="430"/>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="431" />
         <source>Figures computed %1.</source>
         <translation>数据计算于 %1。</translation>
     </message>
@@ -804,42 +805,43 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="261"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="264" />
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="153"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="153" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="217"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="217" />
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="225"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="225" />
         <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
         <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="111"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="111" />
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/shell/desk.py" line="243" />
+        <source>The cases on this computer have not been synced for more than %n day(s), so they stay locked until you sign in with the server reachable.</source>
+        <translation>
+            <numerusform>本机的案件数据已超过 %n 天未同步，在您连上服务器并登录之前将保持锁定。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="242"/>
-        <source>The cases on this computer have not been synced for more than %1 days, so they stay locked until you sign in with the server reachable.</source>
-        <translation>本机的案件数据已超过 %1 天未同步，在您连上服务器并登录之前将保持锁定。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="281"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="284" />
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="333"/>
+        <location filename="../../collector_desk/ui/shell/desk.py" line="336" />
         <source>Access from this computer was withdrawn. What you recorded was sent to the server, and the cases kept on this computer were removed.</source>
         <translation>本机的访问权限已被收回。您记录的内容已发送到服务器，本机保存的案件数据已被清除。</translation>
     </message>
@@ -847,269 +849,270 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175"/>
-        <source>Customer&apos;s local time</source>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175" />
+        <source>Customer's local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="343"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="444"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="344" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="445" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="177"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="368"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="177" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="369" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="178"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="370"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="178" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="371" />
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="188"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="188" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189" />
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="190"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="190" />
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="191"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="191" />
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="192"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="192" />
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="193"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="193" />
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="194"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="194" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="195"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="195" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="202"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="202" />
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="203"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="203" />
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="205"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="205" />
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="208"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="208" />
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="210"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="210" />
         <source>Correct… (E)</source>
         <translation>更正…（E）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="212"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="212" />
         <source>E: correct the selected contact (the original is kept)</source>
         <translation>E：更正所选联系（保留原记录）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="242" />
+        <source>%n day(s) past due</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="241"/>
-        <source>%1 days past due</source>
-        <translation>逾期 %1 天</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="275"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="276" />
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="277"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="278" />
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="282"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="283" />
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="309"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="310" />
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="344"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="345" />
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="345"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="346" />
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="346"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="347" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="347"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="348" />
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="348"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="349" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="365"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="366" />
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="366"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="367" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="367"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="368" />
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="369"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="370" />
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="371"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="372" />
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="372"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="373" />
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="391"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="392" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="392"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393" />
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394" />
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="396" />
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="413"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="414" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="414"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="472"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="473" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="418" />
         <source>Corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="441"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="442" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="442"/>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="460"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="443" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="461" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="443"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="444" />
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="459"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="460" />
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="461"/>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="462" />
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -1117,97 +1120,99 @@
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="19"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="20" />
         <source>Not allowed: %1</source>
         <translation>不允许：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="23"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="24" />
         <source>This goes past a rule (%1). Say why you go on; it is recorded.</source>
         <translation>此次联系超出规则（%1）。请说明继续的理由，理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="27"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="28" />
         <source>This outcome is only possible on a call.</source>
         <translation>此结果只适用于电话联系。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="30"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="31" />
         <source>Choose the number you used.</source>
         <translation>请选择所拨打的号码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="31"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="32" />
         <source>This number is marked wrong or do-not-call; it cannot be used.</source>
         <translation>此号码已标记为错号或禁止拨打，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="34"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="35" />
         <source>This number does not belong to the customer.</source>
         <translation>此号码不属于该客户。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="37"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="38" />
         <source>Write a note for this outcome.</source>
         <translation>此结果需要填写备注。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="38"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="39" />
         <source>The note is too long (at most %1 characters).</source>
         <translation>备注过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="41"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="42" />
         <source>A promise needs the outcome “Promise to pay”.</source>
         <translation>只有结果为“承诺还款”时才能记录承诺。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="44"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="45" />
         <source>Enter the promised amount.</source>
         <translation>请输入承诺还款金额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="45"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="46" />
         <source>The amount must be a positive number, like 1500 or 1500.50.</source>
         <translation>金额必须是正数，例如 1500 或 1500.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="48"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="49" />
         <source>The amount is more than the balance of %1.</source>
         <translation>金额超过了欠款余额 %1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="51"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="52" />
         <source>Enter the date the customer will pay.</source>
         <translation>请输入客户承诺的还款日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="52"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="53" />
         <source>The promise date is in the past.</source>
         <translation>承诺还款日期已过。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="54" />
+        <source>The promise date may be at most %n day(s) ahead.</source>
+        <translation>
+            <numerusform>承诺还款日期最多只能在 %n 天之后。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="53"/>
-        <source>The promise date may be at most %1 days ahead.</source>
-        <translation>承诺还款日期最多只能在 %1 天之后。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="56"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="60" />
         <source>Enter when to call back.</source>
         <translation>请输入回拨时间。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="57"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="61" />
         <source>The callback time is in the past.</source>
         <translation>回拨时间已过。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="62" />
+        <source>The callback may be at most %n day(s) ahead.</source>
+        <translation>
+            <numerusform>回拨时间最多只能在 %n 天之后。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="58"/>
-        <source>The callback may be at most %1 days ahead.</source>
-        <translation>回拨时间最多只能在 %1 天之后。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="61"/>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="68" />
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -1215,22 +1220,22 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="35"/>
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="35" />
         <source>Flags</source>
         <translation>案件标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="44"/>
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="44" />
         <source>Flags on this case</source>
         <translation>本案件的标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="49"/>
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="49" />
         <source>&amp;Why (recorded in the audit trail)</source>
         <translation>原因（记入审计记录）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="76"/>
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="76" />
         <source>Say why the flags change.</source>
         <translation>请说明标记变更的原因。</translation>
     </message>
@@ -1238,12 +1243,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="135"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="141" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="136"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="142" />
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1251,92 +1256,92 @@
 <context>
     <name>LegalDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="39"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="39" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="61"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="61" />
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="62"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="62" />
         <source>&amp;On</source>
         <translation>日期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="63"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="63" />
         <source>&amp;Documents on file</source>
         <translation>已备文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="72"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="72" />
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="128"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="128" />
         <source>already in legal</source>
         <translation>已在法务流程中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="129"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="129" />
         <source>not late enough</source>
         <translation>逾期天数不足</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="130"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="130" />
         <source>balance too small</source>
         <translation>欠款金额过小</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="131"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="131" />
         <source>too few contact attempts</source>
         <translation>联系尝试次数不足</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="132"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="132" />
         <source>a flag sends it elsewhere</source>
         <translation>案件标记需走其他流程</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="133"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="133" />
         <source>a plan is active</source>
         <translation>还款计划执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="134"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="134" />
         <source>a promise is open</source>
         <translation>有未到期的承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="141"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="141" />
         <source>This case may not go to legal: %1</source>
         <translation>此案件不能转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="145"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="145" />
         <source>Missing documents: %1</source>
         <translation>缺少文件：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="149"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="149" />
         <source>The case cannot move to that stage now.</source>
         <translation>案件目前不能进入该阶段。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="150"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="150" />
         <source>The date is in the future.</source>
         <translation>日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="151"/>
-        <source>The date is before the previous stage&apos;s.</source>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="151" />
+        <source>The date is before the previous stage's.</source>
         <translation>日期早于上一阶段的日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="154"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="154" />
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -1344,42 +1349,42 @@
 <context>
     <name>LegalDocument</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="115"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="115" />
         <source>Card agreement</source>
         <translation>信用卡领用合约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="116"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="116" />
         <source>Statement of account</source>
         <translation>账户对账单</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="117"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="117" />
         <source>Contact history</source>
         <translation>催收联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="118"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="118" />
         <source>Final notice sent</source>
         <translation>最后通知已发出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="119"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="119" />
         <source>Complaint filed with the court</source>
         <translation>起诉状已提交法院</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="120"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="120" />
         <source>Court fee receipt</source>
         <translation>诉讼费收据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="121"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="121" />
         <source>Copy of the judgment</source>
         <translation>判决书副本</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="122"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="122" />
         <source>Enforcement application</source>
         <translation>强制执行申请书</translation>
     </message>
@@ -1387,27 +1392,27 @@
 <context>
     <name>LegalStage</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="105"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="105" />
         <source>Referred</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="106"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="106" />
         <source>Filed</source>
         <translation>已起诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="107"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="107" />
         <source>Judgment</source>
         <translation>已判决</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="108"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="108" />
         <source>Enforcement</source>
         <translation>强制执行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="109"/>
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="109" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -1415,47 +1420,47 @@
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="83"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="83" />
         <source>Collector Desk — locked</source>
         <translation>催收工作台 — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="84"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="84" />
         <source>Collector Desk is locked</source>
         <translation>催收工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="85"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="85" />
         <source>Your password</source>
         <translation>您的密码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="86"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="86" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="87"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="87" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="106"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="106" />
         <source>Checking your password…</source>
         <translation>正在核对您的密码…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="224"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="224" />
         <source>This computer cannot check your password yet and the server cannot be reached. Your work is kept: connect to the network and try again.</source>
         <translation>本机暂时无法核对您的密码，服务器也无法连接。您的工作都已保留：请连接网络后再试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="238"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="238" />
         <source>Too many wrong passwords: try again in %1 seconds.</source>
         <translation>密码错误次数过多：请 %1 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="243"/>
+        <location filename="../../collector_desk/ui/shell/idle_lock.py" line="243" />
         <source>That is not your password. Nothing was unlocked.</source>
         <translation>密码不正确，未解锁。</translation>
     </message>
@@ -1463,92 +1468,92 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="76"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="76" />
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="77"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="77" />
         <source>Someone else</source>
         <translation>他人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="78"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="78" />
         <source>Customer reached</source>
         <translation>联系到本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="106"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="106" />
         <source>Log contact — %1</source>
         <translation>记录联系 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="132"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="132" />
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="273"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="273" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="274"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="274" />
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="275"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="275" />
         <source>N&amp;umber used</source>
         <translation>所用号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="276"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="276" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="277"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="277" />
         <source>Promised &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="278"/>
-        <source>Promise &amp;date (customer&apos;s)</source>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="278" />
+        <source>Promise &amp;date (customer's)</source>
         <translation>承诺日期（客户当地）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="279"/>
-        <source>Call &amp;back at (customer&apos;s time)</source>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="279" />
+        <source>Call &amp;back at (customer's time)</source>
         <translation>回拨时间（客户当地）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="280"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="280" />
         <source>&amp;Why go on anyway</source>
         <translation>继续的理由(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="291"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="291" />
         <source>The customer called us</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="292"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="292" />
         <source>Save and next (Enter)</source>
         <translation>保存并下一个（Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="293"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="293" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="347"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="347" />
         <source>To go on, say why below; it is recorded.</source>
         <translation>如要继续，请在下方说明理由；理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="453"/>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="453" />
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>
@@ -1556,207 +1561,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="266"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="266" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="268"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="268" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="269"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="269" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="270"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="270" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="271"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="271" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="272"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="272" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="273"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="273" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="274"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="274" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="275"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="275" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="276"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="276" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="277"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="277" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="278"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="278" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="279"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="279" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="280"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="280" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="281"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="281" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="282"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="282" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="285"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="285" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="286"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="286" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="287"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="288"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="289"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
+        <translation>
+            <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="293"/>
-        <source>%1 call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
-        <translation>%1 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="306"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="313"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="326"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="334"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="337" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="339"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="342" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="381"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="384" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="388"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="391" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="390"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="393" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="393"/>
-        <source>this computer&apos;s clock is %1 min off the server&apos;s</source>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="396" />
+        <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="398"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="401" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="400"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="403" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="403"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="406" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="405"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="408" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="408"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="411" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="644"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="647" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="650"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="653" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="659"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="662" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="299"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316"/>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1764,17 +1770,17 @@
 <context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="127"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="133" />
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="128"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="134" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="129"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
         <source>Plan broken: call</source>
         <translation>计划违约：请致电</translation>
     </message>
@@ -1782,72 +1788,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="25"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="31" />
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="26"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="32" />
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="27"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="33" />
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="28"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="29"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="30"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="31"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="32"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="33"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="34"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="40" />
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="35"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="41" />
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="36"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="42" />
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="37"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="43" />
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="38"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="44" />
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -1855,22 +1861,22 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="151"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="157" />
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="152"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="158" />
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="153"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="159" />
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="154"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="160" />
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
@@ -1878,247 +1884,249 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="67"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="67" />
         <source>Repayment plan — %1</source>
         <translation>还款计划 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="71"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="71" />
         <source>Installment plan</source>
         <translation>分期还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="72"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="72" />
         <source>Settlement (one payment)</source>
         <translation>一次性结清</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="79"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="79" />
         <source>suggest</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="106"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="106" />
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="108"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="108" />
         <source>&amp;Kind</source>
         <translation>方案类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="109"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="109" />
         <source>Monthly &amp;income</source>
         <translation>月收入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="110"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="110" />
         <source>Monthly &amp;expenses</source>
         <translation>月支出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="111"/>
-        <source>Other debts&apos; &amp;payments a month</source>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="111" />
+        <source>Other debts' &amp;payments a month</source>
         <translation>其他债务月还款(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="112"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="112" />
         <source>&amp;Waiver or discount</source>
         <translation>减免或折扣(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="113"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="113" />
         <source>&amp;Months (0: suggest)</source>
         <translation>期数（0：建议）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="114"/>
-        <source>&amp;First payment on (customer&apos;s date)</source>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="114" />
+        <source>&amp;First payment on (customer's date)</source>
         <translation>首期还款日（客户当地日期）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="122"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="122" />
         <source>Calculate (Enter)</source>
         <translation>计算 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="125"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="125" />
         <source>Agree (Ctrl+Enter)</source>
         <translation>确认方案 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="136"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="136" />
         <source>Plans the customer can afford</source>
         <translation>客户负担得起的方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="137"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="137" />
         <source>Payment schedule</source>
         <translation>还款计划表</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="162"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="162" />
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="213"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="213" />
         <source>Calculate and choose an offer first.</source>
         <translation>请先计算并选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="225"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="225" />
         <source>Sent to the team lead for approval: %1</source>
         <translation>已提交组长审批：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="230"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="230" />
         <source>Agreed: the plan is active.</source>
         <translation>已确认：计划已生效。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="242"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="242" />
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="243"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="243" />
         <source>Each</source>
         <translation>每期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="244"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="244" />
         <source>Last</source>
         <translation>末期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="245"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="245" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="246"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="246" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="259"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="259" />
         <source>within your authority</source>
         <translation>在您的权限内</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="274"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="274" />
         <source>No.</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="275"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="275" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="276"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="276" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="293"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="293" />
         <source>longer than your authority</source>
         <translation>期数超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="294"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="294" />
         <source>waiver beyond your authority</source>
         <translation>减免超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="295"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="295" />
         <source>discount beyond your authority</source>
         <translation>折扣超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="296"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="296" />
         <source>more a month than the customer can pay</source>
         <translation>月供超出客户还款能力</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="303"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="304" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="304"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="305" />
         <source>expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="305"/>
-        <source>other debts&apos; payments</source>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="306" />
+        <source>other debts' payments</source>
         <translation>其他债务还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="306"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="307" />
         <source>waiver or discount</source>
         <translation>减免或折扣</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="309"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="310" />
         <source>Enter the %1.</source>
         <translation>请输入%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="310"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="311" />
         <source>The %1 must be an amount, like 8000 or 8000.50.</source>
         <translation>%1必须是金额，例如 8000 或 8000.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="313"/>
-        <source>Enter the customer&apos;s income and expenses, or a number of months.</source>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="314" />
+        <source>Enter the customer's income and expenses, or a number of months.</source>
         <translation>请输入客户的收入和支出，或指定期数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="316"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="317" />
         <source>Amounts may not be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="317"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="318" />
         <source>The first payment date is in the past.</source>
         <translation>首期还款日已过。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="319" />
+        <source>The first payment must fall within %n day(s).</source>
+        <translation>
+            <numerusform>首期还款日必须在 %n 天之内。</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="325" />
+        <source>The rules allow at most %n month(s).</source>
+        <translation>
+            <numerusform>规则最多允许 %n 个月。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="318"/>
-        <source>The first payment must fall within %1 days.</source>
-        <translation>首期还款日必须在 %1 天之内。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="321"/>
-        <source>The rules allow at most %1 months.</source>
-        <translation>规则最多允许 %1 期。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="324"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="328" />
         <source>The waiver must be less than the balance.</source>
         <translation>减免金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="325"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="329" />
         <source>The discount must be less than the balance.</source>
         <translation>折扣金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="328"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="332" />
         <source>Too many installments for this amount.</source>
         <translation>此金额的期数过多。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="331"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="335" />
         <source>This case already has a plan that is active or waiting for approval.</source>
         <translation>此案件已有生效中或待审批的计划。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="334"/>
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="338" />
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -2126,27 +2134,27 @@
 <context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="174"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="180" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="175"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="176"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="182" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="177"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="183" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="178"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="184" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2154,122 +2162,126 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="224"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="230" />
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="226"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="232" />
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="230"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="236" />
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="232"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="238" />
         <source>%1: %2 of %3 allowed</source>
         <translation>%1：已 %2 次，上限 %3 次</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/common/labels.py" line="245" />
+        <source>spoke with the customer less than %n day(s) ago</source>
+        <translation>
+            <numerusform>距上次与客户通话不足 %n 天</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="238"/>
-        <source>spoke with the customer less than %1 days ago</source>
-        <translation>距上次与客户通话不足 %1 天</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="244"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="249" />
         <source>the number is marked %1</source>
         <translation>号码已标记为%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="248"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="253" />
         <source>no contact rules for this customer</source>
         <translation>该客户没有适用的联系规则</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="249"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="254" />
         <source>the case is with legal</source>
         <translation>案件已转法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="250"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="255" />
         <source>outside contact hours</source>
         <translation>不在可联系时段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="251"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="256" />
         <source>public holiday</source>
         <translation>公共假日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="252"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="257" />
         <source>third parties may not be contacted</source>
         <translation>不得联系第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="253"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="258" />
         <source>this third party was contacted before</source>
         <translation>已联系过该第三方</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/common/labels.py" line="268" />
+        <source>third parties only after %n failed call(s) to the customer</source>
+        <translation>
+            <numerusform>客户本人电话未接通满 %n 次后，才能联系第三方</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/common/labels.py" line="272" />
+        <source>third parties only after %n failed call(s) to the customer today</source>
+        <translation>
+            <numerusform>客户本人电话今天未接通满 %n 次后，才能联系第三方</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/common/labels.py" line="279" />
+        <source>third parties only after %n failed call(s) to the customer in %1 days</source>
+        <translation>
+            <numerusform>客户本人电话在 %1 天内未接通满 %n 次后，才能联系第三方</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="263"/>
-        <source>third parties only after %1 failed calls to the customer</source>
-        <translation>客户本人电话未接通满 %1 次后，才能联系第三方</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="265"/>
-        <source>third parties only after %1 failed calls to the customer today</source>
-        <translation>客户本人电话今天未接通满 %1 次后，才能联系第三方</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="269"/>
-        <source>third parties only after %1 failed calls to the customer in %2 days</source>
-        <translation>客户本人电话在 %2 天内未接通满 %1 次后，才能联系第三方</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="277"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="289" />
         <source>number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="281"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="293" />
         <source>%1; not yet tried: %2</source>
         <translation>%1；尚未拨打：%2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="286"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="287"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="288"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="289"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="301" />
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="295"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="307" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="298"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="310" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="301"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="313" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -2277,47 +2289,47 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="160"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="166" />
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="161"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="167" />
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="162"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="168" />
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="163"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="169" />
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="164"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="165"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="166"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="167"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="173" />
         <source>plan installment missed</source>
         <translation>计划分期未还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="168"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="174" />
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -2325,22 +2337,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="142"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="148" />
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="143"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="149" />
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="144"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="150" />
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="145"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="151" />
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -2348,27 +2360,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="57"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="63" />
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="58"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="59"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="60"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="66" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="61"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="67" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2376,57 +2388,57 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="60"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="60" />
         <source>Contact now</source>
         <translation>可否联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="61"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="61" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="62"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="62" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="63"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="63" />
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="64"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="64" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="65"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="65" />
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="66"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="66" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="67"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="67" />
         <source>Next action</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="68"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="68" />
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="69"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="69" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_model.py" line="244"/>
+        <location filename="../../collector_desk/ui/queue/queue_model.py" line="244" />
         <source>never</source>
         <translation>从未联系</translation>
     </message>
@@ -2434,52 +2446,52 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="32"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="32" />
         <source>My queue</source>
         <translation>我的队列</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="33"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="33" />
         <source>Callbacks due</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="34"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="34" />
         <source>Promises due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="35"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="35" />
         <source>Broken promises</source>
         <translation>违约承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="36"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="36" />
         <source>New assignments</source>
         <translation>新分配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="37"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="37" />
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="38"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="38" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="109"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="109" />
         <source>Search: name, card last 4, phone digits, case or account number (Ctrl+F)</source>
         <translation>搜索：姓名、卡号后四位、电话号码、案件或账户编号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="114"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="114" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="115"/>
+        <location filename="../../collector_desk/ui/queue/queue_panel.py" line="115" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
@@ -2487,77 +2499,77 @@
 <context>
     <name>RefusedChanges</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="42"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="42" />
         <source>promise %1 by %2</source>
         <translation>承诺 %2 前还 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="80"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="80" />
         <source>Changes the server refused</source>
         <translation>服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="86"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="86" />
         <source>The server kept none of these. Look at each case as it is now, do again what still needs doing, then acknowledge the row.</source>
         <translation>服务器没有保存以下更改。请查看每个案件的当前情况，重新完成仍需处理的事项，然后确认该行。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="95"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="95" />
         <source>Refused changes</source>
         <translation>被拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="97"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="97" />
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="98"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="98" />
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="100"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="100" />
         <source>&amp;Acknowledge</source>
         <translation>确认已阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="101"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="101" />
         <source>Acknowledge</source>
         <translation>确认已阅</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="120" />
         <source>Refused</source>
         <translation>拒绝时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="121"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="121" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="122"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="122" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="123"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="123" />
         <source>Change</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="124"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="124" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="125"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="125" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="132"/>
+        <location filename="../../collector_desk/ui/shell/refused_changes_dialog.py" line="132" />
         <source>no longer on this computer</source>
         <translation>已不在本机</translation>
     </message>
@@ -2565,22 +2577,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="107"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="113" />
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="108"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="114" />
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="109"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="110"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -2588,27 +2600,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="77"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="83" />
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="78"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="84" />
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="79"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="80"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="81"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
@@ -2616,63 +2628,63 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="43"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="43" />
         <source>Sign in to Collector Desk</source>
         <translation>登录催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="61"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="61" />
         <source>This computer has no secure keyring, so Collector Desk will not remember your sign-in: you will be asked each time you start it.</source>
         <translation>本机没有安全的密钥环，催收工作台不会记住您的登录：每次启动时都需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="70"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="70" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="71"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="71" />
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="72"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="72" />
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="75"/>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="75" />
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="140" />
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="77"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="77" />
         <source>Work offline</source>
         <translation>离线工作</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="101"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="101" />
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="125"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="125" />
         <source>Too many failed attempts: wait a moment and try again.</source>
         <translation>失败次数过多：请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="127"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="127" />
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/sign_in.py" line="132"/>
+        <location filename="../../collector_desk/ui/shell/sign_in.py" line="132" />
         <source>The server cannot be reached.</source>
         <translation>无法连接服务器。</translation>
     </message>
@@ -2680,143 +2692,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="308"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="312"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="324" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="315"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="327" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="316"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="328" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="317"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="318"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319"/>
-        <source>the number is not the customer&apos;s</source>
+        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
+        <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="323"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="335" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="324"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="336" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="325"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="337" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="326"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="338" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="327"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="339" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="330"/>
-        <location filename="../../collector_desk/ui/common/labels.py" line="353"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="342" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="365" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="331"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="332"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="344" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="333"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="345" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="334"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="346" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="335"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="336"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="348" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="337"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="349" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="338"/>
-        <source>that collector is not in the case&apos;s team</source>
+        <location filename="../../collector_desk/ui/common/labels.py" line="350" />
+        <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="339"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="351" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="340"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="352" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="343"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="355" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="346"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="349"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="361" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="352"/>
+        <location filename="../../collector_desk/ui/common/labels.py" line="364" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>
@@ -2824,57 +2836,57 @@
 <context>
     <name>TeamCorrections</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="46"/>
-        <source>Correct a team member&apos;s contact</source>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="46" />
+        <source>Correct a team member's contact</source>
         <translation>更正组员的联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="55"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="55" />
         <source>&amp;Case reference</source>
         <translation>案件编号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="57"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="57" />
         <source>Show its contacts</source>
         <translation>显示其联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="63"/>
-        <source>The case&apos;s contacts</source>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="63" />
+        <source>The case's contacts</source>
         <translation>该案件的联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="65"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="65" />
         <source>E or Enter: correct the selected contact</source>
         <translation>E 或 Enter：更正所选联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="92"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="92" />
         <source>No case of your team has that reference here.</source>
         <translation>本机没有贵组使用该编号的案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="99"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="99" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="100"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="100" />
         <source>Logged by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="101"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="101" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="102"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="102" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="103"/>
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="103" />
         <source>Corrected</source>
         <translation>更正</translation>
     </message>
@@ -2882,275 +2894,281 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="59"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="64" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="69"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="74" />
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="70"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="75" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="72"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="77" />
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="102"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="107" />
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="103"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="108" />
         <source>Export these cases…</source>
         <translation>导出这些案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="105"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="110" />
         <source>A customer list: the export is recorded in the audit trail</source>
         <translation>客户名单：导出操作将记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="108"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="113" />
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="109"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="114" />
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="110"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="115" />
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="117"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="122" />
         <source>Correct a contact…</source>
         <translation>更正联系记录…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="125"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="130" />
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="126"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="131" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="128"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="133" />
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="129"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="134" />
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="148"/>
-        <source>Each collector&apos;s workload</source>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="153" />
+        <source>Each collector's workload</source>
         <translation>各催收员的工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="149"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="154" />
         <source>Cases to move</source>
         <translation>待调整的案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="167"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="172" />
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="169"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="174" />
         <source>Waiting for your approval</source>
         <translation>待您审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="170"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="175" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="171"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="176" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="172"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="177" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="213"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="248"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="218" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="253" />
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="214"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="219" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="215"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="363"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="220" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="365" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="216"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="221" />
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="217"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="222" />
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="218"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="223" />
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="219"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="224" />
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="240"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="245" />
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="247"/>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="360"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="252" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="362" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="249"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="254" />
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="250"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="255" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="251"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="256" />
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/team_window.py" line="303" />
+        <source>%n case(s) match.</source>
+        <translation>
+            <numerusform>符合条件的案件：%n 件。</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/team_window.py" line="329" />
+        <source>%n case(s) exported to %1; recorded in the audit trail.</source>
+        <translation>
+            <numerusform>已导出 %n 个案件到 %1；已记入审计记录。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="257"/>
-        <source>%1 installments</source>
-        <translation>%1 期</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="267"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="270" />
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/team_window.py" line="49" />
+        <source>%n installment(s)</source>
+        <translation>
+            <numerusform>%n 期</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="297"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="300" />
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="300"/>
-        <source>%1 case(s) match.</source>
-        <translation>符合条件的案件：%1 件。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="307"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="309" />
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="312"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="314" />
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="314"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="316" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="324"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="326" />
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="327"/>
-        <source>%1 case(s) exported to %2; recorded in the audit trail.</source>
-        <translation>已导出 %1 个案件到 %2；已记入审计记录。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="345"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="347" />
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="361"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="363" />
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="362"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="364" />
         <source>To</source>
         <translation>新催收员</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/team_window.py" line="380" />
+        <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
+        <translation>
+            <numerusform>建议调配 %n 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/team_window.py" line="404" />
+        <source>%n case(s) queued to move.</source>
+        <translation>
+            <numerusform>已排队调配 %n 件案件。</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="377"/>
-        <source>%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
-        <translation>建议调配 %1 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="398"/>
-        <source>%1 case(s) queued to move.</source>
-        <translation>已排队调配 %1 件案件。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="400"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="406" />
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/team_window.py" line="429" />
+        <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
+        <translation>
+            <numerusform>欠款余额 %1，减免 %2，分 %n 期偿还 %3</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="422"/>
-        <source>Balance %1, waived %2, to pay %3 in %4 installment(s)</source>
-        <translation>欠款余额 %1，减免 %2，分 %4 期偿还 %3</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="431"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="442" />
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="438"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="449" />
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="462"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="473" />
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="464"/>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="475" />
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

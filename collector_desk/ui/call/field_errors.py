@@ -14,6 +14,7 @@ translate = QCoreApplication.translate
 
 def message(error: FieldError, currency: str = "CNY", zone: ZoneInfo | None = None) -> str:
     p = error.params
+    days = labels.count(p, "days")  # a plain name: lupdate finds plural texts only so
     decision = p.get("decision")
     if error.code == "contact_not_allowed" and isinstance(decision, Decision):
         return translate("FieldError", "Not allowed: %1").replace(
@@ -51,13 +52,19 @@ def message(error: FieldError, currency: str = "CNY", zone: ZoneInfo | None = No
         "date_required": translate("FieldError", "Enter the date the customer will pay."),
         "date_in_past": translate("FieldError", "The promise date is in the past."),
         "date_too_far": translate(
-            "FieldError", "The promise date may be at most %1 days ahead."
-        ).replace("%1", str(p.get("days", ""))),
+            "FieldError",
+            "The promise date may be at most %n day(s) ahead.",
+            None,
+            days,
+        ),
         "callback_required": translate("FieldError", "Enter when to call back."),
         "callback_in_past": translate("FieldError", "The callback time is in the past."),
         "callback_too_far": translate(
-            "FieldError", "The callback may be at most %1 days ahead."
-        ).replace("%1", str(p.get("days", ""))),
+            "FieldError",
+            "The callback may be at most %n day(s) ahead.",
+            None,
+            days,
+        ),
         "case_not_mine": translate("FieldError", "This case is no longer assigned to you."),
     }
     return texts.get(error.code, error.code)

@@ -235,10 +235,11 @@ class DetailPane(QWidget):
         now = detail.as_of or datetime.now(UTC)
         verdict = labels.contactable(detail.case_decision, zone) if detail.case_decision else ""
         f["local_time"].setText(f"{formatting.when(now, zone)} ({detail.time_zone}) · {verdict}")
+        dpd = detail.dpd
         f["status"].setText(
             f"{labels.case_status(detail.status)} · "
             f"{labels.segment(detail.segment)} · {detail.bucket} / "
-            + translate("DetailPane", "%1 days past due").replace("%1", str(detail.dpd))
+            + translate("DetailPane", "%n day(s) past due", None, dpd)
         )
         f["overdue"].setText(formatting.money(detail.overdue_minor, detail.currency))
         f["balance"].setText(formatting.money(detail.balance_minor, detail.currency))

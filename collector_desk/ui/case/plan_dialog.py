@@ -35,7 +35,7 @@ from collector_desk.domain.plans import Affordability, Offer, OfferKind, PlanErr
 from collector_desk.store.cache.queue import CaseDetail
 from collector_desk.store.shared.plans import PlanRequest
 from collector_desk.store.shared.schema import RepaymentPlan
-from collector_desk.ui.common import formatting
+from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.theme import show_as_error
 
 translate = QCoreApplication.translate
@@ -299,6 +299,7 @@ def approval_reason(code: str) -> str:
 
 def plan_error(error: PlanError) -> str:
     p = error.params
+    days, months = labels.count(p, "days"), labels.count(p, "months")  # plain names for lupdate
     field = {
         "income": translate("PlanDialog", "income"),
         "expenses": translate("PlanDialog", "expenses"),
@@ -316,11 +317,14 @@ def plan_error(error: PlanError) -> str:
         "affordability_not_amount": translate("PlanDialog", "Amounts may not be negative."),
         "first_due_in_past": translate("PlanDialog", "The first payment date is in the past."),
         "first_due_too_far": translate(
-            "PlanDialog", "The first payment must fall within %1 days."
-        ).replace("%1", str(p.get("days", ""))),
+            "PlanDialog",
+            "The first payment must fall within %n day(s).",
+            None,
+            days,
+        ),
         "count_over_pack_limit": translate(
-            "PlanDialog", "The rules allow at most %1 months."
-        ).replace("%1", str(p.get("months", ""))),
+            "PlanDialog", "The rules allow at most %n month(s).", None, months
+        ),
         "waiver_out_of_range": translate("PlanDialog", "The waiver must be less than the balance."),
         "discount_out_of_range": translate(
             "PlanDialog", "The discount must be less than the balance."

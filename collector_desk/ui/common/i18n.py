@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from collector_desk.config.resources import resource
 
-# The source strings are English; Simplified Chinese ships as a compiled catalog.
+# The source strings are English; Simplified Chinese ships as a compiled catalog, English as
+# one of plural forms only.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
@@ -42,18 +43,19 @@ class Translations:
         self.language = normalize(lang)
         # numbers, dates and money (ui.common.formatting) follow the UI's language
         QLocale.setDefault(QLocale("zh_CN" if self.language == "zh_CN" else "en_US"))
+        # English's own catalog holds only plural forms ("1 case", "3 cases"); the others all
+        ours = QTranslator(self.app)
+        path = resource("translations", f"collector_desk_{self.language}.qm")
+        if not ours.load(str(path)):
+            raise FileNotFoundError(f"translation catalog missing: {path.name}")
         if self.language != DEFAULT_LANGUAGE:
-            ours = QTranslator(self.app)
-            path = resource("translations", f"collector_desk_{self.language}.qm")
-            if not ours.load(str(path)):
-                raise FileNotFoundError(f"translation catalog missing: {path.name}")
             qt = QTranslator(self.app)
             if qt.load(
                 f"qtbase_{self.language}",
                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
             ):
                 self._installed.append(qt)
-            self._installed.append(ours)
+        self._installed.append(ours)
         for translator in self._installed:
             self.app.installTranslator(translator)
         return self.language

@@ -20,6 +20,12 @@ from collector_desk.domain.policy import Decision, Notice, Reason, Rule
 translate = QCoreApplication.translate
 
 
+def count(params: Mapping[str, object], key: str) -> int:
+    """A count from an error's params, for a "%n day(s)" text (0 if the sender left it out)."""
+    value = params.get(key, 0)
+    return value if isinstance(value, int) else 0
+
+
 def outcome(value: Outcome) -> str:
     return {
         Outcome.NO_ANSWER: translate("Outcome", "No answer"),
@@ -235,9 +241,8 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
             .replace("%3", str(p["limit"]))
         )
     if reason.rule is Rule.WAITING_PERIOD:
-        return translate("Policy", "spoke with the customer less than %1 days ago").replace(
-            "%1", str(p["days"])
-        )
+        days = count(p, "days")  # lupdate finds a plural text only when its count is a plain name
+        return translate("Policy", "spoke with the customer less than %n day(s) ago", None, days)
     if reason.rule is Rule.THIRD_PARTY_DEBTOR_REACHABLE:
         return _debtor_reachable(p)
     if reason.rule is Rule.POINT_NOT_DIALABLE:
@@ -257,19 +262,26 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
 def _debtor_reachable(p: Mapping[str, object]) -> str:
     """Third parties wait until the customer is unreachable: which of their numbers still have
     to be tried, masked as the screen shows them ("home phone ••42")."""
-    days, attempts = p.get("days"), str(p["attempts"])
-    # no "%n day(s)": a window of one day reads "today", every other count is plural in English
+    days, attempts = p.get("days"), count(p, "attempts")
+    # a window of one day reads "today"; a longer one is always plural, so %n counts the calls
     if days is None:
-        needed = translate("Policy", "third parties only after %1 failed calls to the customer")
+        needed = translate(
+            "Policy", "third parties only after %n failed call(s) to the customer", None, attempts
+        )
     elif days == 1:
         needed = translate(
-            "Policy", "third parties only after %1 failed calls to the customer today"
+            "Policy",
+            "third parties only after %n failed call(s) to the customer today",
+            None,
+            attempts,
         )
     else:
         needed = translate(
-            "Policy", "third parties only after %1 failed calls to the customer in %2 days"
-        ).replace("%2", str(days))
-    needed = needed.replace("%1", attempts)
+            "Policy",
+            "third parties only after %n failed call(s) to the customer in %1 days",
+            None,
+            attempts,
+        ).replace("%1", str(days))
     names = cast(tuple[tuple[ContactPointKind | None, str], ...], p.get("untried_names", ()))
     if not names:
         return needed

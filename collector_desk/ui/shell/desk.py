@@ -238,12 +238,15 @@ class DeskStart(SteppedStart):
         if self.offline and _stale(engine):
             engine.dispose()
             self.engine = None
+            days = default_security().lock_after_days_offline
             _say(
                 translate(
                     "Desk",
-                    "The cases on this computer have not been synced for more than %1 days, "
+                    "The cases on this computer have not been synced for more than %n day(s), "
                     "so they stay locked until you sign in with the server reachable.",
-                ).replace("%1", str(default_security().lock_after_days_offline))
+                    None,
+                    days,
+                )
             )
             self.quit(2)
             return

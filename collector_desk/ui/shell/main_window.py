@@ -289,12 +289,15 @@ class MainWindow(QMainWindow):
         self.guide_action.setText(translate("MainWindow", "Call &guide (F6)"))
         self.guide.retranslate()
         if self._script_problems:  # the lead or IT fixes them; the collector works on
+            n = len(self._script_problems)
             self.statusBar().showMessage(
                 translate(
                     "MainWindow",
-                    "%1 call script(s) could not be read; their last good version is used "
+                    "%n call script(s) could not be read; their last good version is used "
                     "(collector-desk scripts check says why).",
-                ).replace("%1", str(len(self._script_problems)))
+                    None,
+                    n,
+                )
             )
         self.detail.setAccessibleName(translate("MainWindow", "Case detail"))
         self.queue_panel.retranslate()

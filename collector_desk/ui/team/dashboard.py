@@ -399,10 +399,11 @@ class Dashboard(QWidget):
         except (OSError, ValueError) as error:
             self._say(translate("Dashboard", "Could not export: %1").replace("%1", str(error)))
             return None
+        n = len(rows)
         self._say(
-            translate("Dashboard", "Exported %1 row(s) to %2")
-            .replace("%1", str(len(rows)))
-            .replace("%2", ", ".join(str(p) for p in written))
+            translate("Dashboard", "Exported %n row(s) to %1", None, n).replace(
+                "%1", ", ".join(str(p) for p in written)
+            )
         )
         return path
 

@@ -44,6 +44,11 @@ from collector_desk.ui.team.team_corrections import TeamCorrections
 translate = QCoreApplication.translate
 
 
+def _installments(n: int) -> str:
+    # lupdate finds a plural text only when its count is a plain name
+    return translate("TeamWindow", "%n installment(s)", None, n)
+
+
 class TeamWindow(QDialog):
     def __init__(
         self,
@@ -254,9 +259,7 @@ class TeamWindow(QDialog):
                 [
                     a.case_ref,
                     a.collector,
-                    translate("TeamWindow", "%1 installments").replace(
-                        "%1", str(a.installment_count)
-                    ),
+                    _installments(a.installment_count),
                     formatting.money(a.total_minor, a.currency),
                     "; ".join(approval_reason(r) for r in a.reasons),
                 ]
@@ -296,9 +299,8 @@ class TeamWindow(QDialog):
         except MoneyError:
             self._say(translate("TeamWindow", "The balance must be an amount, like 5000."))
             return []
-        self._say(
-            translate("TeamWindow", "%1 case(s) match.").replace("%1", str(len(self._selected)))
-        )
+        n = len(self._selected)
+        self._say(translate("TeamWindow", "%n case(s) match.", None, n))
         return self._selected
 
     def export_selected(self, path: Path | None = None) -> int | None:
@@ -324,9 +326,9 @@ class TeamWindow(QDialog):
             self._say(translate("TeamWindow", "Could not export: %1").replace("%1", str(error)))
             return None
         self._say(
-            translate("TeamWindow", "%1 case(s) exported to %2; recorded in the audit trail.")
-            .replace("%1", str(count))
-            .replace("%2", str(path))
+            translate(
+                "TeamWindow", "%n case(s) exported to %1; recorded in the audit trail.", None, count
+            ).replace("%1", str(path))
         )
         announce(source=self)  # no case changed; the audit event waits in the outbox
         return count
@@ -373,12 +375,15 @@ class TeamWindow(QDialog):
             ],
         )
         self.confirm.setEnabled(bool(self._moves))
+        n = len(self._moves)
         self._say(
             translate(
                 "TeamWindow",
-                "%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves "
+                "%n move(s) proposed; cases with an open promise or plan stay. Nothing moves "
                 "until you confirm.",
-            ).replace("%1", str(len(self._moves)))
+                None,
+                n,
+            )
         )
         return self._moves
 
@@ -395,7 +400,8 @@ class TeamWindow(QDialog):
         done = [c for c, why in results.items() if why is None]
         refused = {c: why for c, why in results.items() if why is not None}
         refs = team.case_refs(self._engine, list(refused))
-        text = translate("TeamWindow", "%1 case(s) queued to move.").replace("%1", str(len(done)))
+        n = len(done)
+        text = translate("TeamWindow", "%n case(s) queued to move.", None, n)
         if refused:
             text += " " + translate("TeamWindow", "Not moved: %1").replace(
                 "%1",
@@ -417,13 +423,18 @@ class TeamWindow(QDialog):
             self.approval_detail.setText("")
             return
         money = lambda m: formatting.money(m, a.currency)  # noqa: E731
+        n = a.installment_count
         lines = [
             f"{a.case_ref} · {a.customer_name} · {a.collector}",
-            translate("TeamWindow", "Balance %1, waived %2, to pay %3 in %4 installment(s)")
+            translate(
+                "TeamWindow",
+                "Balance %1, waived %2, to pay %3 in %n installment(s)",
+                None,
+                n,
+            )
             .replace("%1", money(a.balance_minor))
             .replace("%2", money(a.waived_minor))
-            .replace("%3", money(a.total_minor))
-            .replace("%4", str(a.installment_count)),
+            .replace("%3", money(a.total_minor)),
         ]
         f = a.affordability
         if f:

@@ -15,7 +15,7 @@ def _refusal(untried_names, days=7):
     return Reason(Rule.THIRD_PARTY_DEBTOR_REACHABLE, True, params=params)
 
 
-def test_the_refusal_names_the_untried_numbers_masked(qapp):
+def test_the_refusal_names_the_untried_numbers_masked(translations):
     names = ((ContactPointKind.HOME_PHONE, "42"), (ContactPointKind.WORK_PHONE, "07"))
     text = policy_reason(_refusal(names))
     assert text == (
@@ -24,7 +24,7 @@ def test_the_refusal_names_the_untried_numbers_masked(qapp):
     )
 
 
-def test_every_number_tried_but_not_enough_failures_says_only_the_rule(qapp):
+def test_every_number_tried_but_not_enough_failures_says_only_the_rule(translations):
     assert policy_reason(_refusal((), days=1)) == (
         "third parties only after 3 failed calls to the customer today"
     )
