@@ -116,35 +116,35 @@
             <numerusform>%n installments</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="303" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="319" />
         <source>%n case(s) match.</source>
         <translation>
             <numerusform>%n case matches.</numerusform>
             <numerusform>%n cases match.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="329" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="345" />
         <source>%n case(s) exported to %1; recorded in the audit trail.</source>
         <translation>
             <numerusform>%n case exported to %1; recorded in the audit trail.</numerusform>
             <numerusform>%n cases exported to %1; recorded in the audit trail.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="380" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="396" />
         <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>
             <numerusform>%n move proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</numerusform>
             <numerusform>%n moves proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="404" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="420" />
         <source>%n case(s) queued to move.</source>
         <translation>
             <numerusform>%n case queued to move.</numerusform>
             <numerusform>%n cases queued to move.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="429" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="445" />
         <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
         <translation>
             <numerusform>Balance %1, waived %2, to pay %3 in %n installment</numerusform>

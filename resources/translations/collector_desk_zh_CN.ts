@@ -2914,172 +2914,177 @@
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="107" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="106" />
+        <source>Currency of the balance</source>
+        <translation>余额币种</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="109" />
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="108" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="110" />
         <source>Export these cases…</source>
         <translation>导出这些案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="110" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="112" />
         <source>A customer list: the export is recorded in the audit trail</source>
         <translation>客户名单：导出操作将记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="113" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="115" />
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="114" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="116" />
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="115" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="117" />
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="122" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="124" />
         <source>Correct a contact…</source>
         <translation>更正联系记录…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="130" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="132" />
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="131" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="133" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="133" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="135" />
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="134" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="137" />
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="153" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="156" />
         <source>Each collector's workload</source>
         <translation>各催收员的工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="154" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="157" />
         <source>Cases to move</source>
         <translation>待调整的案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="172" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="175" />
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="174" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="177" />
         <source>Waiting for your approval</source>
         <translation>待您审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="175" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="178" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="176" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="179" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="177" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="180" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="218" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="253" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="232" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="267" />
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="219" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="233" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="220" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="365" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="234" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="381" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="221" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="235" />
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="222" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="236" />
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="223" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="237" />
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="224" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="238" />
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="245" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="259" />
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="252" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="362" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="266" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="378" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="254" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="268" />
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="255" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="269" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="256" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="270" />
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="303" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="319" />
         <source>%n case(s) match.</source>
         <translation>
             <numerusform>符合条件的案件：%n 件。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="329" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="345" />
         <source>%n case(s) exported to %1; recorded in the audit trail.</source>
         <translation>
             <numerusform>已导出 %n 个案件到 %1；已记入审计记录。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="270" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="284" />
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
@@ -3090,85 +3095,85 @@
             <numerusform>%n 期</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="300" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="316" />
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="309" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="325" />
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="314" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="330" />
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="316" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="332" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="326" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="342" />
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="347" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="363" />
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="363" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="379" />
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="364" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="380" />
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="380" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="396" />
         <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>
             <numerusform>建议调配 %n 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="404" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="420" />
         <source>%n case(s) queued to move.</source>
         <translation>
             <numerusform>已排队调配 %n 件案件。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="406" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="422" />
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="429" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="445" />
         <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
         <translation>
             <numerusform>欠款余额 %1，减免 %2，分 %n 期偿还 %3</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="442" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="458" />
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="449" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="465" />
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="473" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="489" />
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="475" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="491" />
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

@@ -43,6 +43,7 @@ class CaseFilter:
     dpd_max: int | None = None
     balance_min_minor: int | None = None
     balance_max_minor: int | None = None
+    currency: str | None = None  # a balance is in one currency: bounds never compare two
     segments: frozenset[str] = frozenset()
     flags: frozenset[CaseFlag] = frozenset()
     collectors: frozenset[int] = frozenset()
@@ -134,6 +135,18 @@ def workload(
     return out
 
 
+def team_currencies(engine: Engine, lead: UserView) -> list[str]:
+    """The currencies of the team's open cases, most cases first."""
+    query = (
+        select(Case.currency)
+        .where(_team_cases(lead))
+        .group_by(Case.currency)
+        .order_by(func.count().desc(), Case.currency)
+    )
+    with Session(engine) as session:
+        return list(session.scalars(query))
+
+
 def select_cases(engine: Engine, lead: UserView, f: CaseFilter) -> list[int]:
     """Open cases of the team matching every condition given."""
     query = select(Case.id).where(_team_cases(lead)).order_by(Case.id)
@@ -143,6 +156,8 @@ def select_cases(engine: Engine, lead: UserView, f: CaseFilter) -> list[int]:
         query = query.where(Case.max_dpd >= f.dpd_min)
     if f.dpd_max is not None:
         query = query.where(Case.max_dpd <= f.dpd_max)
+    if f.currency is not None:
+        query = query.where(Case.currency == f.currency)
     if f.balance_min_minor is not None:
         query = query.where(Case.balance_minor >= f.balance_min_minor)
     if f.balance_max_minor is not None:

@@ -102,6 +102,8 @@ class TeamWindow(QDialog):
             box.setRange(0, 9999)
         self.dpd_max.setValue(9999)
         self.balance_min = QLineEdit(page)
+        self.balance_currency = QComboBox(page)
+        self.balance_currency.setAccessibleName(translate("TeamWindow", "Currency of the balance"))
         self.from_collector = QComboBox(page)
         self.to_collector = QComboBox(page)
         self.find_button = QPushButton(translate("TeamWindow", "Find cases"), page)
@@ -131,6 +133,7 @@ class TeamWindow(QDialog):
             (translate("TeamWindow", "Days past due"), self.dpd_min),
             ("–", self.dpd_max),
             (translate("TeamWindow", "Balance at least"), self.balance_min),
+            ("", self.balance_currency),
             (translate("TeamWindow", "Now with"), self.from_collector),
         ):
             label = QLabel(text, page)
@@ -205,6 +208,16 @@ class TeamWindow(QDialog):
             self.refresh()
         super().showEvent(event)
 
+    def _fill_currencies(self) -> None:
+        chosen = self.balance_currency.currentText()
+        currencies = team.team_currencies(self._engine, self._lead) or [self._currency]
+        self.balance_currency.clear()
+        self.balance_currency.addItems(currencies)
+        for keep in (chosen, self._currency):
+            if keep in currencies:
+                self.balance_currency.setCurrentIndex(currencies.index(keep))
+                break
+
     def refresh(self) -> None:
         chosen = (
             self.from_collector.currentData(),
@@ -212,6 +225,7 @@ class TeamWindow(QDialog):
             a.plan_id if (a := self._current_approval()) is not None else None,
         )
         rows = team.workload(self._engine, self._lead, self._clock())
+        self._fill_currencies()
         fill(
             self.workload,
             [
@@ -280,15 +294,17 @@ class TeamWindow(QDialog):
 
     def _filter(self) -> team.CaseFilter:
         buckets = frozenset(b.strip() for b in self.bucket.text().split(",") if b.strip())
-        balance = None
+        balance, currency = None, None
         if self.balance_min.text().strip():
-            balance = parse_major(self.balance_min.text(), self._currency)
+            currency = self.balance_currency.currentText() or self._currency
+            balance = parse_major(self.balance_min.text(), currency)
         owner = self.from_collector.currentData()
         return team.CaseFilter(
             buckets=buckets,
             dpd_min=self.dpd_min.value() or None,
             dpd_max=self.dpd_max.value() if self.dpd_max.value() < 9999 else None,
             balance_min_minor=balance,
+            currency=currency,
             collectors=frozenset() if owner is None else frozenset({owner}),
         )
 

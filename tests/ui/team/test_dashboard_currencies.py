@@ -143,3 +143,30 @@ def test_the_workload_shows_each_collectors_overdue_per_currency(qtbot, engine, 
     assert set(currency.values()) == {"CNY", "USD"}
     shown = [window.moves.item(r, 3).text() for r in range(window.moves.rowCount())]
     assert shown == [formatting.money(m.overdue_minor, currency[m.case_id]) for m in moves]
+
+
+def test_balance_at_least_is_read_in_the_chosen_currency(qtbot, engine, translations):
+    """"Balance at least 5000" in dollars finds dollar cases of 5,000 dollars and more, never
+    a yuan case whose number of yuan happens to be larger."""
+    lead = find_user(engine, DEMO_LEAD)
+    window = TeamWindow(engine, lead, lambda: FIXED_NOW)
+    qtbot.addWidget(window)
+    offered = [window.balance_currency.itemText(i) for i in range(window.balance_currency.count())]
+    assert offered == ["CNY", "USD"]  # the team's currencies, most cases first
+    assert window.balance_currency.currentText() == "CNY"
+
+    window.balance_min.setText("5000")
+    window.balance_currency.setCurrentText("USD")
+    found = window.find_cases()
+    with Session(engine) as s:
+        rows = dict(
+            s.execute(
+                select(Case.id, Case.currency).where(
+                    Case.status != CaseStatus.CLOSED, Case.balance_minor >= 500_000
+                )
+            ).all()
+        )
+    dollars = sorted(c for c, code in rows.items() if code == "USD")
+    assert found == dollars and found
+    assert any(code == "CNY" for code in rows.values())  # yuan cases over 5000 stay out
+    assert "case" in window.message.text() and "(s)" not in window.message.text()
