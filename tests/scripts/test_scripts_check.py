@@ -211,4 +211,5 @@ def test_a_broken_library_falls_back_too_and_the_window_says_so(tmp_path, qtbot,
     assert nothing.scripts == [] and [p.path.name for p in nothing.problems] == ["library.toml"]
 
     window = engine_for_ui(loaded)
-    assert "1 call script(s) could not be read" in window.statusBar().currentMessage()
+    shown = window.statusBar().currentMessage()
+    assert "1 call script could not be read; its last good version" in shown

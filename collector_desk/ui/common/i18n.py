@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from collector_desk.config.resources import resource
 
-# The source strings are English; Simplified Chinese ships as a compiled catalog.
+# The source strings are English; Simplified Chinese ships as a compiled catalog, and English
+# as one of plural forms only.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 DEFAULT_LANGUAGE = "en"
 
@@ -40,18 +41,19 @@ class Translations:
             self.app.removeTranslator(translator)
         self._installed.clear()
         self.language = normalize(lang)
+        # English has a catalog too, of plural forms only: "%n case(s)" reads "1 case"
+        ours = QTranslator(self.app)
+        path = resource("translations", f"collector_desk_{self.language}.qm")
+        if not ours.load(str(path)):
+            raise FileNotFoundError(f"translation catalog missing: {path.name}")
         if self.language != DEFAULT_LANGUAGE:
-            ours = QTranslator(self.app)
-            path = resource("translations", f"collector_desk_{self.language}.qm")
-            if not ours.load(str(path)):
-                raise FileNotFoundError(f"translation catalog missing: {path.name}")
             qt = QTranslator(self.app)
             if qt.load(
                 f"qtbase_{self.language}",
                 QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
             ):
                 self._installed.append(qt)
-            self._installed.append(ours)
+        self._installed.append(ours)
         for translator in self._installed:
             self.app.installTranslator(translator)
         return self.language

@@ -294,12 +294,14 @@ class MainWindow(QMainWindow):
         self.guide.retranslate()
         self.help.retranslate()
         if self._script_problems:  # the lead or IT fixes them; the collector works on
+            unread = len(self._script_problems)  # lupdate: a plural's count is a plain name
             self.statusBar().showMessage(
-                translate(
-                    "MainWindow",
-                    "%1 call script(s) could not be read; their last good version is used "
+                self.tr(
+                    "%n call script(s) could not be read; their last good version is used "
                     "(collector-desk scripts check says why).",
-                ).replace("%1", str(len(self._script_problems)))
+                    "",
+                    unread,
+                )
             )
         self.detail.setAccessibleName(translate("MainWindow", "Case detail"))
         self.queue_panel.retranslate()

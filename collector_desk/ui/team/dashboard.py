@@ -330,10 +330,11 @@ class Dashboard(QWidget):
         except (OSError, ValueError) as error:
             self._say(translate("Dashboard", "Could not export: %1").replace("%1", str(error)))
             return None
+        exported = len(rows)
         self._say(
-            translate("Dashboard", "Exported %1 row(s) to %2")
-            .replace("%1", str(len(rows)))
-            .replace("%2", ", ".join(str(p) for p in written))
+            self.tr("Exported %n row(s) to %1", "", exported).replace(
+                "%1", ", ".join(str(p) for p in written)
+            )
         )
         return path
 

@@ -294,9 +294,8 @@ class TeamWindow(QDialog):
         except MoneyError:
             self._say(translate("TeamWindow", "The balance must be an amount, like 5000."))
             return []
-        self._say(
-            translate("TeamWindow", "%1 case(s) match.").replace("%1", str(len(self._selected)))
-        )
+        found = len(self._selected)  # lupdate reads a plural only from self.tr, its count a name
+        self._say(self.tr("%n case(s) match.", "", found))
         return self._selected
 
     def export_selected(self, path: Path | None = None) -> int | None:
@@ -322,9 +321,9 @@ class TeamWindow(QDialog):
             self._say(translate("TeamWindow", "Could not export: %1").replace("%1", str(error)))
             return None
         self._say(
-            translate("TeamWindow", "%1 case(s) exported to %2; recorded in the audit trail.")
-            .replace("%1", str(count))
-            .replace("%2", str(path))
+            self.tr("%n case(s) exported to %1; recorded in the audit trail.", "", count).replace(
+                "%1", str(path)
+            )
         )
         announce(source=self)  # no case changed; the audit event waits in the outbox
         return count
@@ -362,12 +361,14 @@ class TeamWindow(QDialog):
             ],
         )
         self.confirm.setEnabled(bool(self._moves))
+        proposed = len(self._moves)
         self._say(
-            translate(
-                "TeamWindow",
-                "%1 move(s) proposed; cases with an open promise or plan stay. Nothing moves "
+            self.tr(
+                "%n move(s) proposed; cases with an open promise or plan stay. Nothing moves "
                 "until you confirm.",
-            ).replace("%1", str(len(self._moves)))
+                "",
+                proposed,
+            )
         )
         return self._moves
 
@@ -384,7 +385,8 @@ class TeamWindow(QDialog):
         done = [c for c, why in results.items() if why is None]
         refused = {c: why for c, why in results.items() if why is not None}
         refs = team.case_refs(self._engine, list(refused))
-        text = translate("TeamWindow", "%1 case(s) queued to move.").replace("%1", str(len(done)))
+        queued = len(done)
+        text = self.tr("%n case(s) queued to move.", "", queued)
         if refused:
             text += " " + translate("TeamWindow", "Not moved: %1").replace(
                 "%1",
@@ -406,13 +408,13 @@ class TeamWindow(QDialog):
             self.approval_detail.setText("")
             return
         money = lambda m: formatting.money(m, a.currency)  # noqa: E731
+        installments = a.installment_count
         lines = [
             f"{a.case_ref} · {a.customer_name} · {a.collector}",
-            translate("TeamWindow", "Balance %1, waived %2, to pay %3 in %4 installment(s)")
+            self.tr("Balance %1, waived %2, to pay %3 in %n installment(s)", "", installments)
             .replace("%1", money(a.balance_minor))
             .replace("%2", money(a.waived_minor))
-            .replace("%3", money(a.total_minor))
-            .replace("%4", str(a.installment_count)),
+            .replace("%3", money(a.total_minor)),
         ]
         f = a.affordability
         if f:

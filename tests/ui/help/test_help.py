@@ -119,3 +119,21 @@ def test_help_opens_the_guide_in_the_interface_language(qtbot, window, language,
     assert "L 1 Enter" in guide.text.toPlainText()
     guide.reject()
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "three"),
+    [
+        ("en", "1 case queued to move.", "3 cases queued to move."),
+        ("zh_CN", "已排队调配 1 件案件。", "已排队调配 3 件案件。"),
+    ],
+)
+def test_counts_read_as_plurals_in_both_languages(
+    qtbot, engine, translations, language, one, three
+):
+    translations.set_language(language)
+    team = TeamWindow(engine, find_user(engine, DEMO_COLLECTOR), lambda: FIXED_NOW)
+    qtbot.addWidget(team)
+    for count, expected in ((1, one), (3, three)):
+        team._report({case_id: None for case_id in range(count)})
+        assert team.message.text() == expected
