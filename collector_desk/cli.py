@@ -179,7 +179,13 @@ def _info() -> int:
         print(f"schema:   cache {head_revision(CACHE)}, central store {head_revision(CENTRAL)}")
     except Exception as exc:  # a bundle without its migrations: say so and fail
         missing.append(f"migrations ({type(exc).__name__})")
-    for part in (("config", "security.toml"), ("translations", "collector_desk_zh_CN.qm")):
+    for part in (
+        ("config", "security.toml"),
+        ("translations", "collector_desk_zh_CN.qm"),
+        ("translations", "collector_desk_en.qm"),  # English plurals: "1 case", "3 cases"
+        ("guide", "user_guide.en.md"),
+        ("guide", "user_guide.zh_CN.md"),
+    ):
         try:
             if not resource(*part).is_file():
                 missing.append("/".join(part))

@@ -51,7 +51,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>
@@ -61,14 +61,14 @@
 <context>
     <name>PlanDialog</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="319" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="322" />
         <source>The first payment must fall within %n day(s).</source>
         <translation>
             <numerusform>The first payment must fall within %n day.</numerusform>
             <numerusform>The first payment must fall within %n days.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="325" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="328" />
         <source>The rules allow at most %n month(s).</source>
         <translation>
             <numerusform>The rules allow at most %n month.</numerusform>
@@ -109,42 +109,42 @@
 <context>
     <name>TeamWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="49" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="51" />
         <source>%n installment(s)</source>
         <translation>
             <numerusform>%n installment</numerusform>
             <numerusform>%n installments</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="319" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="322" />
         <source>%n case(s) match.</source>
         <translation>
             <numerusform>%n case matches.</numerusform>
             <numerusform>%n cases match.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="345" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="348" />
         <source>%n case(s) exported to %1; recorded in the audit trail.</source>
         <translation>
             <numerusform>%n case exported to %1; recorded in the audit trail.</numerusform>
             <numerusform>%n cases exported to %1; recorded in the audit trail.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="396" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="399" />
         <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>
             <numerusform>%n move proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</numerusform>
             <numerusform>%n moves proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="420" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="423" />
         <source>%n case(s) queued to move.</source>
         <translation>
             <numerusform>%n case queued to move.</numerusform>
             <numerusform>%n cases queued to move.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="445" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="448" />
         <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
         <translation>
             <numerusform>Balance %1, waived %2, to pay %3 in %n installment</numerusform>

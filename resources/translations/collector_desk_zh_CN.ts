@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="18" />
+        <source>%1 (this cache: %2)</source>
+        <translation>%1（本机缓存：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="22" />
+        <source>(none: the cache asks for the password)</source>
+        <translation>（无：缓存需要输入密码）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="24" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="25" />
+        <source>Cache schema</source>
+        <translation>缓存结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="26" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="26" />
+        <source>none: working offline</source>
+        <translation>无：离线工作</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="27" />
+        <source>Keyring</source>
+        <translation>密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="28" />
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="37" />
+        <source>About Collector Desk</source>
+        <translation>关于催收工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="43" />
+        <source>Logs hold no personal data: send them to IT with a problem.</source>
+        <translation>日志不含个人信息：报告问题时可发送给 IT。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../collector_desk/ui/shell/app.py" line="264" />
@@ -1220,24 +1273,224 @@
 <context>
     <name>FlagDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="35" />
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="38" />
         <source>Flags</source>
         <translation>案件标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="44" />
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="47" />
         <source>Flags on this case</source>
         <translation>本案件的标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="49" />
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="52" />
         <source>&amp;Why (recorded in the audit trail)</source>
         <translation>原因（记入审计记录）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="76" />
+        <location filename="../../collector_desk/ui/case/flag_dialog.py" line="79" />
         <source>Say why the flags change.</source>
         <translation>请说明标记变更的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../collector_desk/ui/help/help_menu.py" line="41" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/help_menu.py" line="42" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/help_menu.py" line="43" />
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/help_menu.py" line="44" />
+        <source>&amp;About Collector Desk</source>
+        <translation>关于催收工作台(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyNotes</name>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="21" />
+        <source>In the queue: log a contact for the selected case</source>
+        <translation>在队列中：为所选案件记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="22" />
+        <source>In the search field: clear the search</source>
+        <translation>在搜索框中：清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="23" />
+        <source>In Contact points: mark the number wrong</source>
+        <translation>在联系方式中：标记号码错误</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="24" />
+        <source>In Contact points: mark the number do-not-call</source>
+        <translation>在联系方式中：标记号码勿拨</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="25" />
+        <source>In Contact points: make the number preferred</source>
+        <translation>在联系方式中：设为首选号码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="26" />
+        <source>In Contact points: call the selected number</source>
+        <translation>在联系方式中：拨打所选号码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="27" />
+        <source>In Contacts: correct the selected contact</source>
+        <translation>在联系记录中：更正所选联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="28" />
+        <source>Show the full ID number (audited)</source>
+        <translation>显示完整证件号码（记入审计）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="29" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="30" />
+        <source>In the call guide: log the call</source>
+        <translation>在通话指引中：记录通话</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="31" />
+        <source>Numbers: read the team's figures again</source>
+        <translation>数据：重新读取团队数据</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="32" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="33" />
+        <source>Save and go to the next case</source>
+        <translation>保存并转到下一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="34" />
+        <source>Save and stay on this case</source>
+        <translation>保存并留在本案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="35" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="36" />
+        <source>Agree the plan</source>
+        <translation>同意还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="39" />
+        <source>In the call guide: the customer's objection</source>
+        <translation>在通话指引中：客户的异议</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="41" />
+        <source>In the call guide: the customer's answer</source>
+        <translation>在通话指引中：客户的回答</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="49" />
+        <source>Close (what was typed in the log stays as a draft)</source>
+        <translation>关闭（已输入的内容保存为草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="53" />
+        <source>Move through the queue; the case opens</source>
+        <translation>在队列中移动；案件随之打开</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="54" />
+        <source>Go to the first or the last case</source>
+        <translation>转到第一个或最后一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="55" />
+        <source>In the search field: search</source>
+        <translation>在搜索框中：搜索</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="56" />
+        <source>No answer, next case</source>
+        <translation>无人接听，下一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="59" />
+        <source>Next tab: Workload, Approvals, Numbers</source>
+        <translation>下一个标签页：工作量、审批、数据</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="60" />
+        <source>Close the team desk</source>
+        <translation>关闭团队工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="63" />
+        <source>Pick the outcome (in the outcome list)</source>
+        <translation>选择结果（在结果列表中）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="64" />
+        <source>In the outcome list: save and go to the next case</source>
+        <translation>在结果列表中：保存并转到下一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="65" />
+        <source>Outcome, note, promise, then the rarer fields</source>
+        <translation>依次为结果、备注、承诺，然后是较少用的字段</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
+        <source>Calculate the plans</source>
+        <translation>计算还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
+        <source>Close without agreeing</source>
+        <translation>关闭，不同意</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="73" />
+        <source>Close without a change</source>
+        <translation>关闭，不做更改</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
+        <source>The queue and the case</source>
+        <translation>队列和案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="81" />
+        <source>The team desk</source>
+        <translation>团队工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="82" />
+        <source>The contact log</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="83" />
+        <source>The repayment plan</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="84" />
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="85" />
+        <source>Flags</source>
+        <translation>案件标记</translation>
     </message>
 </context>
 <context>
@@ -1256,92 +1509,92 @@
 <context>
     <name>LegalDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="39" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="42" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="61" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="64" />
         <source>&amp;Stage</source>
         <translation>阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="62" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="65" />
         <source>&amp;On</source>
         <translation>日期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="63" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="66" />
         <source>&amp;Documents on file</source>
         <translation>已备文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="72" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="75" />
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="128" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="131" />
         <source>already in legal</source>
         <translation>已在法务流程中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="129" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="132" />
         <source>not late enough</source>
         <translation>逾期天数不足</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="130" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="133" />
         <source>balance too small</source>
         <translation>欠款金额过小</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="131" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="134" />
         <source>too few contact attempts</source>
         <translation>联系尝试次数不足</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="132" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="135" />
         <source>a flag sends it elsewhere</source>
         <translation>案件标记需走其他流程</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="133" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="136" />
         <source>a plan is active</source>
         <translation>还款计划执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="134" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="137" />
         <source>a promise is open</source>
         <translation>有未到期的承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="141" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="144" />
         <source>This case may not go to legal: %1</source>
         <translation>此案件不能转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="145" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="148" />
         <source>Missing documents: %1</source>
         <translation>缺少文件：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="149" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="152" />
         <source>The case cannot move to that stage now.</source>
         <translation>案件目前不能进入该阶段。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="150" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="153" />
         <source>The date is in the future.</source>
         <translation>日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="151" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="154" />
         <source>The date is before the previous stage's.</source>
         <translation>日期早于上一阶段的日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="154" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="157" />
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -1349,42 +1602,42 @@
 <context>
     <name>LegalDocument</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="115" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="118" />
         <source>Card agreement</source>
         <translation>信用卡领用合约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="116" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="119" />
         <source>Statement of account</source>
         <translation>账户对账单</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="117" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="120" />
         <source>Contact history</source>
         <translation>催收联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="118" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="121" />
         <source>Final notice sent</source>
         <translation>最后通知已发出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="119" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="122" />
         <source>Complaint filed with the court</source>
         <translation>起诉状已提交法院</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="120" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="123" />
         <source>Court fee receipt</source>
         <translation>诉讼费收据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="121" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="124" />
         <source>Copy of the judgment</source>
         <translation>判决书副本</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="122" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="125" />
         <source>Enforcement application</source>
         <translation>强制执行申请书</translation>
     </message>
@@ -1392,27 +1645,27 @@
 <context>
     <name>LegalStage</name>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="105" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="108" />
         <source>Referred</source>
         <translation>已移交</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="106" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="109" />
         <source>Filed</source>
         <translation>已起诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="107" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="110" />
         <source>Judgment</source>
         <translation>已判决</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="108" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="111" />
         <source>Enforcement</source>
         <translation>强制执行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="109" />
+        <location filename="../../collector_desk/ui/case/legal_dialog.py" line="112" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -1468,92 +1721,92 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="76" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="78" />
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="77" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="79" />
         <source>Someone else</source>
         <translation>他人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="78" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="80" />
         <source>Customer reached</source>
         <translation>联系到本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="106" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="109" />
         <source>Log contact — %1</source>
         <translation>记录联系 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="132" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="135" />
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="273" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="276" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="274" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="277" />
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="275" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="278" />
         <source>N&amp;umber used</source>
         <translation>所用号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="276" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="279" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="277" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="280" />
         <source>Promised &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="278" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="281" />
         <source>Promise &amp;date (customer's)</source>
         <translation>承诺日期（客户当地）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="279" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="282" />
         <source>Call &amp;back at (customer's time)</source>
         <translation>回拨时间（客户当地）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="280" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="283" />
         <source>&amp;Why go on anyway</source>
         <translation>继续的理由(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="291" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="294" />
         <source>The customer called us</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="292" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="295" />
         <source>Save and next (Enter)</source>
         <translation>保存并下一个（Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="293" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="296" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="347" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="350" />
         <source>To go on, say why below; it is recorded.</source>
         <translation>如要继续，请在下方说明理由；理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="453" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="456" />
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>
@@ -1561,208 +1814,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="266" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="274" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="268" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="276" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="269" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="277" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="270" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="278" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="271" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="279" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="272" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="280" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="273" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="281" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="274" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="282" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="275" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="283" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="276" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="284" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="277" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="285" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="278" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="286" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="279" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="280" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="281" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="282" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="290" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="285" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="286" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="337" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="346" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="342" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="351" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="384" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="393" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="391" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="400" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="393" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="402" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="396" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="405" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="401" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="410" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="403" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="412" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="406" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="415" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="408" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="417" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="411" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="420" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="647" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="656" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="653" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="662" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="662" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="671" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -1884,249 +2137,249 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="67" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="70" />
         <source>Repayment plan — %1</source>
         <translation>还款计划 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="71" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="74" />
         <source>Installment plan</source>
         <translation>分期还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="72" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="75" />
         <source>Settlement (one payment)</source>
         <translation>一次性结清</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="79" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="82" />
         <source>suggest</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="106" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="109" />
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="108" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="111" />
         <source>&amp;Kind</source>
         <translation>方案类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="109" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="112" />
         <source>Monthly &amp;income</source>
         <translation>月收入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="110" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="113" />
         <source>Monthly &amp;expenses</source>
         <translation>月支出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="111" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="114" />
         <source>Other debts' &amp;payments a month</source>
         <translation>其他债务月还款(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="112" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="115" />
         <source>&amp;Waiver or discount</source>
         <translation>减免或折扣(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="113" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="116" />
         <source>&amp;Months (0: suggest)</source>
         <translation>期数（0：建议）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="114" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="117" />
         <source>&amp;First payment on (customer's date)</source>
         <translation>首期还款日（客户当地日期）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="122" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="125" />
         <source>Calculate (Enter)</source>
         <translation>计算 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="125" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="128" />
         <source>Agree (Ctrl+Enter)</source>
         <translation>确认方案 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="136" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="139" />
         <source>Plans the customer can afford</source>
         <translation>客户负担得起的方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="137" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="140" />
         <source>Payment schedule</source>
         <translation>还款计划表</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="162" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="165" />
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="213" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="216" />
         <source>Calculate and choose an offer first.</source>
         <translation>请先计算并选择一个方案。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="225" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="228" />
         <source>Sent to the team lead for approval: %1</source>
         <translation>已提交组长审批：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="230" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="233" />
         <source>Agreed: the plan is active.</source>
         <translation>已确认：计划已生效。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="242" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="245" />
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="243" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="246" />
         <source>Each</source>
         <translation>每期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="244" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="247" />
         <source>Last</source>
         <translation>末期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="245" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="248" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="246" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="249" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="259" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="262" />
         <source>within your authority</source>
         <translation>在您的权限内</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="274" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="277" />
         <source>No.</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="275" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="278" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="276" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="279" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="293" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="296" />
         <source>longer than your authority</source>
         <translation>期数超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="294" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="297" />
         <source>waiver beyond your authority</source>
         <translation>减免超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="295" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="298" />
         <source>discount beyond your authority</source>
         <translation>折扣超出您的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="296" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="299" />
         <source>more a month than the customer can pay</source>
         <translation>月供超出客户还款能力</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="304" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="307" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="305" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="308" />
         <source>expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="306" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="309" />
         <source>other debts' payments</source>
         <translation>其他债务还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="307" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="310" />
         <source>waiver or discount</source>
         <translation>减免或折扣</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="310" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="313" />
         <source>Enter the %1.</source>
         <translation>请输入%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="311" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="314" />
         <source>The %1 must be an amount, like 8000 or 8000.50.</source>
         <translation>%1必须是金额，例如 8000 或 8000.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="314" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="317" />
         <source>Enter the customer's income and expenses, or a number of months.</source>
         <translation>请输入客户的收入和支出，或指定期数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="317" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="320" />
         <source>Amounts may not be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="318" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="321" />
         <source>The first payment date is in the past.</source>
         <translation>首期还款日已过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="319" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="322" />
         <source>The first payment must fall within %n day(s).</source>
         <translation>
             <numerusform>首期还款日必须在 %n 天之内。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="325" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="328" />
         <source>The rules allow at most %n month(s).</source>
         <translation>
             <numerusform>规则最多允许 %n 个月。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="328" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="331" />
         <source>The waiver must be less than the balance.</source>
         <translation>减免金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="329" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="332" />
         <source>The discount must be less than the balance.</source>
         <translation>折扣金额必须小于欠款余额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="332" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="335" />
         <source>Too many installments for this amount.</source>
         <translation>此金额的期数过多。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="335" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="338" />
         <source>This case already has a plan that is active or waiting for approval.</source>
         <translation>此案件已有生效中或待审批的计划。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="338" />
+        <location filename="../../collector_desk/ui/case/plan_dialog.py" line="341" />
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -2626,6 +2879,19 @@
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="146" />
+        <source>Keyboard shortcuts — %1</source>
+        <translation>键盘快捷键 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="152" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../collector_desk/ui/shell/sign_in.py" line="43" />
@@ -2894,288 +3160,301 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="64" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="67" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="74" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="77" />
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="75" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="78" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="77" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="80" />
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="106" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="109" />
         <source>Currency of the balance</source>
         <translation>余额币种</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="109" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="112" />
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="110" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="113" />
         <source>Export these cases…</source>
         <translation>导出这些案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="112" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="115" />
         <source>A customer list: the export is recorded in the audit trail</source>
         <translation>客户名单：导出操作将记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="115" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="118" />
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="116" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="119" />
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="117" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="120" />
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="124" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="127" />
         <source>Correct a contact…</source>
         <translation>更正联系记录…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="132" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="135" />
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="133" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="136" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="135" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="138" />
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="137" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="140" />
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="156" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="159" />
         <source>Each collector's workload</source>
         <translation>各催收员的工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="157" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="160" />
         <source>Cases to move</source>
         <translation>待调整的案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="175" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="178" />
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="177" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="180" />
         <source>Waiting for your approval</source>
         <translation>待您审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="178" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="181" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="179" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="182" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="180" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="183" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="232" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="267" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="235" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="270" />
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="233" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="236" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="234" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="381" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="237" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="384" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="235" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="238" />
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="236" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="239" />
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="237" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="240" />
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="238" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="241" />
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="259" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="262" />
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="266" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="378" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="269" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="381" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="268" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="271" />
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="269" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="272" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="270" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="273" />
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="319" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="322" />
         <source>%n case(s) match.</source>
         <translation>
             <numerusform>符合条件的案件：%n 件。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="345" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="348" />
         <source>%n case(s) exported to %1; recorded in the audit trail.</source>
         <translation>
             <numerusform>已导出 %n 个案件到 %1；已记入审计记录。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="284" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="287" />
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="49" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="51" />
         <source>%n installment(s)</source>
         <translation>
             <numerusform>%n 期</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="316" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="319" />
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="325" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="328" />
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="330" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="333" />
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="332" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="335" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="342" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="345" />
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="363" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="366" />
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="379" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="382" />
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="380" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="383" />
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="396" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="399" />
         <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>
             <numerusform>建议调配 %n 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="420" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="423" />
         <source>%n case(s) queued to move.</source>
         <translation>
             <numerusform>已排队调配 %n 件案件。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="422" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="425" />
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="445" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="448" />
         <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
         <translation>
             <numerusform>欠款余额 %1，减免 %2，分 %n 期偿还 %3</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="458" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="461" />
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="465" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="468" />
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="489" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="492" />
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="491" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="494" />
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../../collector_desk/ui/help/user_guide.py" line="26" />
+        <source>Collector Desk user guide</source>
+        <translation>催收工作台用户指南</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/user_guide.py" line="29" />
+        <source>User guide</source>
+        <translation>用户指南</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,8 @@ from collector_desk.store.cache.queue import CaseDetail
 from collector_desk.ui.call import field_errors
 from collector_desk.ui.common import labels
 from collector_desk.ui.common.theme import show_as_error
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 translate = QCoreApplication.translate
 
@@ -97,6 +99,7 @@ class LogDialog(QDialog):
         self._dialed = dialed  # (number, when) of the call this dialog records, if dialed here
         self._decision: Decision | None = None
         self.setObjectName("logDialog")
+        offer_sheet(self, key_notes.LOG)  # F1
         self._detail = detail
         self._submit = submit
         self._clock = clock

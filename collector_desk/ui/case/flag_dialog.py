@@ -20,6 +20,8 @@ from collector_desk.domain.cases import CaseFlag
 from collector_desk.store.shared.flags import FlagRefused
 from collector_desk.ui.common import labels
 from collector_desk.ui.common.theme import show_as_error
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 translate = QCoreApplication.translate
 
@@ -32,6 +34,7 @@ class FlagDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("flagDialog")
+        offer_sheet(self, key_notes.FLAGS)  # F1
         self.setWindowTitle(translate("FlagDialog", "Flags"))
         self._current = set(current)
         self._change = change

@@ -24,6 +24,8 @@ from collector_desk.config.loaders import default_legal_rules
 from collector_desk.domain.legal import NEXT, LegalError, LegalStage, checklist
 from collector_desk.store.shared.legal import LegalView
 from collector_desk.ui.common.theme import show_as_error
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 translate = QCoreApplication.translate
 
@@ -36,6 +38,7 @@ class LegalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("legalDialog")
+        offer_sheet(self, key_notes.LEGAL)  # F1
         self.setWindowTitle(translate("LegalDialog", "Legal"))
         self._step = step
         self.stage = QComboBox(self)

@@ -37,6 +37,8 @@ from collector_desk.store.shared.plans import PlanRequest
 from collector_desk.store.shared.schema import RepaymentPlan
 from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.theme import show_as_error
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 translate = QCoreApplication.translate
 
@@ -57,6 +59,7 @@ class PlanDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planDialog")
+        offer_sheet(self, key_notes.PLAN)  # F1
         self._detail = detail
         self._preview = preview
         self._agree = agree

@@ -39,6 +39,7 @@ from collector_desk.store.shared.case_priority import refresh_due_priorities
 from collector_desk.store.shared.compliance import dial_check
 from collector_desk.store.shared.contact_log import ContactRejected
 from collector_desk.store.shared.people import UserView
+from collector_desk.sync.installation import describe_installation
 from collector_desk.ui.call.call_guide import CallGuide
 from collector_desk.ui.call.log_dialog import LogDialog
 from collector_desk.ui.case import correction_dialog
@@ -51,6 +52,7 @@ from collector_desk.ui.case.plan_letter import letter_html, write_pdf
 from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.i18n import LANGUAGES, Translations
 from collector_desk.ui.common.theme import show_as_error
+from collector_desk.ui.help.help_menu import HelpMenu
 from collector_desk.ui.queue.queue_panel import VIEWS, QueuePanel, view_title
 from collector_desk.ui.shell import layout_memory
 from collector_desk.ui.shell.idle_lock import Check, IdleLock
@@ -260,6 +262,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        self.help = HelpMenu(
+            self,
+            lambda: self._translations.language,
+            lambda: describe_installation(self._queue.engine),
+            lambda: self._mode_note,  # a desk's server URL, or what the demo or practice runs on
+        )
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -288,6 +296,7 @@ class MainWindow(QMainWindow):
         self.guide_dock.setWindowTitle(translate("MainWindow", "Call guide"))
         self.guide_action.setText(translate("MainWindow", "Call &guide (F6)"))
         self.guide.retranslate()
+        self.help.retranslate()
         if self._script_problems:  # the lead or IT fixes them; the collector works on
             n = len(self._script_problems)
             self.statusBar().showMessage(

@@ -37,6 +37,8 @@ from collector_desk.ui.case.plan_dialog import approval_reason
 from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.tables import fill, read_only_table
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 from collector_desk.ui.shell.sync_controller import SyncController
 from collector_desk.ui.team.dashboard import Dashboard
 from collector_desk.ui.team.team_corrections import TeamCorrections
@@ -61,6 +63,7 @@ class TeamWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("teamWindow")
+        offer_sheet(self, key_notes.TEAM)  # F1
         self.setWindowTitle(translate("TeamWindow", "Team"))
         self._engine, self._lead, self._clock = engine, lead, clock
         self._currency = currency

@@ -146,7 +146,7 @@ def test_the_workload_shows_each_collectors_overdue_per_currency(qtbot, engine, 
 
 
 def test_balance_at_least_is_read_in_the_chosen_currency(qtbot, engine, translations):
-    """"Balance at least 5000" in dollars finds dollar cases of 5,000 dollars and more, never
+    """A "Balance at least 5000" in dollars finds dollar cases of 5,000 dollars and more, never
     a yuan case whose number of yuan happens to be larger."""
     lead = find_user(engine, DEMO_LEAD)
     window = TeamWindow(engine, lead, lambda: FIXED_NOW)

@@ -1,0 +1,86 @@
+"""The one place that explains keys Qt cannot name by itself.
+
+A QAction carries its own translated text; a bare QShortcut and a key handled in a
+keyPressEvent do not. Each screen's sheet takes a QShortcut's words from SHORTCUT_WORDS (a
+test fails when a screen has a shortcut without words here), and adds NOTES, the keys no
+shortcut object stands for, as they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+MAIN, TEAM, LOG, PLAN, LEGAL, FLAGS = "main", "team", "log", "plan", "legal", "flags"
+
+
+def shortcut_words(screen: str, keys: str) -> str | None:
+    """What a QShortcut (keys in portable text, e.g. "Ctrl+Return") does on this screen."""
+    words = {
+        (MAIN, "L"): translate("KeyNotes", "In the queue: log a contact for the selected case"),
+        (MAIN, "Esc"): translate("KeyNotes", "In the search field: clear the search"),
+        (MAIN, "W"): translate("KeyNotes", "In Contact points: mark the number wrong"),
+        (MAIN, "D"): translate("KeyNotes", "In Contact points: mark the number do-not-call"),
+        (MAIN, "P"): translate("KeyNotes", "In Contact points: make the number preferred"),
+        (MAIN, "C"): translate("KeyNotes", "In Contact points: call the selected number"),
+        (MAIN, "E"): translate("KeyNotes", "In Contacts: correct the selected contact"),
+        (MAIN, "Ctrl+I"): translate("KeyNotes", "Show the full ID number (audited)"),
+        (MAIN, "Ctrl+Return"): translate("KeyNotes", "In the call guide: log the call"),
+        (MAIN, "Ctrl+Enter"): translate("KeyNotes", "In the call guide: log the call"),
+        (TEAM, "F5"): translate("KeyNotes", "Numbers: read the team's figures again"),
+        (LOG, "Ctrl+Return"): translate("KeyNotes", "Save and go to the next case"),
+        (LOG, "Ctrl+Enter"): translate("KeyNotes", "Save and go to the next case"),
+        (LOG, "Ctrl+S"): translate("KeyNotes", "Save and stay on this case"),
+        (PLAN, "Ctrl+Return"): translate("KeyNotes", "Agree the plan"),
+        (PLAN, "Ctrl+Enter"): translate("KeyNotes", "Agree the plan"),
+    }
+    if screen == MAIN and keys.startswith("Alt+") and keys[4:].isdigit():
+        return translate("KeyNotes", "In the call guide: the customer's objection")
+    if screen == MAIN and keys.isdigit():
+        return translate("KeyNotes", "In the call guide: the customer's answer")
+    return words.get((screen, keys))
+
+
+def notes(screen: str) -> list[tuple[str, str]]:
+    """Keys no shortcut object stands for: (keys as shown, what they do)."""
+    esc_closes = (
+        "Esc",
+        translate("KeyNotes", "Close (what was typed in the log stays as a draft)"),
+    )
+    table = {
+        MAIN: [
+            ("↑ ↓  PgUp PgDn", translate("KeyNotes", "Move through the queue; the case opens")),
+            ("Home  End", translate("KeyNotes", "Go to the first or the last case")),
+            ("Enter", translate("KeyNotes", "In the search field: search")),
+            ("L 1 Enter", translate("KeyNotes", "No answer, next case")),
+        ],
+        TEAM: [
+            ("Ctrl+Tab", translate("KeyNotes", "Next tab: Workload, Approvals, Numbers")),
+            ("Esc", translate("KeyNotes", "Close the team desk")),
+        ],
+        LOG: [
+            ("1 … 9, 0", translate("KeyNotes", "Pick the outcome (in the outcome list)")),
+            ("Enter", translate("KeyNotes", "In the outcome list: save and go to the next case")),
+            ("Tab", translate("KeyNotes", "Outcome, note, promise, then the rarer fields")),
+            esc_closes,
+        ],
+        PLAN: [
+            ("Enter", translate("KeyNotes", "Calculate the plans")),
+            ("Esc", translate("KeyNotes", "Close without agreeing")),
+        ],
+        LEGAL: [("Esc", translate("KeyNotes", "Close without a change"))],
+        FLAGS: [("Esc", translate("KeyNotes", "Close without a change"))],
+    }
+    return table.get(screen, [])
+
+
+def screen_title(screen: str) -> str:
+    return {
+        MAIN: translate("KeyNotes", "The queue and the case"),
+        TEAM: translate("KeyNotes", "The team desk"),
+        LOG: translate("KeyNotes", "The contact log"),
+        PLAN: translate("KeyNotes", "The repayment plan"),
+        LEGAL: translate("KeyNotes", "Legal"),
+        FLAGS: translate("KeyNotes", "Flags"),
+    }[screen]
