@@ -25,7 +25,7 @@ def test_a_new_collector_gets_a_share_and_amounts_even_out():
     moves = rebalance(cases, [1, 2, 3])
     after = loads_after(cases, moves)
     assert sorted(count for count, _ in after.values()) == [2, 2, 2]
-    amounts = [overdue for _, overdue in after.values()]
+    amounts = [overdue[""] for _, overdue in after.values()]
     assert max(amounts) - min(amounts) <= 200  # from 1,600 vs 0 before
     assert len(moves) <= 5
 
@@ -34,7 +34,7 @@ def test_promised_and_planned_cases_stay_with_their_collector():
     cases = _team({1: [100, 100, 100, 100], 2: []}, pinned={1, 2, 3})
     moves = rebalance(cases, [1, 2])
     assert [m.case_id for m in moves] == [4]  # the only one free to move
-    assert loads_after(cases, moves) == {1: (3, 300), 2: (1, 100)}
+    assert loads_after(cases, moves) == {1: (3, {"": 300}), 2: (1, {"": 100})}
 
 
 def test_someone_leaving_hands_over_everything_even_pinned():
@@ -64,8 +64,36 @@ def test_properties(spec, pinned):
     assert len({m.case_id for m in moves}) == len(moves)  # one move per case
     assert all(m.from_id == by_id[m.case_id].collector_id != m.to_id for m in moves)
     after = loads_after(cases, moves)
-    counts = [after.get(c, (0, 0))[0] for c in collectors]
+    counts = [after.get(c, (0, {}))[0] for c in collectors]
     # even within one, unless pinned cases alone keep someone above the rest
     pinned_counts = [sum(1 for c in cases if c.pinned and c.collector_id == k) for k in collectors]
     assert max(counts) - min(counts) <= 1 or max(counts) == max(pinned_counts)
     assert sum(counts) == len(cases)
+
+
+def test_yuan_and_dollars_even_out_each_in_its_own_currency():
+    """Two collectors with the same number of cases: one holds the big yuan cases and the small
+    dollar ones, the other the opposite. A sum of both currencies' numbers would call them
+    even; each currency's book is not, and the swap gives each collector half of each."""
+    cases = [
+        CaseLoad(1, 1, 1_000_000, currency="CNY"),
+        CaseLoad(2, 1, 1_000_000, currency="CNY"),
+        CaseLoad(3, 1, 10_000, currency="USD"),
+        CaseLoad(4, 2, 10_000, currency="CNY"),
+        CaseLoad(5, 2, 10_000, currency="CNY"),
+        CaseLoad(6, 2, 1_990_000, currency="USD"),
+    ]
+    before = loads_after(cases, [])
+    assert sum(before[1][1].values()) == sum(before[2][1].values())  # "even" if added up
+    moves = rebalance(cases, [1, 2])
+    after = loads_after(cases, moves)
+    assert [after[k][0] for k in (1, 2)] == [3, 3]
+    cny = sorted(after[k][1].get("CNY", 0) for k in (1, 2))
+    assert cny == [1_010_000, 1_010_000]  # from 2,000,000 against 20,000
+    assert all(m.overdue_minor in (1_000_000, 10_000) for m in moves)
+
+
+def test_one_currency_weighs_cases_as_before():
+    plain = _team({1: [500, 400, 300, 200, 100, 100], 2: [], 3: []})
+    yuan = [CaseLoad(c.case_id, c.collector_id, c.overdue_minor, currency="CNY") for c in plain]
+    assert rebalance(yuan, [1, 2, 3]) == rebalance(plain, [1, 2, 3])

@@ -179,9 +179,9 @@ def propose_rebalance(
     """Moves that even out the team's open cases (or only `case_ids`, e.g. a filter's) over
     `collectors`; cases with an open promise or an active plan stay."""
     with Session(engine) as session:
-        query = select(Case.id, Case.assigned_to, Case.overdue_minor, Case.promise_status).where(
-            _team_cases(lead)
-        )
+        query = select(
+            Case.id, Case.assigned_to, Case.overdue_minor, Case.promise_status, Case.currency
+        ).where(_team_cases(lead))
         if case_ids is not None:
             query = query.where(Case.id.in_(list(case_ids)))
         planned = set(
@@ -190,8 +190,8 @@ def propose_rebalance(
             )
         )
         loads = [
-            CaseLoad(cid, owner, overdue, promise is PromiseStatus.OPEN or cid in planned)
-            for cid, owner, overdue, promise in session.execute(query)
+            CaseLoad(cid, owner, overdue, promise is PromiseStatus.OPEN or cid in planned, code)
+            for cid, owner, overdue, promise, code in session.execute(query)
             if owner is not None
         ]
     return rebalance(loads, collectors)
