@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
             self,
             lambda: self.detail.detail.case_id if self.detail.detail else None,
             self._show_case,
+            self.queue_panel.tabs,
         )
         self.queue_panel.case_selected.connect(self._show_case)
         self.detail.reveal_requested.connect(self._reveal)

@@ -12,12 +12,21 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSystemTrayIcon, QToolBar
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSystemTrayIcon,
+    QTabBar,
+    QToolBar,
+)
 from sqlalchemy import Engine
 
 from collector_desk.domain.contacts import Channel
-from collector_desk.store.cache.reminders import DueItem, came_due
+from collector_desk.store.cache.queue_query import View
+from collector_desk.store.cache.reminders import DueItem, came_due, due_counts
 from collector_desk.store.shared.compliance import dial_check
+from collector_desk.ui.queue.queue_panel import VIEWS, view_title
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -38,11 +47,14 @@ class Reminders(QObject):
         window: QMainWindow,
         shown_case: Callable[[], int | None],
         open_case: Callable[[int], None],
+        tabs: QTabBar | None = None,
     ) -> None:
         super().__init__(window)
         self._engine, self._user_id, self._clock = engine, user_id, clock
         self._window, self._shown_case, self._open_case = window, shown_case, open_case
         self._since = clock()
+        self._tabs = tabs
+        self.badges: dict[View, int] = {}
         self._pending: list[DueItem] = []
         self._snoozed: dict[tuple, tuple[DueItem, datetime]] = {}
         self.current: DueItem | None = None
@@ -91,12 +103,27 @@ class Reminders(QObject):
         self.open_action.setText(translate("Reminders", "Open (%1)").replace("%1", OPEN_KEY))
         self.snooze_action.setText(translate("Reminders", "Snooze (%1)").replace("%1", SNOOZE_KEY))
         self._show_text()
+        self._show_badges()
+
+    def _show_badges(self) -> None:
+        """The due views' tabs carry how many of their items are due now."""
+        if self._tabs is None:
+            return
+        for view, count in self.badges.items():
+            title = view_title(view)
+            self._tabs.setTabText(VIEWS.index(view), f"{title} ({count})" if count else title)
 
     def check(self) -> None:
         """What came due since the last look; snoozes that ended come back."""
         now = self._clock()
         fresh = came_due(self._engine, self._user_id, self._since, now)
         self._since = now
+        counts = due_counts(self._engine, self._user_id, now - timedelta(days=1), now)
+        self.badges = {
+            View.CALLBACKS_DUE: counts["callback"],
+            View.PROMISES_DUE_TODAY: counts["promise_due"],
+        }
+        self._show_badges()
         for key, (item, until) in list(self._snoozed.items()):
             if until <= now:
                 del self._snoozed[key]

@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from collector_desk.demo.portfolio import DEMO_COLLECTOR
+from collector_desk.store.cache.queue_query import View
 from collector_desk.store.shared.people import find_user
 from collector_desk.store.shared.schema import Case
 from collector_desk.ui.shell.main_window import MainWindow
@@ -64,6 +65,8 @@ def test_a_callback_coming_due_on_another_case_is_announced_and_opens(qtbot, eng
     win.reminders.check()
     assert win.reminders.bar.isVisible()
     assert ref in win.reminders.label.text() and "Callback due" in win.reminders.label.text()
+    tab = win.queue_panel.tabs.tabText(1)
+    assert tab.startswith("Callbacks due (") and win.reminders.badges[View.CALLBACKS_DUE] >= 1
     assert win.table.hasFocus()  # the notice takes no keystrokes
     qtbot.keyClick(
         win, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
