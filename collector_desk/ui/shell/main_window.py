@@ -57,6 +57,7 @@ from collector_desk.ui.queue.queue_panel import VIEWS, QueuePanel, view_title
 from collector_desk.ui.shell import layout_memory
 from collector_desk.ui.shell.idle_lock import Check, IdleLock
 from collector_desk.ui.shell.refused_changes_dialog import RefusedChangesDialog
+from collector_desk.ui.shell.reminders import Reminders
 from collector_desk.ui.shell.sync_controller import Link, SyncController
 from collector_desk.ui.team.team_window import TeamWindow
 
@@ -151,6 +152,15 @@ class MainWindow(QMainWindow):
         self._due_timer.start()
 
         self._build_actions()
+        self.reminders = Reminders(
+            queue.engine,
+            user.id,
+            clock,
+            self,
+            lambda: self.detail.detail.case_id if self.detail.detail else None,
+            self._show_case,
+            self.queue_panel.tabs,
+        )
         self.queue_panel.case_selected.connect(self._show_case)
         self.detail.reveal_requested.connect(self._reveal)
         self.detail.point_action.connect(self._point_action)
@@ -311,6 +321,7 @@ class MainWindow(QMainWindow):
         self.detail.setAccessibleName(translate("MainWindow", "Case detail"))
         self.queue_panel.retranslate()
         self.detail.retranslate()
+        self.reminders.retranslate()
         self._update_status()
 
     def _update_status(self) -> None:
