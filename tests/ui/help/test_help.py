@@ -13,8 +13,11 @@ from collector_desk.store.shared.migrate import head_revision
 from collector_desk.store.shared.people import find_user
 from collector_desk.ui.help.shortcut_sheet import ShortcutSheet
 from collector_desk.ui.help.user_guide import UserGuide, guide_path
+from collector_desk.ui.queue.queue_model import CASE_ID_ROLE
+from collector_desk.ui.team.team_corrections import TeamCorrections
 from collector_desk.ui.team.team_window import TeamWindow
 from tests.conftest import FIXED_NOW
+from tests.ui.case.test_corrections import _log_no_answer, _open_correction
 
 
 def _press_f1(qtbot, screen) -> ShortcutSheet:
@@ -40,7 +43,7 @@ def test_f1_on_the_main_window_lists_its_menu_keys_and_the_queue_keys(qtbot, win
     assert _row(sheet, "Repayment plan…") == "Ctrl+Shift+P"
     assert _row(sheet, "Call selected number") == "Ctrl+D"
     assert _row(sheet, "In the queue: log a contact for the selected case") == "L"
-    assert _row(sheet, "Go to the first or the last case") == "Home  End"
+    assert _row(sheet, "Go to the first or the last case") == "Home  End,  Ctrl+Home  Ctrl+End"
     assert _row(sheet, "Keyboard shortcuts") == "F1"
     assert "Ctrl+1" in [row.keys for row in sheet.rows]
     # the team lead's menu is not a collector's, and neither are its keys
@@ -75,6 +78,41 @@ def test_f1_in_the_plan_and_the_flags(qtbot, window):
     assert _row(_press_f1(qtbot, flags), "Close without a change") == "Esc"
 
 
+def test_ctrl_home_and_ctrl_end_do_what_the_sheet_says(qtbot, window):
+    last = window.model.rowCount() - 1
+    qtbot.keyClick(window.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.currentIndex().row() == last
+    case_id = window.model.data(window.model.index(last, 0), CASE_ID_ROLE)
+    assert window.detail.detail.case_id == case_id
+    qtbot.keyClick(window.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.currentIndex().row() == 0
+
+
+def test_f1_in_the_legal_dialog(qtbot, window):
+    legal = window.open_legal()
+    sheet = _press_f1(qtbot, legal)
+    assert _row(sheet, "Close without a change") == "Esc"
+    assert "Legal" in sheet.windowTitle()
+
+
+def test_f1_while_correcting_a_contact(qtbot, window, engine):
+    dialog, _row_index = _open_correction(qtbot, window, _log_no_answer(window, engine))
+    sheet = _press_f1(qtbot, dialog)
+    assert _row(sheet, "Correct (the why is required)") == "Enter"
+    assert _row(sheet, "Go to outcome, note, case, why") == "Alt+O  Alt+N  Alt+C  Alt+W"
+    qtbot.keyClick(sheet.text, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # Esc closed the sheet; the correction stays open
+
+
+def test_f1_in_the_leads_corrections(qtbot, engine):
+    corrections = TeamCorrections(engine, find_user(engine, DEMO_COLLECTOR), lambda: FIXED_NOW)
+    qtbot.addWidget(corrections)
+    corrections.show()
+    sheet = _press_f1(qtbot, corrections)
+    # the E shortcut on the contacts and Enter (activated) do the same: one row
+    assert _row(sheet, "In the case's contacts: correct the selected contact") == "E, Enter"
+
+
 def test_f1_on_the_team_desk(qtbot, engine):
     team = TeamWindow(engine, find_user(engine, DEMO_COLLECTOR), lambda: FIXED_NOW)
     qtbot.addWidget(team)
@@ -87,6 +125,16 @@ def test_the_sheet_speaks_chinese(qtbot, window):
     window.set_language("zh_CN")
     sheet = _press_f1(qtbot, window)
     assert _row(sheet, "记录联系…") == "Ctrl+L"
+    assert "键盘快捷键" in sheet.windowTitle()
+
+
+def test_the_team_desks_sheet_speaks_chinese(qtbot, engine, translations):
+    translations.set_language("zh_CN")
+    team = TeamWindow(engine, find_user(engine, DEMO_COLLECTOR), lambda: FIXED_NOW)
+    qtbot.addWidget(team)
+    team.show()
+    sheet = _press_f1(qtbot, team)
+    assert _row(sheet, "数据：重新读取团队数据") == "F5"
     assert "键盘快捷键" in sheet.windowTitle()
 
 
