@@ -46,6 +46,9 @@ def test_f1_on_the_main_window_lists_its_menu_keys_and_the_queue_keys(qtbot, win
     assert _row(sheet, "Go to the first or the last case") == "Home  End,  Ctrl+Home  Ctrl+End"
     assert _row(sheet, "Keyboard shortcuts") == "F1"
     assert "Ctrl+1" in [row.keys for row in sheet.rows]
+    # the call guide's nine answer keys read as one range, not a list that wraps
+    assert _row(sheet, "In the call guide: the customer's answer") == "1 … 9"
+    assert _row(sheet, "In the call guide: the customer's objection").startswith("Alt+1 … Alt+")
     # the team lead's menu is not a collector's, and neither are its keys
     assert "Ctrl+T" not in [row.keys for row in sheet.rows]
     assert "Ctrl+L" in sheet.text.toPlainText()
