@@ -79,7 +79,6 @@ def notes(screen: str) -> list[tuple[str, str]]:
         LEGAL: [("Esc", translate("KeyNotes", "Close without a change"))],
         FLAGS: [("Esc", translate("KeyNotes", "Close without a change"))],
         CORRECTION: [
-            ("Alt+O  Alt+N  Alt+C  Alt+W", translate("KeyNotes", "Go to outcome, note, case, why")),
             ("Enter", translate("KeyNotes", "Correct (the why is required)")),
             ("Esc", translate("KeyNotes", "Close without a change")),
         ],

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMainWindow,
     QMenu,
     QTextBrowser,
@@ -131,6 +132,21 @@ def _merge(rows: list[Row]) -> list[Row]:
     return [Row(section, _runs(keys), words) for (section, words), keys in merged.items()]
 
 
+def _field_rows(window: QWidget, section: str) -> list[Row]:
+    """A dialog's fields by their captions' mnemonics: "Alt+A  Go to: Promised amount"."""
+    rows = []
+    for label in window.findChildren(QLabel):
+        field = label.buddy()
+        key = QKeySequence.mnemonic(label.text())
+        if field is None or key.isEmpty() or not _owned_by(label, window):
+            continue
+        if not (label.isVisibleTo(window) and field.isEnabled()):
+            continue  # a field the dialog shows only for some outcomes is not there to go to
+        words = translate("ShortcutSheet", "Go to: %1").replace("%1", plain(label.text()))
+        rows.append(Row(section, _keys([key]), words))
+    return rows
+
+
 def sheet_rows(window: QWidget, screen: str) -> tuple[list[Row], list[str]]:
     """The screen's keys in the order shown, and any shortcut key_notes has no words for."""
     here = key_notes.screen_title(screen)
@@ -138,6 +154,8 @@ def sheet_rows(window: QWidget, screen: str) -> tuple[list[Row], list[str]]:
     found, unexplained = _shortcut_rows(window, screen, here)
     rows += found
     rows += [Row(here, keys, words) for keys, words in key_notes.notes(screen)]
+    if not isinstance(window, QMainWindow):  # the main window's fields: too many to help
+        rows += _field_rows(window, here)
     return _merge(rows), unexplained
 
 
