@@ -110,6 +110,13 @@ def test_f1_while_correcting_a_contact(qtbot, window, engine):
     assert dialog.isVisible()  # Esc closed the sheet; the correction stays open
 
 
+def test_a_dialogs_field_keys_speak_chinese(qtbot, window, engine):
+    window.set_language("zh_CN")
+    dialog, _row_index = _open_correction(qtbot, window, _log_no_answer(window, engine))
+    sheet = _press_f1(qtbot, dialog)
+    assert _row(sheet, "转到：结果") == "Alt+O"  # "结果(&O)": the key hint is not repeated
+
+
 def test_f1_in_the_leads_corrections(qtbot, engine):
     corrections = TeamCorrections(engine, find_user(engine, DEMO_COLLECTOR), lambda: FIXED_NOW)
     qtbot.addWidget(corrections)
