@@ -49,7 +49,7 @@
         <translation>关于催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/about_dialog.py" line="43" />
+        <location filename="../../collector_desk/ui/help/about_dialog.py" line="44" />
         <source>Logs hold no personal data: send them to IT with a problem.</source>
         <translation>日志不含个人信息：报告问题时可发送给 IT。</translation>
     </message>
@@ -516,112 +516,112 @@
 <context>
     <name>Correction</name>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="50" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="52" />
         <source>Say why the contact is corrected; the reason is kept with it.</source>
         <translation>请说明更正原因；原因会与更正一起保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="53" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="55" />
         <source>The reason is too long (at most %1 characters).</source>
         <translation>原因过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="56" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="58" />
         <source>Nothing is changed: choose another outcome, edit the note or the case.</source>
         <translation>没有任何更改：请选择其他结果，或修改备注或案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="59" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="61" />
         <source>A promise or a requested callback is not made by a correction: log it as a new contact.</source>
         <translation>承诺还款或约定回电不能通过更正产生：请记录为一次新的联系。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="64" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="66" />
         <source>This contact made a promise: its outcome and case stay. Keep or break the promise itself; the note may still be corrected.</source>
         <translation>此次联系产生了还款承诺：其结果和案件不能更改。请在承诺本身上处理（履约或违约）；备注仍可更正。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="69" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="71" />
         <source>Only the collector who logged this contact, or a team lead, may correct it.</source>
         <translation>只有记录此次联系的催收员或组长可以更正。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="73" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="75" />
         <source>The time to correct this contact has passed; ask your team lead.</source>
         <translation>此次联系的更正时限已过；请联系组长。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="76" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="78" />
         <source>This contact is not on this desk.</source>
         <translation>本机没有这条联系记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="77" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="79" />
         <source>That case is not one you may write about.</source>
         <translation>您无权在该案件上记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="78" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="80" />
         <source>No case you may write about has that reference.</source>
         <translation>没有您可记录的案件使用该编号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="93" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="95" />
         <source>no note</source>
         <translation>无备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="95" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="97" />
         <source>on another case</source>
         <translation>记在另一案件上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="97" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="99" />
         <source>✎ Was: %1 — corrected by %2, %3: %4</source>
         <translation>✎ 原为：%1 —— 由 %2 于 %3 更正：%4</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="121" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="123" />
         <source>Correct a contact</source>
         <translation>更正联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="127" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="130" />
         <source>%1 · %2 · logged as “%3”</source>
         <translation>%1 · %2 · 原记录为“%3”</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="135" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="138" />
         <source>The contact stays in the history as it was logged; this correction is kept beside it with your reason, and the team lead can see it.</source>
         <translation>原联系记录保留在历史中；本次更正连同您的原因一并保存在旁边，组长可以查看。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="160" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="163" />
         <source>empty: stays on this case; or the other case's reference</source>
         <translation>留空：仍在本案件；或填写另一案件的编号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="172" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="175" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="173" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="176" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="174" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="177" />
         <source>Move to &amp;case</source>
         <translation>移至案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="175" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="178" />
         <source>&amp;Why (required, kept with the correction)</source>
         <translation>原因（必填，随更正保存）(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="183" />
+        <location filename="../../collector_desk/ui/case/correction_dialog.py" line="186" />
         <source>Correct</source>
         <translation>更正</translation>
     </message>
@@ -1319,178 +1319,210 @@
 <context>
     <name>KeyNotes</name>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="21" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="22" />
         <source>In the queue: log a contact for the selected case</source>
         <translation>在队列中：为所选案件记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="22" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="23" />
         <source>In the search field: clear the search</source>
         <translation>在搜索框中：清除搜索</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="23" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="24" />
         <source>In Contact points: mark the number wrong</source>
         <translation>在联系方式中：标记号码错误</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="24" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="25" />
         <source>In Contact points: mark the number do-not-call</source>
         <translation>在联系方式中：标记号码勿拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="25" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="26" />
         <source>In Contact points: make the number preferred</source>
         <translation>在联系方式中：设为首选号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="26" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="27" />
         <source>In Contact points: call the selected number</source>
         <translation>在联系方式中：拨打所选号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="27" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="28" />
         <source>In Contacts: correct the selected contact</source>
         <translation>在联系记录中：更正所选联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="28" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="29" />
         <source>Show the full ID number (audited)</source>
         <translation>显示完整证件号码（记入审计）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="29" />
         <location filename="../../collector_desk/ui/help/key_notes.py" line="30" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="31" />
         <source>In the call guide: log the call</source>
         <translation>在通话指引中：记录通话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="31" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="32" />
         <source>Numbers: read the team's figures again</source>
         <translation>数据：重新读取团队数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="32" />
         <location filename="../../collector_desk/ui/help/key_notes.py" line="33" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="34" />
         <source>Save and go to the next case</source>
         <translation>保存并转到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="34" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="35" />
         <source>Save and stay on this case</source>
         <translation>保存并留在本案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="35" />
         <location filename="../../collector_desk/ui/help/key_notes.py" line="36" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="37" />
         <source>Agree the plan</source>
         <translation>同意还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="39" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="38" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="89" />
+        <source>In the case's contacts: correct the selected contact</source>
+        <translation>在案件的联系记录中：更正所选联系</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="43" />
         <source>In the call guide: the customer's objection</source>
         <translation>在通话指引中：客户的异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="41" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="45" />
         <source>In the call guide: the customer's answer</source>
         <translation>在通话指引中：客户的回答</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="49" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="53" />
         <source>Close (what was typed in the log stays as a draft)</source>
         <translation>关闭（已输入的内容保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="53" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="57" />
         <source>Move through the queue; the case opens</source>
         <translation>在队列中移动；案件随之打开</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="54" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="60" />
         <source>Go to the first or the last case</source>
         <translation>转到第一个或最后一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="55" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="62" />
         <source>In the search field: search</source>
         <translation>在搜索框中：搜索</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="56" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="63" />
         <source>No answer, next case</source>
         <translation>无人接听，下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="59" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="66" />
         <source>Next tab: Workload, Approvals, Numbers</source>
         <translation>下一个标签页：工作量、审批、数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="60" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="67" />
         <source>Close the team desk</source>
         <translation>关闭团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="63" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
         <source>Pick the outcome (in the outcome list)</source>
         <translation>选择结果（在结果列表中）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="64" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
         <source>In the outcome list: save and go to the next case</source>
         <translation>在结果列表中：保存并转到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="65" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
         <source>Outcome, note, promise, then the rarer fields</source>
         <translation>依次为结果、备注、承诺，然后是较少用的字段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="76" />
         <source>Calculate the plans</source>
         <translation>计算还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="77" />
         <source>Close without agreeing</source>
         <translation>关闭，不同意</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="73" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="79" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="83" />
         <source>Close without a change</source>
         <translation>关闭，不做更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="82" />
+        <source>Correct (the why is required)</source>
+        <translation>更正（原因必填）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="86" />
+        <source>In the case reference: show its contacts</source>
+        <translation>在案件编号中：显示其联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="91" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="99" />
         <source>The queue and the case</source>
         <translation>队列和案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="81" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="100" />
         <source>The team desk</source>
         <translation>团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="82" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="101" />
         <source>The contact log</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="83" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="102" />
         <source>The repayment plan</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="84" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="103" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="85" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="104" />
         <source>Flags</source>
         <translation>案件标记</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="105" />
+        <source>Correcting a contact</source>
+        <translation>更正联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="106" />
+        <source>A team member's contacts</source>
+        <translation>组员的联系记录</translation>
     </message>
 </context>
 <context>
@@ -2881,12 +2913,17 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="146" />
+        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="145" />
+        <source>Go to: %1</source>
+        <translation>转到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="188" />
         <source>Keyboard shortcuts — %1</source>
         <translation>键盘快捷键 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="152" />
+        <location filename="../../collector_desk/ui/help/shortcut_sheet.py" line="194" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -3102,57 +3139,57 @@
 <context>
     <name>TeamCorrections</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="46" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="48" />
         <source>Correct a team member's contact</source>
         <translation>更正组员的联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="55" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="58" />
         <source>&amp;Case reference</source>
         <translation>案件编号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="57" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="60" />
         <source>Show its contacts</source>
         <translation>显示其联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="63" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="66" />
         <source>The case's contacts</source>
         <translation>该案件的联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="65" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="68" />
         <source>E or Enter: correct the selected contact</source>
         <translation>E 或 Enter：更正所选联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="92" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="95" />
         <source>No case of your team has that reference here.</source>
         <translation>本机没有贵组使用该编号的案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="99" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="102" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="100" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="103" />
         <source>Logged by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="101" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="104" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="102" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="105" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_corrections.py" line="103" />
+        <location filename="../../collector_desk/ui/team/team_corrections.py" line="106" />
         <source>Corrected</source>
         <translation>更正</translation>
     </message>

@@ -36,6 +36,8 @@ from collector_desk.ui.call import field_errors
 from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.case_changes import announce
 from collector_desk.ui.common.theme import show_as_error
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 translate = QCoreApplication.translate
 
@@ -119,6 +121,7 @@ class CorrectionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("correctionDialog")
         self.setWindowTitle(translate("Correction", "Correct a contact"))
+        offer_sheet(self, key_notes.CORRECTION)  # F1
         self._contact = contact
         self._correct = correct
         self._find_case = find_case

@@ -37,7 +37,8 @@ class AboutDialog(QDialog):
         self.setWindowTitle(translate("About", "About Collector Desk"))
         self.rows = about_rows(facts, server)
         cells = "".join(
-            f"<tr><td><b>{html.escape(name)}</b></td><td>{html.escape(value)}</td></tr>"
+            f"<tr><td style='white-space:nowrap'><b>{html.escape(name)}</b></td>"
+            f"<td>{html.escape(value)}</td></tr>"
             for name, value in self.rows
         )
         note = translate("About", "Logs hold no personal data: send them to IT with a problem.")
@@ -54,3 +55,4 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)  # a row's caption on one line; a long log folder wraps

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 translate = QCoreApplication.translate
 
 MAIN, TEAM, LOG, PLAN, LEGAL, FLAGS = "main", "team", "log", "plan", "legal", "flags"
+CORRECTION, TEAM_CORRECTIONS = "correction", "team_corrections"
 
 
 def shortcut_words(screen: str, keys: str) -> str | None:
@@ -34,6 +35,9 @@ def shortcut_words(screen: str, keys: str) -> str | None:
         (LOG, "Ctrl+S"): translate("KeyNotes", "Save and stay on this case"),
         (PLAN, "Ctrl+Return"): translate("KeyNotes", "Agree the plan"),
         (PLAN, "Ctrl+Enter"): translate("KeyNotes", "Agree the plan"),
+        (TEAM_CORRECTIONS, "E"): translate(
+            "KeyNotes", "In the case's contacts: correct the selected contact"
+        ),
     }
     if screen == MAIN and keys.startswith("Alt+") and keys[4:].isdigit():
         return translate("KeyNotes", "In the call guide: the customer's objection")
@@ -51,7 +55,10 @@ def notes(screen: str) -> list[tuple[str, str]]:
     table = {
         MAIN: [
             ("↑ ↓  PgUp PgDn", translate("KeyNotes", "Move through the queue; the case opens")),
-            ("Home  End", translate("KeyNotes", "Go to the first or the last case")),
+            (
+                "Home  End,  Ctrl+Home  Ctrl+End",
+                translate("KeyNotes", "Go to the first or the last case"),
+            ),
             ("Enter", translate("KeyNotes", "In the search field: search")),
             ("L 1 Enter", translate("KeyNotes", "No answer, next case")),
         ],
@@ -71,6 +78,18 @@ def notes(screen: str) -> list[tuple[str, str]]:
         ],
         LEGAL: [("Esc", translate("KeyNotes", "Close without a change"))],
         FLAGS: [("Esc", translate("KeyNotes", "Close without a change"))],
+        CORRECTION: [
+            ("Enter", translate("KeyNotes", "Correct (the why is required)")),
+            ("Esc", translate("KeyNotes", "Close without a change")),
+        ],
+        TEAM_CORRECTIONS: [
+            ("Enter", translate("KeyNotes", "In the case reference: show its contacts")),
+            (
+                "Enter",
+                translate("KeyNotes", "In the case's contacts: correct the selected contact"),
+            ),
+            ("Esc", translate("KeyNotes", "Close")),
+        ],
     }
     return table.get(screen, [])
 
@@ -83,4 +102,6 @@ def screen_title(screen: str) -> str:
         PLAN: translate("KeyNotes", "The repayment plan"),
         LEGAL: translate("KeyNotes", "Legal"),
         FLAGS: translate("KeyNotes", "Flags"),
+        CORRECTION: translate("KeyNotes", "Correcting a contact"),
+        TEAM_CORRECTIONS: translate("KeyNotes", "A team member's contacts"),
     }[screen]

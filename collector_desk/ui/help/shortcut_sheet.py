@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMainWindow,
     QMenu,
     QTextBrowser,
@@ -98,13 +99,52 @@ def _shortcut_rows(window: QWidget, screen: str, section: str) -> tuple[list[Row
     return rows, unexplained
 
 
+_NUMBERED = re.compile(r"(.*?)(\d)")
+
+
+def _runs(keys: list[str]) -> str:
+    """Alt+1, Alt+2 … Alt+7 as "Alt+1 … Alt+7": a row of nine digits reads as one range."""
+    shown: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        shown.extend(run if len(run) < 3 else [f"{run[0]} … {run[-1]}"])
+        run.clear()
+
+    for key in keys:
+        this, last = _NUMBERED.fullmatch(key), _NUMBERED.fullmatch(run[-1]) if run else None
+        if run and not (this and last and this[1] == last[1] and int(this[2]) == int(last[2]) + 1):
+            close()
+        if this:
+            run.append(key)
+        else:
+            shown.append(key)
+    close()
+    return ", ".join(shown)
+
+
 def _merge(rows: list[Row]) -> list[Row]:
     """One line per thing done: Ctrl+Return and Ctrl+Enter both agree, on one row."""
     merged: dict[tuple[str, str], list[str]] = {}
     for row in rows:
         keys = merged.setdefault((row.section, row.words), [])
         keys.extend(k for k in row.keys.split(", ") if k not in keys)
-    return [Row(section, ", ".join(keys), words) for (section, words), keys in merged.items()]
+    return [Row(section, _runs(keys), words) for (section, words), keys in merged.items()]
+
+
+def _field_rows(window: QWidget, section: str) -> list[Row]:
+    """A dialog's fields by their captions' mnemonics: "Alt+A  Go to: Promised amount"."""
+    rows = []
+    for label in window.findChildren(QLabel):
+        field = label.buddy()
+        key = QKeySequence.mnemonic(label.text())
+        if field is None or key.isEmpty() or not _owned_by(label, window):
+            continue
+        if not (label.isVisibleTo(window) and field.isEnabled()):
+            continue  # a field the dialog shows only for some outcomes is not there to go to
+        words = translate("ShortcutSheet", "Go to: %1").replace("%1", plain(label.text()))
+        rows.append(Row(section, _keys([key]), words))
+    return rows
 
 
 def sheet_rows(window: QWidget, screen: str) -> tuple[list[Row], list[str]]:
@@ -114,23 +154,25 @@ def sheet_rows(window: QWidget, screen: str) -> tuple[list[Row], list[str]]:
     found, unexplained = _shortcut_rows(window, screen, here)
     rows += found
     rows += [Row(here, keys, words) for keys, words in key_notes.notes(screen)]
+    if not isinstance(window, QMainWindow):  # the main window's fields: too many to help
+        rows += _field_rows(window, here)
     return _merge(rows), unexplained
 
 
 def _html(rows: list[Row]) -> str:
-    parts, section = [], None
+    """One table, so the keys line up in one column from the first section to the last."""
+    parts, section = ["<table cellpadding='3' cellspacing='0'>"], None
     for row in rows:
         if row.section != section:
-            if section is not None:
-                parts.append("</table>")
+            top = "" if section is None else " style='padding-top:14px'"
             section = row.section
-            parts.append(f"<h3>{html.escape(section)}</h3><table cellpadding='3'>")
+            parts.append(f"<tr><td colspan='2'{top}><h3>{html.escape(section)}</h3></td></tr>")
         parts.append(
-            f"<tr><td width='170'><b>{html.escape(row.keys)}</b></td>"
-            f"<td>{html.escape(row.words)}</td></tr>"
+            "<tr><td valign='middle' style='white-space:nowrap'>"
+            f"<b>{html.escape(row.keys)}</b>&nbsp;&nbsp;&nbsp;</td>"
+            f"<td valign='middle'>{html.escape(row.words)}</td></tr>"
         )
-    if section is not None:
-        parts.append("</table>")
+    parts.append("</table>")
     return "".join(parts)
 
 

@@ -29,6 +29,8 @@ from collector_desk.ui.case.correction_dialog import CorrectionDialog, correctio
 from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.case_changes import announce
 from collector_desk.ui.common.tables import fill, read_only_table
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 translate = QCoreApplication.translate
 
@@ -44,6 +46,7 @@ class TeamCorrections(QDialog):
         super().__init__(parent)
         self.setObjectName("teamCorrections")
         self.setWindowTitle(translate("TeamCorrections", "Correct a team member's contact"))
+        offer_sheet(self, key_notes.TEAM_CORRECTIONS)  # F1
         self._engine, self._lead, self._clock = engine, lead, clock
         self._zone = ZoneInfo(lead.time_zone)
         self._history: TeamCaseHistory | None = None
