@@ -1846,208 +1846,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="274" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="284" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="276" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="286" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="277" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="278" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="279" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="280" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="290" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="281" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="291" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="282" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="292" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="283" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="284" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="285" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="286" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="290" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="349" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="346" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="357" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="351" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="362" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="393" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="404" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="400" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="411" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="402" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="413" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="405" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="416" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="410" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="421" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="412" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="423" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="415" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="426" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="417" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="428" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="420" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="431" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="656" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="667" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="662" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="673" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="671" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="682" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="339" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2880,6 +2880,39 @@
         <location filename="../../collector_desk/ui/common/labels.py" line="116" />
         <source>Reference</source>
         <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="103" />
+        <source>Open (%1)</source>
+        <translation>打开 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="104" />
+        <source>Snooze (%1)</source>
+        <translation>稍后提醒 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="164" />
+        <source>Collector Desk</source>
+        <translation>催收工作台</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="175" />
+        <source>Callback due: case %1</source>
+        <translation>回拨到期：案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="177" />
+        <source>Promise due: case %1</source>
+        <translation>承诺还款到期：案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="180" />
+        <source>outside the customer's allowed hours; next allowed %1 (their time)</source>
+        <translation>不在客户允许联系的时段；下次可联系时间 %1（客户当地时间）</translation>
     </message>
 </context>
 <context>
