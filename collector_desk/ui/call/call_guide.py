@@ -269,8 +269,9 @@ class CallGuide(QWidget):
     def _values(self, detail: CaseDetail) -> dict[str, str]:
         head = letterhead()
         chinese = detail.preferred_language.startswith("zh")
+        spoken = "zh_CN" if chinese else "en_US"  # the script's language, not the UI's
         accounts = sorted(detail.accounts, key=lambda a: -a.dpd)
-        money = lambda minor: formatting.money(minor, detail.currency)  # noqa: E731
+        money = lambda minor: formatting.money(minor, detail.currency, spoken)  # noqa: E731
         return {
             "customer_name": detail.customer_name,
             "collector_name": self._user.display_name,
@@ -280,7 +281,7 @@ class CallGuide(QWidget):
             "balance": money(detail.balance_minor),
             "dpd": str(detail.dpd),
             "card_last4": accounts[0].card_last4 if accounts else "",
-            "due_date": accounts[0].due_date.isoformat() if accounts else "",
+            "due_date": formatting.date_text(accounts[0].due_date, spoken) if accounts else "",
         }
 
     def _inbound_toggled(self, on: bool) -> None:
@@ -354,16 +355,16 @@ class CallGuide(QWidget):
                     self.session.capture(name, None)
                 else:
                     day = cast(date, widget.date().toPython())  # PySide6 types it as object
-                    self.session.capture(name, day, day.isoformat())
+                    self.session.capture(name, day, formatting.date_text(day))
             elif kind is FieldKind.DATETIME:
                 assert isinstance(widget, QDateTimeEdit)
                 if widget.dateTime() == widget.minimumDateTime():
                     self.session.capture(name, None)
                 else:
                     at = cast(datetime, widget.dateTime().toPython())  # typed as object
-                    zone = ZoneInfo(self.detail.time_zone) if self.detail else None
+                    zone = ZoneInfo(self.detail.time_zone if self.detail else "UTC")
                     moment = at.replace(tzinfo=zone) if at.tzinfo is None else at
-                    self.session.capture(name, moment, moment.strftime("%Y-%m-%d %H:%M"))
+                    self.session.capture(name, moment, formatting.moment(moment, zone))
             else:
                 assert isinstance(widget, QLineEdit)
                 self.session.capture(name, widget.text().strip() or None)
@@ -407,8 +408,10 @@ class CallGuide(QWidget):
     def _value_text(self, name: str, value: object) -> str:
         if CAPTURE_FIELDS.get(name) is FieldKind.MONEY and isinstance(value, int) and self.detail:
             return formatting.money(value, self.detail.currency)
-        if isinstance(value, datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, datetime) and isinstance(value.tzinfo, ZoneInfo):
+            return formatting.moment(value, value.tzinfo)
+        if isinstance(value, date):
+            return formatting.date_text(value)
         return str(value)
 
     # -- showing ------------------------------------------------------------------------------

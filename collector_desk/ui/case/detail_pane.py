@@ -354,7 +354,7 @@ class DetailPane(QWidget):
                     str(p.installment_count),
                     formatting.money(p.total_minor, p.currency),
                     formatting.money(p.waived_minor, p.currency),
-                    p.first_due_date.isoformat(),
+                    formatting.date_text(p.first_due_date),
                     p.decision_reason or "; ".join(approval_reason(r) for r in p.approval_reasons),
                 ]
                 for p in d.plans
@@ -381,7 +381,7 @@ class DetailPane(QWidget):
                     formatting.money(a.minimum_due_minor, a.currency),
                     formatting.money(a.balance_minor, a.currency),
                     formatting.money(a.credit_limit_minor, a.currency),
-                    a.due_date.isoformat(),
+                    formatting.date_text(a.due_date),
                 ]
                 for a in d.accounts
             ],
@@ -446,7 +446,7 @@ class DetailPane(QWidget):
             ],
             [
                 [
-                    p.due_date.isoformat(),
+                    formatting.date_text(p.due_date),
                     formatting.money(p.amount_minor, p.currency),
                     formatting.money(p.paid_minor, p.currency),
                     labels.promise_status(p.status),

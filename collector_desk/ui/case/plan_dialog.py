@@ -284,7 +284,7 @@ class PlanDialog(QDialog):
             for c, text in enumerate(
                 [
                     str(inst.seq),
-                    inst.due_date.isoformat(),
+                    formatting.date_text(inst.due_date),
                     formatting.money(inst.amount_minor, self._currency),
                 ]
             ):

@@ -38,14 +38,14 @@ def letter_html(detail: CaseDetail, plan: PlanView, today: date) -> str:
         return formatting.money(minor, plan.currency, language)  # the letter's, not the UI's
 
     rows = "\n".join(
-        f"<tr><td align='center'>{seq}</td><td>{due.isoformat()}</td>"
+        f"<tr><td align='center'>{seq}</td><td>{formatting.date_text(due, language)}</td>"
         f"<td align='right'>{html.escape(money(amount))}</td></tr>"
         for seq, due, amount, _paid in plan.installments
     )
     values = {
         "institution": head.get(f"institution_{language}", head["institution"]),
         "phone": head["phone"],
-        "date": today.isoformat(),
+        "date": formatting.date_text(today, language),
         "name": detail.customer_name,
         "case_ref": detail.case_ref,
         "kind": head["kinds"][language][plan.kind],

@@ -89,6 +89,12 @@ def day(value: date, language: str | None = None) -> str:
     return format_skeleton("MMMd", value, locale=language or ui_locale())
 
 
+def date_text(value: date, language: str | None = None) -> str:
+    """A date with its year, as `language` (default: the UI's) writes it: Dec 5, 2026 or
+    2026年12月5日 — never 12/05, which an American and a Briton read as different days."""
+    return format_skeleton("yMMMd", value, locale=language or ui_locale())
+
+
 def moment(value: datetime, zone: ZoneInfo, language: str | None = None) -> str:
     """A date and a 24-hour time in `zone`, as the UI language writes them."""
     local, language = value.astimezone(zone), language or ui_locale()
@@ -96,7 +102,16 @@ def moment(value: datetime, zone: ZoneInfo, language: str | None = None) -> str:
     return f"{on} {format_skeleton('Hm', local, tzinfo=zone, locale=language)}"
 
 
-def when(value: datetime | None, zone: ZoneInfo) -> str:
-    if value is None:
-        return ""
-    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+def when(value: datetime | None, zone: ZoneInfo, language: str | None = None) -> str:
+    """`moment`, or nothing for a missing time (a case never contacted)."""
+    return "" if value is None else moment(value, zone, language)
+
+
+def soon(value: datetime, zone: ZoneInfo, today: date) -> str:
+    """A moment told briefly: its time alone on `today`, else the day without its year and the
+    time (Dec 6 09:00, 12月6日 09:00) — for narrow columns about the coming days."""
+    local, language = value.astimezone(zone), ui_locale()
+    clock = format_skeleton("Hm", local, tzinfo=zone, locale=language)
+    if local.date() == today:
+        return clock
+    return f"{format_skeleton('MMMd', local, tzinfo=zone, locale=language)} {clock}"

@@ -16,6 +16,7 @@ from collector_desk.domain.contacts import (
     Relation,
 )
 from collector_desk.domain.policy import Decision, Notice, Reason, Rule
+from collector_desk.ui.common import formatting
 
 translate = QCoreApplication.translate
 
@@ -215,11 +216,9 @@ def contactable(decision: Decision, zone: ZoneInfo, short: bool = False) -> str:
 
 
 def _local_moment(at: datetime, zone: ZoneInfo, as_of: datetime | None, short: bool = False) -> str:
-    local = at.astimezone(zone)
-    today = (as_of or datetime.now(zone)).astimezone(zone).date()
-    if short and local.date() == today:
-        return local.strftime("%H:%M")
-    return local.strftime("%m-%d %H:%M" if short else "%Y-%m-%d %H:%M")
+    if short:
+        return formatting.soon(at, zone, (as_of or datetime.now(zone)).astimezone(zone).date())
+    return formatting.moment(at, zone)
 
 
 def policy_reason(reason: Reason, short: bool = False) -> str:

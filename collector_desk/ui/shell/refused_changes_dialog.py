@@ -46,7 +46,7 @@ def change_summary(change: RefusedChange) -> str:
                     if change.currency
                     else _minor_as_major(amount),
                 )
-                .replace("%2", date.fromisoformat(due).isoformat())
+                .replace("%2", formatting.date_text(date.fromisoformat(due)))
             )
         note = str(d.get("note") or "").strip()
         if note:

@@ -65,3 +65,20 @@ def test_numbers_and_dates_follow_the_ui_language(translations):
     translations.set_language("zh_CN")
     assert formatting.day(date(2026, 11, 27)) == "11月27日"
     assert formatting.moment(at, shanghai) == "2026年11月28日 10:30"
+
+
+def test_a_date_carries_its_year_and_a_month_no_reader_misreads(translations):
+    assert formatting.date_text(date(2027, 3, 4)) == "Mar 4, 2027"
+    assert formatting.date_text(date(2027, 3, 4), "zh_CN") == "2027年3月4日"
+    translations.set_language("zh_CN")
+    assert formatting.date_text(date(2027, 3, 4)) == "2027年3月4日"
+    assert formatting.when(None, ZoneInfo("UTC")) == ""
+
+
+def test_a_moment_in_the_coming_days_is_told_briefly(translations):
+    sydney = ZoneInfo("Australia/Sydney")
+    at = datetime(2026, 12, 5, 22, 0, tzinfo=UTC)  # 09:00 on the 6th in Sydney
+    assert formatting.soon(at, sydney, date(2026, 12, 6)) == "09:00"
+    assert formatting.soon(at, sydney, date(2026, 12, 5)) == "Dec 6 09:00"
+    translations.set_language("zh_CN")
+    assert formatting.soon(at, sydney, date(2026, 12, 5)) == "12月6日 09:00"

@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 
 from collector_desk.domain import masking
-from collector_desk.ui.queue.queue_model import CASE_ID_ROLE, QueueModel
+from collector_desk.ui.queue.queue_model import CASE_ID_ROLE, COLUMNS, QueueModel
 from tests.ui.conftest import SHANGHAI
 
 
@@ -135,3 +135,31 @@ def test_home_and_end_go_to_the_first_and_the_last_case(qtbot, window):
     qtbot.keyClick(window.table, Qt.Key.Key_Home)
     assert window.table.currentIndex().row() == 0
     assert window.detail.detail.case_id == window.model.data(window.model.index(0, 0), CASE_ID_ROLE)
+
+
+def test_dates_on_the_desk_read_in_the_ui_language(window):
+    """The queue, the history and the accounts write dates as the reader does, never as
+    ISO digits: "Nov 27, 2026 10:30" in English, "2026年11月27日 10:30" in Chinese."""
+    import re
+
+    last = COLUMNS.index("last_contact")
+    contacted = next(
+        row
+        for row in range(window.model.rowCount())
+        if window.model.index(row, last).data() not in ("never", "")
+    )
+    english = window.model.index(contacted, last).data()
+    assert re.match(r"[A-Z][a-z]{2} \d{1,2}, 20\d\d \d\d:\d\d", english), english
+    window.table.selectRow(contacted)
+    assert re.match(
+        r"[A-Z][a-z]{2} \d{1,2}, 20\d\d \d\d:\d\d", window.detail.contacts.item(0, 0).text()
+    )
+    window.set_language("zh_CN")
+    chinese = window.model.index(contacted, last).data()
+    assert re.match(r"20\d\d年\d{1,2}月\d{1,2}日 \d\d:\d\d", chinese), chinese
+    window.table.selectRow(contacted)
+    assert re.match(
+        r"20\d\d年\d{1,2}月\d{1,2}日 \d\d:\d\d", window.detail.contacts.item(0, 0).text()
+    )
+    assert not re.search(r"\d{4}-\d\d-\d\d", chinese + window.detail.contacts.item(0, 0).text())
+    window.set_language("en")
