@@ -71,3 +71,23 @@ def due_counts(engine: Engine, user_id: int, since: datetime, now: datetime) -> 
             )
             counts[kind] = conn.scalar(query) or 0
     return counts
+
+
+def still_due(engine: Engine, user_id: int, item: DueItem) -> bool:
+    """Whether a snoozed item still stands: the case is still mine and open, with the same
+    next action at the same moment — a callback logged or moved meanwhile is not announced
+    again."""
+    moment = item.due_at
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(Case.id)
+            .where(
+                Case.id == item.case_id,
+                Case.assigned_to == user_id,
+                text(OPEN_CASES),
+                Case.next_action == item.kind,
+                Case.next_action_at == moment,
+            )
+            .limit(1)
+        ).first()
+    return found is not None

@@ -159,8 +159,9 @@ class MainWindow(QMainWindow):
             self,
             lambda: self.detail.detail.case_id if self.detail.detail else None,
             self._show_case,
-            self.queue_panel.tabs,
+            settings,
         )
+        self.reminders.badges_changed.connect(self._show_badges)
         self.queue_panel.case_selected.connect(self._show_case)
         self.detail.reveal_requested.connect(self._reveal)
         self.detail.point_action.connect(self._point_action)
@@ -298,8 +299,6 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
-        for action, view in zip(self.view_actions, VIEWS, strict=True):
-            action.setText(view_title(view))
         self.search_action.setText(translate("MainWindow", "&Search"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh queue"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
@@ -322,7 +321,17 @@ class MainWindow(QMainWindow):
         self.queue_panel.retranslate()
         self.detail.retranslate()
         self.reminders.retranslate()
+        self._show_badges()
         self._update_status()
+
+    def _show_badges(self) -> None:
+        """The due views carry how many of their items are due now, on their tabs and in the
+        View menu alike."""
+        for index, (view, action) in enumerate(zip(VIEWS, self.view_actions, strict=True)):
+            count, title = self.reminders.badges.get(view, 0), view_title(view)
+            text = f"{title} ({count})" if count else title
+            self.queue_panel.tabs.setTabText(index, text)
+            action.setText(text)
 
     def _update_status(self) -> None:
         self.status_cases.setText(

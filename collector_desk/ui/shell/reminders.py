@@ -1,44 +1,65 @@
 """Reminders: a callback or promise that comes due while the collector is on another case is
 announced in a bar above the queue (and by the desktop's tray when there is one), with one key
 to open the case and one to snooze. A callback the contact rules refuse now says so, with the
-next allowed time in the customer's hours, and snoozes until then."""
+next allowed time in the customer's hours, and snoozes until then.
+
+The snooze length is the collector's choice (the snooze button's menu), and snoozes outlive a
+restart: both are kept in the window's settings file beside the layout, never in the cache. A
+snoozed item whose case was worked meanwhile (the callback logged, the case moved) does not
+come back."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QSystemTrayIcon,
-    QTabBar,
     QToolBar,
+    QToolButton,
 )
 from sqlalchemy import Engine
 
 from collector_desk.domain.contacts import Channel
 from collector_desk.store.cache.queue_query import View
-from collector_desk.store.cache.reminders import DueItem, came_due, due_counts
+from collector_desk.store.cache.reminders import DueItem, came_due, due_counts, still_due
 from collector_desk.store.shared.compliance import dial_check
-from collector_desk.ui.queue.queue_panel import VIEWS, view_title
+from collector_desk.ui.common import formatting
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 CHECK_MS = 30_000
 RETRY_MS = 1_000  # a dialog is open: look again soon, to announce once it closes
-SNOOZE_MINUTES = 10
+SNOOZE_MINUTES = 10  # until the collector chooses another length
+SNOOZE_CHOICES = (5, 10, 15, 30, 60)
+SNOOZE_LENGTH = "reminders/snooze_minutes"
+SNOOZED = "reminders/snoozed_{user}"  # per user: two collectors may share a machine
 OPEN_KEY = "Ctrl+Shift+O"
 SNOOZE_KEY = "Ctrl+Shift+S"
 
 
+def desktop_tray(window: QMainWindow) -> QSystemTrayIcon | None:
+    """The notification area's icon, where the desktop has one (not every Linux desktop)."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(window.windowIcon(), window)
+    tray.show()
+    return tray
+
+
 class Reminders(QObject):
+    badges_changed = Signal()  # the due views' counts, for their tabs and menu entries
+
     def __init__(
         self,
         engine: Engine,
@@ -47,16 +68,18 @@ class Reminders(QObject):
         window: QMainWindow,
         shown_case: Callable[[], int | None],
         open_case: Callable[[int], None],
-        tabs: QTabBar | None = None,
+        settings: QSettings | None = None,
+        tray: Callable[[QMainWindow], QSystemTrayIcon | None] = desktop_tray,
     ) -> None:
         super().__init__(window)
         self._engine, self._user_id, self._clock = engine, user_id, clock
         self._window, self._shown_case, self._open_case = window, shown_case, open_case
+        self._settings = settings
         self._since = clock()
-        self._tabs = tabs
         self.badges: dict[View, int] = {}
         self._pending: list[DueItem] = []
-        self._snoozed: dict[tuple, tuple[DueItem, datetime]] = {}
+        self._snoozed: dict[tuple, tuple[DueItem, datetime]] = self._load_snoozes()
+        self.snooze_minutes = self._load_length()
         self.current: DueItem | None = None
         self.current_next_allowed: datetime | None = None
 
@@ -76,6 +99,17 @@ class Reminders(QObject):
         self.snooze_action = QAction(self.bar)
         self.snooze_action.setShortcut(QKeySequence(SNOOZE_KEY))
         self.snooze_action.triggered.connect(self.snooze_current)
+        self.length_menu = QMenu(window)
+        self.length_actions: dict[int, QAction] = {}
+        lengths = QActionGroup(self)
+        for minutes in SNOOZE_CHOICES:
+            choice = QAction(self.length_menu, checkable=True)
+            choice.setChecked(minutes == self.snooze_minutes)
+            choice.triggered.connect(lambda _=False, m=minutes: self.set_snooze_minutes(m))
+            lengths.addAction(choice)
+            self.length_menu.addAction(choice)
+            self.length_actions[minutes] = choice
+        self.snooze_action.setMenu(self.length_menu)
         for action in (self.open_action, self.snooze_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.bar.addAction(action)
@@ -83,14 +117,14 @@ class Reminders(QObject):
             button = self.bar.widgetForAction(action)
             if button is not None:
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never takes the keyboard
+            if isinstance(button, QToolButton) and action is self.snooze_action:
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.bar)
         self.bar.hide()
 
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(window.windowIcon(), self)
+        self.tray = tray(window)
+        if self.tray is not None:
             self.tray.messageClicked.connect(self.open_current)
-            self.tray.show()
 
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check)
@@ -101,17 +135,21 @@ class Reminders(QObject):
 
     def retranslate(self) -> None:
         self.open_action.setText(translate("Reminders", "Open (%1)").replace("%1", OPEN_KEY))
-        self.snooze_action.setText(translate("Reminders", "Snooze (%1)").replace("%1", SNOOZE_KEY))
+        self.snooze_action.setText(
+            translate("Reminders", "Snooze %1 min (%2)")
+            .replace("%1", str(self.snooze_minutes))
+            .replace("%2", SNOOZE_KEY)
+        )
+        for minutes, choice in self.length_actions.items():
+            choice.setText(translate("Reminders", "%n minute(s)", None, minutes))
         self._show_text()
-        self._show_badges()
 
-    def _show_badges(self) -> None:
-        """The due views' tabs carry how many of their items are due now."""
-        if self._tabs is None:
-            return
-        for view, count in self.badges.items():
-            title = view_title(view)
-            self._tabs.setTabText(VIEWS.index(view), f"{title} ({count})" if count else title)
+    def set_snooze_minutes(self, minutes: int) -> None:
+        self.snooze_minutes = minutes
+        self.length_actions[minutes].setChecked(True)
+        if self._settings is not None:
+            self._settings.setValue(SNOOZE_LENGTH, minutes)
+        self.retranslate()
 
     def check(self) -> None:
         """What came due since the last look; snoozes that ended come back."""
@@ -119,15 +157,20 @@ class Reminders(QObject):
         fresh = came_due(self._engine, self._user_id, self._since, now)
         self._since = now
         counts = due_counts(self._engine, self._user_id, now - timedelta(days=1), now)
-        self.badges = {
+        badges = {
             View.CALLBACKS_DUE: counts["callback"],
             View.PROMISES_DUE_TODAY: counts["promise_due"],
         }
-        self._show_badges()
-        for key, (item, until) in list(self._snoozed.items()):
-            if until <= now:
-                del self._snoozed[key]
+        if badges != self.badges:
+            self.badges = badges
+            self.badges_changed.emit()
+        ended = [key for key, (_item, until) in self._snoozed.items() if until <= now]
+        for key in ended:
+            item, _until = self._snoozed.pop(key)
+            if still_due(self._engine, self._user_id, item):
                 fresh.append(item)
+        if ended:
+            self._save_snoozes()
         shown = self._shown_case()
         known = {i.key for i in self._pending} | ({self.current.key} if self.current else set())
         for item in fresh:
@@ -176,11 +219,11 @@ class Reminders(QObject):
         else:
             text = translate("Reminders", "Promise due: case %1").replace("%1", item.case_ref)
         if self.current_next_allowed is not None:
-            local = self.current_next_allowed.astimezone(ZoneInfo(item.time_zone))
+            zone = ZoneInfo(item.time_zone)
             text += " · " + translate(
                 "Reminders",
                 "outside the customer's allowed hours; next allowed %1 (their time)",
-            ).replace("%1", local.strftime("%Y-%m-%d %H:%M"))
+            ).replace("%1", formatting.moment(self.current_next_allowed, zone))
         self.label.setText(text)
 
     def open_current(self) -> None:
@@ -192,13 +235,64 @@ class Reminders(QObject):
         item, allowed = self.current, self.current_next_allowed
         if self._dismiss() is None or item is None:
             return
-        until = self._clock() + timedelta(minutes=SNOOZE_MINUTES)
+        until = self._clock() + timedelta(minutes=self.snooze_minutes)
         if allowed is not None and allowed > until:
             until = allowed  # a callback outside hours comes back when it may be made
         self._snoozed[item.key] = (item, until)
+        self._save_snoozes()
 
     def _dismiss(self) -> DueItem | None:
         item, self.current = self.current, None
         self.bar.hide()
         QTimer.singleShot(0, self._announce_next)
         return item
+
+    # -- what outlives a restart ----------------------------------------------------------
+    def _load_length(self) -> int:
+        stored = self._settings.value(SNOOZE_LENGTH) if self._settings is not None else None
+        try:
+            minutes = int(str(stored))
+        except ValueError:
+            return SNOOZE_MINUTES
+        return minutes if minutes in SNOOZE_CHOICES else SNOOZE_MINUTES
+
+    def _load_snoozes(self) -> dict[tuple, tuple[DueItem, datetime]]:
+        if self._settings is None:
+            return {}
+        stored = self._settings.value(SNOOZED.format(user=self._user_id))
+        snoozed: dict[tuple, tuple[DueItem, datetime]] = {}
+        try:
+            for entry in json.loads(str(stored)) if stored else []:
+                item = DueItem(
+                    int(entry["case_id"]),
+                    str(entry["case_ref"]),
+                    str(entry["kind"]),
+                    datetime.fromisoformat(entry["due_at"]),
+                    str(entry["time_zone"]),
+                )
+                until = datetime.fromisoformat(entry["until"])
+                if item.due_at.tzinfo is None or until.tzinfo is None:
+                    raise ValueError("a snooze without its time zone")
+                snoozed[item.key] = (item, until)
+        except (ValueError, TypeError, KeyError):
+            # a settings file edited by hand: the snoozes are lost, never the desk
+            log.warning("snoozed reminders in the settings file could not be read; dropped")
+            return {}
+        return snoozed
+
+    def _save_snoozes(self) -> None:
+        if self._settings is None:
+            return
+        entries = [
+            {
+                "case_id": item.case_id,
+                "case_ref": item.case_ref,
+                "kind": item.kind,
+                "due_at": item.due_at.isoformat(),
+                "time_zone": item.time_zone,
+                "until": until.isoformat(),
+            }
+            for item, until in self._snoozed.values()
+        ]
+        self._settings.setValue(SNOOZED.format(user=self._user_id), json.dumps(entries))
+        self._settings.sync()
