@@ -51,7 +51,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>
@@ -78,32 +78,42 @@
 <context>
     <name>Policy</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="245" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="244" />
         <source>spoke with the customer less than %n day(s) ago</source>
         <translation>
             <numerusform>spoke with the customer less than %n day ago</numerusform>
             <numerusform>spoke with the customer less than %n days ago</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="268" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="267" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer</numerusform>
             <numerusform>third parties only after %n failed calls to the customer</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="272" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="271" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer today</numerusform>
             <numerusform>third parties only after %n failed calls to the customer today</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="279" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="278" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer in %1 days</numerusform>
             <numerusform>third parties only after %n failed calls to the customer in %1 days</numerusform>
+        </translation></message>
+    </context>
+<context>
+    <name>Reminders</name>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="144" />
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation></message>
     </context>
 <context>

@@ -194,82 +194,82 @@
         <translation>没有适用于此通话的话术。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="345" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="346" />
         <source>%1: an amount, like 1500.00</source>
         <translation>%1：请输入金额，例如 1500.00</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="416" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="419" />
         <source>Inbound call</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="418" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="421" />
         <source>The customer called us: use the inbound script</source>
         <translation>客户主动来电：使用来电话术</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="420" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="423" />
         <source>If the customer says (Alt+1-7):</source>
         <translation>如果客户说（Alt+1-7）：</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="421" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="424" />
         <source>Log this call (Ctrl+Enter)</source>
         <translation>记录本次通话（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="448" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="451" />
         <source>Open a case and dial (C), or press F6 again to start.</source>
         <translation>打开案件并拨号（C），或再按 F6 开始。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="510" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="513" />
         <source>Call ended: %1.</source>
         <translation>通话结束：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="514" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="517" />
         <source>You will be asked to set: %1.</source>
         <translation>接下来将请您设置：%1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="538" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="541" />
         <source>Customer: “%1”</source>
         <translation>客户：“%1”</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="545" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="548" />
         <source>Practice report</source>
         <translation>练习报告</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="547" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="550" />
         <source>Disclosures missed: %1</source>
         <translation>漏读的告知事项：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="548" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="551" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="552" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="555" />
         <source>Objections met: %1 of %2%3</source>
         <translation>已应对的异议：%2 个中的 %1 个%3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="560" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="563" />
         <source>missed: %1</source>
         <translation>未应对：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="566" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="569" />
         <source>Answers that were not what the customer said: %1</source>
         <translation>与客户所说不符的选择：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_guide.py" line="572" />
+        <location filename="../../collector_desk/ui/call/call_guide.py" line="575" />
         <source>Time per step: %1 (total %2 s)</source>
         <translation>各步骤用时：%1（共 %2 秒）</translation>
     </message>
@@ -277,42 +277,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="50" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="51" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="51" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="52" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="52" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="58" />
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -320,27 +320,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="73" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="78" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -348,52 +348,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="372" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="371" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="373" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="372" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="373" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="375" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="376" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="375" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="376" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="381" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -401,27 +401,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="93" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="94" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="94" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="98" />
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -437,27 +437,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="103" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="104" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="104" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="108" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -465,22 +465,22 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="122" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="123" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="123" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="124" />
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="124" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="126" />
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
@@ -488,27 +488,27 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="192" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="193" />
         <source>only with a reason: %1</source>
         <translation>须说明理由方可联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="197" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="198" />
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="199" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="200" />
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="205" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="206" />
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="212" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="213" />
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -1528,12 +1528,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="141" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="142" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="142" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="143" />
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1846,208 +1846,208 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="284" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="285" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="286" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="290" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="290" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="291" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="291" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="292" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="292" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="301" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="345" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="349" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="358" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="357" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="366" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="362" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="371" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="404" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="413" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="411" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="420" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="413" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="422" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="416" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="425" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="421" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="430" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="423" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="432" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="426" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="435" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="428" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="437" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="431" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="440" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="667" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="676" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="673" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="682" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="682" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="691" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="339" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="348" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2055,17 +2055,17 @@
 <context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="133" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="134" />
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="134" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="136" />
         <source>Plan broken: call</source>
         <translation>计划违约：请致电</translation>
     </message>
@@ -2073,72 +2073,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="31" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="32" />
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="32" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="33" />
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="33" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="40" />
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="40" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="41" />
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="41" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="42" />
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="42" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="43" />
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="43" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="44" />
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="44" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="45" />
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -2146,22 +2146,22 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="157" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="158" />
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="158" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="159" />
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="159" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="160" />
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="160" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="161" />
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
@@ -2419,27 +2419,27 @@
 <context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="180" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="182" />
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="182" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="183" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="183" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="184" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="184" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="185" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2447,126 +2447,126 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="230" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="229" />
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="232" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="231" />
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="236" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="235" />
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="238" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="237" />
         <source>%1: %2 of %3 allowed</source>
         <translation>%1：已 %2 次，上限 %3 次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="245" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="244" />
         <source>spoke with the customer less than %n day(s) ago</source>
         <translation>
             <numerusform>距上次与客户通话不足 %n 天</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="249" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="248" />
         <source>the number is marked %1</source>
         <translation>号码已标记为%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="253" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="252" />
         <source>no contact rules for this customer</source>
         <translation>该客户没有适用的联系规则</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="254" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="253" />
         <source>the case is with legal</source>
         <translation>案件已转法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="255" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="254" />
         <source>outside contact hours</source>
         <translation>不在可联系时段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="256" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="255" />
         <source>public holiday</source>
         <translation>公共假日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="257" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="256" />
         <source>third parties may not be contacted</source>
         <translation>不得联系第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="258" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="257" />
         <source>this third party was contacted before</source>
         <translation>已联系过该第三方</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="268" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="267" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>客户本人电话未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="272" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="271" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>客户本人电话今天未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="279" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="278" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>客户本人电话在 %1 天内未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="289" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="288" />
         <source>number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="293" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
         <source>%1; not yet tried: %2</source>
         <translation>%1；尚未拨打：%2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="297" />
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="301" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="307" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="306" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="310" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="309" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="313" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="312" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -2574,47 +2574,47 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="166" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="167" />
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="167" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="168" />
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="168" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="169" />
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="169" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="173" />
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="173" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="174" />
         <source>plan installment missed</source>
         <translation>计划分期未还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="174" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="175" />
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -2622,22 +2622,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="148" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="149" />
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="149" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="150" />
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="150" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="151" />
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="151" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="152" />
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -2645,27 +2645,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="63" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="66" />
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="66" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="67" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="67" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="68" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2862,22 +2862,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="113" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="114" />
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="114" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="117" />
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -2885,32 +2885,38 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="103" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="137" />
         <source>Open (%1)</source>
         <translation>打开 (%1)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="104" />
-        <source>Snooze (%1)</source>
-        <translation>稍后提醒 (%1)</translation>
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="139" />
+        <source>Snooze %1 min (%2)</source>
+        <translation>稍后提醒 %1 分钟 (%2)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="144" />
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="164" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="207" />
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="175" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="218" />
         <source>Callback due: case %1</source>
         <translation>回拨到期：案件 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="177" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="220" />
         <source>Promise due: case %1</source>
         <translation>承诺还款到期：案件 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="180" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="223" />
         <source>outside the customer's allowed hours; next allowed %1 (their time)</source>
         <translation>不在客户允许联系的时段；下次可联系时间 %1（客户当地时间）</translation>
     </message>
@@ -2918,27 +2924,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="83" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="84" />
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="84" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="88" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
@@ -3028,143 +3034,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="324" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="323" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="327" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="326" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="328" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="327" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="328" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
         <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="335" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="334" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="336" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="335" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="337" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="336" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="338" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="337" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="339" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="338" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="342" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="365" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="341" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="364" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="342" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="344" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="345" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="344" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="346" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="345" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="346" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="348" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="349" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="348" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="350" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="349" />
         <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="351" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="350" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="352" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="351" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="355" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="354" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="357" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="361" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="360" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="364" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="363" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>
