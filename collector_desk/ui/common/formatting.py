@@ -107,11 +107,25 @@ def when(value: datetime | None, zone: ZoneInfo, language: str | None = None) ->
     return "" if value is None else moment(value, zone, language)
 
 
+def recent(value: datetime | None, zone: ZoneInfo, now: datetime) -> str:
+    """`when` without the year when it is this year's (Nov 25 17:05, 11月25日 17:05): a queue's
+    column is narrow, and most contacts and callbacks fall in the current year."""
+    if value is None:
+        return ""
+    if value.astimezone(zone).year != now.astimezone(zone).year:
+        return moment(value, zone)
+    return _day_and_clock(value, zone)
+
+
 def soon(value: datetime, zone: ZoneInfo, today: date) -> str:
     """A moment told briefly: its time alone on `today`, else the day without its year and the
     time (Dec 6 09:00, 12月6日 09:00) — for narrow columns about the coming days."""
+    if value.astimezone(zone).date() == today:
+        return format_skeleton("Hm", value.astimezone(zone), tzinfo=zone, locale=ui_locale())
+    return _day_and_clock(value, zone)
+
+
+def _day_and_clock(value: datetime, zone: ZoneInfo) -> str:
     local, language = value.astimezone(zone), ui_locale()
     clock = format_skeleton("Hm", local, tzinfo=zone, locale=language)
-    if local.date() == today:
-        return clock
     return f"{format_skeleton('MMMd', local, tzinfo=zone, locale=language)} {clock}"

@@ -243,13 +243,14 @@ class QueueModel(QAbstractTableModel):
             if row.last_contact_at is None:
                 return translate("QueueModel", "never")
             outcome = labels.outcome(row.last_outcome) if row.last_outcome else ""
-            return f"{formatting.when(row.last_contact_at, self._zone)} {outcome}"
+            at = formatting.recent(row.last_contact_at, self._zone, self._layout.now)
+            return f"{at} {outcome}"
         if key == "next_action":
             if row.next_action is None:
                 return ""
             return (
                 f"{labels.next_action(row.next_action)} "
-                f"{formatting.when(row.next_action_at, self._zone)}"
+                f"{formatting.recent(row.next_action_at, self._zone, self._layout.now)}"
             )
         if key == "promise":
             return labels.promise_status(row.promise_status) if row.promise_status else ""

@@ -129,6 +129,7 @@ class Reminders(QObject):
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
+        QTimer.singleShot(0, self.check)  # the due views' counts from the start, not in 30 s
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self._announce_next)
         self.retranslate()

@@ -82,3 +82,13 @@ def test_a_moment_in_the_coming_days_is_told_briefly(translations):
     assert formatting.soon(at, sydney, date(2026, 12, 5)) == "Dec 6 09:00"
     translations.set_language("zh_CN")
     assert formatting.soon(at, sydney, date(2026, 12, 5)) == "12月6日 09:00"
+
+
+def test_a_queue_moment_drops_the_year_only_when_it_is_this_years(translations):
+    shanghai = ZoneInfo("Asia/Shanghai")
+    now = datetime(2027, 1, 2, 3, 0, tzinfo=UTC)
+    assert formatting.recent(datetime(2027, 1, 1, 2, 0, tzinfo=UTC), shanghai, now) == "Jan 1 10:00"
+    last_year = datetime(2026, 12, 31, 2, 0, tzinfo=UTC)
+    assert formatting.recent(last_year, shanghai, now) == "Dec 31, 2026 10:00"
+    translations.set_language("zh_CN")
+    assert formatting.recent(last_year, shanghai, now) == "2026年12月31日 10:00"
