@@ -48,3 +48,19 @@ def window(qtbot, engine, queue, translations):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_open(qapp):
+    """A test that ends with a dialog open leaves it modal for the next one, where it holds
+    back reminders and keys as it would on a desk: close whatever is left."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for _ in range(10):
+        leftover = QApplication.activeModalWidget()
+        if leftover is None:
+            break
+        if isinstance(leftover, QDialog):
+            leftover.reject()
+        leftover.hide()

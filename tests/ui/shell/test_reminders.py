@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QSystemTrayIcon
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -29,12 +29,6 @@ def clock():
 
 
 def _window(qtbot, engine, queue, translations, clock, settings=None):
-    # a dialog an earlier test left open would hold every notice back, as it should on a desk
-    for _ in range(10):
-        leftover = QApplication.activeModalWidget()
-        if leftover is None:
-            break
-        leftover.hide()
     window = MainWindow(
         queue, find_user(engine, DEMO_COLLECTOR), translations, clock=clock, settings=settings
     )
