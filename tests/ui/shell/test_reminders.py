@@ -166,6 +166,16 @@ def _only(win, ref):
     assert ref in win.reminders.label.text()
 
 
+def _announced(engine, win, clock):
+    """A callback on another case comes due and is the notice on show."""
+    case_id, ref = _other_case(engine, win)
+    _due(engine, case_id, "callback", FIXED_NOW + timedelta(minutes=1))
+    clock.now = FIXED_NOW + timedelta(minutes=2)
+    win.reminders.check()
+    _only(win, ref)
+    return case_id, ref
+
+
 def test_a_snooze_outlives_a_restart_and_its_length_is_the_collectors_choice(
     qtbot, engine, queue, translations, clock, tmp_path
 ):
@@ -173,11 +183,7 @@ def test_a_snooze_outlives_a_restart_and_its_length_is_the_collectors_choice(
     win = _window(qtbot, engine, queue, translations, clock, settings)
     win.reminders.length_actions[30].trigger()  # from the snooze button's menu
     assert "30 min" in win.reminders.snooze_action.text()
-    case_id, ref = _other_case(engine, win)
-    _due(engine, case_id, "callback", FIXED_NOW + timedelta(minutes=1))
-    clock.now = FIXED_NOW + timedelta(minutes=2)
-    win.reminders.check()
-    _only(win, ref)
+    case_id, ref = _announced(engine, win, clock)
     _snooze(qtbot, win)
     assert win.reminders.current is None
     win.close()
@@ -199,11 +205,7 @@ def test_a_snooze_outlives_a_restart_and_its_length_is_the_collectors_choice(
 
 
 def test_a_snoozed_callback_worked_meanwhile_does_not_come_back(qtbot, engine, win, clock):
-    case_id, ref = _other_case(engine, win)
-    _due(engine, case_id, "callback", FIXED_NOW + timedelta(minutes=1))
-    clock.now = FIXED_NOW + timedelta(minutes=2)
-    win.reminders.check()
-    _only(win, ref)
+    case_id, _ref = _announced(engine, win, clock)
     _snooze(qtbot, win)
     _due(engine, case_id, None, None)  # the callback was made from the queue meanwhile
     clock.now += timedelta(minutes=SNOOZE_MINUTES + 1)
