@@ -181,6 +181,7 @@ def _info() -> int:
         missing.append(f"migrations ({type(exc).__name__})")
     for part in (
         ("config", "security.toml"),
+        ("config", "telephony.toml"),
         ("translations", "collector_desk_zh_CN.qm"),
         ("translations", "collector_desk_en.qm"),  # English plurals: "1 case", "3 cases"
         ("guide", "user_guide.en.md"),

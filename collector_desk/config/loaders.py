@@ -113,7 +113,7 @@ class Security:
     idle_lock_minutes: int  # 0: never lock on idle
 
 
-def _with_override(name: str, path: Path | None, override: Path | None) -> tuple[dict, str]:
+def with_override(name: str, path: Path | None, override: Path | None) -> tuple[dict, str]:
     """The shipped file's settings, with the keys of an override file (IT's, in the settings
     folder) replacing its own; a bad override raises ValueError naming the file."""
     data = _read(path or resource("config", name))
@@ -129,7 +129,7 @@ def _with_override(name: str, path: Path | None, override: Path | None) -> tuple
     return {**data, **extra}, str(override)
 
 
-def _whole_numbers(data: dict, keys: tuple[str, ...], source: str) -> list[int]:
+def whole_numbers(data: dict, keys: tuple[str, ...], source: str) -> list[int]:
     try:
         return [int(data[key]) for key in keys]
     except (TypeError, ValueError) as exc:
@@ -137,8 +137,8 @@ def _whole_numbers(data: dict, keys: tuple[str, ...], source: str) -> list[int]:
 
 
 def load_security(path: Path | None = None, override: Path | None = None) -> Security:
-    data, source = _with_override("security.toml", path, override)
-    lock, keep, idle = _whole_numbers(
+    data, source = with_override("security.toml", path, override)
+    lock, keep, idle = whole_numbers(
         data, ("lock_after_days_offline", "closed_case_retention_days", "idle_lock_minutes"), source
     )
     if lock < 1 or keep < 0 or not 0 <= idle <= 240:
@@ -150,8 +150,8 @@ def load_security(path: Path | None = None, override: Path | None = None) -> Sec
 
 
 def load_import_limits(path: Path | None = None, override: Path | None = None) -> SanityLimits:
-    data, source = _with_override("imports.toml", path, override)
-    amount, dpd, back, ahead = _whole_numbers(
+    data, source = with_override("imports.toml", path, override)
+    amount, dpd, back, ahead = whole_numbers(
         data, ("max_amount", "max_dpd", "due_date_years_back", "due_date_days_ahead"), source
     )
     if min(amount, dpd, back, ahead) < 1 or amount >= 10**15 or back > 100:
@@ -164,8 +164,8 @@ def load_import_limits(path: Path | None = None, override: Path | None = None) -
 
 def load_correction_window(path: Path | None = None, override: Path | None = None) -> timedelta:
     """How long the collector who logged a contact may correct it (corrections.toml)."""
-    data, source = _with_override("corrections.toml", path, override)
-    (hours,) = _whole_numbers(data, ("correction_window_hours",), source)
+    data, source = with_override("corrections.toml", path, override)
+    (hours,) = whole_numbers(data, ("correction_window_hours",), source)
     if not 0 <= hours <= 24 * 90:
         raise ValueError(f"{source}: 0 <= correction_window_hours <= 2160 (90 days)")
     return timedelta(hours=hours)

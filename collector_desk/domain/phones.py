@@ -40,3 +40,11 @@ def display(e164: str) -> str:
     """The international format a collector reads aloud: '+86 138 1234 5678'."""
     parsed = phonenumbers.parse(e164, None)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def national_digits(e164: str, prefix: str = "") -> str:
+    """How the number is dialled inside its own country, digits only and with its trunk
+    prefix (010 1234 5678 -> 01012345678), behind the PBX's outside-line `prefix`."""
+    parsed = phonenumbers.parse(e164, None)
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return prefix + "".join(ch for ch in national if ch.isdigit())

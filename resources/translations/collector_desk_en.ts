@@ -14,7 +14,7 @@
 <context>
     <name>Desk</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/desk.py" line="243" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="244" />
         <source>The cases on this computer have not been synced for more than %n day(s), so they stay locked until you sign in with the server reachable.</source>
         <translation>
             <numerusform>The cases on this computer have not been synced for more than %n day, so they stay locked until you sign in with the server reachable.</numerusform>
@@ -51,7 +51,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>
@@ -109,7 +109,7 @@
 <context>
     <name>Reminders</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="144" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="145" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>

@@ -96,7 +96,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/shell/demo_desks.py" line="84" />
-        <location filename="../../collector_desk/ui/shell/desk.py" line="211" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="212" />
         <source>Encrypting the cases kept on this computer…</source>
         <translation>正在加密本机保存的案件数据…</translation>
     </message>
@@ -858,43 +858,43 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="264" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="265" />
         <source>Downloading your cases…</source>
         <translation>正在下载您的案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="153" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="154" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="217" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="218" />
         <source>This computer has no keyring to keep the key to your cases: sign in with your password.</source>
         <translation>本机没有可保存案件数据密钥的钥匙串：请输入密码登录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="225" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="226" />
         <source>This password does not open the cases kept on this computer. Nothing was changed: start again and type it once more.</source>
         <translation>此密码无法打开本机保存的案件数据。未做任何更改：请重新启动并再次输入密码。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="111" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="112" />
         <source>%1 would be reached over plain HTTP, which exposes your sign-in. Use https://, or start with --allow-http if your IT department says so.</source>
         <translation>连接 %1 将使用未加密的 HTTP，会暴露您的登录信息。请使用 https://；如 IT 部门允许，可加 --allow-http 启动。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/desk.py" line="243" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="244" />
         <source>The cases on this computer have not been synced for more than %n day(s), so they stay locked until you sign in with the server reachable.</source>
         <translation>
             <numerusform>本机的案件数据已超过 %n 天未同步，在您连上服务器并登录之前将保持锁定。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="284" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="285" />
         <source>There is no copy of your cases on this computer yet, and the server cannot be reached. Connect to the network and start again.</source>
         <translation>本机上还没有您的案件副本，且无法连接服务器。请连接网络后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/desk.py" line="336" />
+        <location filename="../../collector_desk/ui/shell/desk.py" line="338" />
         <source>Access from this computer was withdrawn. What you recorded was sent to the server, and the cases kept on this computer were removed.</source>
         <translation>本机的访问权限已被收回。您记录的内容已发送到服务器，本机保存的案件数据已被清除。</translation>
     </message>
@@ -1846,208 +1846,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="285" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="291" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="287" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="288" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="289" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="290" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="291" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="292" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="301" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="301" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="308" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="310" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="345" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="351" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="358" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="364" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="366" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="372" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="371" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="377" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="413" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="419" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="420" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="426" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="422" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="428" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="425" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="431" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="430" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="436" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="432" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="438" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="435" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="441" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="437" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="443" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="440" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="446" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="676" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="601" />
+        <source>The phone did not take the call; dial it by hand.</source>
+        <translation>电话软件未能发起呼叫，请手动拨号。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="696" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="682" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="702" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="691" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="711" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="348" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="354" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2885,38 +2890,38 @@
 <context>
     <name>Reminders</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="137" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="138" />
         <source>Open (%1)</source>
         <translation>打开 (%1)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="139" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="140" />
         <source>Snooze %1 min (%2)</source>
         <translation>稍后提醒 %1 分钟 (%2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="144" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="145" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="207" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="208" />
         <source>Collector Desk</source>
         <translation>催收工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="218" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="219" />
         <source>Callback due: case %1</source>
         <translation>回拨到期：案件 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="220" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="221" />
         <source>Promise due: case %1</source>
         <translation>承诺还款到期：案件 %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/reminders.py" line="223" />
+        <location filename="../../collector_desk/ui/shell/reminders.py" line="224" />
         <source>outside the customer's allowed hours; next allowed %1 (their time)</source>
         <translation>不在客户允许联系的时段；下次可联系时间 %1（客户当地时间）</translation>
     </message>

@@ -28,6 +28,7 @@ from collector_desk.sync import cache_keys, credentials
 from collector_desk.sync.client import SignedOut, SyncClient, sign_in
 from collector_desk.sync.endpoint import InsecureServer, check_server_url
 from collector_desk.sync.unlock_check import is_users_password
+from collector_desk.ui.call.desk_phone import desk_phone
 from collector_desk.ui.common.i18n import Translations
 from collector_desk.ui.common.ops import BackgroundOp
 from collector_desk.ui.shell.layout_memory import settings_for
@@ -296,6 +297,7 @@ class DeskStart(SteppedStart):
             server,
             scripts=load_scripts(self.data_dir / LAST_GOOD_SCRIPTS),
             settings=self.settings,
+            phone=desk_phone(),
         )
         self.window = window
         controller.setParent(window)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,10 +25,11 @@ from collector_desk.domain.cases import CaseFlag, PlanStatus
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
+from collector_desk.phone.adapter import Phone, PhoneError
 from collector_desk.store.cache import actions, customer_actions, drafts
 from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.outbox import pending_count
-from collector_desk.store.cache.queue import CaseQueue
+from collector_desk.store.cache.queue import CaseDetail, CaseQueue
 from collector_desk.store.cache.queue_query import View
 from collector_desk.store.cache.refused_changes import (
     acknowledge_refusal,
@@ -63,9 +65,11 @@ from collector_desk.ui.team.team_window import TeamWindow
 
 translate = QCoreApplication.translate
 
+log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
 PRIORITY_REFRESH_MS = 5 * 60 * 1000
 CLOCK_SKEW_WARNING_S = 5 * 60  # contact times are the desktop's: say when they are off
+PHONE_NOTICE_MS = 10_000
 ROWS_READ_ONE_BY_ONE = 20  # more cases changed at once (a rebalance): the queue reloads
 
 
@@ -80,9 +84,11 @@ class MainWindow(QMainWindow):
         scripts: Loaded | None = None,
         practice_seed: int | None = None,
         settings: QSettings | None = None,
+        phone: Phone | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self._phone = phone  # None: the collector dials on a separate phone
         self._user = user
         self._queue = queue
         self._translations = translations
@@ -575,12 +581,26 @@ class MainWindow(QMainWindow):
         )
         if not decision.allowed:
             self.detail.show_dial_refused(decision)
-            return None
+            return None  # a refused dial never reaches the phone
+        self._place_call(detail, point_id)
         if self.guide_dock.isVisible():  # guided: the log comes at the end of the script
             self.guide.start(detail, point_id, dialed_at=now)
             self.guide.setFocus()
             return None
         return self.open_log(dialed=(point_id, now))
+
+    def _place_call(self, detail: CaseDetail, point_id: int) -> None:
+        point = next((p for p in detail.contact_points if p.id == point_id), None)
+        if self._phone is None or point is None or not point.kind.is_phone:
+            return
+        try:
+            self._phone.dial(point.value)
+        except PhoneError as exc:  # the collector can still dial by hand and log the call
+            log.warning("the phone did not place the call: %s", exc)
+            self.statusBar().showMessage(
+                translate("MainWindow", "The phone did not take the call; dial it by hand."),
+                PHONE_NOTICE_MS,
+            )
 
     def open_plan(self) -> PlanDialog | None:
         detail = self.detail.detail

@@ -1,0 +1,63 @@
+"""The phone a desk drives, as IT configures it (telephony.toml, overridable per desk)."""
+
+from __future__ import annotations
+
+import logging
+import string
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from collector_desk.config.loaders import with_override
+
+ADAPTERS = ("none", "uri")
+URI_SCHEMES = ("tel", "sip", "sips", "callto")
+PLACEHOLDERS = ("e164", "e164_digits", "national")
+
+
+@dataclass(frozen=True, slots=True)
+class Telephony:
+    adapter: str
+    uri_template: str
+    dial_prefix: str
+
+
+def _check_template(template: str, source: str) -> None:
+    scheme = template.split(":", 1)[0].lower() if ":" in template else ""
+    if scheme not in URI_SCHEMES:
+        raise ValueError(f"{source}: uri_template starts with one of {', '.join(URI_SCHEMES)}:")
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"{source}: uri_template is not a template ({exc})") from exc
+    unknown = names - set(PLACEHOLDERS)
+    if unknown or not names:
+        raise ValueError(
+            f"{source}: uri_template holds one of {{e164}}, {{e164_digits}} or {{national}}"
+            + (f", not {{{', '.join(sorted(unknown))}}}" if unknown else "")
+        )
+
+
+def load_telephony(path: Path | None = None, override: Path | None = None) -> Telephony:
+    data, source = with_override("telephony.toml", path, override)
+    adapter, template = str(data["adapter"]), str(data["uri_template"])
+    prefix = str(data["dial_prefix"])
+    if adapter not in ADAPTERS:
+        raise ValueError(f"{source}: adapter is one of {', '.join(ADAPTERS)}")
+    _check_template(template, source)
+    if prefix and not prefix.isdigit():
+        raise ValueError(f"{source}: dial_prefix holds digits only")
+    return Telephony(adapter, template, prefix)
+
+
+@cache
+def default_telephony() -> Telephony:
+    """This desk's phone: shipped settings, or IT's valid override (a broken one is logged and
+    the desk dials nothing, as shipped: a typo must not keep it from starting)."""
+    from collector_desk.config import app_dirs
+
+    try:
+        return load_telephony(override=app_dirs.config_dir() / "telephony.toml")
+    except ValueError as exc:
+        logging.getLogger(__name__).error("ignored the settings override: %s", exc)
+        return load_telephony()
