@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from collector_desk.config.loaders import with_override
+from collector_desk.config.loaders import whole_numbers, with_override
 
-ADAPTERS = ("none", "uri")
+ADAPTERS = ("none", "uri", "baresip")
 URI_SCHEMES = ("tel", "sip", "sips", "callto")
 PLACEHOLDERS = ("e164", "e164_digits", "national")
 
@@ -20,6 +20,8 @@ class Telephony:
     adapter: str
     uri_template: str
     dial_prefix: str
+    baresip_port: int = 4444
+    ring_seconds: int = 45
 
 
 def _check_template(template: str, source: str) -> None:
@@ -47,7 +49,12 @@ def load_telephony(path: Path | None = None, override: Path | None = None) -> Te
     _check_template(template, source)
     if prefix and not prefix.isdigit():
         raise ValueError(f"{source}: dial_prefix holds digits only")
-    return Telephony(adapter, template, prefix)
+    port, ring = whole_numbers(data, ("baresip_port", "ring_seconds"), source)
+    if not 1 <= port <= 65535:
+        raise ValueError(f"{source}: baresip_port between 1 and 65535")
+    if not 10 <= ring <= 300:
+        raise ValueError(f"{source}: ring_seconds between 10 and 300")
+    return Telephony(adapter, template, prefix, port, ring)
 
 
 @cache

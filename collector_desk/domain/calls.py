@@ -51,11 +51,13 @@ def ending_for(answered: bool, sip_status: int | None, hung_up_here: bool = Fals
     return Ending.FAILED
 
 
-# The outcome the log offers first; the collector confirms or picks another. An answered call
-# suggests nothing: only the collector knows who picked up (the customer, a relative, a
-# machine), and a wrong guess would count as a right-party contact. A failed call suggests
-# nothing either: the network's fault is not an attempt on the customer.
+# The outcome the log offers first; the collector confirms it with Enter or picks another. An
+# answered call offers a right-party contact, the usual case, and the log's list sits on it
+# rather than on "no answer", which an answered call cannot be; the collector who reached a
+# relative or a machine picks that instead. A failed call suggests nothing: the network's
+# fault is not an attempt on the customer.
 _SUGGESTED = {
+    Ending.ANSWERED: Outcome.RIGHT_PARTY,
     Ending.BUSY: Outcome.BUSY,
     Ending.DECLINED: Outcome.NO_ANSWER,
     Ending.NO_ANSWER: Outcome.NO_ANSWER,

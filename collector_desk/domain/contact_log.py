@@ -22,6 +22,9 @@ NEEDS_NUMBER = frozenset({Channel.CALL, Channel.SMS})
 DIALABLE = frozenset({ContactPointStatus.VALID, ContactPointStatus.UNVERIFIED})
 
 
+MAX_TALK_SECONDS = 12 * 3600  # a phone that reports more has lost track of the call
+
+
 @dataclass(frozen=True, slots=True)
 class LogLimits:
     max_promise_days: int = 30  # how far ahead a promise date may be
@@ -46,6 +49,8 @@ class ContactEntry:
     override_reason: str = ""
     # when the dial was allowed: the rules are judged as of then, not as of the save
     dialed_at: datetime | None = None
+    # seconds the customer was on the line, as the phone measured it (0: not measured)
+    talk_seconds: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,9 @@ def validate(
         errors.append(FieldError("note", "note_required"))
     if len(entry.note) > limits.max_note_chars:
         errors.append(FieldError("note", "note_too_long", {"max": limits.max_note_chars}))
+    talk = entry.talk_seconds
+    if not 0 <= talk <= MAX_TALK_SECONDS or (talk and entry.channel is not Channel.CALL):
+        errors.append(FieldError("talk_seconds", "talk_time_impossible"))
     errors += _promise_errors(entry, case, limits)
     errors += _callback_errors(entry, now, limits)
     return errors

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from collector_desk.domain.cases import CaseFlag
+from collector_desk.domain.contact_log import MAX_TALK_SECONDS
 from collector_desk.domain.contacts import Channel, ContactPointStatus, Direction, Outcome
 from collector_desk.domain.legal import LegalStage
 from collector_desk.domain.plans import OfferKind
@@ -88,6 +89,7 @@ class ContactEntryArgs(_Args):
     callback_at: Moment | None
     override_reason: Reason | None = None  # absent from the oldest desks' mutations
     dialed_at: Moment | None = None
+    talk_seconds: Annotated[int, Field(ge=0, le=MAX_TALK_SECONDS)] = 0  # absent: not measured
 
 
 class LogContactArgs(_Args):

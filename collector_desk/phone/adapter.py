@@ -41,11 +41,16 @@ EventSink = Callable[[CallEvent], None]
 
 class Phone(Protocol):
     reports_calls: bool  # False: nothing comes back; the collector logs the call as before
+    can_mute: bool
 
     def dial(self, e164: str) -> str:
         """Place a call; the call's id, by which its events name it."""
         ...
 
     def hang_up(self, call_id: str) -> None: ...
+
+    def answer(self, call_id: str) -> None: ...
+
+    def mute(self, call_id: str, on: bool) -> None: ...
 
     def close(self) -> None: ...

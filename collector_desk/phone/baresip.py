@@ -45,6 +45,7 @@ def sip_status(reason: str) -> int | None:
 
 class Baresip:
     reports_calls = True
+    can_mute = True
 
     def __init__(
         self,

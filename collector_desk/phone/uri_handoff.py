@@ -24,6 +24,7 @@ def call_uri(template: str, e164: str, dial_prefix: str = "") -> str:
 
 class UriPhone:
     reports_calls = False
+    can_mute = False
 
     def __init__(self, template: str, dial_prefix: str, open_uri: Callable[[str], bool]) -> None:
         self._template, self._prefix, self._open = template, dial_prefix, open_uri
@@ -37,6 +38,12 @@ class UriPhone:
 
     def hang_up(self, call_id: str) -> None:
         """The softphone's own window hangs up: the desk has no hold on the call."""
+
+    def answer(self, call_id: str) -> None:
+        """Calls ring in the softphone's own window."""
+
+    def mute(self, call_id: str, on: bool) -> None:
+        """The softphone's own window mutes."""
 
     def close(self) -> None:
         """Nothing is held open."""

@@ -34,14 +34,14 @@
 <context>
     <name>FieldError</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="54" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="57" />
         <source>The promise date may be at most %n day(s) ahead.</source>
         <translation>
             <numerusform>The promise date may be at most %n day ahead.</numerusform>
             <numerusform>The promise date may be at most %n days ahead.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="62" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="65" />
         <source>The callback may be at most %n day(s) ahead.</source>
         <translation>
             <numerusform>The callback may be at most %n day ahead.</numerusform>
@@ -51,7 +51,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>
@@ -78,28 +78,28 @@
 <context>
     <name>Policy</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="244" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="264" />
         <source>spoke with the customer less than %n day(s) ago</source>
         <translation>
             <numerusform>spoke with the customer less than %n day ago</numerusform>
             <numerusform>spoke with the customer less than %n days ago</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="267" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="287" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer</numerusform>
             <numerusform>third parties only after %n failed calls to the customer</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="271" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="291" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer today</numerusform>
             <numerusform>third parties only after %n failed calls to the customer today</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="278" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer in %1 days</numerusform>

@@ -117,6 +117,87 @@
     </message>
 </context>
 <context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="97" />
+        <source>The softphone is not running; dial by hand, or start it.</source>
+        <translation>电话软件未运行；请手动拨号，或启动电话软件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="183" />
+        <source>On the call with %1 · %2</source>
+        <translation>正在与 %1 通话 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="186" />
+        <source>muted</source>
+        <translation>已静音</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="190" />
+        <source>ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="192" />
+        <source>connecting</source>
+        <translation>正在接通</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="194" />
+        <source>Calling %1 · %2 %3</source>
+        <translation>正在呼叫 %1 · %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="200" />
+        <source>Hang up (%1)</source>
+        <translation>挂断 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="202" />
+        <source>Mute (%1)</source>
+        <translation>静音 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CallEnding</name>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="33" />
+        <source>answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
+        <source>busy</source>
+        <translation>忙线</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
+        <source>declined</source>
+        <translation>被拒接</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
+        <source>hung up before an answer</source>
+        <translation>接听前已挂断</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
+        <source>number not in service</source>
+        <translation>号码已停用</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
+        <source>the call failed</source>
+        <translation>呼叫失败</translation>
+    </message>
+</context>
+<context>
     <name>CallGuide</name>
     <message>
         <location filename="../../collector_desk/ui/call/call_guide.py" line="67" />
@@ -277,42 +358,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="51" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="71" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="52" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="72" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="73" />
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="58" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="78" />
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -320,27 +401,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="94" />
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="78" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="98" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -348,52 +429,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="371" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="391" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="372" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="392" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="373" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="393" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="375" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="395" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="376" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="396" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="398" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="399" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="400" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -401,27 +482,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="94" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="114" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="117" />
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="98" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="118" />
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -437,27 +518,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="104" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="124" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="126" />
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="127" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="108" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="128" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -465,22 +546,22 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="123" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="143" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="124" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="144" />
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="145" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="126" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="146" />
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
@@ -488,27 +569,27 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="193" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="213" />
         <source>only with a reason: %1</source>
         <translation>须说明理由方可联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="198" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="218" />
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="200" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="220" />
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="206" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="226" />
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="213" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="233" />
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -1209,63 +1290,68 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/call/field_errors.py" line="39" />
+        <source>The phone's talk time cannot be right for this contact.</source>
+        <translation>电话记录的通话时长与本次联系不符。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="42" />
         <source>The note is too long (at most %1 characters).</source>
         <translation>备注过长（最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="42" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="45" />
         <source>A promise needs the outcome “Promise to pay”.</source>
         <translation>只有结果为“承诺还款”时才能记录承诺。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="45" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="48" />
         <source>Enter the promised amount.</source>
         <translation>请输入承诺还款金额。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="46" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="49" />
         <source>The amount must be a positive number, like 1500 or 1500.50.</source>
         <translation>金额必须是正数，例如 1500 或 1500.50。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="49" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="52" />
         <source>The amount is more than the balance of %1.</source>
         <translation>金额超过了欠款余额 %1。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="52" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="55" />
         <source>Enter the date the customer will pay.</source>
         <translation>请输入客户承诺的还款日期。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="53" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="56" />
         <source>The promise date is in the past.</source>
         <translation>承诺还款日期已过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="54" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="57" />
         <source>The promise date may be at most %n day(s) ahead.</source>
         <translation>
             <numerusform>承诺还款日期最多只能在 %n 天之后。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="60" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="63" />
         <source>Enter when to call back.</source>
         <translation>请输入回拨时间。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="61" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="64" />
         <source>The callback time is in the past.</source>
         <translation>回拨时间已过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="62" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="65" />
         <source>The callback may be at most %n day(s) ahead.</source>
         <translation>
             <numerusform>回拨时间最多只能在 %n 天之后。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/call/field_errors.py" line="68" />
+        <location filename="../../collector_desk/ui/call/field_errors.py" line="71" />
         <source>This case is no longer assigned to you.</source>
         <translation>此案件已不再分配给您。</translation>
     </message>
@@ -1528,12 +1614,12 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="142" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="162" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="143" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="163" />
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -1753,92 +1839,117 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="78" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="79" />
         <source>Not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="79" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="80" />
         <source>Someone else</source>
         <translation>他人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="80" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="81" />
         <source>Customer reached</source>
         <translation>联系到本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="109" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="112" />
         <source>Log contact — %1</source>
         <translation>记录联系 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="135" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="138" />
         <source>Amount in %1</source>
         <translation>金额（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="276" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="290" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="277" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="291" />
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="278" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="292" />
         <source>N&amp;umber used</source>
         <translation>所用号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="279" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="293" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="280" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="294" />
         <source>Promised &amp;amount</source>
         <translation>承诺金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="281" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="295" />
         <source>Promise &amp;date (customer's)</source>
         <translation>承诺日期（客户当地）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="282" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="296" />
         <source>Call &amp;back at (customer's time)</source>
         <translation>回拨时间（客户当地）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="283" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="297" />
         <source>&amp;Why go on anyway</source>
         <translation>继续的理由(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="294" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="308" />
         <source>The customer called us</source>
         <translation>客户来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="295" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="309" />
         <source>Save and next (Enter)</source>
         <translation>保存并下一个（Enter）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="296" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="310" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="350" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="364" />
         <source>To go on, say why below; it is recorded.</source>
         <translation>如要继续，请在下方说明理由；理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/log_dialog.py" line="456" />
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="420" />
+        <source>Call %1 at %2</source>
+        <translation>于 %2 %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="423" />
+        <source>received</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="425" />
+        <source>dialled</source>
+        <translation>拨出电话</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="431" />
+        <source>answered %1</source>
+        <translation>%1 接通</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="434" />
+        <source>talk %1</source>
+        <translation>通话 %1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/log_dialog.py" line="496" />
         <source>Choose an outcome.</source>
         <translation>请选择联系结果。</translation>
     </message>
@@ -1846,213 +1957,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="291" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="293" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="294" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="295" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="301" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="296" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="297" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="299" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="301" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="308" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="310" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="308" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="315" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="310" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="351" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="351" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="358" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="364" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="371" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="372" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="379" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="377" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="384" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="419" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="427" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="426" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="434" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="428" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="436" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="431" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="439" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="436" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="444" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="438" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="446" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="441" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="449" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="443" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="451" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="446" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="454" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="601" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="113" />
         <source>The phone did not take the call; dial it by hand.</source>
         <translation>电话软件未能发起呼叫，请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="696" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="714" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="702" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="720" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="711" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="729" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="332" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="354" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="361" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2060,17 +2171,17 @@
 <context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="134" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="154" />
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="155" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="136" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="156" />
         <source>Plan broken: call</source>
         <translation>计划违约：请致电</translation>
     </message>
@@ -2078,72 +2189,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="32" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="52" />
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="33" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="58" />
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="59" />
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="40" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="60" />
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="41" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="61" />
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="42" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="62" />
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="43" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="63" />
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="44" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="45" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -2151,22 +2262,22 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="158" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="178" />
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="159" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="179" />
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="160" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="180" />
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="161" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
@@ -2424,27 +2535,27 @@
 <context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="201" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="182" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="202" />
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="183" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="203" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="184" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="204" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="185" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="205" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2452,126 +2563,126 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="229" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="249" />
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="231" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="251" />
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="235" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="255" />
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="237" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="257" />
         <source>%1: %2 of %3 allowed</source>
         <translation>%1：已 %2 次，上限 %3 次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="244" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="264" />
         <source>spoke with the customer less than %n day(s) ago</source>
         <translation>
             <numerusform>距上次与客户通话不足 %n 天</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="248" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="268" />
         <source>the number is marked %1</source>
         <translation>号码已标记为%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="252" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="272" />
         <source>no contact rules for this customer</source>
         <translation>该客户没有适用的联系规则</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="253" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="273" />
         <source>the case is with legal</source>
         <translation>案件已转法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="254" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="274" />
         <source>outside contact hours</source>
         <translation>不在可联系时段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="255" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="275" />
         <source>public holiday</source>
         <translation>公共假日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="256" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="276" />
         <source>third parties may not be contacted</source>
         <translation>不得联系第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="257" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="277" />
         <source>this third party was contacted before</source>
         <translation>已联系过该第三方</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="267" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="287" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>客户本人电话未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="271" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="291" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>客户本人电话今天未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="278" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>客户本人电话在 %1 天内未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="288" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="308" />
         <source>number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="312" />
         <source>%1; not yet tried: %2</source>
         <translation>%1；尚未拨打：%2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="297" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="317" />
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="318" />
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="306" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="326" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="309" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="312" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -2579,47 +2690,47 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="167" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="187" />
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="168" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="188" />
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="169" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="189" />
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="190" />
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="191" />
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="192" />
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="173" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="193" />
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="174" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="194" />
         <source>plan installment missed</source>
         <translation>计划分期未还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="175" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="195" />
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -2627,22 +2738,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="149" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="169" />
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="150" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="151" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="152" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -2650,27 +2761,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="84" />
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="66" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="67" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="68" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="88" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2867,22 +2978,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="114" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="134" />
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="136" />
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="117" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="137" />
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -2929,27 +3040,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="84" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="104" />
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="88" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="108" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
@@ -3039,143 +3150,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="339" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="323" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="326" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="346" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="327" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="328" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="348" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="349" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="350" />
         <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="351" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="334" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="354" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="335" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="355" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="336" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="356" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="337" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="357" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="338" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="341" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="364" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="361" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="384" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="342" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="362" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="363" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="344" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="364" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="345" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="365" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="346" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="366" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="367" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="348" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="368" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="349" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="369" />
         <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="350" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="370" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="351" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="371" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="354" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="357" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="360" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="363" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="383" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>

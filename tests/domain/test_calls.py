@@ -42,7 +42,7 @@ def test_talk_time_runs_from_the_answer_to_the_hang_up():
         answered_at=T0 + timedelta(seconds=12),
     )
     assert call.talk_seconds == 84
-    assert call.suggested_outcome is None  # only the collector knows who answered
+    assert call.suggested_outcome is Outcome.RIGHT_PARTY  # the collector confirms or changes it
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,18 @@ def test_impossible_times_are_refused():
 )
 def test_a_number_as_dialled_in_its_own_country(e164, prefix, dialled):
     assert national_digits(e164, prefix) == dialled
+
+
+def test_an_impossible_talk_time_is_refused():
+    from collector_desk.domain.contact_log import CaseContext, ContactEntry, validate
+    from collector_desk.domain.contacts import Channel
+
+    context = CaseContext(balance_minor=100, customer_today=T0.date(), point_status=None)
+    for entry in (
+        ContactEntry(Channel.CALL, Outcome.RIGHT_PARTY, 1, talk_seconds=-1),
+        ContactEntry(Channel.CALL, Outcome.RIGHT_PARTY, 1, talk_seconds=13 * 3600),
+        ContactEntry(Channel.SMS, Outcome.RIGHT_PARTY, 1, talk_seconds=30),
+    ):
+        assert "talk_time_impossible" in [e.code for e in validate(entry, context, T0)]
+    fine = ContactEntry(Channel.CALL, Outcome.RIGHT_PARTY, 1, talk_seconds=84)
+    assert "talk_time_impossible" not in [e.code for e in validate(fine, context, T0)]

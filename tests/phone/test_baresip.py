@@ -49,7 +49,7 @@ def test_an_answered_call_gives_its_answer_time_and_talk_time(desk_phone, custom
     assert record.ending is Ending.ANSWERED
     assert record.answered_at is not None and record.answered_at > record.started_at
     assert 1 <= record.talk_seconds <= 4
-    assert record.suggested_outcome is None  # the collector says who they spoke to
+    assert record.suggested_outcome is Outcome.RIGHT_PARTY  # the collector confirms it
 
 
 def test_a_rejected_call_is_busy(desk_phone, customer):

@@ -400,3 +400,19 @@ def test_a_customers_region_travels_to_the_desk(live, desk):
     alice.sync()
     with Session(alice.engine) as s:
         assert s.get(Customer, customer_id).region == "NSW"
+
+
+def test_the_phones_talk_time_reaches_the_central_store(live, desk):
+    seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    logged = _log(
+        alice,
+        1,
+        Outcome.RIGHT_PARTY,
+        dialed_at=alice.clock() - timedelta(minutes=2),
+        talk_seconds=84,
+    )
+    assert alice.sync().pushed == 1
+    with Session(live.engine) as s:
+        assert s.get(Contact, logged.contact_id).duration_s == 84

@@ -243,6 +243,7 @@ def _log_contact(session: Session, user: UserView, m: LogContact, now: datetime)
         callback_at=e.callback_at,
         override_reason=(e.override_reason or "")[:500],
         dialed_at=e.dialed_at,
+        talk_seconds=e.talk_seconds,
     )
     promise_id = None if args.promise_id is None else str(args.promise_id)
     try:

@@ -105,7 +105,7 @@ def record_contact(
         direction=entry.direction,
         outcome=entry.outcome,
         started_at=at,
-        duration_s=0,
+        duration_s=entry.talk_seconds,
         note=entry.note.strip(),
     )
     session.add(contact)
@@ -169,5 +169,6 @@ def mutation_args(contact: Contact, promise: Promise | None, entry: ContactEntry
             "dialed_at": None
             if entry.dialed_at is None
             else entry.dialed_at.astimezone(UTC).isoformat(),
+            "talk_seconds": entry.talk_seconds,
         },
     }

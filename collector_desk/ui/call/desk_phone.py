@@ -7,7 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from collector_desk.config.telephony import default_telephony
-from collector_desk.phone.adapter import Phone
+from collector_desk.phone.adapter import EventSink, Phone
 from collector_desk.phone.choose import phone_for
 
 
@@ -16,5 +16,6 @@ def open_with_desktop(uri: str) -> bool:
     return QDesktopServices.openUrl(QUrl(uri))
 
 
-def desk_phone() -> Phone | None:
-    return phone_for(default_telephony(), open_with_desktop)
+def desk_phone(on_event: EventSink) -> Phone | None:
+    """Raises PhoneError when the configured softphone is not running."""
+    return phone_for(default_telephony(), open_with_desktop, on_event)

@@ -36,6 +36,9 @@ def message(error: FieldError, currency: str = "CNY", zone: ZoneInfo | None = No
             "FieldError", "This number does not belong to the customer."
         ),
         "note_required": translate("FieldError", "Write a note for this outcome."),
+        "talk_time_impossible": translate(
+            "FieldError", "The phone's talk time cannot be right for this contact."
+        ),
         "note_too_long": translate(
             "FieldError", "The note is too long (at most %1 characters)."
         ).replace("%1", str(p.get("max", ""))),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from collector_desk.domain import phones
+from collector_desk.domain.calls import CallRecord
 from collector_desk.domain.contact_log import DIALABLE, ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, Direction, Outcome, OutcomeGroup
 from collector_desk.domain.money import MoneyError, parse_major
@@ -93,10 +94,12 @@ class LogDialog(QDialog):
         parent: QWidget | None = None,
         judge: Judge | None = None,
         dialed: tuple[int, datetime] | None = None,
+        call: CallRecord | None = None,
     ) -> None:
         super().__init__(parent)
         self._judge = judge
         self._dialed = dialed  # (number, when) of the call this dialog records, if dialed here
+        self._call = call  # the call as the phone reported it, when the phone reports calls
         self._decision: Decision | None = None
         self.setObjectName("logDialog")
         offer_sheet(self, key_notes.LOG)  # F1
@@ -148,6 +151,9 @@ class LogDialog(QDialog):
         self.compliance.setObjectName("complianceBanner")
         self.compliance.setWordWrap(True)
         self.compliance.hide()
+        self.call_summary = QLabel(self)
+        self.call_summary.setObjectName("callSummary")
+        self.call_summary.setVisible(call is not None)
 
         self.errors: dict[str, QLabel] = {}
         self._rows: dict[str, QLabel] = {}  # each field's caption
@@ -208,6 +214,7 @@ class LogDialog(QDialog):
             QWidget.setTabOrder(before, after)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.call_summary)
         layout.addWidget(self.compliance)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -236,6 +243,11 @@ class LogDialog(QDialog):
             point = self.number.findData(dialed[0], Qt.ItemDataRole.UserRole)
             if point >= 0:
                 self.number.setCurrentIndex(point)
+        if call is not None:
+            self.inbound.setChecked(call.direction is Direction.INBOUND)
+            suggested = call.suggested_outcome
+            if suggested is not None and not draft:  # the collector confirms with Enter
+                self.outcome.setCurrentRow(OUTCOME_ORDER.index(suggested))
         self._enable_fields()
         self._judge_now()
         self.outcome.setFocus()
@@ -272,6 +284,8 @@ class LogDialog(QDialog):
         self.callback.setDateTime(QDateTime.fromSecsSinceEpoch(int(soon.timestamp())))
 
     def retranslate(self) -> None:
+        if self._call is not None:
+            self.call_summary.setText(self._call_text(self._call))
         captions = {
             "outcome": translate("LogDialog", "&Outcome"),
             "channel": translate("LogDialog", "C&hannel"),
@@ -398,6 +412,31 @@ class LogDialog(QDialog):
     def _changed(self, *_args) -> None:
         self.draft_changed.emit(self.fields())
 
+    def _call_text(self, call: CallRecord) -> str:
+        """The call as the phone measured it, on this computer's clock (the collector was
+        there)."""
+        clock = lambda at: at.astimezone().strftime("%H:%M:%S")  # noqa: E731
+        parts = [
+            translate("LogDialog", "Call %1 at %2")
+            .replace(
+                "%1",
+                translate("LogDialog", "received")
+                if call.direction is Direction.INBOUND
+                else translate("LogDialog", "dialled"),
+            )
+            .replace("%2", clock(call.started_at))
+        ]
+        if call.answered_at is not None:
+            parts.append(
+                translate("LogDialog", "answered %1").replace("%1", clock(call.answered_at))
+            )
+            parts.append(
+                translate("LogDialog", "talk %1").replace("%1", labels.talk_time(call.talk_seconds))
+            )
+        else:
+            parts.append(labels.call_ending(call.ending))
+        return " · ".join(parts)
+
     # -- saving -------------------------------------------------------------------------
     def entry(self) -> tuple[ContactEntry | None, list[FieldError]]:
         outcome = self.selected_outcome()
@@ -427,6 +466,7 @@ class LogDialog(QDialog):
             callback_at=callback,
             override_reason=self.override_reason.text().strip(),
             dialed_at=self._dialed_at(),
+            talk_seconds=self._call.talk_seconds if self._dialed_at() and self._call else 0,
         ), []
 
     def _dialed_at(self) -> datetime | None:

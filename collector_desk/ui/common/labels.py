@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from collector_desk.domain.calls import Ending
 from collector_desk.domain.cases import CaseFlag, CaseStatus, PlanStatus, PromiseStatus
 from collector_desk.domain.contacts import (
     Channel,
@@ -25,6 +26,25 @@ def count(params: Mapping[str, object], key: str) -> int:
     """A count from an error's params, for a "%n day(s)" text (0 if the sender left it out)."""
     value = params.get(key, 0)
     return value if isinstance(value, int) else 0
+
+
+def call_ending(value: Ending) -> str:
+    return {
+        Ending.ANSWERED: translate("CallEnding", "answered"),
+        Ending.BUSY: translate("CallEnding", "busy"),
+        Ending.DECLINED: translate("CallEnding", "declined"),
+        Ending.NO_ANSWER: translate("CallEnding", "no answer"),
+        Ending.CANCELLED: translate("CallEnding", "hung up before an answer"),
+        Ending.NUMBER_GONE: translate("CallEnding", "number not in service"),
+        Ending.FAILED: translate("CallEnding", "the call failed"),
+    }[value]
+
+
+def talk_time(seconds: int) -> str:
+    """Minutes and seconds (1:24), hours first past an hour (1:02:05)."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def outcome(value: Outcome) -> str:

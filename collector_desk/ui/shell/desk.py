@@ -297,7 +297,7 @@ class DeskStart(SteppedStart):
             server,
             scripts=load_scripts(self.data_dir / LAST_GOOD_SCRIPTS),
             settings=self.settings,
-            phone=desk_phone(),
+            phone=desk_phone,
         )
         self.window = window
         controller.setParent(window)

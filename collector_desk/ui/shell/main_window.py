@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from collector_desk.config.scripts import Loaded, load_scripts
+from collector_desk.config.telephony import default_telephony
+from collector_desk.domain.calls import CallRecord
 from collector_desk.domain.cases import CaseFlag, PlanStatus
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
-from collector_desk.phone.adapter import Phone, PhoneError
+from collector_desk.phone.adapter import EventSink, Phone
 from collector_desk.store.cache import actions, customer_actions, drafts
 from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.outbox import pending_count
@@ -42,6 +44,7 @@ from collector_desk.store.shared.compliance import dial_check
 from collector_desk.store.shared.contact_log import ContactRejected
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.installation import describe_installation
+from collector_desk.ui.call.call_control import ActiveCall, CallControl
 from collector_desk.ui.call.call_guide import CallGuide
 from collector_desk.ui.call.log_dialog import LogDialog
 from collector_desk.ui.case import correction_dialog
@@ -84,17 +87,17 @@ class MainWindow(QMainWindow):
         scripts: Loaded | None = None,
         practice_seed: int | None = None,
         settings: QSettings | None = None,
-        phone: Phone | None = None,
+        phone: Callable[[EventSink], Phone | None] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self._phone = phone  # None: the collector dials on a separate phone
         self._user = user
         self._queue = queue
         self._translations = translations
         self._mode_note = mode_note
         self._clock = clock
         self.log_dialog: LogDialog | None = None
+        self._last_call: tuple[ActiveCall, CallRecord] | None = None  # ended, not yet logged
         self.plan_dialog: PlanDialog | None = None
         self.legal_dialog: LegalDialog | None = None
         self.flag_dialog: FlagDialog | None = None
@@ -158,6 +161,9 @@ class MainWindow(QMainWindow):
         self._due_timer.start()
 
         self._build_actions()
+        # None: the collector dials on a separate phone
+        self.calls = CallControl(self, phone, default_telephony().ring_seconds, clock)
+        self.calls.ended.connect(self._call_ended)
         self.reminders = Reminders(
             queue.engine,
             user.id,
@@ -327,6 +333,7 @@ class MainWindow(QMainWindow):
         self.queue_panel.retranslate()
         self.detail.retranslate()
         self.reminders.retranslate()
+        self.calls.retranslate()
         self._show_badges()
         self._update_status()
 
@@ -401,6 +408,7 @@ class MainWindow(QMainWindow):
             layout_memory.save(self, self._settings)
         if self.idle_lock is not None:
             self.idle_lock.stop()
+        self.calls.close()
         super().closeEvent(event)
 
     def _close_if_revoked(self) -> None:
@@ -582,25 +590,35 @@ class MainWindow(QMainWindow):
         if not decision.allowed:
             self.detail.show_dial_refused(decision)
             return None  # a refused dial never reaches the phone
-        self._place_call(detail, point_id)
+        followed = self._place_call(detail, point_id)
         if self.guide_dock.isVisible():  # guided: the log comes at the end of the script
             self.guide.start(detail, point_id, dialed_at=now)
             self.guide.setFocus()
             return None
+        if followed:  # the log opens when the call ends, filled from it
+            return None
         return self.open_log(dialed=(point_id, now))
 
-    def _place_call(self, detail: CaseDetail, point_id: int) -> None:
+    def _place_call(self, detail: CaseDetail, point_id: int) -> bool:
+        """Hand the number to the phone; True when the phone follows the call."""
         point = next((p for p in detail.contact_points if p.id == point_id), None)
-        if self._phone is None or point is None or not point.kind.is_phone:
+        if point is None or not point.kind.is_phone:
+            return False
+        followed = self.calls.place(point.value, detail.case_id, point_id)
+        if self.calls.problem:  # the collector can still dial by hand and log the call
+            self.statusBar().showMessage(self.calls.problem, PHONE_NOTICE_MS)
+        return followed
+
+    def _call_ended(self, record: CallRecord, call: ActiveCall) -> None:
+        """The log opens on the case the call was for, filled from the call; a guided call
+        keeps the record for the log the guide opens at the end of its script."""
+        self._last_call = (call, record)
+        if self.guide_dock.isVisible() and self.guide.detail is not None:
             return
-        try:
-            self._phone.dial(point.value)
-        except PhoneError as exc:  # the collector can still dial by hand and log the call
-            log.warning("the phone did not place the call: %s", exc)
-            self.statusBar().showMessage(
-                translate("MainWindow", "The phone did not take the call; dial it by hand."),
-                PHONE_NOTICE_MS,
-            )
+        if self.detail.detail is None or self.detail.detail.case_id != call.case_id:
+            self._show_case(call.case_id)
+        if self.log_dialog is None:
+            self.open_log(dialed=(call.point_id, record.started_at) if call.point_id else None)
 
     def open_plan(self) -> PlanDialog | None:
         detail = self.detail.detail
@@ -726,6 +744,9 @@ class MainWindow(QMainWindow):
             return None
         case_id = detail.case_id
         draft = prefill or drafts.load_draft(self._queue.engine, self._user.id, case_id)
+        call = None
+        if self._last_call is not None and self._last_call[0].case_id == case_id:
+            call, self._last_call = self._last_call[1], None
         dialog = LogDialog(
             detail,
             lambda entry: self._submit(case_id, entry),
@@ -734,6 +755,7 @@ class MainWindow(QMainWindow):
             self,
             judge=lambda channel, point: self._judge(case_id, channel, point),
             dialed=dialed,
+            call=call,
         )
         dialog.draft_changed.connect(lambda fields: self._queue_draft(case_id, fields))
         dialog.finished.connect(lambda result: self._log_closed(dialog, case_id, result))

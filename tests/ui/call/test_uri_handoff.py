@@ -18,7 +18,7 @@ from tests.ui.conftest import SHANGHAI
 def _window(qtbot, engine, translations, now, phone):
     user = find_user(engine, DEMO_COLLECTOR)
     queue = CaseQueue(engine, user.id, SHANGHAI, clock=lambda: now)
-    window = MainWindow(queue, user, translations, clock=lambda: now, phone=phone)
+    window = MainWindow(queue, user, translations, clock=lambda: now, phone=lambda _sink: phone)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitActive(window):

@@ -1,0 +1,114 @@
+"""The desk's phone placing, timing and ending real calls (baresip on loopback, a scripted
+customer on a second baresip), and the log that opens filled from each call."""
+
+import time
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.contacts import Outcome
+from collector_desk.phone.adapter import CallEventKind
+from collector_desk.phone.baresip import Baresip
+from collector_desk.store.shared.schema import Contact, ContactPoint
+from tests.conftest import FIXED_NOW
+from tests.phone.conftest import CUSTOMER, customer, softphones  # noqa: F401 (fixtures)
+from tests.ui.call.test_compliance_flows import _case_with_number, _select_number
+from tests.ui.call.test_uri_handoff import _window
+
+
+def _desk(qtbot, engine, translations, softphones, now=FIXED_NOW):  # noqa: F811
+    desk, theirs = softphones
+    template = "sip:{e164}@" + theirs.address
+
+    def phone(sink):
+        return Baresip("127.0.0.1", desk.ctrl_port, template, "", sink)
+
+    case_id, point_id = _case_with_number(engine, "CN")
+    with Session(engine) as s, s.begin():  # the customer's phone answers to this number
+        s.execute(update(ContactPoint).where(ContactPoint.id == point_id).values(value=CUSTOMER))
+    window = _window(qtbot, engine, translations, now, None)
+    window.calls._make_phone = phone
+    window.calls._connect()
+    _select_number(window, case_id, point_id)
+    return window, case_id
+
+
+def _contact(engine, case_id):
+    with Session(engine) as s:
+        return s.scalars(
+            select(Contact).where(Contact.case_id == case_id).order_by(Contact.recorded_at.desc())
+        ).first()
+
+
+def test_an_answered_call_fills_the_log_with_its_times(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, case_id = _desk(qtbot, engine, translations, softphones)
+    their_phone, theirs = customer
+    qtbot.keyClick(window.detail.points, Qt.Key.Key_C)
+    ring = theirs.wait_for(CallEventKind.INCOMING)
+    assert window.log_dialog is None and window.calls.bar.isVisible()  # the call runs
+    qtbot.waitUntil(lambda: "ringing" in window.calls.label.text(), timeout=5000)
+    their_phone.answer(ring.call_id)
+    qtbot.waitUntil(lambda: "On the call" in window.calls.label.text(), timeout=5000)
+    time.sleep(1.2)
+    their_phone.hang_up(ring.call_id)
+    qtbot.waitUntil(lambda: window.log_dialog is not None, timeout=5000)
+    dialog = window.log_dialog
+    assert not window.calls.bar.isVisible()
+    assert "answered" in dialog.call_summary.text() and "talk 0:01" in dialog.call_summary.text()
+    assert dialog.selected_outcome() is Outcome.RIGHT_PARTY  # never "no answer" once answered
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)  # confirmed with one key
+    contact = _contact(engine, case_id)
+    assert contact.outcome is Outcome.RIGHT_PARTY and 1 <= contact.duration_s <= 3
+
+
+def test_a_rejected_call_opens_the_log_on_busy_and_counts_as_an_attempt(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, case_id = _desk(qtbot, engine, translations, softphones)
+    their_phone, theirs = customer
+    window.dial_action.trigger()
+    their_phone.hang_up(theirs.wait_for(CallEventKind.INCOMING).call_id)
+    qtbot.waitUntil(lambda: window.log_dialog is not None, timeout=5000)
+    dialog = window.log_dialog
+    assert dialog.selected_outcome() is Outcome.BUSY and "busy" in dialog.call_summary.text()
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)  # confirmed with one key
+    contact = _contact(engine, case_id)
+    assert contact.outcome is Outcome.BUSY and contact.duration_s == 0
+
+
+def test_f9_hangs_up_and_a_refused_dial_rings_nothing(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    night = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)  # 22:00 in Shanghai
+    window, _case_id = _desk(qtbot, engine, translations, softphones, night)
+    _their_phone, theirs = customer
+    window.dial_action.trigger()
+    assert "outside contact hours" in window.detail.dial_banner.text()
+    time.sleep(1.0)
+    qtbot.wait(50)
+    assert theirs.seen == []  # no INVITE reached the customer's phone
+
+    window2, _ = _desk(qtbot, engine, translations, softphones)
+    window2.dial_action.trigger()
+    theirs.wait_for(CallEventKind.INCOMING)
+    window2.calls.hang_up_action.trigger()  # F9
+    qtbot.waitUntil(lambda: window2.log_dialog is not None, timeout=5000)
+    assert window2.log_dialog.selected_outcome() is Outcome.NO_ANSWER
+    assert "hung up before an answer" in window2.log_dialog.call_summary.text()
+    window2.log_dialog.reject()
