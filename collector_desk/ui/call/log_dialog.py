@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from collector_desk.domain import phones
-from collector_desk.domain.calls import CallRecord
+from collector_desk.domain.calls import CallRecord, Ending
 from collector_desk.domain.contact_log import DIALABLE, ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, Direction, Outcome, OutcomeGroup
 from collector_desk.domain.money import MoneyError, parse_major
@@ -468,6 +468,22 @@ class LogDialog(QDialog):
             dialed_at=self._dialed_at(),
             talk_seconds=self._call.talk_seconds if self._dialed_at() and self._call else 0,
         ), []
+
+    def unanswered_attempt(self) -> ContactEntry | None:
+        """The attempt an unanswered call was, as its phone reported it: the caps count it
+        even when the collector closes the log without saving."""
+        call, dialed = self._call, self._dialed
+        if call is None or dialed is None or call.suggested_outcome is None:
+            return None
+        if call.ending in (Ending.ANSWERED, Ending.FAILED):
+            return None
+        return ContactEntry(
+            channel=Channel.CALL,
+            outcome=call.suggested_outcome,
+            contact_point_id=dialed[0],
+            direction=call.direction,
+            dialed_at=call.started_at,
+        )
 
     def _dialed_at(self) -> datetime | None:
         """The dial's time, while the dialog still records the number that was dialed."""

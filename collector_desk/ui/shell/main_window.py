@@ -54,6 +54,7 @@ from collector_desk.ui.case.flag_dialog import FlagDialog
 from collector_desk.ui.case.legal_dialog import LegalDialog
 from collector_desk.ui.case.plan_dialog import PlanDialog
 from collector_desk.ui.case.plan_letter import letter_html, write_pdf
+from collector_desk.ui.common import labels
 from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.i18n import LANGUAGES, Translations
 from collector_desk.ui.common.theme import show_as_error
@@ -776,6 +777,15 @@ class MainWindow(QMainWindow):
         self.log_dialog = None
         if result != LogDialog.DialogCode.Accepted:
             self._flag_offer = None  # nothing was logged: the call's flag waits for a new one
+            attempt = dialog.unanswered_attempt()
+            if attempt is not None and not self._submit(case_id, attempt):
+                self.statusBar().showMessage(
+                    translate("MainWindow", "The unanswered call was logged as %1.").replace(
+                        "%1", labels.outcome(attempt.outcome)
+                    ),
+                    PHONE_NOTICE_MS,
+                )
+                announce({case_id}, source=self)
             self._save_draft()  # whatever was typed stays for next time
             self._update_status()
             return

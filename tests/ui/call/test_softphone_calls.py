@@ -36,10 +36,11 @@ def _desk(qtbot, engine, translations, softphones, now=FIXED_NOW):  # noqa: F811
 
 
 def _contact(engine, case_id):
+    """The contact the desk logged just now (at the tests' fixed time), if any."""
     with Session(engine) as s:
         return s.scalars(
-            select(Contact).where(Contact.case_id == case_id).order_by(Contact.recorded_at.desc())
-        ).first()
+            select(Contact).where(Contact.case_id == case_id, Contact.recorded_at >= FIXED_NOW)
+        ).one_or_none()
 
 
 def test_an_answered_call_fills_the_log_with_its_times(
@@ -112,3 +113,21 @@ def test_f9_hangs_up_and_a_refused_dial_rings_nothing(
     assert window2.log_dialog.selected_outcome() is Outcome.NO_ANSWER
     assert "hung up before an answer" in window2.log_dialog.call_summary.text()
     window2.log_dialog.reject()
+
+
+def test_an_unanswered_call_counts_even_when_the_log_is_closed(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, case_id = _desk(qtbot, engine, translations, softphones)
+    their_phone, theirs = customer
+    window.dial_action.trigger()
+    their_phone.hang_up(theirs.wait_for(CallEventKind.INCOMING).call_id)
+    qtbot.waitUntil(lambda: window.log_dialog is not None, timeout=5000)
+    qtbot.keyClick(window.log_dialog, Qt.Key.Key_Escape)  # closed without saving
+    contact = _contact(engine, case_id)
+    assert contact is not None and contact.outcome is Outcome.BUSY  # the caps count it
+    assert "logged as Busy" in window.statusBar().currentMessage()
