@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import phonenumbers
+
 from collector_desk.config.loaders import whole_numbers, with_override
 
 ADAPTERS = ("none", "uri", "baresip")
@@ -22,6 +24,7 @@ class Telephony:
     dial_prefix: str
     baresip_port: int = 4444
     ring_seconds: int = 45
+    home_region: str = "CN"
 
 
 def _check_template(template: str, source: str) -> None:
@@ -54,7 +57,10 @@ def load_telephony(path: Path | None = None, override: Path | None = None) -> Te
         raise ValueError(f"{source}: baresip_port between 1 and 65535")
     if not 10 <= ring <= 300:
         raise ValueError(f"{source}: ring_seconds between 10 and 300")
-    return Telephony(adapter, template, prefix, port, ring)
+    region = str(data["home_region"])
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(f"{source}: home_region is a country code like CN, US or AU")
+    return Telephony(adapter, template, prefix, port, ring, region)
 
 
 @cache

@@ -119,44 +119,59 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="97" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="106" />
         <source>The softphone is not running; dial by hand, or start it.</source>
         <translation>电话软件未运行；请手动拨号，或启动电话软件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="183" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="211" />
+        <source>a withheld number</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="217" />
+        <source>Incoming call from %1</source>
+        <translation>%1 来电</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="222" />
         <source>On the call with %1 · %2</source>
         <translation>正在与 %1 通话 · %2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="186" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="225" />
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="190" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="229" />
         <source>ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="192" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="231" />
         <source>connecting</source>
         <translation>正在接通</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="194" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="233" />
         <source>Calling %1 · %2 %3</source>
         <translation>正在呼叫 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="200" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="239" />
         <source>Hang up (%1)</source>
         <translation>挂断 (%1)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="202" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="241" />
         <source>Mute (%1)</source>
         <translation>静音 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/call_control.py" line="243" />
+        <source>Answer (%1)</source>
+        <translation>接听 (%1)</translation>
     </message>
 </context>
 <context>
@@ -353,6 +368,19 @@
         <location filename="../../collector_desk/ui/call/call_guide.py" line="575" />
         <source>Time per step: %1 (total %2 s)</source>
         <translation>各步骤用时：%1（共 %2 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>CallerChoice</name>
+    <message>
+        <location filename="../../collector_desk/ui/call/caller_choice.py" line="20" />
+        <source>Whose call is it?</source>
+        <translation>这是谁的来电？</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/caller_choice.py" line="36" />
+        <source>This number is on several of your cases:</source>
+        <translation>此号码出现在你的多个案件中：</translation>
     </message>
 </context>
 <context>
@@ -1957,218 +1985,218 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="298" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="300" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="301" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="302" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="308" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="304" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="310" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="308" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="310" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="315" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="315" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="352" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="357" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="359" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="364" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="372" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="377" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="380" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="385" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="385" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="390" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="428" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="433" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="435" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="440" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="437" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="442" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="440" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="445" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="445" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="450" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="447" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="452" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="450" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="455" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="452" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="457" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="455" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="460" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="783" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="817" />
         <source>The unanswered call was logged as %1.</source>
         <translation>未接通的呼叫已记录为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="113" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="122" />
         <source>The phone did not take the call; dial it by hand.</source>
         <translation>电话软件未能发起呼叫，请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="715" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="749" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="721" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="755" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="730" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="764" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="333" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="362" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="367" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>

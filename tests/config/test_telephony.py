@@ -40,6 +40,9 @@ def test_an_override_names_the_adapter_and_the_link(tmp_path):
         ('uri_template = "tel:{e164"', "not a template"),
         ('dial_prefix = "9,"', "digits only"),
         ('ringtone = "loud"', "unknown setting(s) ringtone"),
+        ('home_region = "XX"', "home_region is a country code"),
+        ("ring_seconds = 2", "ring_seconds between 10 and 300"),
+        ('adapter = "baresip"\nbaresip_port = 70000', "baresip_port between"),
     ],
 )
 def test_a_wrong_setting_is_refused_naming_it(tmp_path, text, reason):

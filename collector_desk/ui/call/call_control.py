@@ -1,6 +1,7 @@
 """The call on screen: the phone's events moved to the GUI thread, a bar with the call's state
-and talk timer, keys to hang up (F9) and mute (F8), and the finished call handed on so the log
-opens filled from it. A phone that reports nothing (a URI hand-off) only dials."""
+and talk timer, keys to answer an incoming call (F7), hang up (F9) and mute (F8), and the
+finished call handed on so the log opens filled from it. A phone that reports nothing (a URI
+hand-off) only dials."""
 
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ from collector_desk.domain.contacts import Direction
 from collector_desk.domain.masking import mask_phone
 from collector_desk.phone.adapter import CallEvent, CallEventKind, EventSink, Phone, PhoneError
 from collector_desk.phone.call_tracker import CallTracker
+from collector_desk.phone.caller import caller_number
 from collector_desk.ui.common import labels
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
-HANG_UP_KEY, MUTE_KEY = "F9", "F8"
+ANSWER_KEY, HANG_UP_KEY, MUTE_KEY = "F7", "F9", "F8"
 TICK_MS = 1000
 
 
@@ -35,12 +37,13 @@ class PhoneEvents(QObject):
 @dataclass
 class ActiveCall:
     tracker: CallTracker
-    case_id: int
+    case_id: int | None  # an incoming call's, once its caller is matched or chosen
     point_id: int | None
 
 
 class CallControl(QObject):
     ended = Signal(object, object)  # (CallRecord, ActiveCall)
+    ringing_in = Signal(str)  # the caller's E.164, or "" when withheld or unreadable
 
     def __init__(
         self,
@@ -48,15 +51,18 @@ class CallControl(QObject):
         make_phone: Callable[[EventSink], Phone | None] | None,
         ring_seconds: int,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        home_region: str = "CN",
     ) -> None:
         super().__init__(window)
         self._make_phone, self._clock, self._ring_ms = make_phone, clock, ring_seconds * 1000
+        self._home_region = home_region
         self.events = PhoneEvents(self)
         self.events.arrived.connect(self._on_event)
         self.phone: Phone | None = None
         self.call: ActiveCall | None = None
         self.muted = False
         self.problem = ""  # why the phone is not there, for the status bar
+        self.case_ref = ""  # the case an incoming call was matched to, for the bar
         self._connect()
 
         self.bar = QToolBar(window)
@@ -68,13 +74,16 @@ class CallControl(QObject):
         self.label = QLabel(self.bar)
         self.label.setObjectName("callState")
         self.bar.addWidget(self.label)
+        self.answer_action = QAction(self.bar)
+        self.answer_action.setShortcut(QKeySequence(ANSWER_KEY))
+        self.answer_action.triggered.connect(self.answer)
         self.hang_up_action = QAction(self.bar)
         self.hang_up_action.setShortcut(QKeySequence(HANG_UP_KEY))
         self.hang_up_action.triggered.connect(self.hang_up)
         self.mute_action = QAction(self.bar, checkable=True)
         self.mute_action.setShortcut(QKeySequence(MUTE_KEY))
         self.mute_action.triggered.connect(self.set_muted)
-        for action in (self.hang_up_action, self.mute_action):
+        for action in (self.answer_action, self.hang_up_action, self.mute_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # dialogs too
             self.bar.addAction(action)
             window.addAction(action)
@@ -139,6 +148,16 @@ class CallControl(QObject):
             except PhoneError as exc:
                 log.warning("the phone did not hang up: %s", exc)
 
+    def answer(self) -> None:
+        call = self.call
+        if call is None or self.phone is None or call.tracker.direction is not Direction.INBOUND:
+            return
+        if call.tracker.answered_at is None:
+            try:
+                self.phone.answer(call.tracker.call_id)
+            except PhoneError as exc:
+                log.warning("the phone did not answer: %s", exc)
+
     def set_muted(self, on: bool) -> None:
         if self.call is None or self.phone is None or not self.phone.can_mute:
             self.mute_action.setChecked(False)
@@ -159,8 +178,14 @@ class CallControl(QObject):
     # -- following ------------------------------------------------------------------------
     def _on_event(self, event: CallEvent) -> None:
         call = self.call
-        if call is None or event.call_id != call.tracker.call_id:
+        if event.kind is CallEventKind.INCOMING and call is None:
+            number = caller_number(event.peer, self._home_region) or ""
+            tracker = CallTracker(event.call_id, number, Direction.INBOUND, event.at)
+            self._begin(ActiveCall(tracker, None, None))
+            self.ringing_in.emit(number)
             return
+        if call is None or event.call_id != call.tracker.call_id:
+            return  # a second call while one runs rings in the softphone's own window
         if event.kind is CallEventKind.ANSWERED:
             self._ring_limit.stop()
         record = call.tracker.feed(event)
@@ -171,14 +196,28 @@ class CallControl(QObject):
         self._tick.stop()
         self._ring_limit.stop()
         self.bar.hide()
+        if record.direction is Direction.INBOUND and record.answered_at is None:
+            return  # a call that rang here and was not taken: nothing was said, nothing to log
         self.ended.emit(record, call)
 
     def _show(self) -> None:
         call = self.call
         if call is None:
             return
-        tracker, number = call.tracker, mask_phone(call.tracker.number)
-        if tracker.answered_at is not None:
+        tracker = call.tracker
+        number = (
+            mask_phone(tracker.number)
+            if tracker.number
+            else translate("CallControl", "a withheld number")
+        )
+        self.answer_action.setVisible(
+            tracker.direction is Direction.INBOUND and tracker.answered_at is None
+        )
+        if tracker.direction is Direction.INBOUND and tracker.answered_at is None:
+            text = translate("CallControl", "Incoming call from %1").replace("%1", number)
+            if call.case_id is not None and self.case_ref:
+                text += " · " + self.case_ref
+        elif tracker.answered_at is not None:
             talk = int((self._clock() - tracker.answered_at).total_seconds())
             text = translate("CallControl", "On the call with %1 · %2").replace("%1", number)
             text = text.replace("%2", labels.talk_time(max(talk, 0)))
@@ -200,6 +239,9 @@ class CallControl(QObject):
             translate("CallControl", "Hang up (%1)").replace("%1", HANG_UP_KEY)
         )
         self.mute_action.setText(translate("CallControl", "Mute (%1)").replace("%1", MUTE_KEY))
+        self.answer_action.setText(
+            translate("CallControl", "Answer (%1)").replace("%1", ANSWER_KEY)
+        )
         self.mute_action.setVisible(self.phone is not None and self.phone.can_mute)
         self._show()
 

@@ -30,6 +30,7 @@ from collector_desk.domain.policy import Decision
 from collector_desk.phone.adapter import EventSink, Phone
 from collector_desk.store.cache import actions, customer_actions, drafts
 from collector_desk.store.cache.actions import log_contact
+from collector_desk.store.cache.caller_id import CallerMatch, cases_for_caller
 from collector_desk.store.cache.outbox import pending_count
 from collector_desk.store.cache.queue import CaseDetail, CaseQueue
 from collector_desk.store.cache.queue_query import View
@@ -46,6 +47,7 @@ from collector_desk.store.shared.people import UserView
 from collector_desk.sync.installation import describe_installation
 from collector_desk.ui.call.call_control import ActiveCall, CallControl
 from collector_desk.ui.call.call_guide import CallGuide
+from collector_desk.ui.call.caller_choice import CallerChoice
 from collector_desk.ui.call.log_dialog import LogDialog
 from collector_desk.ui.case import correction_dialog
 from collector_desk.ui.case.correction_dialog import CorrectionDialog
@@ -163,8 +165,11 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         # None: the collector dials on a separate phone
-        self.calls = CallControl(self, phone, default_telephony().ring_seconds, clock)
+        telephony = default_telephony()
+        self.calls = CallControl(self, phone, telephony.ring_seconds, clock, telephony.home_region)
         self.calls.ended.connect(self._call_ended)
+        self.calls.ringing_in.connect(self._ringing_in)
+        self.caller_choice: CallerChoice | None = None
         self.reminders = Reminders(
             queue.engine,
             user.id,
@@ -616,10 +621,39 @@ class MainWindow(QMainWindow):
         self._last_call = (call, record)
         if self.guide_dock.isVisible() and self.guide.detail is not None:
             return
-        if self.detail.detail is None or self.detail.detail.case_id != call.case_id:
+        if call.case_id is not None and (
+            self.detail.detail is None or self.detail.detail.case_id != call.case_id
+        ):
             self._show_case(call.case_id)
         if self.log_dialog is None:
             self.open_log(dialed=(call.point_id, record.started_at) if call.point_id else None)
+
+    def _ringing_in(self, number: str) -> None:
+        """Whose call it is, from my cases' numbers: one case opens, several are offered, none
+        leaves the number in the search box (a relative's new number, a case not mine)."""
+        matches = cases_for_caller(self._queue.engine, self._user.id, number) if number else []
+        if len(matches) == 1:
+            self._take_caller(matches[0])
+        elif matches:
+            choice = CallerChoice(matches, self)
+            choice.accepted.connect(lambda: self._take_caller(choice.chosen()))
+            choice.finished.connect(lambda _r: setattr(self, "caller_choice", None))
+            self.caller_choice = choice
+            choice.open()
+        elif number:
+            self.queue_panel.search.setText(number.lstrip("+"))
+            self.queue_panel.focus_search()
+
+    def _take_caller(self, match: CallerMatch | None) -> None:
+        call = self.calls.call
+        if match is None or call is None:
+            return
+        call.case_id, call.point_id = match.case_id, match.point_id
+        self.calls.case_ref = match.case_ref
+        self._show_case(match.case_id)
+        detail = self.detail.detail
+        if self.guide_dock.isVisible() and detail is not None:  # the inbound script
+            self.guide.start(detail, match.point_id, None, inbound=True)
 
     def open_plan(self) -> PlanDialog | None:
         detail = self.detail.detail

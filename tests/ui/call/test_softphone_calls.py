@@ -8,14 +8,39 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.contacts import Outcome
+from collector_desk.domain.contacts import Direction, Outcome
 from collector_desk.phone.adapter import CallEventKind
 from collector_desk.phone.baresip import Baresip
-from collector_desk.store.shared.schema import Contact, ContactPoint
+from collector_desk.store.cache import search
+from collector_desk.store.shared.schema import Case, Contact, ContactPoint
 from tests.conftest import FIXED_NOW
 from tests.phone.conftest import CUSTOMER, customer, softphones  # noqa: F401 (fixtures)
 from tests.ui.call.test_compliance_flows import _case_with_number, _select_number
 from tests.ui.call.test_uri_handoff import _window
+
+
+def _numbers_become(engine, point_ids, number):
+    """These contact points now hold `number`, indexed for search as a pull would."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(ContactPoint).where(ContactPoint.id.in_(point_ids)).values(value=number)
+        )
+        search.rebuild(conn)
+
+
+def _second_case(engine, first_case):
+    with Session(engine) as s:
+        return s.execute(
+            select(Case.id, ContactPoint.id)
+            .join(ContactPoint, ContactPoint.customer_id == Case.customer_id)
+            .where(
+                Case.id != first_case,
+                Case.assigned_to == s.get(Case, first_case).assigned_to,
+                Case.customer_id != s.get(Case, first_case).customer_id,
+                ContactPoint.kind == "mobile",
+            )
+            .order_by(Case.id)
+        ).first()
 
 
 def _desk(qtbot, engine, translations, softphones, now=FIXED_NOW):  # noqa: F811
@@ -26,8 +51,7 @@ def _desk(qtbot, engine, translations, softphones, now=FIXED_NOW):  # noqa: F811
         return Baresip("127.0.0.1", desk.ctrl_port, template, "", sink)
 
     case_id, point_id = _case_with_number(engine, "CN")
-    with Session(engine) as s, s.begin():  # the customer's phone answers to this number
-        s.execute(update(ContactPoint).where(ContactPoint.id == point_id).values(value=CUSTOMER))
+    _numbers_become(engine, [point_id], CUSTOMER)  # the customer's phone answers to it
     window = _window(qtbot, engine, translations, now, None)
     window.calls._make_phone = phone
     window.calls._connect()
@@ -131,3 +155,68 @@ def test_an_unanswered_call_counts_even_when_the_log_is_closed(
     contact = _contact(engine, case_id)
     assert contact is not None and contact.outcome is Outcome.BUSY  # the caps count it
     assert "logged as Busy" in window.statusBar().currentMessage()
+
+
+def test_a_customer_calling_in_opens_their_case_and_f7_answers(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, case_id = _desk(qtbot, engine, translations, softphones)
+    window.detail.show_case(window._queue.detail(_second_case(engine, case_id)[0]))
+    their_phone, theirs = customer
+    their_phone.dial(CUSTOMER)  # their phone calls the desk
+    qtbot.waitUntil(lambda: window.calls.call is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.detail.detail.case_id == case_id, timeout=5000)
+    assert "Incoming call from" in window.calls.label.text()
+    window.calls.answer_action.trigger()  # F7
+    theirs.wait_for(CallEventKind.ANSWERED)
+    time.sleep(1.1)
+    their_phone.hang_up(theirs.seen[0].call_id)
+    qtbot.waitUntil(lambda: window.log_dialog is not None, timeout=5000)
+    dialog = window.log_dialog
+    assert dialog.inbound.isChecked() and "received" in dialog.call_summary.text()
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)
+    contact = _contact(engine, case_id)
+    assert contact.direction is Direction.INBOUND and contact.duration_s >= 1
+
+
+def test_a_number_on_two_cases_asks_whose_call_it_is(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, case_id = _desk(qtbot, engine, translations, softphones)
+    other_case, other_point = _second_case(engine, case_id)
+    _numbers_become(engine, [other_point], CUSTOMER)
+    their_phone, _theirs = customer
+    their_phone.dial(CUSTOMER)
+    qtbot.waitUntil(lambda: window.caller_choice is not None, timeout=5000)
+    choice = window.caller_choice
+    assert choice.list.count() == 2
+    refs = [m.case_id for m in choice.matches]
+    assert sorted(refs) == sorted([case_id, other_case])
+    choice.list.setCurrentRow(refs.index(other_case))
+    choice.accept()
+    assert window.detail.detail.case_id == other_case
+    assert window.calls.call.case_id == other_case
+
+
+def test_an_unknown_caller_leaves_their_number_in_the_search(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, _case_id = _desk(qtbot, engine, translations, softphones)
+    _numbers_become(engine, [window.detail.selected_point()], "+8613900002222")
+    their_phone, _theirs = customer
+    their_phone.dial(CUSTOMER)  # on none of this desk's cases now
+    qtbot.waitUntil(lambda: window.calls.call is not None, timeout=5000)
+    assert window.queue_panel.search.text() == CUSTOMER.lstrip("+")
+    assert window.caller_choice is None
