@@ -2,9 +2,13 @@
 
 Definitions (DOMAIN.md "The numbers a team lead watches"):
 - contacts: outbound contacts (every try, answered or not); inbound calls are not counted;
-- hours: per collector and day, the span from the first to the last contact plus the average
-  handling time of one more (5 minutes), so a day of one call is not zero hours;
+- hours: per collector and day, the span from the first contact to the last, inbound calls
+  included (answering them is work), plus the average handling time of one more (5 minutes), so
+  a day of one call is not zero hours; a contact is logged when its call has ended, so a call
+  the phone timed starts its talk time before the contact's time;
 - contacts per hour: contacts / hours;
+- talk time: the seconds the phone measured on the line, outbound and inbound (0 for contacts
+  logged without a phone that reports calls);
 - right-party-contact rate: contacts that reached the customer / contacts;
 - promise rate: promises to pay / right-party contacts;
 - kept rate: what was paid towards promises falling due in the period / what they promised;
@@ -43,6 +47,7 @@ class ContactFact:
     at: datetime
     outcome: Outcome
     direction: Direction = Direction.OUTBOUND
+    talk_seconds: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class KpiRow:
     right_party: int = 0
     promises: int = 0
     broken_no_follow_up: int = 0
+    talk_seconds: int = 0
     # by ISO currency code, in code order; a currency with no figure is absent
     money: Mapping[str, Amounts] = field(default_factory=dict)
 
@@ -118,7 +124,7 @@ class KpiRow:
         return self.promises / self.right_party if self.right_party else None
 
 
-COUNTS = ("contacts", "seconds", "right_party", "promises", "broken_no_follow_up")
+COUNTS = ("contacts", "seconds", "right_party", "promises", "broken_no_follow_up", "talk_seconds")
 
 
 def currencies(rows: Iterable[KpiRow]) -> list[str]:
@@ -139,6 +145,7 @@ class _Acc:
     right_party: int = 0
     promises: int = 0
     broken_no_follow_up: int = 0
+    talk_seconds: int = 0
     money: dict[str, Amounts] = field(default_factory=dict)
 
     def add_money(self, currency: str, amounts: Amounts) -> None:
@@ -165,18 +172,21 @@ def kpis(
 ) -> list[KpiRow]:
     """Rows per (period, collector), and the team's (collector None) per period, sorted."""
     acc: dict[tuple[date, int], _Acc] = defaultdict(_Acc)
-    days: dict[tuple[int, date], list[datetime]] = defaultdict(list)
+    days: dict[tuple[int, date], list[tuple[datetime, datetime]]] = defaultdict(list)
     for c in contacts:
-        if c.direction is not Direction.OUTBOUND:
-            continue
         local = c.at.astimezone(zone)
         a = acc[(period_of(local.date(), period), c.collector_id)]
+        a.talk_seconds += c.talk_seconds
+        days[(c.collector_id, local.date())].append(
+            (c.at - timedelta(seconds=c.talk_seconds), c.at)
+        )
+        if c.direction is not Direction.OUTBOUND:
+            continue  # an answered inbound call is work, not a try
         a.contacts += 1
         a.right_party += c.outcome.group is OutcomeGroup.SUCCESS
         a.promises += c.outcome is Outcome.PROMISE_TO_PAY
-        days[(c.collector_id, local.date())].append(c.at)
-    for (collector, day), times in days.items():
-        worked = max(times) - min(times) + LAST_CALL
+    for (collector, day), spans in days.items():
+        worked = max(end for _, end in spans) - min(start for start, _ in spans) + LAST_CALL
         acc[(period_of(day, period), collector)].seconds += int(worked.total_seconds())
     for p in promises:
         if p.status is PromiseStatus.CANCELLED:

@@ -112,6 +112,7 @@ class KpiOut(BaseModel):
     promises: int
     promise_rate: float | None
     broken_no_follow_up: int
+    talk_seconds: int = 0  # on the line, as the phones measured (a server before this: 0)
     # one entry per currency, in code order; none is ever a sum across currencies (a server
     # older than this field sends none: its sums mixed currencies)
     money: list[MoneyOut] = Field(default_factory=list)

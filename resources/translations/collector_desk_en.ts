@@ -4,7 +4,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="404" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="406" />
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>Exported %n row to %1</numerusform>

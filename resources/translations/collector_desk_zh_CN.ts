@@ -888,7 +888,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/team/dashboard.py" line="312" />
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="354" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="355" />
         <source>Collected (%1)</source>
         <translation>回收金额（%1）</translation>
     </message>
@@ -909,57 +909,62 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/team/dashboard.py" line="350" />
+        <source>Talk time</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="351" />
         <source>RPC rate</source>
         <translation>本人接通率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="351" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="352" />
         <source>Promise rate</source>
         <translation>承诺率</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="352" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="353" />
         <source>Broken, no follow-up</source>
         <translation>违约未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="353" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="354" />
         <source>Kept rate (%1)</source>
         <translation>履约率（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="385" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="387" />
         <source>Export the team's numbers</source>
         <translation>导出本组数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="387" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="389" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="400" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="402" />
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="404" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="406" />
         <source>Exported %n row(s) to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="423" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="425" />
         <source>W%1</source>
         <translation>第%1周</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="429" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="431" />
         <source>No figures for these dates yet.</source>
         <translation>这些日期暂无数据。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/dashboard.py" line="431" />
+        <location filename="../../collector_desk/ui/team/dashboard.py" line="433" />
         <source>Figures computed %1.</source>
         <translation>数据计算于 %1。</translation>
     </message>

@@ -29,12 +29,13 @@ def at(day, hour, minute=0):
 
 # Thursday 26 and Friday 27 November 2026, Monday 30 is the next ISO week
 CONTACTS = [
-    # alice, Thursday 09:00-10:55: 4 calls, 2 reached the customer, 1 promise
-    ContactFact(ALICE, at(26, 9), Outcome.NO_ANSWER),
-    ContactFact(ALICE, at(26, 9, 30), Outcome.RIGHT_PARTY),
+    # alice, Thursday 09:00 to 11:00: 4 calls, 2 reached the customer, 1 promise; the phone
+    # measured 4 + 10 minutes on the line, and an inbound call of 3 (work, not a try)
+    ContactFact(ALICE, at(26, 9, 2), Outcome.NO_ANSWER),
+    ContactFact(ALICE, at(26, 9, 4), Outcome.RIGHT_PARTY, talk_seconds=240),  # from 09:00
     ContactFact(ALICE, at(26, 10), Outcome.THIRD_PARTY),
-    ContactFact(ALICE, at(26, 10, 55), Outcome.PROMISE_TO_PAY),
-    ContactFact(ALICE, at(26, 11), Outcome.RIGHT_PARTY, Direction.INBOUND),  # not counted
+    ContactFact(ALICE, at(26, 10, 55), Outcome.PROMISE_TO_PAY, talk_seconds=600),
+    ContactFact(ALICE, at(26, 11), Outcome.RIGHT_PARTY, Direction.INBOUND, 180),
     # bob, Thursday: one call
     ContactFact(BOB, at(26, 14), Outcome.BUSY),
     # alice, Monday of the next week
@@ -61,8 +62,10 @@ def test_daily_figures_per_collector():
     rows = kpis(CONTACTS, PROMISES, PAYMENTS, SHANGHAI, Period.DAY)
     alice = _by(rows, date(2026, 11, 26), ALICE)
     assert (alice.contacts, alice.right_party, alice.promises) == (4, 2, 1)
-    assert alice.seconds == int(timedelta(hours=2).total_seconds())  # 09:00-10:55 + 5 minutes
-    assert alice.contacts_per_hour == pytest.approx(2.0)
+    # from the start of the call logged at 09:04 to the inbound call at 11:00, and 5 minutes
+    assert alice.seconds == int(timedelta(hours=2, minutes=5).total_seconds())
+    assert alice.contacts_per_hour == pytest.approx(4 / (125 / 60))
+    assert alice.talk_seconds == 240 + 600 + 180
     assert alice.rpc_rate == pytest.approx(0.5) and alice.promise_rate == pytest.approx(0.5)
     assert alice.money == {"CNY": Amounts(150_000, 120_000, 120_000)}
     assert alice.money["CNY"].kept_rate == pytest.approx(0.8)
@@ -82,7 +85,8 @@ def test_the_team_row_adds_up_its_collectors():
     rows = kpis(CONTACTS, PROMISES, PAYMENTS, SHANGHAI, Period.DAY)
     team = _by(rows, date(2026, 11, 26), None)
     assert (team.contacts, team.right_party, team.promises) == (5, 2, 1)
-    assert team.seconds == 7200 + 300
+    assert team.seconds == 7500 + 300
+    assert team.talk_seconds == 1020
     assert team.money["CNY"].collected_minor == 120_000 and team.broken_no_follow_up == 1
     assert rows[-1].collector_id is None  # each period ends with its team row
 

@@ -28,7 +28,8 @@ def test_kpis_from_pushed_contacts_per_collector_and_team(live, desk):
         d.sync()
     _log(alice, a1, Outcome.NO_ANSWER)
     live.clock.now += timedelta(minutes=30)
-    _log(alice, a2, Outcome.RIGHT_PARTY)
+    dialed = alice.clock() - timedelta(minutes=4)
+    _log(alice, a2, Outcome.RIGHT_PARTY, dialed_at=dialed, talk_seconds=200)  # phone-timed
     _log(bob, b1, Outcome.BUSY)
     _log(carol, 40, Outcome.RIGHT_PARTY)
     for d in (alice, bob, carol):
@@ -45,6 +46,7 @@ def test_kpis_from_pushed_contacts_per_collector_and_team(live, desk):
     assert (by["alice"]["contacts"], by["alice"]["right_party"]) == (2, 1)
     assert by["alice"]["rpc_rate"] == 0.5
     assert by["alice"]["hours"] == pytest.approx((30 + 5) / 60)
+    assert (by["alice"]["talk_seconds"], by[None]["talk_seconds"]) == (200, 200)
     assert (by[None]["contacts"], by[None]["right_party"]) == (3, 1)
     assert by["bob"]["promise_rate"] is None
 

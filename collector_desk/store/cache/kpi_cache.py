@@ -68,7 +68,7 @@ def save(
 
 def _kpi_figures(item: Mapping) -> dict:
     money = {m["currency"]: {n: int(m[n]) for n in AMOUNTS} for m in item.get("money", ())}
-    return {**{n: int(item[n]) for n in COUNTS}, "money": money}
+    return {**{n: int(item.get(n, 0)) for n in COUNTS}, "money": money}
 
 
 def _flow_figures(item: Mapping) -> dict:
@@ -77,7 +77,8 @@ def _flow_figures(item: Mapping) -> dict:
 
 def _kpi_row(period: date, who: int | None, figures: Mapping) -> KpiRow:
     money = {code: Amounts(**a) for code, a in sorted(figures.get("money", {}).items())}
-    return KpiRow(period, who, **{n: figures[n] for n in COUNTS}, money=money)
+    # figures cached before a count existed (talk time) read as 0
+    return KpiRow(period, who, **{n: figures.get(n, 0) for n in COUNTS}, money=money)
 
 
 def load(

@@ -50,9 +50,15 @@ def team_kpis(
             members = members.where(User.username == username)
         ids = list(session.scalars(members))
         contacts = [
-            ContactFact(user_id, at, outcome, direction)
-            for user_id, at, outcome, direction in session.execute(
-                select(Contact.user_id, Contact.started_at, Contact.outcome, Contact.direction)
+            ContactFact(user_id, at, outcome, direction, talk or 0)
+            for user_id, at, outcome, direction, talk in session.execute(
+                select(
+                    Contact.user_id,
+                    Contact.started_at,
+                    Contact.outcome,
+                    Contact.direction,
+                    Contact.duration_s,
+                )
                 .where(Contact.user_id.in_(ids))
                 .where(Contact.started_at >= start, Contact.started_at < end)
             )

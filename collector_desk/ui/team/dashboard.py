@@ -42,7 +42,7 @@ from collector_desk.store.cache import kpi_cache
 from collector_desk.store.cache.kpi_export import export_kpis
 from collector_desk.store.shared.people import UserView
 from collector_desk.sync.outcomes import NotALead
-from collector_desk.ui.common import formatting
+from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.tables import fill, read_only_table
 from collector_desk.ui.team.charts import Chart, Kind, Series
 
@@ -347,6 +347,7 @@ class Dashboard(QWidget):
                 translate("Dashboard", "Contacts"),
                 translate("Dashboard", "Hours"),
                 translate("Dashboard", "Contacts per hour"),
+                translate("Dashboard", "Talk time"),
                 translate("Dashboard", "RPC rate"),
                 translate("Dashboard", "Promise rate"),
                 translate("Dashboard", "Broken, no follow-up"),
@@ -361,6 +362,7 @@ class Dashboard(QWidget):
                     "–"
                     if r.contacts_per_hour is None
                     else formatting.number(r.contacts_per_hour, 1),
+                    labels.talk_time(r.talk_seconds),
                     rate(r.rpc_rate),
                     rate(r.promise_rate),
                     formatting.number(r.broken_no_follow_up),

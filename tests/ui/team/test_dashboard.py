@@ -67,7 +67,7 @@ def test_the_dashboard_shows_the_teams_numbers_and_keeps_them_offline(
         assert _values(board.charts["rpc_rate"])[-1] == pytest.approx(1 / 3)
         assert _values(board.charts["rpc_rate"])[0] is None  # no calls: no rate, not 0 %
         # two calls within the same minute count as five minutes of work
-        assert _table(board.table)[0][:5] == ["Alice", "2", "0.1", "24.0", "50%"]
+        assert _table(board.table)[0][:6] == ["Alice", "2", "0.1", "24.0", "0:00", "50%"]
         assert [row[0] for row in _table(board.table)] == ["Alice", "Bob", "Team"]
         assert [row[1] for row in _table(board.table)] == ["2", "1", "3"]
 
