@@ -25,6 +25,7 @@ class Telephony:
     baresip_port: int = 4444
     ring_seconds: int = 45
     home_region: str = "CN"
+    preview_seconds: int = 10
 
 
 def _check_template(template: str, source: str) -> None:
@@ -52,7 +53,11 @@ def load_telephony(path: Path | None = None, override: Path | None = None) -> Te
     _check_template(template, source)
     if prefix and not prefix.isdigit():
         raise ValueError(f"{source}: dial_prefix holds digits only")
-    port, ring = whole_numbers(data, ("baresip_port", "ring_seconds"), source)
+    port, ring, preview = whole_numbers(
+        data, ("baresip_port", "ring_seconds", "preview_seconds"), source
+    )
+    if not 3 <= preview <= 60:
+        raise ValueError(f"{source}: preview_seconds between 3 and 60")
     if not 1 <= port <= 65535:
         raise ValueError(f"{source}: baresip_port between 1 and 65535")
     if not 10 <= ring <= 300:
@@ -60,7 +65,7 @@ def load_telephony(path: Path | None = None, override: Path | None = None) -> Te
     region = str(data["home_region"])
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"{source}: home_region is a country code like CN, US or AU")
-    return Telephony(adapter, template, prefix, port, ring, region)
+    return Telephony(adapter, template, prefix, port, ring, region, preview)
 
 
 @cache

@@ -1990,188 +1990,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="303" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="305" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="306" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="307" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="308" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="310" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="315" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
         <source>P&amp;rint plan letter…</source>
         <translation>打印还款计划函(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="331" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="332" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="333" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="334" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="335" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="341" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="357" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="368" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="364" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="375" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="377" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="388" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="385" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="396" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="390" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="401" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="433" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="444" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="440" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="451" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="442" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="453" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="445" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="456" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="450" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="461" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="452" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="463" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="455" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="466" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="457" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="468" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="460" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="471" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="817" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="848" />
         <source>The unanswered call was logged as %1.</source>
         <translation>未接通的呼叫已记录为“%1”。</translation>
     </message>
@@ -2181,27 +2181,27 @@
         <translation>电话软件未能发起呼叫，请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="749" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="780" />
         <source>This case has no agreed plan to print.</source>
         <translation>此案件没有已生效的还款计划可打印。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="755" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="786" />
         <source>Save plan letter</source>
         <translation>保存还款计划函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="764" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="795" />
         <source>Plan letter saved.</source>
         <translation>还款计划函已保存。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="349" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="367" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="378" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2723,6 +2723,55 @@
         <location filename="../../collector_desk/ui/common/labels.py" line="332" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialer</name>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="80" />
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="117" />
+        <source>Preview dialing stopped: %1</source>
+        <translation>预览拨号已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="128" />
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="144" />
+        <source>the desk is locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="132" />
+        <source>no case further on may be called now</source>
+        <translation>后面没有现在可以拨打的案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="156" />
+        <source>the call did not go out</source>
+        <translation>呼叫未能拨出</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="162" />
+        <source>Calling %1 in %2 s · %3 skip · %4 pause</source>
+        <translation>%2 秒后呼叫 %1 · %3 跳过 · %4 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="170" />
+        <source>Preview &amp;dialing (Ctrl+Shift+D)</source>
+        <translation>预览拨号(&amp;D) (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="171" />
+        <source>Skip (%1)</source>
+        <translation>跳过 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/call/preview_dialer.py" line="172" />
+        <source>Pause (%1)</source>
+        <translation>暂停 (%1)</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ from collector_desk.ui.call.call_control import ActiveCall, CallControl
 from collector_desk.ui.call.call_guide import CallGuide
 from collector_desk.ui.call.caller_choice import CallerChoice
 from collector_desk.ui.call.log_dialog import LogDialog
+from collector_desk.ui.call.preview_dialer import PreviewDialer, callable_point
 from collector_desk.ui.case import correction_dialog
 from collector_desk.ui.case.correction_dialog import CorrectionDialog
 from collector_desk.ui.case.detail_pane import DetailPane
@@ -76,6 +77,7 @@ DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keyst
 PRIORITY_REFRESH_MS = 5 * 60 * 1000
 CLOCK_SKEW_WARNING_S = 5 * 60  # contact times are the desktop's: say when they are off
 PHONE_NOTICE_MS = 10_000
+PREVIEW_LOOKAHEAD = 50  # cases preview dialing passes over looking for one it may call
 ROWS_READ_ONE_BY_ONE = 20  # more cases changed at once (a rebalance): the queue reloads
 
 
@@ -170,6 +172,15 @@ class MainWindow(QMainWindow):
         self.calls.ended.connect(self._call_ended)
         self.calls.ringing_in.connect(self._ringing_in)
         self.caller_choice: CallerChoice | None = None
+        self.preview = PreviewDialer(
+            self,
+            telephony.preview_seconds,
+            self._next_callable,
+            self._preview_dial,
+            lambda: self.idle_lock is not None and self.idle_lock.locked,
+        )
+        self.case_menu.addAction(self.preview.mode_action)
+        self.preview.mode_action.setEnabled(phone is not None)  # it dials: a phone it needs
         self.reminders = Reminders(
             queue.engine,
             user.id,
@@ -628,6 +639,26 @@ class MainWindow(QMainWindow):
         if self.log_dialog is None:
             self.open_log(dialed=(call.point_id, record.started_at) if call.point_id else None)
 
+    def _next_callable(self, move: bool) -> tuple[int, str] | None:
+        """The number preview dialing calls: on the case shown (unless `move`), else on the
+        next case in the queue with a number of the customer's own the rules allow now."""
+        for step in range(PREVIEW_LOOKAHEAD):
+            if (move or step > 0) and not self.queue_panel.select_next():
+                return None
+            detail = self.detail.detail
+            point = None if detail is None else callable_point(detail)
+            if point is not None:
+                ids = [p.id for p in detail.contact_points] if detail else []
+                self.detail.points.setCurrentCell(ids.index(point.id), 0)
+                return point.id, point.value
+        return None
+
+    def _preview_dial(self, point_id: int) -> bool:
+        self.dial(point_id)  # the rules are asked again, as of now
+        if self.calls.call is not None:
+            return True
+        return self.log_dialog is not None and not self.calls.problem
+
     def _ringing_in(self, number: str) -> None:
         """Whose call it is, from my cases' numbers: one case opens, several are offered, none
         leaves the number in the search box (a relative's new number, a case not mine)."""
@@ -832,6 +863,7 @@ class MainWindow(QMainWindow):
             return
         if dialog.next_requested:
             self.queue_panel.select_next()
+            self.preview.after_save()
         announce({case_id}, source=self)  # and the case, if it is still the one shown
         self.table.setFocus()
 

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.contacts import Direction, Outcome
+from collector_desk.domain.contacts import Direction, Outcome, Relation
 from collector_desk.phone.adapter import CallEventKind
 from collector_desk.phone.baresip import Baresip
 from collector_desk.store.cache import search
 from collector_desk.store.shared.schema import Case, Contact, ContactPoint
+from collector_desk.ui.queue.queue_model import CASE_ID_ROLE
 from tests.conftest import FIXED_NOW
 from tests.phone.conftest import CUSTOMER, customer, softphones  # noqa: F401 (fixtures)
 from tests.ui.call.test_compliance_flows import _case_with_number, _select_number
@@ -220,3 +221,100 @@ def test_an_unknown_caller_leaves_their_number_in_the_search(
     qtbot.waitUntil(lambda: window.calls.call is not None, timeout=5000)
     assert window.queue_panel.search.text() == CUSTOMER.lstrip("+")
     assert window.caller_choice is None
+
+
+def _next_row_case(window):
+    row = window.table.currentIndex().row() + 1
+    return window.model.data(window.model.index(row, 0), CASE_ID_ROLE)
+
+
+def _own_phones(engine, case_id):
+    with Session(engine) as s:
+        return list(
+            s.scalars(
+                select(ContactPoint.id)
+                .join(Case, Case.customer_id == ContactPoint.customer_id)
+                .where(Case.id == case_id, ContactPoint.relation == Relation.SELF)
+            )
+        )
+
+
+def _preview_after_a_busy_call(qtbot, engine, window, customer):  # noqa: F811
+    """Preview dialing on; the case shown is called, busy, and saved with Enter (save and
+    next): the countdown starts on the next case."""
+    window.preview.mode_action.setChecked(True)
+    window.preview._seconds = 2
+    their_phone, theirs = customer
+    window.dial_action.trigger()
+    their_phone.hang_up(theirs.wait_for(CallEventKind.INCOMING).call_id)
+    qtbot.waitUntil(lambda: window.log_dialog is not None, timeout=5000)
+    theirs.seen.clear()
+    qtbot.keyClick(window.log_dialog.outcome, Qt.Key.Key_Return)
+
+
+def test_preview_dialing_counts_down_and_dials_the_next_case(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, _first = _desk(qtbot, engine, translations, softphones)
+    second = _next_row_case(window)
+    _numbers_become(engine, _own_phones(engine, second), CUSTOMER)
+    _preview_after_a_busy_call(qtbot, engine, window, customer)
+    assert window.detail.detail.case_id == second
+    assert window.preview.counting and "in 2 s" in window.preview.label.text()
+    their_phone, theirs = customer
+    # dialled by itself (the GUI's event loop runs the countdown meanwhile)
+    qtbot.waitUntil(
+        lambda: any(e.kind is CallEventKind.INCOMING for e in theirs.seen), timeout=6000
+    )
+    ring = theirs.wait_for(CallEventKind.INCOMING)
+    assert window.calls.call is not None and window.calls.call.case_id == second
+    their_phone.hang_up(ring.call_id)
+    qtbot.waitUntil(lambda: window.log_dialog is not None, timeout=5000)
+    window.log_dialog.reject()
+
+
+def test_preview_dialing_pauses_on_esc_and_stops_when_the_desk_locks(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    window, _first = _desk(qtbot, engine, translations, softphones)
+    _numbers_become(engine, _own_phones(engine, _next_row_case(window)), CUSTOMER)
+    _preview_after_a_busy_call(qtbot, engine, window, customer)
+    assert window.preview.counting
+    window.preview.pause_action.trigger()  # Esc
+    assert not window.preview.counting and "paused" in window.preview.label.text()
+    window.preview._seconds = 1
+    window.preview.after_save()
+    assert window.preview.counting
+    window.attach_lock(lambda _typed: True, 0).lock()  # F12, or idle
+    qtbot.waitUntil(lambda: not window.preview.counting, timeout=3000)
+    assert "locked" in window.preview.stopped_because
+    time.sleep(0.5)
+    assert customer[1].seen == []  # nothing was dialled
+
+
+def test_preview_dialing_passes_over_what_the_rules_refuse(
+    qtbot,
+    engine,
+    translations,
+    softphones,  # noqa: F811
+    customer,  # noqa: F811
+):
+    night = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)  # 22:00 in Shanghai, 08:00 in Chicago
+    window, first = _desk(qtbot, engine, translations, softphones, night)
+    window.preview.mode_action.setChecked(True)
+    window.preview.after_save()
+    window.preview.pause_action.trigger()  # what it aimed at is enough
+    aimed = window.detail.detail
+    assert aimed.case_id != first  # the Chinese customer's night is passed over
+    point = window.detail.selected_point()
+    assert aimed.point_decisions[point].allowed  # a customer whose morning it is
+    time.sleep(0.5)
+    assert customer[1].seen == []  # and nothing rang the customer it passed
