@@ -1507,7 +1507,7 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/help/key_notes.py" line="38" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="89" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="97" />
         <source>In the case's contacts: correct the selected contact</source>
         <translation>在案件的联系记录中：更正所选联系</translation>
     </message>
@@ -1547,99 +1547,139 @@
         <translation>无人接听，下一个案件</translation>
     </message>
     <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="64" />
+        <source>Reminder: open its case</source>
+        <translation>提醒：打开其案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="65" />
+        <source>Reminder: snooze it</source>
+        <translation>提醒：稍后提醒</translation>
+    </message>
+    <message>
         <location filename="../../collector_desk/ui/help/key_notes.py" line="66" />
+        <source>Phone: answer the incoming call</source>
+        <translation>电话：接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="67" />
+        <source>Phone: mute or unmute</source>
+        <translation>电话：静音或取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="68" />
+        <source>Phone: hang up</source>
+        <translation>电话：挂断</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
+        <source>Preview dialing on or off</source>
+        <translation>开启或关闭预览拨号</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
+        <source>Preview dialing: skip to the next case</source>
+        <translation>预览拨号：跳到下一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
+        <source>Preview dialing: pause the countdown</source>
+        <translation>预览拨号：暂停倒计时</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="74" />
         <source>Next tab: Workload, Approvals, Numbers</source>
         <translation>下一个标签页：工作量、审批、数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="67" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="75" />
         <source>Close the team desk</source>
         <translation>关闭团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="78" />
         <source>Pick the outcome (in the outcome list)</source>
         <translation>选择结果（在结果列表中）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="79" />
         <source>In the outcome list: save and go to the next case</source>
         <translation>在结果列表中：保存并转到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
         <source>Outcome, note, promise, then the rarer fields</source>
         <translation>依次为结果、备注、承诺，然后是较少用的字段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="76" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="84" />
         <source>Calculate the plans</source>
         <translation>计算还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="77" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="85" />
         <source>Close without agreeing</source>
         <translation>关闭，不同意</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="79" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="83" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="87" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="88" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="91" />
         <source>Close without a change</source>
         <translation>关闭，不做更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="82" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="90" />
         <source>Correct (the why is required)</source>
         <translation>更正（原因必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="86" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="94" />
         <source>In the case reference: show its contacts</source>
         <translation>在案件编号中：显示其联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="91" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="99" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="99" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="107" />
         <source>The queue and the case</source>
         <translation>队列和案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="100" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="108" />
         <source>The team desk</source>
         <translation>团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="101" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="109" />
         <source>The contact log</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="102" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="110" />
         <source>The repayment plan</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="103" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="111" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="104" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="112" />
         <source>Flags</source>
         <translation>案件标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="105" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="113" />
         <source>Correcting a contact</source>
         <translation>更正联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="106" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="114" />
         <source>A team member's contacts</source>
         <translation>组员的联系记录</translation>
     </message>

@@ -1,5 +1,5 @@
 """The call on screen: the phone's events moved to the GUI thread, a bar with the call's state
-and talk timer, keys to answer an incoming call (F7), hang up (F9) and mute (F8), and the
+and talk timer, keys to answer an incoming call (F7), hang up (F10) and mute (F8), and the
 finished call handed on so the log opens filled from it. A phone that reports nothing (a URI
 hand-off) only dials."""
 
@@ -24,7 +24,7 @@ from collector_desk.ui.common import labels
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
-ANSWER_KEY, HANG_UP_KEY, MUTE_KEY = "F7", "F9", "F8"
+ANSWER_KEY, HANG_UP_KEY, MUTE_KEY = "F7", "F10", "F8"  # F9 is Sync now
 TICK_MS = 1000
 
 

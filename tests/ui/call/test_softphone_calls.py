@@ -114,7 +114,7 @@ def test_a_rejected_call_opens_the_log_on_busy_and_counts_as_an_attempt(
     assert contact.outcome is Outcome.BUSY and contact.duration_s == 0
 
 
-def test_f9_hangs_up_and_a_refused_dial_rings_nothing(
+def test_f10_hangs_up_and_a_refused_dial_rings_nothing(
     qtbot,
     engine,
     translations,
@@ -133,7 +133,7 @@ def test_f9_hangs_up_and_a_refused_dial_rings_nothing(
     window2, _ = _desk(qtbot, engine, translations, softphones)
     window2.dial_action.trigger()
     theirs.wait_for(CallEventKind.INCOMING)
-    window2.calls.hang_up_action.trigger()  # F9
+    window2.calls.hang_up_action.trigger()  # F10
     qtbot.waitUntil(lambda: window2.log_dialog is not None, timeout=5000)
     assert window2.log_dialog.selected_outcome() is Outcome.NO_ANSWER
     assert "hung up before an answer" in window2.log_dialog.call_summary.text()

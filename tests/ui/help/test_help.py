@@ -45,6 +45,8 @@ def test_f1_on_the_main_window_lists_its_menu_keys_and_the_queue_keys(qtbot, win
     assert _row(sheet, "In the queue: log a contact for the selected case") == "L"
     assert _row(sheet, "Go to the first or the last case") == "Home  End,  Ctrl+Home  Ctrl+End"
     assert _row(sheet, "Keyboard shortcuts") == "F1"
+    assert _row(sheet, "Phone: hang up") == "F10"  # not F9, which syncs
+    assert _row(sheet, "Reminder: snooze it") == "Ctrl+Shift+S"
     assert "Ctrl+1" in [row.keys for row in sheet.rows]
     # the call guide's nine answer keys read as one range, not a list that wraps
     assert _row(sheet, "In the call guide: the customer's answer") == "1 … 9"
