@@ -56,6 +56,7 @@ def main() -> None:
     run(str(HERE / "bench_sync.py"), "--cases", "300", "--clients", "4")
     for db in ("sqlite", "postgres"):
         run(str(HERE / "bench_import.py"), "--lines", "2000", "--db", db)
+    run(str(HERE / "bench_phone.py"), "--calls", "3")  # CI installs baresip-core
 
 
 if __name__ == "__main__":

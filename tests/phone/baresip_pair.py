@@ -48,13 +48,17 @@ def _free_port(pair: bool = False) -> int:
     raise RuntimeError("no free port pair on loopback")
 
 
-def _tone(path: Path) -> None:
+def _tone(path: Path, seconds: int = 120) -> None:
+    """A 400 Hz tone long enough for any call a test makes: baresip ends a call when its
+    file source runs out."""
+    period = b"".join(
+        struct.pack("<h", int(6000 * math.sin(2 * math.pi * i / 20))) for i in range(20)
+    )
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(8000)
-        samples = (int(6000 * math.sin(2 * math.pi * 440 * i / 8000)) for i in range(16000))
-        out.writeframes(b"".join(struct.pack("<h", s) for s in samples))
+        out.writeframes(period * (400 * seconds))
 
 
 @dataclass

@@ -71,8 +71,11 @@ class CallControl(QObject):
         self.bar.setFloatable(False)
         self.bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bar.toggleViewAction().setVisible(False)
+        # a call is on: it shows at a glance, as the reminder bar does in its own colour
+        self.bar.setStyleSheet("QToolBar { background: #dcefe0; color: #123d1f; }")
         self.label = QLabel(self.bar)
         self.label.setObjectName("callState")
+        self.label.setStyleSheet("font-weight: 600; padding: 0 8px;")
         self.bar.addWidget(self.label)
         self.answer_action = QAction(self.bar)
         self.answer_action.setShortcut(QKeySequence(ANSWER_KEY))
