@@ -1,16 +1,19 @@
 """Sync figures for issue 4 (not part of the test suite).
 
-    uv run python benchmarks/bench_sync.py [--cases 5000] [--clients 200]
+    uv run python benchmarks/bench_sync.py [--cases 5000] [--clients 200] [--only pulls]
 
 First sync of a collector's queue with its history (rows per second, and against a bare
 SQLite bulk insert of the same rows in the same run); an incremental sync of 100 changes;
 pushing 1,000 offline mutations; and pull requests per second for many clients against
-PostgreSQL (on 127.0.0.1:5432, database `test`) when it answers.
+PostgreSQL (on 127.0.0.1:5432, database `test`) when it answers. `--only pulls`: the pulls of
+many clients against real `collector-desk server` processes, one and then two, on one
+PostgreSQL database in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import concurrent.futures
 import secrets
 import sqlite3
@@ -43,6 +46,7 @@ from collector_desk.store.shared.migrate import side_metadata, upgrade  # noqa: 
 from collector_desk.store.shared.schema import Case, ContactPoint  # noqa: E402
 from collector_desk.sync.client import SyncClient, sign_in  # noqa: E402
 from tests.live_central import LiveServer  # noqa: E402
+from tests.service_process import Service  # noqa: E402
 
 PASSWORD = "bench-password"
 
@@ -103,17 +107,123 @@ def copy_to(source_engine, target_engine) -> None:
                     )
 
 
+PULLS_PER_CLIENT = 10
+
+
+async def _pulling_clients(
+    port: int, target: str, token: str, clients: int
+) -> tuple[float, list[float], float]:
+    """`clients` desks at once, each on its own kept-alive connection, each pulling
+    PULLS_PER_CLIENT times in a row; the seconds it took, every pull's latency and the median
+    answer's size in bytes. Plain asyncio streams: the load costs little CPU on the cores the
+    servers and PostgreSQL use (the figure printed says how little)."""
+    request = (
+        f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n\r\n"
+    ).encode()
+    latencies: list[float] = []
+    sizes: list[int] = []
+
+    async def one_desk() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        for _ in range(PULLS_PER_CLIENT):
+            started = time.perf_counter()
+            writer.write(request)
+            status = await reader.readline()
+            if b" 200 " not in status:
+                raise RuntimeError(f"a pull failed: {status!r}")
+            length = 0
+            while (line := await reader.readline()) != b"\r\n":
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value)
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - started)
+            sizes.append(length)
+        writer.close()
+        await writer.wait_closed()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one_desk() for _ in range(clients)))
+    return time.perf_counter() - started, latencies, statistics.median(sizes)
+
+
+def up_to_date_cursor(url: str, token: str) -> str:
+    """Where a desk that has taken in every case of the demo collector pulls from."""
+    with httpx.Client(base_url=url, timeout=120) as http:
+        auth = {"Authorization": f"Bearer {token}"}
+        page = http.get("/api/v1/sync/pull", params={"limit": 1000}, headers=auth).json()
+        while page["more"]:
+            params = {"after_case": page["after_case"], "bound": page["bound"], "limit": 1000}
+            page = http.get("/api/v1/sync/pull", params=params, headers=auth).json()
+    return page["cursor"]
+
+
+def pulls_by_processes(central_engine, pg: str, clients: int) -> None:
+    """Incremental pulls (nothing new: the 30-second poll of a desk that is up to date) from
+    `clients` desks at once, against one and then two `collector-desk server` processes
+    (--workers) over one PostgreSQL database holding the demo portfolio."""
+    try:
+        admin = create_engine(pg, isolation_level="AUTOCOMMIT")
+        name = f"cd_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # no PostgreSQL here: say so, do not fake a figure
+        print(f"PostgreSQL pull benchmark by processes skipped: {exc}")
+        return
+    url = admin.url.set(database=name)
+    engine = make_engine(url)
+    try:
+        upgrade(engine, CENTRAL)
+        copy_to(central_engine, engine)
+        engine.dispose()
+        for processes in (1, 2):
+            plain = url.render_as_string(hide_password=False)  # handed over, never printed
+            service = Service(plain, "--workers", f"{processes}")
+            try:
+                with httpx.Client(base_url=service.url) as http:
+                    token = sign_in(http, "demo", PASSWORD)
+                target = f"/api/v1/sync/pull?cursor={up_to_date_cursor(service.url, token)}"
+                port = int(service.url.rsplit(":", 1)[1])
+                cpu = time.process_time()
+                elapsed, latencies, size = asyncio.run(
+                    _pulling_clients(port, target, token, clients)
+                )
+                cpu = time.process_time() - cpu
+            finally:
+                service.stop()
+            latencies.sort()
+            print(
+                f"PostgreSQL, {processes} server process{'es' if processes > 1 else ''}: "
+                f"{len(latencies):,} incremental pulls from {clients} clients at once in "
+                f"{elapsed:.1f} s = {len(latencies) / elapsed:,.0f} pulls/s; median "
+                f"{statistics.median(latencies) * 1000:.0f} ms, p95 "
+                f"{latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms; {size:,.0f} bytes "
+                f"an answer (the clients used {cpu / elapsed:.0%} of a core)",
+                flush=True,
+            )
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--only", choices=["pulls"], default=None, help="one part only")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp())
     central = work / "central.sqlite"
     build_demo_portfolio(central, DemoOptions(cases=args.cases, seed=7))
     open_central(central, [u for u, _, _ in DEMO_USERS], PASSWORD)
     central_engine = make_engine(sqlite_url(central))
+    if args.only == "pulls":
+        pulls_by_processes(central_engine, args.pg, args.clients)
+        central_engine.dispose()
+        return
     server = LiveServer(central_engine, Clock())
     rows = rows_in(central)
 
@@ -241,6 +351,7 @@ def main() -> None:
             f"{latencies[int(len(latencies) * 0.95)] * 1000:.0f} ms (one server process)"
         )
         server.stop()
+        pulls_by_processes(central_engine, args.pg, args.clients)
     finally:
         pg.dispose()
         with admin.connect() as conn:

@@ -247,6 +247,13 @@ def _server_commands(commands) -> None:
     server.add_argument("--port", type=int, default=8470)
     server.add_argument("--cert", default=None, help="TLS certificate (PEM): serve HTTPS")
     server.add_argument("--key", default=None, help="TLS private key (PEM)")
+    server.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="serve from N processes sharing the port (PostgreSQL only; default 1)",
+    )
     actions = server.add_subparsers(dest="server_action", metavar="ACTION")
     migrate = actions.add_parser("migrate", help="create or upgrade the central store's schema")
     _db_option(migrate)
@@ -351,8 +358,8 @@ def _run_server(args) -> int:
         print(f"{run.describe(url)} is at schema {revision}")
         return 0
     try:
-        run.serve(url, args.host, args.port, args.cert, args.key)
-    except run.NotMigrated as exc:
+        run.serve(url, args.host, args.port, args.cert, args.key, args.workers)
+    except (run.NotMigrated, run.OneProcessOnly) as exc:
         print(exc, file=sys.stderr)
         return 2
     return 0

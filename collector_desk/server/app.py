@@ -512,7 +512,8 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
                     bound=first_bound.text() if more else None,
                 )
             ids, next_cursor, more = changes.changed_cases(conn, user, parsed, limit)
-            cases, removed = pull.snapshots(conn, user, ids)
+            # most polls find nothing new: no snapshot query for them
+            cases, removed = pull.snapshots(conn, user, ids) if ids else ([], [])
             found = pull.people(conn, cases, user)
         return PullResponse(
             server_time=clock(),

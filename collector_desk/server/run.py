@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from collector_desk.domain.cases import Role
 from collector_desk.server import auth
-from collector_desk.store.central import accounts, revocation
+from collector_desk.store.central import accounts, changes, revocation
 from collector_desk.store.central.schema import CENTRAL
 from collector_desk.store.shared.engine import make_central_engine, make_engine
 from collector_desk.store.shared.migrate import current_revision, upgrade
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 class NotMigrated(RuntimeError):
@@ -50,23 +56,72 @@ def check_schema(engine: Engine) -> None:
         )
 
 
+# How the worker processes of `server --workers N` learn the database URL: they are started
+# afresh (spawned), so they take it from the environment their parent set, never from a
+# command line (which `ps` shows to everyone) or a log.
+CENTRAL_URL_VARIABLE = "COLLECTOR_DESK_CENTRAL_URL"
+
+
+class OneProcessOnly(RuntimeError):
+    pass
+
+
 def serve(
-    url: str, host: str, port: int, certfile: str | None = None, keyfile: str | None = None
+    url: str,
+    host: str,
+    port: int,
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    workers: int = 1,
 ) -> None:
+    """Serve until stopped. With workers > 1, that many processes share the port, each with
+    its own connections; they keep nothing between requests that another would need (sign-ins,
+    the guessing brake, cursors and the store's identity all live in the database)."""
     import uvicorn
 
     from collector_desk.server.app import create_app
 
     engine = central_engine(url)
+    if workers > 1 and engine.dialect.name == "sqlite":
+        engine.dispose()
+        raise OneProcessOnly(
+            "--workers needs a PostgreSQL central store: a SQLite file is one process's "
+            "store (run one process, or move the store to PostgreSQL with --db)"
+        )
     check_schema(engine)
+    ensure_store_id(engine)
+    if workers == 1:
+        app: FastAPI | str = create_app(engine)
+    else:
+        engine.dispose()  # the workers open their own
+        os.environ[CENTRAL_URL_VARIABLE] = url
+        app = f"{__name__}:app_from_environment"
     uvicorn.run(
-        create_app(engine),
+        app,  # the app, or the import string of the factory each worker calls
+        factory=workers > 1,
+        workers=workers,
         host=host,
         port=port,
         ssl_certfile=certfile,
         ssl_keyfile=keyfile,
         log_level="info",
     )
+
+
+def app_from_environment():
+    """The app of one worker process of `server --workers N`: uvicorn imports and calls it."""
+    from collector_desk.server.app import create_app
+
+    return create_app(central_engine(os.environ[CENTRAL_URL_VARIABLE]))
+
+
+def ensure_store_id(engine: Engine) -> str:
+    """Make the store's identity before serving: two processes started together on a new
+    store could both make one; the second's insert then fails and it reads the first's."""
+    try:
+        return changes.store_id(engine)
+    except IntegrityError:
+        return changes.store_id(engine)
 
 
 def create_team(url: str, name: str) -> int:
