@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
+from collector_desk.store.central import change_notice
 from collector_desk.store.central.schema import Change
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.schema import (
@@ -62,6 +63,9 @@ def record_change(
         )
     )
     session.flush()
+    change_notice.note(
+        session, (case.assigned_to, previous_user_id), (case.team_id, previous_team_id)
+    )
 
 
 def store_id(engine: Engine) -> str:
