@@ -164,6 +164,7 @@ def change_routes(
         "/api/v1/sync/changes",
         response_model=ChangesResponse,
         responses={
+            401: {"description": "not_signed_in: no token, or one expired, ended or shut"},
             409: {"description": "cursor unknown here: pull to start again (reset)"},
             410: {"description": "revoked: wipe the cache"},
             503: {"description": "busy: too many waiting here; see Retry-After"},
