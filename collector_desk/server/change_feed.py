@@ -13,6 +13,7 @@ dependency passed in.
 """
 
 import asyncio
+import contextlib
 import logging
 import threading
 import time
@@ -31,8 +32,8 @@ from collector_desk.sync.protocol import ChangesResponse
 
 MAX_WAIT_S = 30  # what IT lets through a proxy: a request may take this long and a little more
 MAX_WAITERS = 2000  # open long polls per process; each is a socket and a few kB, no thread
-RECHECK_S = 0.2  # word came but the change is not yet readable (an older transaction runs)
-RECHECK_FOR_S = 2.0
+RECHECK_S = 0.2  # news committed but not yet readable (an older transaction runs): look
+RECHECK_MAX_S = 2.0  # again after 0.2 s, 0.4 s ... then every 2 s
 LISTEN_RETRY_S = 5.0
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,9 @@ class _Waiter:
 
     def offer(self, notice: Notice) -> None:  # any thread
         if notice.concerns(self.user):
-            self.loop.call_soon_threadsafe(self.event.set)
+            # RuntimeError: its server stopped (loop closed), so nobody waits any more
+            with contextlib.suppress(RuntimeError):
+                self.loop.call_soon_threadsafe(self.event.set)
 
     async def woken(self, timeout: float) -> bool:
         try:
@@ -156,9 +159,13 @@ def change_routes(
 ) -> APIRouter:
     router = APIRouter()
 
-    def anything_after(user: UserView, cursor: changes.Cursor) -> bool:
+    def look(user: UserView, cursor: changes.Cursor) -> str:
+        """ "pull": news a pull reads now; "soon": committed news a pull cannot read yet (an
+        older transaction still runs, on PostgreSQL); "none"."""
         with reads.connect() as conn:
-            return bool(changes.changed_cases(conn, user, cursor, 1)[0])
+            if changes.changed_cases(conn, user, cursor, 1)[0]:
+                return "pull"
+            return "soon" if changes.committed_after(conn, user, cursor) else "none"
 
     @router.get(
         "/api/v1/sync/changes",
@@ -191,18 +198,18 @@ def change_routes(
             )
         try:
             deadline = time.monotonic() + wait
-            recheck_until = 0.0
+            recheck = RECHECK_S
             while True:
-                if await run_in_threadpool(anything_after, user, parsed):
+                found = await run_in_threadpool(look, user, parsed)
+                if found == "pull":
                     return ChangesResponse(changed=True)
                 now = time.monotonic()
                 if now >= deadline or feed.closed:
                     return ChangesResponse(changed=False)
                 timeout = deadline - now
-                if now < recheck_until:
-                    timeout = min(timeout, RECHECK_S)
-                if await waiter.woken(timeout):
-                    recheck_until = time.monotonic() + RECHECK_FOR_S
+                if found == "soon":  # look again, less and less often: no word will come
+                    timeout, recheck = min(timeout, recheck), min(RECHECK_MAX_S, recheck * 2)
+                await waiter.woken(timeout)
         finally:
             feed.leave(waiter)
 

@@ -19,9 +19,12 @@ def _cursor(live, desk, username="bob"):
     return client, local_sync.cursor(client.engine)
 
 
-def _ask(live, client, **params):
+def _ask(live, client, timeout=10, **params):
     return live.http.get(
-        CHANGES, params=params, headers={"Authorization": f"Bearer {client.token}"}
+        CHANGES,
+        params=params,
+        headers={"Authorization": f"Bearer {client.token}"},
+        timeout=timeout,
     )
 
 
@@ -78,3 +81,67 @@ def test_a_notice_concerns_the_desks_whose_scope_it_touches(notice, collector, l
 def test_a_notice_too_long_for_postgresql_becomes_one_for_everyone():
     many = Notice(frozenset(range(100_000, 103_000)), frozenset())
     assert many.text() == "*" and Notice.parse(many.text()) == EVERYONE
+
+
+@pytest.mark.parametrize("central_url", ["postgres"], indirect=True)
+def test_a_case_moved_by_an_allocation_import_wakes_the_waiting_desk(live, desk, tmp_path):
+    """The import writes its change log in bulk; its NOTIFY (for everyone) wakes the long poll
+    well before the wait runs out (without it the answer would come at 30 s)."""
+    import threading
+    import time
+
+    from collector_desk.config.resources import resource
+    from collector_desk.server.imports import import_allocation_file
+
+    sample = resource("samples", "allocation.csv")
+    import_allocation_file(live.engine, sample)
+    bob, cursor = _cursor(live, desk)
+    answer = {}
+
+    def wait_for_news():
+        started = time.monotonic()
+        answer["json"] = _ask(live, bob, cursor=cursor, wait=30, timeout=40).json()
+        answer["took"] = time.monotonic() - started
+
+    waiting = threading.Thread(target=wait_for_news)
+    waiting.start()
+    deadline = time.monotonic() + 10
+    while not live.app.state.change_feed.listening.is_set() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    moved = tmp_path / "moved.csv"
+    text = sample.read_text(encoding="utf-8").replace("K200000002,alice", "K200000002,bob")
+    moved.write_text(text, encoding="utf-8")
+    import_allocation_file(live.engine, moved)
+    waiting.join(timeout=40)
+    assert answer["json"] == {"changed": True}
+    assert answer["took"] < 20
+
+
+@pytest.mark.parametrize("central_url", ["postgres"], indirect=True)
+def test_news_held_back_by_an_older_transaction_is_answered_when_that_one_ends(live, desk):
+    """A pull cannot read a change while an older transaction still runs (it might commit a
+    change numbered before it); the long poll answers once a pull can, not at its deadline."""
+    import threading
+    import time
+
+    from sqlalchemy import text
+
+    bob, cursor = _cursor(live, desk)
+    with live.engine.connect() as older:
+        older.execute(text("SELECT pg_current_xact_id()"))  # a transaction number, held open
+        seed_cases(live.engine, "bob", 1, start=70)
+        answer = {}
+
+        def wait_for_news():
+            started = time.monotonic()
+            answer["json"] = _ask(live, bob, cursor=cursor, wait=30, timeout=40).json()
+            answer["took"] = time.monotonic() - started
+
+        waiting = threading.Thread(target=wait_for_news)
+        waiting.start()
+        time.sleep(1.0)
+        assert "json" not in answer  # not readable yet: still waiting
+        older.rollback()
+    waiting.join(timeout=40)
+    assert answer["json"] == {"changed": True}
+    assert answer["took"] < 20

@@ -9,11 +9,12 @@ the callbacks subscribed here, after the commit.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import event, text
+from sqlalchemy import Connection, event, text
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
@@ -22,6 +23,8 @@ from collector_desk.store.shared.people import UserView
 CHANNEL = "collector_desk_changes"
 MAX_PAYLOAD = 7900  # PostgreSQL refuses a payload of 8000 bytes or more
 _INFO_KEY = "collector_desk.change_notice"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,18 @@ def note(session: Session, users: Iterable[int | None], teams: Iterable[int | No
     found = session.info.setdefault(_INFO_KEY, (set(), set()))
     found[0].update(u for u in users if u is not None)
     found[1].update(t for t in teams if t is not None)
+
+
+def notify_everyone(conn: Connection) -> None:
+    """For a change log written by set-based SQL (an allocation import, too many cases to
+    name): on PostgreSQL, word to every waiting desk when `conn`'s transaction commits. On
+    SQLite the import runs in a process of its own (the admin command) and the desks learn of
+    it at their next periodic sync."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {"channel": CHANNEL, "payload": EVERYONE.text()},
+        )
 
 
 _subscribers: list[Callable[[Notice], None]] = []
@@ -123,7 +138,10 @@ def _announce_in_process(session: Session) -> None:
     with _lock:
         callbacks = list(_subscribers)
     for callback in callbacks:
-        callback(notice)
+        try:
+            callback(notice)
+        except Exception:  # the change is committed: a listener's fault must not undo its caller
+            log.exception("change notice: a listener failed")
 
 
 @event.listens_for(Session, "after_rollback")

@@ -131,3 +131,12 @@ def changed_cases(
         Cursor(cursor.store, last.tx, last.id),
         more,
     )
+
+
+def committed_after(conn: Connection, user: UserView, cursor: Cursor) -> bool:
+    """Whether a committed change in this user's scope lies after cursor, readable by a pull or
+    not yet (held back while an older transaction runs): a long poll keeps looking for it."""
+    query = select(Change.id).where(
+        tuple_(Change.tx, Change.id) > tuple_(cursor.tx, cursor.id), _change_scope(user)
+    )
+    return conn.scalar(query.limit(1)) is not None
