@@ -264,11 +264,47 @@ def _percentiles(seconds: list[float]) -> str:
 
 
 def bench_notify(pg_url: str, changes: int, port: int) -> None:
-    """Cases moved one at a time from alice to bob, by another connection straight into
-    PostgreSQL, at random moments (0.5-3 s apart); two desktops of bob's: one with the long
-    poll (woken by LISTEN/NOTIFY) beside its 30 s sync, one with the 30 s sync alone (started
-    at a random moment in its interval). For each case: from its commit to the end of the sync
-    that put it in the desk's cache."""
+    """Changes in seconds on PostgreSQL (word by LISTEN/NOTIFY; the changes written by
+    another connection, as another process would) and on the SQLite embedded store (word
+    in-process), each beside the 30 s poll alone in the same run."""
+    from collector_desk.store.shared.engine import make_central_engine
+
+    work = Path(tempfile.mkdtemp())
+    try:
+        admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+        name = f"cd_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # no PostgreSQL here: say so, do not fake a figure
+        print(f"changes in seconds on PostgreSQL: skipped, no PostgreSQL ({exc})")
+    else:
+        pg = make_engine(admin.url.set(database=name))
+        writer = make_engine(admin.url.set(database=name))
+        try:
+            upgrade(pg, CENTRAL)
+            _notify_run("PostgreSQL, LISTEN/NOTIFY", pg, writer, changes, port, work)
+        finally:
+            writer.dispose()
+            pg.dispose()
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    path = work / "central.sqlite"
+    plain = make_engine(sqlite_url(path))
+    upgrade(plain, CENTRAL)
+    plain.dispose()
+    central = make_central_engine(sqlite_url(path))
+    try:
+        _notify_run("SQLite embedded, in-process", central, central, changes, port + 1, work)
+    finally:
+        central.dispose()
+
+
+def _notify_run(store: str, central, writer, changes: int, port: int, work: Path) -> None:
+    """Cases moved one at a time from alice to bob through `writer`, at random moments
+    (0.5-3 s apart); two desktops of bob's: one with the long poll beside its 30 s sync, one
+    with the 30 s sync alone (started at a random moment in its interval). For each case: from
+    its commit to the end of the sync that put it in the desk's cache."""
     import random
     import threading
 
@@ -280,21 +316,9 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     from tests.live_central import PASSWORD as TEST_PASSWORD
     from tests.live_central import _seed, seed_cases
 
-    try:
-        admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-        name = f"cd_bench_{uuid.uuid4().hex[:8]}"
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # no PostgreSQL here: say so, do not fake a figure
-        print(f"changes in seconds: skipped, no PostgreSQL ({exc})")
-        return
-    work = Path(tempfile.mkdtemp())
-    pg = make_engine(admin.url.set(database=name))
-    writer = make_engine(admin.url.set(database=name))  # another connection, as another process
-    upgrade(pg, CENTRAL)
-    _seed(pg, datetime.now(UTC))
-    ids = seed_cases(pg, "alice", changes)
-    app = create_app(pg, Clock())
+    _seed(central, datetime.now(UTC))
+    ids = seed_cases(central, "alice", changes)
+    app = create_app(central, Clock())
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
@@ -308,7 +332,7 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     done = threading.Event()
 
     def desk(label: str):
-        engine = open_cache(work / f"{label.replace(' ', '-')}.sqlite")
+        engine = open_cache(work / f"{store[:6]}-{label.replace(' ', '-')}.sqlite")
         http = httpx.Client(base_url=url, timeout=60)
         client = SyncClient(engine, http, sign_in(http, "bob", TEST_PASSWORD))
         client.sync()
@@ -329,9 +353,11 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     woken = threading.Event()
 
     def watched_loop() -> None:  # what the desk's sync controller does, without Qt
-        while not done.is_set():
+        while True:
             if woken.wait(30.0):
                 woken.clear()
+            if done.is_set():
+                return
             watched_sync()
 
     def polled_loop() -> None:
@@ -344,8 +370,12 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     threads = [threading.Thread(target=f, daemon=True) for f in (watched_loop, polled_loop)]
     for thread in threads:
         thread.start()
-    while local_sync.cursor(watched.engine) is None or not app.state.change_feed.listening.is_set():
+    postgres = central.dialect.name == "postgresql"
+    while local_sync.cursor(watched.engine) is None or (
+        postgres and not app.state.change_feed.listening.is_set()
+    ):
         time.sleep(0.05)
+    time.sleep(0.5)  # the long poll is open
     with Session(writer) as session:
         bob = session.scalars(select(User.id).where(User.username == "bob")).one()
     for case_id in ids:
@@ -364,12 +394,14 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     done.set()
     woken.set()
     watcher.stop()
+    for thread in threads:
+        thread.join(timeout=60)
     for label, got in arrived.items():
         delays = [got[c] - committed[c] for c in committed if c in got]
         missing = changes - len(delays)
         print(
-            f"changes in seconds, {label}: {len(delays)} of {changes} changes, from commit to "
-            f"the desk's cache: {_percentiles(delays) if delays else 'none arrived'}"
+            f"changes in seconds, {store}, {label}: {len(delays)} of {changes} changes, from "
+            f"commit to the desk's cache: {_percentiles(delays) if delays else 'none arrived'}"
             + (f" ({missing} not arrived within 45 s)" if missing else "")
         )
     app.state.change_feed.close()
@@ -377,11 +409,6 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     for client in (watched, polled):
         client.http.close()
         client.engine.dispose()
-    writer.dispose()
-    pg.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 if __name__ == "__main__":
