@@ -114,9 +114,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["notify"], help="run one section only")
     parser.add_argument("--changes", type=int, default=20, help="notify: changes measured")
     parser.add_argument("--port", type=int, default=18640, help="notify: the service's port")
+    parser.add_argument(
+        "--poll-every", type=float, default=30.0, help="notify: the periodic sync (s)"
+    )
     args = parser.parse_args()
     if args.only == "notify":
-        bench_notify(args.pg, args.changes, args.port)
+        bench_notify(args.pg, args.changes, args.port, args.poll_every)
         return
     work = Path(tempfile.mkdtemp())
     central = work / "central.sqlite"
@@ -263,7 +266,7 @@ def _percentiles(seconds: list[float]) -> str:
     return f"median {statistics.median(ordered):.2f} s, p95 {p95:.2f} s"
 
 
-def bench_notify(pg_url: str, changes: int, port: int) -> None:
+def bench_notify(pg_url: str, changes: int, port: int, poll_every: float = 30.0) -> None:
     """Changes in seconds on PostgreSQL (word by LISTEN/NOTIFY; the changes written by
     another connection, as another process would) and on the SQLite embedded store (word
     in-process), each beside the 30 s poll alone in the same run."""
@@ -282,7 +285,7 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
         writer = make_engine(admin.url.set(database=name))
         try:
             upgrade(pg, CENTRAL)
-            _notify_run("PostgreSQL, LISTEN/NOTIFY", pg, writer, changes, port, work)
+            _notify_run("PostgreSQL, LISTEN/NOTIFY", pg, writer, changes, port, work, poll_every)
         finally:
             writer.dispose()
             pg.dispose()
@@ -295,12 +298,16 @@ def bench_notify(pg_url: str, changes: int, port: int) -> None:
     plain.dispose()
     central = make_central_engine(sqlite_url(path))
     try:
-        _notify_run("SQLite embedded, in-process", central, central, changes, port + 1, work)
+        _notify_run(
+            "SQLite embedded, in-process", central, central, changes, port + 1, work, poll_every
+        )
     finally:
         central.dispose()
 
 
-def _notify_run(store: str, central, writer, changes: int, port: int, work: Path) -> None:
+def _notify_run(
+    store: str, central, writer, changes: int, port: int, work: Path, poll_every: float
+) -> None:
     """Cases moved one at a time from alice to bob through `writer`, at random moments
     (0.5-3 s apart); two desktops of bob's: one with the long poll beside its 30 s sync, one
     with the 30 s sync alone (started at a random moment in its interval). For each case: from
@@ -327,7 +334,8 @@ def _notify_run(store: str, central, writer, changes: int, port: int, work: Path
         time.sleep(0.01)
     url = f"http://127.0.0.1:{port}"
     committed: dict[int, float] = {}
-    arrived: dict[str, dict[int, float]] = {"long poll": {}, "30 s poll only": {}}
+    alone = f"{poll_every:g} s poll only"
+    arrived: dict[str, dict[int, float]] = {"long poll": {}, alone: {}}
     lock = threading.Lock()
     done = threading.Event()
 
@@ -349,22 +357,22 @@ def _notify_run(store: str, central, writer, changes: int, port: int, work: Path
         return client, sync_and_note
 
     watched, watched_sync = desk("long poll")
-    polled, polled_sync = desk("30 s poll only")
+    polled, polled_sync = desk(alone)
     woken = threading.Event()
 
     def watched_loop() -> None:  # what the desk's sync controller does, without Qt
         while True:
-            if woken.wait(30.0):
+            if woken.wait(poll_every):
                 woken.clear()
             if done.is_set():
                 return
             watched_sync()
 
     def polled_loop() -> None:
-        done.wait(random.uniform(0, 30.0))
+        done.wait(random.uniform(0, poll_every))
         while not done.is_set():
             polled_sync()
-            done.wait(30.0)
+            done.wait(poll_every)
 
     watcher = watch(watched, woken.set)
     threads = [threading.Thread(target=f, daemon=True) for f in (watched_loop, polled_loop)]
