@@ -32,6 +32,7 @@ from collector_desk.sync.protocol import ChangesResponse
 
 MAX_WAIT_S = 30  # what IT lets through a proxy: a request may take this long and a little more
 MAX_WAITERS = 2000  # open long polls per process; each is a socket and a few kB, no thread
+MAX_PER_USER = 8  # one desk keeps one open: a user's many cannot crowd the others out
 RECHECK_S = 0.2  # news committed but not yet readable (an older transaction runs): look
 RECHECK_MAX_S = 2.0  # again after 0.2 s, 0.4 s ... then every 2 s
 LISTEN_RETRY_S = 5.0
@@ -125,7 +126,9 @@ class ChangeFeed:
 
     def enter(self, user: UserView) -> _Waiter:
         with self._lock:
-            if len(self._waiters) >= self.max_waiters:
+            if len(self._waiters) >= self.max_waiters or (
+                sum(1 for w in self._waiters if w.user.id == user.id) >= MAX_PER_USER
+            ):
                 raise Full
             waiter = _Waiter(user, asyncio.get_running_loop())
             self._waiters.add(waiter)

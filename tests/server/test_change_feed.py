@@ -57,6 +57,20 @@ def test_past_the_bound_on_waiters_the_answer_is_busy_with_a_time_to_come_back(l
     assert int(answer.headers["Retry-After"]) > 0
 
 
+def test_one_user_cannot_hold_more_than_a_few_waiting(live, desk):
+    import concurrent.futures
+
+    from collector_desk.server.change_feed import MAX_PER_USER
+
+    bob, cursor = _cursor(live, desk)
+    with concurrent.futures.ThreadPoolExecutor(MAX_PER_USER + 1) as pool:
+        waiting = [
+            pool.submit(_ask, live, bob, cursor=cursor, wait=3) for _ in range(MAX_PER_USER + 1)
+        ]
+        codes = sorted(f.result().status_code for f in waiting)
+    assert codes == [200] * MAX_PER_USER + [503]
+
+
 def _user(role, id_=7, team=3):
     return UserView(id_, "x", "X", role, "Asia/Shanghai", team)
 
