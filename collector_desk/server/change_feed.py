@@ -35,6 +35,7 @@ MAX_WAITERS = 2000  # open long polls per process; each is a socket and a few kB
 MAX_PER_USER = 8  # one desk keeps one open: a user's many cannot crowd the others out
 RECHECK_S = 0.2  # news committed but not yet readable (an older transaction runs): look
 RECHECK_MAX_S = 2.0  # again after 0.2 s, 0.4 s ... then every 2 s
+WORD_LOOKS_S = 3.0  # after word in scope with nothing to read: how long to keep looking
 LISTEN_RETRY_S = 5.0
 
 log = logging.getLogger(__name__)
@@ -150,6 +151,12 @@ class ChangeFeed:
             self._listener.join(timeout=5)
 
     @property
+    def waiting(self) -> int:
+        """Long polls waiting here now."""
+        with self._lock:
+            return len(self._waiters)
+
+    @property
     def closed(self) -> bool:
         return self._closed.is_set()
 
@@ -201,7 +208,7 @@ def change_routes(
             )
         try:
             deadline = time.monotonic() + wait
-            recheck = RECHECK_S
+            recheck, word_until = RECHECK_S, 0.0
             while True:
                 found = await run_in_threadpool(look, user, parsed)
                 if found == "pull":
@@ -210,9 +217,12 @@ def change_routes(
                 if now >= deadline or feed.closed:
                     return ChangesResponse(changed=False)
                 timeout = deadline - now
-                if found == "soon":  # look again, less and less often: no word will come
+                # committed news a pull cannot read yet, or word that came before its change
+                # could be read (seen on SQLite under load): look again, less and less often
+                if found == "soon" or now < word_until:
                     timeout, recheck = min(timeout, recheck), min(RECHECK_MAX_S, recheck * 2)
-                await waiter.woken(timeout)
+                if await waiter.woken(timeout):
+                    recheck, word_until = RECHECK_S, time.monotonic() + WORD_LOOKS_S
         finally:
             feed.leave(waiter)
 

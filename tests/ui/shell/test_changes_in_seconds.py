@@ -36,6 +36,7 @@ def _bobs_window(qtbot, qapp, live, tmp_path):
     _window, controller = desk_window(qtbot, qapp, engine, live.clock, "bob", url=live.url)
     controller.sync_now()
     qtbot.waitUntil(lambda: controller._watcher is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: live.app.state.change_feed.waiting == 1, timeout=10_000)
     assert controller._timer.interval() == SYNC_EVERY_MS
     return engine, controller
 
