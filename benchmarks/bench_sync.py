@@ -1,13 +1,16 @@
 """Sync figures for issue 4 (not part of the test suite).
 
     uv run python benchmarks/bench_sync.py [--cases 5000] [--clients 200] [--only pulls]
+    uv run python benchmarks/bench_sync.py --only notify [--changes 20]
 
 First sync of a collector's queue with its history (rows per second, and against a bare
 SQLite bulk insert of the same rows in the same run); an incremental sync of 100 changes;
 pushing 1,000 offline mutations; and pull requests per second for many clients against
 PostgreSQL (on 127.0.0.1:5432, database `test`) when it answers. `--only pulls`: the pulls of
 many clients against real `collector-desk server` processes, one and then two, on one
-PostgreSQL database in the same run.
+PostgreSQL database in the same run. `--only notify`: changes in seconds (issue 20), how long
+from a change committed to a desk's cache holding it, by long poll and LISTEN/NOTIFY beside
+the 30 s poll alone.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from collector_desk.store.central.changes import record_change  # noqa: E402
 from collector_desk.store.central.schema import CENTRAL  # noqa: E402
 from collector_desk.store.shared.engine import make_engine, sqlite_url  # noqa: E402
 from collector_desk.store.shared.migrate import side_metadata, upgrade  # noqa: E402
-from collector_desk.store.shared.schema import Case, ContactPoint  # noqa: E402
+from collector_desk.store.shared.schema import Case, ContactPoint, User  # noqa: E402
 from collector_desk.sync.client import SyncClient, sign_in  # noqa: E402
 from tests.live_central import LiveServer  # noqa: E402
 from tests.service_process import Service  # noqa: E402
@@ -213,8 +216,16 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    parser.add_argument("--only", choices=["pulls"], default=None, help="one part only")
+    parser.add_argument("--only", choices=["pulls", "notify"], default=None, help="one part only")
+    parser.add_argument("--changes", type=int, default=20, help="notify: changes measured")
+    parser.add_argument("--port", type=int, default=18640, help="notify: the service's port")
+    parser.add_argument(
+        "--poll-every", type=float, default=30.0, help="notify: the periodic sync (s)"
+    )
     args = parser.parse_args()
+    if args.only == "notify":
+        bench_notify(args.pg, args.changes, args.port, args.poll_every)
+        return
     work = Path(tempfile.mkdtemp())
     central = work / "central.sqlite"
     build_demo_portfolio(central, DemoOptions(cases=args.cases, seed=7))
@@ -357,6 +368,165 @@ def main() -> None:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         central_engine.dispose()
+
+
+def _percentiles(seconds: list[float]) -> str:
+    ordered = sorted(seconds)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return f"median {statistics.median(ordered):.2f} s, p95 {p95:.2f} s"
+
+
+def bench_notify(pg_url: str, changes: int, port: int, poll_every: float = 30.0) -> None:
+    """Changes in seconds on PostgreSQL (word by LISTEN/NOTIFY; the changes written by
+    another connection, as another process would) and on the SQLite embedded store (word
+    in-process), each beside the 30 s poll alone in the same run."""
+    from collector_desk.store.shared.engine import make_central_engine
+
+    work = Path(tempfile.mkdtemp())
+    try:
+        admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+        name = f"cd_bench_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # no PostgreSQL here: say so, do not fake a figure
+        print(f"changes in seconds on PostgreSQL: skipped, no PostgreSQL ({exc})")
+    else:
+        pg = make_engine(admin.url.set(database=name))
+        writer = make_engine(admin.url.set(database=name))
+        try:
+            upgrade(pg, CENTRAL)
+            _notify_run("PostgreSQL, LISTEN/NOTIFY", pg, writer, changes, port, work, poll_every)
+        finally:
+            writer.dispose()
+            pg.dispose()
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+    path = work / "central.sqlite"
+    plain = make_engine(sqlite_url(path))
+    upgrade(plain, CENTRAL)
+    plain.dispose()
+    central = make_central_engine(sqlite_url(path))
+    try:
+        _notify_run(
+            "SQLite embedded, in-process", central, central, changes, port + 1, work, poll_every
+        )
+    finally:
+        central.dispose()
+
+
+def _notify_run(
+    store: str, central, writer, changes: int, port: int, work: Path, poll_every: float
+) -> None:
+    """Cases moved one at a time from alice to bob through `writer`, at random moments
+    (0.5-3 s apart); two desktops of bob's: one with the long poll beside its 30 s sync, one
+    with the 30 s sync alone (started at a random moment in its interval). For each case: from
+    its commit to the end of the sync that put it in the desk's cache."""
+    import random
+    import threading
+
+    import uvicorn
+
+    from collector_desk.server.app import create_app
+    from collector_desk.store.cache import local_sync
+    from collector_desk.sync.change_watch import watch
+    from tests.live_central import PASSWORD as TEST_PASSWORD
+    from tests.live_central import _seed, seed_cases
+
+    _seed(central, datetime.now(UTC))
+    ids = seed_cases(central, "alice", changes)
+    app = create_app(central, Clock())
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.01)
+    url = f"http://127.0.0.1:{port}"
+    committed: dict[int, float] = {}
+    alone = f"{poll_every:g} s poll only"
+    arrived: dict[str, dict[int, float]] = {"long poll": {}, alone: {}}
+    lock = threading.Lock()
+    done = threading.Event()
+
+    def desk(label: str):
+        engine = open_cache(work / f"{store[:6]}-{label.replace(' ', '-')}.sqlite")
+        http = httpx.Client(base_url=url, timeout=60)
+        client = SyncClient(engine, http, sign_in(http, "bob", TEST_PASSWORD))
+        client.sync()
+
+        def sync_and_note() -> None:
+            client.sync()
+            at = time.perf_counter()
+            with Session(engine) as session:
+                held = set(session.scalars(select(Case.id)))
+            with lock:
+                for case_id in held:
+                    arrived[label].setdefault(case_id, at)
+
+        return client, sync_and_note
+
+    watched, watched_sync = desk("long poll")
+    polled, polled_sync = desk(alone)
+    woken = threading.Event()
+
+    def watched_loop() -> None:  # what the desk's sync controller does, without Qt
+        while True:
+            if woken.wait(poll_every):
+                woken.clear()
+            if done.is_set():
+                return
+            watched_sync()
+
+    def polled_loop() -> None:
+        done.wait(random.uniform(0, poll_every))
+        while not done.is_set():
+            polled_sync()
+            done.wait(poll_every)
+
+    watcher = watch(watched, woken.set)
+    threads = [threading.Thread(target=f, daemon=True) for f in (watched_loop, polled_loop)]
+    for thread in threads:
+        thread.start()
+    postgres = central.dialect.name == "postgresql"
+    while local_sync.cursor(watched.engine) is None or (
+        postgres and not app.state.change_feed.listening.is_set()
+    ):
+        time.sleep(0.05)
+    time.sleep(0.5)  # the long poll is open
+    with Session(writer) as session:
+        bob = session.scalars(select(User.id).where(User.username == "bob")).one()
+    for case_id in ids:
+        time.sleep(random.uniform(0.5, 3.0))
+        with Session(writer) as session, session.begin():
+            case = session.get_one(Case, case_id)
+            before, case.assigned_to = case.assigned_to, bob
+            record_change(session, case, datetime.now(UTC), previous_user_id=before)
+        committed[case_id] = time.perf_counter()
+    deadline = time.monotonic() + 45
+    while time.monotonic() < deadline:
+        with lock:
+            if all(len(got.keys() & committed.keys()) == changes for got in arrived.values()):
+                break
+        time.sleep(0.1)
+    done.set()
+    woken.set()
+    watcher.stop()
+    for thread in threads:
+        thread.join(timeout=60)
+    for label, got in arrived.items():
+        delays = [got[c] - committed[c] for c in committed if c in got]
+        missing = changes - len(delays)
+        print(
+            f"changes in seconds, {store}, {label}: {len(delays)} of {changes} changes, from "
+            f"commit to the desk's cache: {_percentiles(delays) if delays else 'none arrived'}"
+            + (f" ({missing} not arrived within 45 s)" if missing else "")
+        )
+    app.state.change_feed.close()
+    server.should_exit = True
+    for client in (watched, polled):
+        client.http.close()
+        client.engine.dispose()
 
 
 if __name__ == "__main__":

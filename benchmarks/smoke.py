@@ -54,6 +54,7 @@ def main() -> None:
     run(str(HERE / "bench_demo.py"), "--cases", "25000")  # past the inline size: a worker
     run(str(HERE / "bench_encryption.py"), "--cases", "1500")
     run(str(HERE / "bench_sync.py"), "--cases", "300", "--clients", "4")
+    run(str(HERE / "bench_sync.py"), "--only", "notify", "--changes", "2", "--poll-every", "2")
     for db in ("sqlite", "postgres"):
         run(str(HERE / "bench_import.py"), "--lines", "2000", "--db", db)
     run(str(HERE / "bench_phone.py"), "--calls", "3")  # CI installs baresip-core

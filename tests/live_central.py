@@ -43,7 +43,8 @@ class LiveServer:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(engine, clock), log_level="warning", lifespan="off")
+        self.app = create_app(engine, clock)
+        config = uvicorn.Config(self.app, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
@@ -59,6 +60,7 @@ class LiveServer:
 
     def stop(self) -> None:
         self.http.close()
+        self.app.state.change_feed.close()  # long polls answered: the server stops at once
         self.server.should_exit = True
         self.thread.join(timeout=10)
 

@@ -24,6 +24,7 @@ from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import Amounts, KpiRow, Period
 from collector_desk.server import auth
+from collector_desk.server.change_feed import ChangeFeed, change_routes
 from collector_desk.store.central import (
     accounts,
     audit_trail,
@@ -524,4 +525,7 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
             people=found,
         )
 
+    # long polls for changes; whoever stops the server closes the feed first (it answers them)
+    app.state.change_feed = feed = ChangeFeed(engine)
+    app.include_router(change_routes(feed, reads, store_id, current_user))
     return app

@@ -25,6 +25,8 @@ from collector_desk.store.shared.schema import User
 if TYPE_CHECKING:
     import uvicorn
 
+    from collector_desk.server.change_feed import ChangeFeed
+
 
 def open_central(central_path, usernames: list[str], password: str) -> str:
     """Make the demo portfolio at central_path a central store (its side's tables only), give
@@ -49,6 +51,7 @@ class EmbeddedServer:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._engine: Engine | None = None
+        self._feed: ChangeFeed | None = None
 
     def start(self, timeout_s: float = 15.0) -> str:
         import uvicorn
@@ -59,7 +62,9 @@ class EmbeddedServer:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(self._engine), log_level="warning", lifespan="off")
+        app = create_app(self._engine)
+        self._feed = app.state.change_feed
+        config = uvicorn.Config(app, log_level="warning", lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run,
@@ -77,6 +82,8 @@ class EmbeddedServer:
         return self.url
 
     def stop(self) -> None:
+        if self._feed is not None:
+            self._feed.close()  # answers the long polls: none holds the exit
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

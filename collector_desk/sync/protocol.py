@@ -142,3 +142,9 @@ class KpiReport(BaseModel):
     period: Period
     rows: list[KpiOut]
     flows: list[FlowOut]
+
+
+class ChangesResponse(BaseModel):
+    """A long poll's answer: whether the change log holds news for this desk (then pull)."""
+
+    changed: bool

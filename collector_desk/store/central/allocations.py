@@ -26,6 +26,7 @@ from collector_desk.domain.cases import STOP_FLAGS, CaseStatus, Role
 from collector_desk.domain.contacts import ContactPointStatus, Relation
 from collector_desk.domain.priority import score
 from collector_desk.domain.progress import StageProgress
+from collector_desk.store.central import change_notice
 from collector_desk.store.shared.case_priority import facts_of
 from collector_desk.store.shared.schema import Case, Promise
 from collector_desk.store.shared.types import UTCDateTime
@@ -391,6 +392,7 @@ def _merge(
         ),
         {"now": now},
     )
+    change_notice.notify_everyone(conn)
     step(8)
     return ImportSummary(new, updated, moved, count)
 

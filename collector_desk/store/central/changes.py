@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from collector_desk.domain.cases import Role
+from collector_desk.store.central import change_notice
 from collector_desk.store.central.schema import Change
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.schema import (
@@ -62,6 +63,9 @@ def record_change(
         )
     )
     session.flush()
+    change_notice.note(
+        session, (case.assigned_to, previous_user_id), (case.team_id, previous_team_id)
+    )
 
 
 def store_id(engine: Engine) -> str:
@@ -127,3 +131,12 @@ def changed_cases(
         Cursor(cursor.store, last.tx, last.id),
         more,
     )
+
+
+def committed_after(conn: Connection, user: UserView, cursor: Cursor) -> bool:
+    """Whether a committed change in this user's scope lies after cursor, readable by a pull or
+    not yet (held back while an older transaction runs): a long poll keeps looking for it."""
+    query = select(Change.id).where(
+        tuple_(Change.tx, Change.id) > tuple_(cursor.tx, cursor.id), _change_scope(user)
+    )
+    return conn.scalar(query.limit(1)) is not None

@@ -30,6 +30,7 @@ from collector_desk.ui.common.case_changes import announce
 from collector_desk.ui.common.ops import BackgroundOp, Lane
 
 if TYPE_CHECKING:
+    from collector_desk.sync.change_watch import ChangeWatcher
     from collector_desk.sync.client import SyncClient
 
 SYNC_EVERY_MS = 30_000
@@ -73,6 +74,10 @@ class _Runner:
             log.exception("sync: failed on this computer")
             return DeskError(type(exc).__name__)
 
+    @property
+    def client(self) -> SyncClient | None:
+        return self._client
+
     def fetch_kpis(self, request: tuple[date, date, Period]) -> object:
         """None: the team's numbers are in the cache; or why not."""
         try:
@@ -85,12 +90,14 @@ class _Runner:
 class SyncController(QObject):
     changed = Signal()  # link, last sync time or failure count changed
     kpis_fetched = Signal(object)  # None when fresh team numbers are in the cache, else why not
+    _news = Signal()  # from the change watcher's thread: the server has changes for this desk
 
     def __init__(
         self,
         make_client: Callable[[], SyncClient],
         parent: QObject | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        watch_changes: bool = True,
     ) -> None:
         super().__init__(parent)
         self.link = Link.OFFLINE
@@ -106,6 +113,11 @@ class SyncController(QObject):
         self._runner = _Runner(make_client)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.sync_now)
+        # changes in seconds: a long poll beside the periodic sync, which stays the fallback
+        self._watch_changes = watch_changes
+        self._watcher: ChangeWatcher | None = None
+        self._again = False  # news came during a sync: sync once more when it ends
+        self._news.connect(self._news_came)
 
     def sync_now(self, progress: str | None = None) -> None:
         """Sync now, unless a sync runs already; `progress`: a label for a progress dialog,
@@ -121,6 +133,25 @@ class SyncController(QObject):
         if progress is not None:
             op.with_progress(progress)
         op.run_in_background(self._lane)
+
+    def _news_came(self) -> None:
+        if self._busy:
+            self._again = True
+        else:
+            self.sync_now()
+
+    def _watch(self) -> None:
+        """Start the change watcher once a sync has succeeded (it has a client and a cursor)."""
+        client = self._runner.client
+        if self._watch_changes and self._watcher is None and client is not None:
+            from collector_desk.sync.change_watch import watch
+
+            self._watcher = watch(client, self._news.emit)
+
+    def _unwatch(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
 
     def fetch_kpis(self, request: tuple[date, date, Period]) -> None:
         """Ask the server for the team's numbers on the sync thread (after a running sync);
@@ -149,14 +180,20 @@ class SyncController(QObject):
             self.last_sync, self.last_error = self._clock(), None
             self.clock_skew_s = outcome.clock_skew_s
             self._timer.start(SYNC_EVERY_MS)
+            self._watch()
+            if self._again:
+                self._again = False
+                self._timer.start(0)
             if outcome.cases_received or outcome.cases_removed or outcome.rejected:
                 announce(many=True, source=self)  # cases came or went: every view reads again
         elif isinstance(outcome, SignedOut):
             log.warning("sync: the server signed this desktop out")
             self.link = Link.SIGNED_OUT
+            self._unwatch()
         elif isinstance(outcome, Revoked):
             log.warning("sync: access from this desktop was withdrawn; its cache is wiped")
             self.link = Link.REVOKED
+            self._unwatch()
         else:
             self.failures += 1
             link = (
@@ -182,4 +219,5 @@ class SyncController(QObject):
         """Let a running sync finish (its transaction is short), then stop the thread."""
         self._stopped = True
         self._timer.stop()
+        self._unwatch()
         self._lane.shutdown()
