@@ -102,63 +102,63 @@ def apply_push(
     mutations: Sequence[PushedMutation],
     now: datetime,
 ) -> tuple[int, list[tuple[int, str, str | None]]]:
-    """Apply each mutation in its own transaction, in order; returns the client's last applied
+    """Apply the mutations in order, in one transaction with one durable commit; each in a
+    savepoint of its own, so each succeeds or fails alone. Returns the client's last applied
     number and (id, status, reason) for every mutation of this push, including repeats.
 
     A mutation whose arguments do not fit its kind is rejected on its own (`invalid: <field>`)
     and the mark moves on. Any other failure is a bug here: logged with the mutation's number
-    and kind only, its transaction rolled back, and ServerFault raised (the desk retries)."""
-    results = []
+    and kind only, its savepoint rolled back, what came before it in the push committed, and
+    ServerFault raised (the desk retries from the mark, so nothing is applied twice)."""
+    results: list[tuple[int, str, str | None]] = []
     last = 0
-    for pushed in mutations:
+    refusal: Exception | None = None
+    if mutations:
         with Session(engine) as session, session.begin():
-            client = _client(session, user, client_id, now)
+            client = _client(session, user, client_id, now)  # locked until the commit
             last = client.last_mutation_id
-            if pushed.id <= last:  # pushed before: report what happened then
-                previous = session.get(SyncResult, (client_id, pushed.id))
-                results.append(
-                    (
+            for pushed in mutations:
+                if pushed.id <= last:  # pushed before: report what happened then
+                    previous = session.get(SyncResult, (client_id, pushed.id))
+                    results.append(
+                        (
+                            pushed.id,
+                            previous.status if previous else "applied",
+                            previous.reason if previous else None,
+                        )
+                    )
+                    continue
+                if pushed.id != last + 1:  # what came before the gap is kept
+                    refusal = OutOfOrder(f"expected mutation {last + 1}, got {pushed.id}")
+                    break
+                try:
+                    status, reason = _apply_one(session, user, pushed, now)
+                except Exception as exc:
+                    # never the message or the arguments: they may hold notes, names, numbers
+                    log.error(
+                        "push: mutation %d (%s) of client %s failed with %s; nothing applied\n%s",
                         pushed.id,
-                        previous.status if previous else "applied",
-                        previous.reason if previous else None,
+                        pushed.name if pushed.name in KINDS else "?",
+                        client_id,
+                        type(exc).__name__,
+                        "".join(traceback.format_tb(exc.__traceback__)),
+                    )
+                    refusal = ServerFault(pushed.id, pushed.name)
+                    break
+                session.add(
+                    SyncResult(
+                        client_id=client_id,
+                        mutation_id=pushed.id,
+                        status=status,
+                        reason=reason,
+                        recorded_at=now,
                     )
                 )
-                continue
-            if pushed.id != last + 1:
-                raise OutOfOrder(f"expected mutation {last + 1}, got {pushed.id}")
-            status, reason = "applied", None
-            try:
-                mutation = parse_mutation(pushed)
-                with session.begin_nested():  # a rejection undoes the mutation's effects only
-                    _apply(session, user, mutation, now)
-            except InvalidMutation as invalid:
-                status, reason = "rejected", invalid.reason
-            except Rejected as rejection:
-                status, reason = "rejected", rejection.reason
-                _undo_on_the_desk(session, mutation, now)
-            except Exception as exc:
-                # never the message or the arguments: they may hold notes, names, numbers
-                log.error(
-                    "push: mutation %d (%s) of client %s failed with %s; nothing applied\n%s",
-                    pushed.id,
-                    pushed.name if pushed.name in KINDS else "?",
-                    client_id,
-                    type(exc).__name__,
-                    "".join(traceback.format_tb(exc.__traceback__)),
-                )
-                raise ServerFault(pushed.id, pushed.name) from None
-            session.add(
-                SyncResult(
-                    client_id=client_id,
-                    mutation_id=pushed.id,
-                    status=status,
-                    reason=reason,
-                    recorded_at=now,
-                )
-            )
-            client.last_mutation_id = last = pushed.id
-            client.updated_at = now
-            results.append((pushed.id, status, reason))
+                client.last_mutation_id = last = pushed.id
+                client.updated_at = now
+                results.append((pushed.id, status, reason))
+    if refusal is not None:  # raised once what came before it is committed
+        raise refusal
     if not mutations:
         with Session(engine) as session:
             found = session.get(RegisteredClient, client_id)
@@ -166,6 +166,27 @@ def apply_push(
                 raise NotYourClient(client_id)
             last = found.last_mutation_id if found else 0
     return last, results
+
+
+def _apply_one(
+    session: Session, user: UserView, pushed: PushedMutation, now: datetime
+) -> tuple[str, str | None]:
+    """One mutation in its own savepoint: applied, or rejected with its effects undone. A bug
+    (any other exception) rolls the savepoint back and propagates."""
+    try:
+        mutation = parse_mutation(pushed)
+    except InvalidMutation as invalid:
+        return "rejected", invalid.reason
+    try:
+        with session.begin_nested():
+            _apply(session, user, mutation, now)
+    except InvalidMutation as invalid:
+        return "rejected", invalid.reason
+    except Rejected as rejection:
+        with session.begin_nested():
+            _undo_on_the_desk(session, mutation, now)
+        return "rejected", rejection.reason
+    return "applied", None
 
 
 def _undo_on_the_desk(session: Session, mutation: Mutation, now: datetime) -> None:
