@@ -68,6 +68,26 @@ def test_nonsense_in_a_cell_is_refused_with_its_line_and_column(
     assert len(report) < 300  # an excerpt, never the whole value
 
 
+def test_lines_that_disagree_within_the_file_are_each_refused(central, tmp_path):
+    """One case on two customers, one customer under two names, one account twice: each
+    later line is named against the first, and nothing is imported."""
+    path = tmp_path / "disagree.csv"
+    lines = [
+        FIRST,
+        _line(SECOND, full_name="王小芳"),
+        THIRD,
+        THIRD,
+        _line(FIRST, case_ref="K200000002", account_ref="A2000000009"),
+    ]
+    path.write_text("\n".join([HEADER, *lines]), encoding="utf-8")
+    report = _refused(central, path).splitlines()
+    assert report == [
+        "line 3, column full_name: '王小芳' differs from an earlier line of the same customer",
+        "line 5, column account_ref: 'A2000000003' appears twice",
+        "line 6, column customer_ref: 'C200000001' differs from an earlier line of the same case",
+    ]
+
+
 def test_a_case_reimported_under_another_customer_is_refused(central, tmp_path):
     """A case keeps its customer: a new customer id on a known case would mix two people."""
     import_allocation_file(central, SAMPLE)

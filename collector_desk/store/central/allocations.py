@@ -9,29 +9,25 @@ all in one transaction. The same statements run on both databases.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
-from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, bindparam, column, select, table, text
+from sqlalchemy import Connection, Engine, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import TextClause
 
-from collector_desk.config.loaders import default_bucket_scheme, default_priority_weights
+from collector_desk.config.loaders import default_bucket_scheme
 from collector_desk.domain.allocation import COLUMNS, AllocationLine, CellError
 from collector_desk.domain.buckets import BucketScheme
 from collector_desk.domain.cases import STOP_FLAGS, CaseStatus, Role
 from collector_desk.domain.contacts import ContactPointStatus, Relation
-from collector_desk.domain.priority import score
 from collector_desk.domain.progress import StageProgress
 from collector_desk.store.central import change_notice
-from collector_desk.store.shared.case_priority import facts_of
-from collector_desk.store.shared.schema import Case, Promise
+from collector_desk.store.central.import_scoring import score_touched
+from collector_desk.store.central.staging import BATCH, bulk, rows_of, temp_table, temp_table_as
 from collector_desk.store.shared.types import UTCDateTime
 
-BATCH = 10_000
 MAX_ERRORS = 1_000  # a report names this many problems at most; the count goes on
 CHARGED_OFF_DPD = 180
 WORK_MEM = "256MB"
@@ -110,50 +106,6 @@ def stage_row(number: int, line: AllocationLine, scheme: BucketScheme, postgres:
     )
 
 
-def _temp_table(conn: Connection, name: str, body: str) -> None:
-    """A table for this import only: dropped at commit on PostgreSQL, at the end on SQLite."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"CREATE TEMP TABLE {name} {body} ON COMMIT DROP")
-    else:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
-        conn.exec_driver_sql(f"CREATE TEMP TABLE {name} {body}")
-
-
-def _temp_table_as(conn: Connection, name: str, query: str, **params) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text(f"CREATE TEMP TABLE {name} ON COMMIT DROP AS {query}"), params)
-    else:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
-        conn.execute(text(f"CREATE TEMP TABLE {name} AS {query}"), params)
-
-
-def _found(conn: Connection, sql: str, params: dict[str, object]) -> Iterator[Sequence[Any]]:
-    """A text query's rows, typed as loosely as they are: SQLAlchemy 2.1 types a text() row as
-    a single column, which no unpacking survives."""
-    yield from conn.execute(text(sql), params)
-
-
-def _bulk(conn: Connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
-    """Rows into a staging table the fastest way each database has; returns how many."""
-    raw: Any = conn.connection.driver_connection
-    count = 0
-    if conn.dialect.name == "postgresql":
-        with (
-            raw.cursor() as cursor,
-            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-        return count
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    iterator = iter(rows)
-    while batch := list(islice(iterator, BATCH)):
-        raw.executemany(sql, batch)
-        count += len(batch)
-    return count
-
-
 def _counted(
     rows: Iterable[tuple], progress: StageProgress | None, stage: str, total: int | None = None
 ) -> Iterator[tuple]:
@@ -219,15 +171,17 @@ def import_staged(
         if postgres:
             _roomier_session(conn)
         body = ", ".join(f"{c} {_stage_type(c, postgres)}" for c in STAGE_COLUMNS)
-        _temp_table(conn, "import_lines", f"({body}, PRIMARY KEY (line))")
-        count = _bulk(conn, "import_lines", STAGE_COLUMNS, _counted(staged, progress, "reading"))
+        temp_table(conn, "import_lines", f"({body}, PRIMARY KEY (line))")
+        count = bulk(conn, "import_lines", STAGE_COLUMNS, _counted(staged, progress, "reading"))
         if progress is not None:
             progress("reading", count, count)
-        for column in ("case_ref", "customer_ref", "account_ref", "assigned_to"):
+        # for joining a disagreeing case or customer back to its lines; the other keys are
+        # joined whole, by hash (an index each cost a second at a million lines)
+        for column in FIRSTS:
             conn.exec_driver_sql(f"CREATE INDEX import_lines_{column} ON import_lines ({column})")
         conn.exec_driver_sql("ANALYZE import_lines")
-        for key in FIRSTS:
-            _temp_table_as(conn, f"import_first_{key}", _FIRST_LINES.format(key=key))
+        for key, (columns, _) in AGREEING.items():
+            temp_table_as(conn, f"import_first_{key}", _first_lines(key, columns))
             for column in (key, "line"):
                 conn.exec_driver_sql(
                     f"CREATE UNIQUE INDEX import_first_{key}_{column} "
@@ -245,9 +199,30 @@ def import_staged(
                     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
 
-_FIRST_LINES = "SELECT {key}, MIN(line) AS line FROM import_lines GROUP BY {key}"
+# what every line of one case, or of one customer, must agree on, and the reason a line that
+# does not is refused with
+AGREEING = {
+    "case_ref": (("customer_ref", "assigned_to"), "differs_within_case"),
+    "customer_ref": (
+        ("full_name", "national_id", "time_zone", "country"),
+        "differs_within_customer",
+    ),
+}
 # each case's and customer's first line, which speaks for them: kept as tables, asked often
-FIRSTS = ("case_ref", "customer_ref")
+FIRSTS = tuple(AGREEING)
+
+
+def _first_lines(key: str, columns: tuple[str, ...]) -> str:
+    """Each key's first line, and whether its lines disagree on any of `columns`: one pass
+    over the lines that finds no disagreement in a good file (a join of every line to its
+    first line cost 3 s a check at a million lines). NULLs disagree with nothing."""
+    differs = " OR ".join(f"MIN({c}) <> MAX({c})" for c in columns)
+    return (
+        f"SELECT {key}, MIN(line) AS line, CASE WHEN {differs} THEN 1 ELSE 0 END AS differs "
+        f"FROM import_lines GROUP BY {key}"
+    )
+
+
 TEMP_TABLES = (
     "import_lines",
     *(f"import_first_{key}" for key in FIRSTS),
@@ -257,45 +232,37 @@ TEMP_TABLES = (
 )
 
 
-def _first_of(key: str) -> str:
-    return f"import_first_{key}" if key in FIRSTS else f"({_FIRST_LINES.format(key=key)})"
-
-
 def _check(conn: Connection) -> list[CellError]:
     """The rules no single line can check: agreement within the file, users, and identity
     (a case or an account already in the store under another customer)."""
     errors: list[CellError] = []
 
-    def differing(key: str, columns: tuple[str, ...], reason: str) -> None:
+    for key, (columns, reason) in AGREEING.items():
+        # only the keys whose lines disagree are joined back to their first line
         differs = " OR ".join(f"s.{c} <> f.{c}" for c in columns)
         query = (
-            f"SELECT s.line, {', '.join(f's.{c}, f.{c}' for c in columns)} FROM import_lines s "
-            f"JOIN {_first_of(key)} m ON m.{key} = s.{key} "
-            f"JOIN import_lines f ON f.line = m.line WHERE {differs} ORDER BY s.line LIMIT :cap"
+            f"SELECT s.line, {', '.join(f's.{c}, f.{c}' for c in columns)} "
+            f"FROM import_first_{key} m JOIN import_lines s ON s.{key} = m.{key} "
+            "JOIN import_lines f ON f.line = m.line "
+            f"WHERE m.differs = 1 AND ({differs}) ORDER BY s.line LIMIT :cap"
         )
-        for row in _found(conn, query, {"cap": MAX_ERRORS + 1}):
+        for row in rows_of(conn, query, {"cap": MAX_ERRORS + 1}):
             for i, name in enumerate(columns):
                 if row[1 + 2 * i] != row[2 + 2 * i]:
                     errors.append(CellError(row[0], name, reason, row[1 + 2 * i]))
-
-    differing("case_ref", ("customer_ref", "assigned_to"), "differs_within_case")
-    differing(
-        "customer_ref",
-        ("full_name", "national_id", "time_zone", "country"),
-        "differs_within_customer",
-    )
     errors.extend(
         CellError(line, "account_ref", "repeated", ref)
-        for line, ref in _found(
+        for line, ref in rows_of(
             conn,
             "SELECT s.line, s.account_ref FROM import_lines s "
-            f"JOIN {_first_of('account_ref')} m ON m.account_ref = s.account_ref "
+            "JOIN (SELECT account_ref, MIN(line) AS line FROM import_lines GROUP BY account_ref "
+            "HAVING COUNT(*) > 1) m ON m.account_ref = s.account_ref "
             "WHERE s.line > m.line ORDER BY s.line LIMIT :cap",
             {"cap": MAX_ERRORS + 1},
         )
     )
     roles = (Role.COLLECTOR.value, Role.TEAM_LEAD.value)
-    for line, name, found, role in _found(
+    for line, name, found, role in rows_of(
         conn,
         "SELECT s.line, s.assigned_to, u.id, u.role FROM import_lines s "
         "LEFT JOIN users u ON u.username = s.assigned_to "
@@ -313,7 +280,7 @@ def _check(conn: Connection) -> list[CellError]:
         reason = "case_of_another_customer" if known == "cases" else "belongs_to_another"
         errors.extend(
             CellError(line, named, reason, value)
-            for line, value in _found(
+            for line, value in rows_of(
                 conn,
                 f"SELECT s.line, s.{named} FROM import_lines s "
                 f"JOIN {known} t ON t.{key} = s.{key} "
@@ -344,7 +311,7 @@ def _merge(
             progress("merging", done, steps)
 
     step(0)
-    firsts = f"SELECT f.* FROM import_lines f JOIN {_first_of('customer_ref')} m ON m.line = f.line"
+    firsts = "SELECT f.* FROM import_lines f JOIN import_first_customer_ref m ON m.line = f.line"
     conn.execute(
         text(
             "UPDATE customers SET full_name = f.full_name, national_id = f.national_id, "
@@ -374,7 +341,7 @@ def _merge(
     new, updated, moved = _cases_of(conn)
     _figures(conn, scheme)
     step(4)
-    _priorities(conn, now, progress)
+    score_touched(conn, now, progress)
     step(5)
     _write_cases(conn, now)
     step(6)
@@ -416,7 +383,7 @@ def _contact_points(conn: Connection) -> None:
             "FROM (SELECT w.*, ROW_NUMBER() OVER "
             f"(PARTITION BY customer_ref, value ORDER BY line, pos) AS nth FROM ({wanted}) w) w "
             "JOIN customers c ON c.customer_ref = w.customer_ref "
-            f"JOIN {_first_of('customer_ref')} m ON m.customer_ref = w.customer_ref "
+            f"JOIN import_first_customer_ref m ON m.customer_ref = w.customer_ref "
             "WHERE w.nth = 1 AND NOT EXISTS (SELECT 1 FROM contact_points k "
             "WHERE k.customer_id = c.id AND k.value = w.value) ORDER BY w.line, w.pos"
         ),
@@ -456,20 +423,20 @@ def _accounts(conn: Connection) -> None:
 def _cases_of(conn: Connection) -> tuple[int, int, int]:
     """Which case each line's case is, whose, and whether the store knows it yet; returns
     (new, updated, moved)."""
-    _temp_table_as(
+    temp_table_as(
         conn,
         "import_cases",
         "SELECT f.case_ref, f.line, cu.id AS customer_id, u.id AS user_id, u.team_id AS team_id, "
         "c.id AS case_id, c.assigned_to AS old_user, c.team_id AS old_team, "
         "CASE WHEN c.id IS NULL THEN 0 ELSE 1 END AS existed "
-        f"FROM import_lines f JOIN {_first_of('case_ref')} m ON m.line = f.line "
+        "FROM import_lines f JOIN import_first_case_ref m ON m.line = f.line "
         "JOIN customers cu ON cu.customer_ref = f.customer_ref "
         "JOIN users u ON u.username = f.assigned_to "
         "LEFT JOIN cases c ON c.case_ref = f.case_ref",
     )
     conn.exec_driver_sql("CREATE UNIQUE INDEX import_cases_line ON import_cases (line)")
     conn.exec_driver_sql("ANALYZE import_cases")
-    ((new, updated, moved),) = _found(
+    ((new, updated, moved),) = rows_of(
         conn,
         "SELECT COALESCE(SUM(1 - existed), 0), COALESCE(SUM(existed), 0), "
         "COALESCE(SUM(CASE WHEN existed = 1 AND old_user IS DISTINCT FROM user_id "
@@ -484,7 +451,7 @@ def _figures(conn: Connection, scheme: BucketScheme) -> None:
     case_totals gives one case), in a table the cases are then written from once."""
     bucket, bucket_params = _cases(scheme, "label", lambda i, b: b.label)
     segment, segment_params = _cases(scheme, "segment", lambda i, b: b.segment.value)
-    _temp_table_as(
+    temp_table_as(
         conn,
         "import_figures",
         "SELECT t.line, t.max_dpd, t.overdue, t.balance, fa.currency, "
@@ -572,58 +539,3 @@ def _bucket_history(conn: Connection, scheme: BucketScheme, now: datetime) -> No
         ),
         {**params, "now": now},
     )
-
-
-IMPORT_CASES = table("import_cases", column("line"), column("case_id"))
-IMPORT_FIGURES = table(
-    "import_figures", column("line"), column("max_dpd"), column("overdue"), column("time_zone")
-)
-
-
-def _priorities(conn: Connection, now: datetime, progress: StageProgress | None) -> None:
-    """Each touched case's priority from the same facts and weights as every other scoring
-    (a new case has no contact, action or promise yet), read in batches of lines."""
-    weights = default_priority_weights()
-    _temp_table(conn, "import_priorities", "(line BIGINT PRIMARY KEY, priority INTEGER)")
-    total = conn.scalar(text("SELECT COUNT(*) FROM import_cases")) or 0
-    done = 0
-    # one query read a batch at a time (a server-side cursor on PostgreSQL): a query per batch
-    # costs a plan and a join over every line each time, quadratic at a million lines
-    touched = conn.execute(
-        select(
-            IMPORT_CASES.c.line,
-            IMPORT_CASES.c.case_id,
-            IMPORT_FIGURES.c.max_dpd,
-            IMPORT_FIGURES.c.overdue.label("overdue_minor"),
-            IMPORT_FIGURES.c.time_zone,
-            Case.next_action,
-            Case.next_action_at,
-            Case.last_contact_at,
-            Case.last_outcome,
-        )
-        .join(IMPORT_FIGURES, IMPORT_FIGURES.c.line == IMPORT_CASES.c.line)
-        .outerjoin(Case, Case.id == IMPORT_CASES.c.case_id),
-        execution_options={"yield_per": BATCH},  # this statement only: not the connection's
-    )
-    for rows in touched.partitions():
-        known = [row.case_id for row in rows if row.case_id is not None]
-        latest: dict[int, Row] = {}
-        if known:
-            for promise in conn.execute(
-                select(Promise.case_id, Promise.status, Promise.due_date)
-                .where(Promise.case_id.in_(known))
-                .order_by(Promise.case_id, Promise.due_date)
-            ):
-                latest[promise.case_id] = promise  # by due date: the last one wins
-        scored = [
-            (
-                row.line,
-                score(facts_of(row, row.time_zone, latest.get(row.case_id), now), weights).total,
-            )
-            for row in rows
-        ]
-        _bulk(conn, "import_priorities", ("line", "priority"), scored)
-        done += len(rows)
-        if progress is not None:
-            progress("scoring", done, total)
-    conn.exec_driver_sql("ANALYZE import_priorities")
