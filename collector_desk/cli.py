@@ -147,6 +147,22 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="a script file or a folder of them (default: the scripts shipped with the app)",
     )
+    templates = commands.add_parser(
+        "templates", help="SMS and e-mail templates: check them after editing"
+    )
+    template_actions = templates.add_subparsers(dest="templates_action", metavar="ACTION")
+    check = template_actions.add_parser(
+        "check",
+        help="report every defect of each template (placeholders, debt named to a third party, "
+        "SMS segments, opt-out), by file, language and part; exit 1 if any",
+    )
+    check.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="a template file or a folder of them (default: the templates shipped with the app)",
+    )
     return parser
 
 
@@ -155,6 +171,7 @@ def _info() -> int:
     from datetime import UTC, datetime
 
     from collector_desk.config.holiday_calendar import calendar_warnings
+    from collector_desk.config.message_templates import check_templates
     from collector_desk.config.policy_packs import PackError, default_packs
     from collector_desk.config.resources import resource
     from collector_desk.config.scripts import check_scripts
@@ -194,6 +211,8 @@ def _info() -> int:
             missing.append("resources")
     if any(check_scripts(None).values()):
         missing.append("call scripts (run `collector-desk scripts check`)")
+    if any(c.template is None or c.defects for c in check_templates(None).values()):
+        missing.append("message templates (run `collector-desk templates check`)")
     try:
         for warning in calendar_warnings(default_packs(), datetime.now(UTC).date()):
             print(f"warning:  {warning}")
@@ -215,6 +234,22 @@ def _check_scripts(path: Path | None) -> int:
     for p, defects in bad.items():
         for defect in defects:
             print(describe(p, defect))
+    good = len(found) - len(bad)
+    print(f"{good} file(s) good, {len(bad)} with defects", file=sys.stderr if bad else sys.stdout)
+    return 1 if bad else 0
+
+
+def _check_templates(path: Path | None) -> int:
+    from collector_desk.config.message_templates import check_templates, describe
+
+    if path is not None and not path.exists():
+        print(f"refused: {path} does not exist", file=sys.stderr)
+        return 2
+    found = check_templates(path)
+    bad = {p: c for p, c in found.items() if c.template is None or c.defects}
+    for p, checked in bad.items():
+        for line in describe(p, checked):
+            print(line)
     good = len(found) - len(bad)
     print(f"{good} file(s) good, {len(bad)} with defects", file=sys.stderr if bad else sys.stdout)
     return 1 if bad else 0
@@ -490,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
         return _info()
     if args.command == "scripts" and args.scripts_action == "check":
         return _check_scripts(args.path)
+    if args.command == "templates" and args.templates_action == "check":
+        return _check_templates(args.path)
     build_parser().print_help()
     return 0
 

@@ -24,6 +24,7 @@ from collector_desk.domain.policy import (
     Counts,
     FixedHolidays,
     LegalRules,
+    MessageRules,
     PolicyPack,
     Scope,
     ThirdPartyRules,
@@ -111,6 +112,18 @@ class _Legal(_Strict):
     no_contact_stages: tuple[str, ...] = ()
 
 
+class _Messages(_Strict):
+    opt_out_channels: tuple[Channel, ...] = ()
+    opt_out_words: tuple[str, ...] = ()
+    opt_out_text: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _words_for_an_opt_out(self) -> _Messages:
+        if self.opt_out_channels and not (self.opt_out_words and self.opt_out_text):
+            raise ValueError("opt_out_channels need opt_out_words and opt_out_text")
+        return self
+
+
 class _Pack(_Strict):
     code: str = Field(pattern=r"^[A-Z]{2}$")
     sources: tuple[str, ...] = Field(min_length=1)
@@ -124,6 +137,7 @@ class _Pack(_Strict):
     waits: tuple[_Wait, ...] = ()
     third_party: _ThirdParty = _ThirdParty()
     legal: _Legal = _Legal()
+    messages: _Messages = _Messages()
 
 
 def load_pack(path: Path) -> PolicyPack:
@@ -162,6 +176,11 @@ def load_pack(path: Path) -> PolicyPack:
             retention_years=raw.retention_years,
             max_plan_months=raw.max_plan_months,
             sources=raw.sources,
+            messages=MessageRules(
+                frozenset(raw.messages.opt_out_channels),
+                raw.messages.opt_out_words,
+                dict(raw.messages.opt_out_text),
+            ),
         )
     except ValidationError as exc:
         problems = "; ".join(

@@ -162,6 +162,22 @@ class FixedHolidays:
 
 
 @dataclass(frozen=True, slots=True)
+class MessageRules:
+    """What written messages (SMS, e-mail) need under a pack, beside its hours and caps."""
+
+    # channels where every message carries a way to opt out (Reg F 1006.6(e): e-mail and SMS)
+    opt_out_channels: frozenset[Channel] = frozenset()
+    # replies that opt a number out, matched whole and case-blind ("STOP", "退订")
+    opt_out_words: tuple[str, ...] = ()
+    # the opt-out wording an SMS carries, by language ("Reply STOP to opt out")
+    opt_out_text: Mapping[str, str] = field(default_factory=dict)
+
+    def is_opt_out(self, reply: str) -> bool:
+        said = reply.strip().strip(".!。！").casefold()
+        return any(said == word.casefold() for word in self.opt_out_words)
+
+
+@dataclass(frozen=True, slots=True)
 class PolicyPack:
     code: str
     hours: Mapping[int, Window | None]  # weekday (0 = Monday) -> window, None: closed all day
@@ -175,6 +191,7 @@ class PolicyPack:
     retention_years: int = 2
     max_plan_months: int = 12
     sources: tuple[str, ...] = ()
+    messages: MessageRules = MessageRules()
 
     def window_on(self, day: date, region: str | None = None) -> Window | None:
         if self.holidays.is_holiday(day, region):

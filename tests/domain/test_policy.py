@@ -152,7 +152,10 @@ def test_dst_spring_forward_in_sydney():
 def test_written_messages_follow_hours_only_where_the_pack_says():
     night = at(SHANGHAI, 2026, 11, 26, 23, 0)
     sms = Attempt(Channel.SMS, MOBILE)
-    assert may_contact(PACKS["CN"], sms, CaseState(SHANGHAI), [], night).allowed
+    email = Attempt(Channel.EMAIL)
+    assert may_contact(PACKS["CN"], email, CaseState(SHANGHAI), [], night).allowed
+    # the Chinese pack keeps texts to the call hours as the bank's policy
+    assert not may_contact(PACKS["CN"], sms, CaseState(SHANGHAI), [], night).allowed
     us_night = at(NEW_YORK, 2026, 11, 26, 23, 0)
     assert not may_contact(PACKS["US"], sms, CaseState(NEW_YORK), [], us_night).allowed
 
