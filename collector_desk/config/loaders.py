@@ -98,6 +98,7 @@ def load_legal_rules(path: Path | None = None) -> EligibilityRules:
         lookback_days=int(e["lookback_days"]),
         blocking_flags=frozenset(CaseFlag(f) for f in e["blocking_flags"]),
         documents={LegalStage(k): tuple(v) for k, v in data.get("documents", {}).items()},
+        notice_days=int(data.get("final_notice", {}).get("days_to_respond", 14)),
     )
 
 

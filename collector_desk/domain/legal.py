@@ -46,6 +46,7 @@ class EligibilityRules:
     lookback_days: int
     blocking_flags: frozenset[CaseFlag]
     documents: Mapping[LegalStage, tuple[str, ...]]  # needed before a case may reach the stage
+    notice_days: int = 14  # the final notice's days to pay or agree before a referral
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="341" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>

@@ -119,57 +119,57 @@
 <context>
     <name>CallControl</name>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="106" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="109" />
         <source>The softphone is not running; dial by hand, or start it.</source>
         <translation>电话软件未运行；请手动拨号，或启动电话软件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="211" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="214" />
         <source>a withheld number</source>
         <translation>隐藏号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="217" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="220" />
         <source>Incoming call from %1</source>
         <translation>%1 来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="222" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="225" />
         <source>On the call with %1 · %2</source>
         <translation>正在与 %1 通话 · %2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="225" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="228" />
         <source>muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="229" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="232" />
         <source>ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="231" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="234" />
         <source>connecting</source>
         <translation>正在接通</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="233" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="236" />
         <source>Calling %1 · %2 %3</source>
         <translation>正在呼叫 %1 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="239" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="242" />
         <source>Hang up (%1)</source>
         <translation>挂断 (%1)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="241" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="244" />
         <source>Mute (%1)</source>
         <translation>静音 (%1)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="243" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="246" />
         <source>Answer (%1)</source>
         <translation>接听 (%1)</translation>
     </message>
@@ -1862,6 +1862,59 @@
     </message>
 </context>
 <context>
+    <name>LettersMenu</name>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="59" />
+        <source>Le&amp;tters</source>
+        <translation>函件(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="62" />
+        <source>P&amp;rint plan letter…</source>
+        <translation>打印还款计划函(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="63" />
+        <source>Save plan letter as PDF…</source>
+        <translation>将还款计划函另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="66" />
+        <source>Print &amp;notice before legal action…</source>
+        <translation>打印法律程序前通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="67" />
+        <source>Save notice before legal action as PDF…</source>
+        <translation>将法律程序前通知另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="86" />
+        <source>This case has no agreed plan to print.</source>
+        <translation>此案件没有已生效的还款计划可打印。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="90" />
+        <source>Nothing is past due on this case: no notice.</source>
+        <translation>此案件没有逾期款项，无需发出通知。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="105" />
+        <source>Letter sent to the printer.</source>
+        <translation>函件已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="116" />
+        <source>Save letter</source>
+        <translation>保存函件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/letters_menu.py" line="124" />
+        <source>Letter saved.</source>
+        <translation>函件已保存。</translation>
+    </message>
+</context>
+<context>
     <name>Lock</name>
     <message>
         <location filename="../../collector_desk/ui/shell/idle_lock.py" line="83" />
@@ -2030,218 +2083,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="315" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
-        <source>P&amp;rint plan letter…</source>
-        <translation>打印还款计划函(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="331" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="332" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="333" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="334" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="335" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="341" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="368" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="363" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="375" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="370" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="388" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="383" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="396" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="391" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="401" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="396" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="444" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="439" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="451" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="446" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="453" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="448" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="456" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="451" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="461" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="456" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="463" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="458" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="466" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="461" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="468" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="463" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="471" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="466" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="848" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="815" />
         <source>The unanswered call was logged as %1.</source>
         <translation>未接通的呼叫已记录为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/call/call_control.py" line="122" />
+        <location filename="../../collector_desk/ui/call/call_control.py" line="125" />
         <source>The phone did not take the call; dial it by hand.</source>
         <translation>电话软件未能发起呼叫，请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="780" />
-        <source>This case has no agreed plan to print.</source>
-        <translation>此案件没有已生效的还款计划可打印。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="786" />
-        <source>Save plan letter</source>
-        <translation>保存还款计划函</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="795" />
-        <source>Plan letter saved.</source>
-        <translation>还款计划函已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="349" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="378" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="373" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>

@@ -6,14 +6,12 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -23,7 +21,7 @@ from sqlalchemy.orm import Session
 from collector_desk.config.scripts import Loaded, load_scripts
 from collector_desk.config.telephony import default_telephony
 from collector_desk.domain.calls import CallRecord
-from collector_desk.domain.cases import CaseFlag, PlanStatus
+from collector_desk.domain.cases import CaseFlag
 from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
@@ -55,8 +53,8 @@ from collector_desk.ui.case.correction_dialog import CorrectionDialog
 from collector_desk.ui.case.detail_pane import DetailPane
 from collector_desk.ui.case.flag_dialog import FlagDialog
 from collector_desk.ui.case.legal_dialog import LegalDialog
+from collector_desk.ui.case.letters_menu import LettersMenu
 from collector_desk.ui.case.plan_dialog import PlanDialog
-from collector_desk.ui.case.plan_letter import letter_html, write_pdf
 from collector_desk.ui.common import labels
 from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
 from collector_desk.ui.common.i18n import LANGUAGES, Translations
@@ -229,10 +227,7 @@ class MainWindow(QMainWindow):
         self.plan_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.plan_action.triggered.connect(lambda: self.open_plan())
         self.case_menu.addAction(self.plan_action)
-        self.letter_action = QAction(self)
-        self.letter_action.setShortcut(QKeySequence.StandardKey.Print)
-        self.letter_action.triggered.connect(lambda: self.print_plan_letter())
-        self.case_menu.addAction(self.letter_action)
+        self.letters = LettersMenu(self, self.case_menu, lambda: self.detail.detail, self._clock)
         self.legal_action = QAction(self)
         self.legal_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.legal_action.triggered.connect(lambda: self.open_legal())
@@ -324,7 +319,7 @@ class MainWindow(QMainWindow):
         self.flag_action.setText(translate("MainWindow", "&Flags…"))
         self.team_menu.setTitle(translate("MainWindow", "&Team"))
         self.team_action.setText(translate("MainWindow", "Workload and &approvals…"))
-        self.letter_action.setText(translate("MainWindow", "P&rint plan letter…"))
+        self.letters.retranslate()
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
@@ -766,34 +761,6 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self, case_id: int) -> None:
         announce({case_id}, source=self)
-
-    def print_plan_letter(self, path: Path | None = None) -> Path | None:
-        """The agreed plan as a PDF letter in the customer's language."""
-        detail = self.detail.detail
-        plan = (
-            None
-            if detail is None
-            else next((p for p in detail.plans if p.status is PlanStatus.ACTIVE), None)
-        )
-        if detail is None or plan is None:
-            self.statusBar().showMessage(
-                translate("MainWindow", "This case has no agreed plan to print."), 5000
-            )
-            return None
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
-                translate("MainWindow", "Save plan letter"),
-                f"{detail.case_ref}-plan.pdf",
-                "PDF (*.pdf)",
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        today = self._clock().astimezone(ZoneInfo(detail.time_zone)).date()
-        write_pdf(letter_html(detail, plan, today), path)
-        self.statusBar().showMessage(translate("MainWindow", "Plan letter saved."), 5000)
-        return path
 
     def _judge(self, case_id: int, channel: Channel, point_id: int | None) -> Decision:
         return dial_check(

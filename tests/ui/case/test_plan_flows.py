@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from collector_desk.domain.cases import CaseStatus, PlanStatus
 from collector_desk.store.cache.schema import OutboxMutation
 from collector_desk.store.shared.schema import Case, PlanInstallment, RepaymentPlan
+from collector_desk.ui.case.letters import Letter
 
 
 def _open_plan(qtbot, window):
@@ -89,7 +90,7 @@ def test_the_suggested_plan_fits_the_budget_is_agreed_and_its_letter_printed(
     assert max(amounts) <= 500_000
     dialog.reject()
 
-    path = window.print_plan_letter(tmp_path / "plan.pdf")
+    path = window.letters.save_letter(Letter.PLAN, tmp_path / "plan.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
     assert detail.case_ref in text
     assert str(plan.installment_count) in text
@@ -109,7 +110,8 @@ def test_bad_figures_are_explained_and_nothing_is_written(qtbot, window, engine)
 
 
 def test_no_letter_without_an_agreed_plan(qtbot, window, tmp_path):
-    assert window.print_plan_letter(tmp_path / "none.pdf") is None
+    assert window.letters.save_letter(Letter.PLAN, tmp_path / "none.pdf") is None
+    assert not window.letters.print_letter(Letter.PLAN)
     assert not (tmp_path / "none.pdf").exists()
 
 
@@ -127,7 +129,7 @@ def test_a_chinese_customers_letter_is_in_chinese(qtbot, window, engine, tmp_pat
     assert "active" in dialog.message.text()
     dialog.reject()
     window.detail.show_case(window._queue.detail(case_id))
-    path = window.print_plan_letter(tmp_path / "plan-zh.pdf")
+    path = window.letters.save_letter(Letter.PLAN, tmp_path / "plan-zh.pdf")
     # the extractor reads some glyphs as their Kangxi radical forms; NFKC folds them back
     raw = "".join(p.extract_text() for p in PdfReader(path).pages)
     text = "".join(unicodedata.normalize("NFKC", raw).split())
