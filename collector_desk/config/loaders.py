@@ -209,6 +209,21 @@ def import_limits() -> SanityLimits:
     return load_import_limits(override=app_dirs.config_dir() / "imports.toml")
 
 
+@dataclass(frozen=True, slots=True)
+class MessageSettings:
+    pay_within_days: int
+    unsubscribe_url: str
+
+
+@cache
+def message_settings() -> MessageSettings:
+    data = _read(resource("config", "messages.toml"))
+    url = str(data["unsubscribe_url"])
+    if "{token}" not in url:
+        raise ValueError("messages.toml: unsubscribe_url needs a {token}")
+    return MessageSettings(int(data["pay_within_days"]), url)
+
+
 @cache
 def letterhead() -> dict:
     """The institution as letters and calls name it (resources/letters/letterhead.toml), read

@@ -13,10 +13,20 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from collector_desk.domain.contacts import Channel
+from collector_desk.domain.wording import date_in, money_in
 
 MESSAGE_CHANNELS = (Channel.SMS, Channel.EMAIL)
+
+
+class MessageStatus(enum.StrEnum):
+    QUEUED = "queued"  # written on a desk; the central store has not sent it yet
+    REFUSED = "refused"  # the central store's rules said no (hours, cap, opt-out): never sent
+    SENT = "sent"  # the relay or the gateway took it
+    DELIVERED = "delivered"  # the gateway's receipt says it reached the phone
+    FAILED = "failed"  # given up after retries, or the gateway reported it undeliverable
 
 
 class Audience(enum.StrEnum):
@@ -38,6 +48,7 @@ PLACEHOLDERS: Mapping[str, tuple[str, str]] = {
     "plan_installment": ("¥123,456.78", "$123,456.78"),
     "plan_months": ("60", "60"),
     "plan_first_date": ("2026年12月31日", "Dec 31, 2026"),
+    "deadline": ("2026年12月31日", "Dec 31, 2026"),  # the final notice's date to pay or agree
     "callback_number": ("400 123 4567", "+1 800 555 0199"),
     "collector_name": ("王小明", "Christopher Johnson"),
     # the policy pack's opt-out wording (SMS) and the unsubscribe link (e-mail)
@@ -58,6 +69,7 @@ DEBT_PLACEHOLDERS = frozenset(
         "plan_installment",
         "plan_months",
         "plan_first_date",
+        "deadline",
     }
 )
 # Words that disclose a debt in each language's third-party wording; a template's own file may
@@ -282,3 +294,107 @@ def _over_budget(template: Template, language: str, sms: str) -> list[TemplateDe
         f"({length.units} {length.encoding.value} units at its longest)"
     )
     return [TemplateDefect(language, "sms", Defect.TOO_MANY_SEGMENTS, detail)]
+
+
+# ------------------------------------------------------------------------- filling from a case
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFacts:
+    """What a message may tell about one case, in the customer's language: gathered by
+    store/shared/message_facts.py the same way on the desk (the preview) and the server (what
+    is sent)."""
+
+    language: str
+    customer_name: str
+    bank_name: str
+    callback_number: str
+    collector_name: str
+    currency: str
+    overdue_minor: int
+    card_last4: str
+    due_date: date  # the date a reminder asks payment by
+    deadline: date  # the final notice's: pay or agree by then, or legal steps may follow
+    promise: tuple[int, date] | None = None  # the latest open promise: amount, due date
+    plan: tuple[int, int, date] | None = None  # the active plan: installment, count, first due
+    opt_out: str = ""  # the pack's opt-out wording for an SMS
+    unsubscribe_link: str = ""
+
+
+def message_values(facts: MessageFacts) -> dict[str, str]:
+    """Each placeholder's text for this case; a placeholder the case cannot fill (no promise,
+    no plan) is absent, and a template that needs it cannot be sent for this case."""
+    language = facts.language
+
+    def money(minor: int) -> str:
+        return money_in(language, minor, facts.currency)
+
+    values = {
+        "customer_name": facts.customer_name,
+        "bank_name": facts.bank_name,
+        "card_last4": facts.card_last4,
+        "overdue": money(facts.overdue_minor),
+        "due_date": date_in(language, facts.due_date),
+        "deadline": date_in(language, facts.deadline),
+        "callback_number": facts.callback_number,
+        "collector_name": facts.collector_name,
+        "opt_out": facts.opt_out,
+    }
+    if facts.unsubscribe_link:
+        values["unsubscribe_link"] = facts.unsubscribe_link
+    if facts.promise is not None:
+        amount, due = facts.promise
+        values |= {"promise_amount": money(amount), "promise_date": date_in(language, due)}
+    if facts.plan is not None:
+        installment, count, first = facts.plan
+        values |= {
+            "plan_installment": money(installment),
+            "plan_months": str(count),
+            "plan_first_date": date_in(language, first),
+        }
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """A message as the customer will read it."""
+
+    channel: Channel
+    language: str
+    body: str
+    subject: str | None = None
+
+    @property
+    def length(self) -> SmsLength | None:
+        return sms_length(self.body) if self.channel is Channel.SMS else None
+
+
+class CannotCompose(ValueError):
+    def __init__(self, reason: str, missing: tuple[str, ...] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason  # no_wording | no_channel | missing_values
+        self.missing = missing
+
+
+def compose(template: Template, channel: Channel, facts: MessageFacts) -> Composed:
+    """The template filled for this case, in the customer's language (else the template's
+    English); CannotCompose says why not."""
+    wording = template.wording(facts.language) or template.wording("en")
+    if wording is None:
+        raise CannotCompose("no_wording")
+    text = wording.sms if channel is Channel.SMS else wording.email
+    if text is None:
+        raise CannotCompose("no_channel")
+    language = facts.language if template.wording(facts.language) is not None else "en"
+    values = message_values(facts)
+    parts = [text] if wording.subject is None or channel is Channel.SMS else [text, wording.subject]
+    missing = tuple(sorted({n for part in parts for n in _names(part) if n not in values}))
+    if missing:
+        raise CannotCompose("missing_values", missing)
+    subject = None if channel is Channel.SMS or wording.subject is None else wording.subject
+    return Composed(
+        channel,
+        language,
+        fill(text, values),
+        None if subject is None else fill(subject, values),
+    )

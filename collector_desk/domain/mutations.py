@@ -187,6 +187,19 @@ class PreferredContactPointArgs(_Args):
     contact_point_id: Id
 
 
+class SendMessageArgs(_Args):
+    """A message to send: which template, to which of the customer's numbers or addresses.
+    The central store words it from its own copy of the case, so a desk cannot send text of
+    its own making."""
+
+    message_id: uuid.UUID
+    case_id: Id
+    contact_point_id: Id
+    channel: Literal[Channel.SMS, Channel.EMAIL]
+    template: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+    at: Moment
+
+
 MutationId = Annotated[int, Strict(), Field(gt=0, le=INT32_MAX)]
 
 
@@ -245,6 +258,11 @@ class SetPreferredContactPoint(_Mutation):
     args: PreferredContactPointArgs
 
 
+class SendMessage(_Mutation):
+    name: Literal["send_message"]
+    args: SendMessageArgs
+
+
 Mutation = Annotated[
     LogContact
     | CorrectContact
@@ -255,7 +273,8 @@ Mutation = Annotated[
     | DecidePlan
     | RecordAudit
     | SetContactPointStatus
-    | SetPreferredContactPoint,
+    | SetPreferredContactPoint
+    | SendMessage,
     Field(discriminator="name"),
 ]
 MUTATION: TypeAdapter[Mutation] = TypeAdapter(Mutation)

@@ -28,6 +28,7 @@ from collector_desk.store.shared.schema import (
     Contact,
     ContactCorrection,
     LegalCase,
+    Message,
     Note,
     Payment,
     PlanInstallment,
@@ -49,6 +50,7 @@ SNAPSHOT_TABLES = (
     "case_flags",
     "contacts",
     "contact_corrections",
+    "messages",
     "promises",
     "payments",
     "notes",
@@ -63,6 +65,7 @@ CASE_FACTS = (
     Note,
     Payment,
     Promise,
+    Message,
     ContactCorrection,
     Contact,
     CaseFlagRow,
@@ -149,7 +152,7 @@ def _pending_fact_ids(session: Session) -> set[str]:
     ids: set[str] = set()
     args: dict[str, Any]  # mypy reads select() of a JSON column as a select of nothing
     for args in session.scalars(select(OutboxMutation.args)):
-        for key in ("contact_id", "promise_id", "id"):
+        for key in ("contact_id", "promise_id", "message_id", "id"):
             if isinstance(args.get(key), str):
                 ids.add(args[key])
     return ids

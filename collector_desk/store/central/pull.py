@@ -22,6 +22,7 @@ from collector_desk.store.shared.schema import (
     ContactPoint,
     Customer,
     LegalCase,
+    Message,
     Note,
     Payment,
     PlanInstallment,
@@ -81,6 +82,7 @@ def snapshots(
         flags = by(CaseFlagRow, CaseFlagRow.case_id, ids)
         contacts = by(Contact, Contact.case_id, ids)
         corrections = by(ContactCorrection, ContactCorrection.case_id, ids)
+        messages = by(Message, Message.case_id, ids)
         promises = by(Promise, Promise.case_id, ids)
         payments = by(Payment, Payment.case_id, ids)
         notes = by(Note, Note.case_id, ids)
@@ -100,6 +102,7 @@ def snapshots(
                     "case_flags": flags.get(case_id, []),
                     "contacts": contacts.get(case_id, []),
                     "contact_corrections": corrections.get(case_id, []),
+                    "messages": messages.get(case_id, []),
                     "promises": promises.get(case_id, []),
                     "payments": payments.get(case_id, []),
                     "notes": notes.get(case_id, []),
@@ -125,6 +128,7 @@ def people(conn: Connection, snapshots_: Sequence[dict], me: UserView | None = N
             ("cases", ("assigned_to",)),
             ("contacts", ("user_id",)),
             ("contact_corrections", ("user_id",)),
+            ("messages", ("user_id",)),
             ("promises", ("user_id",)),
             ("notes", ("user_id",)),
             ("case_flags", ("raised_by",)),

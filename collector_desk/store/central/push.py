@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from collector_desk.config.loaders import correction_window
 from collector_desk.domain.cases import Role
 from collector_desk.domain.contact_log import ContactEntry
+from collector_desk.domain.contacts import Channel
 from collector_desk.domain.corrections import Correction
 from collector_desk.domain.mutations import (
     INT32_MAX,
@@ -34,6 +35,7 @@ from collector_desk.domain.mutations import (
     PushedMutation,
     ReassignCase,
     RecordAudit,
+    SendMessage,
     SetContactPointStatus,
     SetFlag,
     SetPreferredContactPoint,
@@ -48,6 +50,7 @@ from collector_desk.store.shared.contact_log import ContactRejected, record_cont
 from collector_desk.store.shared.corrections import apply_correction
 from collector_desk.store.shared.flags import apply_flag
 from collector_desk.store.shared.legal import apply_step
+from collector_desk.store.shared.outgoing import MessageRefused, record_message, word_message
 from collector_desk.store.shared.people import UserView
 from collector_desk.store.shared.plans import PlanRequest, decide, record_plan
 from collector_desk.store.shared.reassign import apply_move
@@ -57,6 +60,7 @@ from collector_desk.store.shared.schema import (
     ContactCorrection,
     ContactPoint,
     LegalCase,
+    Message,
     RepaymentPlan,
 )
 
@@ -506,6 +510,35 @@ def _reassign_case(session: Session, user: UserView, m: ReassignCase, now: datet
         record_change(session, case, now, previous_user_id=previous)
 
 
+def _send_message(session: Session, user: UserView, m: SendMessage, now: datetime) -> None:
+    """Judged again here, with the store's own history (another desk's call, a cap reached
+    while this one was offline): a message the pack now refuses is kept as refused, never sent.
+    The text is worded from the store's copy of the case, not taken from the desk."""
+    args = m.args
+    if session.get(Message, str(args.message_id)) is not None:
+        return  # a retried push: recorded once
+    case, point = _point_of(session, user, args.case_id, args.contact_point_id)
+    try:
+        composed, decision = word_message(
+            session, case, point, args.template, Channel(args.channel), now
+        )
+    except MessageRefused as refused:
+        raise Rejected(refused.code) from refused
+    record_message(
+        session,
+        args.message_id,
+        case,
+        point,
+        args.template,
+        composed,
+        decision,
+        user.id,
+        args.at,
+        received_at=now,
+    )
+    record_change(session, case, now)
+
+
 def _apply(session: Session, user: UserView, mutation: Mutation, now: datetime) -> None:
     """Run the mutation's rule. A refusal by a rule becomes Rejected; anything else that goes
     wrong is a bug here and propagates (the push answers 500, nothing advances)."""
@@ -531,6 +564,8 @@ def _apply(session: Session, user: UserView, mutation: Mutation, now: datetime) 
                 _set_point_status(session, user, mutation, now)
             case SetPreferredContactPoint():
                 _set_preferred(session, user, mutation, now)
+            case SendMessage():
+                _send_message(session, user, mutation, now)
     except Refused as refused:  # the plan, legal and flag rules said no: say why
         raise Rejected(refused.code) from refused
 
@@ -546,4 +581,5 @@ KINDS = (
     "record_audit",
     "set_contact_point_status",
     "set_preferred_contact_point",
+    "send_message",
 )

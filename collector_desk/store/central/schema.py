@@ -13,7 +13,7 @@ from collector_desk.store.shared.schema import Base, side_only
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0015")
+CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0016")
 CENTRAL_ONLY = side_only(CENTRAL.name)
 
 

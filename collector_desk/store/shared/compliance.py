@@ -15,7 +15,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from collector_desk.config.policy_packs import default_packs
-from collector_desk.domain.contacts import Channel, Direction
+from collector_desk.domain.contacts import Channel, Direction, Outcome
+from collector_desk.domain.messages import MessageStatus
 from collector_desk.domain.policy import (
     Attempt,
     CaseState,
@@ -32,6 +33,7 @@ from collector_desk.store.shared.schema import (
     ContactPoint,
     Customer,
     LegalCase,
+    Message,
 )
 
 # Audit events that a contact gives rise to get ids made from the contact's, so the desktop
@@ -69,7 +71,19 @@ def history(session: Session, case_id: int) -> list[PastContact]:
             Contact.contact_point_id,
         ).where(Contact.case_id == case_id)
     )
-    return [PastContact(*row) for row in rows]
+    past = [PastContact(*row) for row in rows]
+    # a message counts as an attempt that reached the number and as a written contact, never
+    # as a conversation; one the rules refused never went out
+    messages = session.execute(
+        select(Message.recorded_at, Message.channel, Message.contact_point_id).where(
+            Message.case_id == case_id, Message.status != MessageStatus.REFUSED
+        )
+    )
+    past += [
+        PastContact(at, channel, Direction.OUTBOUND, Outcome.NO_ANSWER, point_id)
+        for at, channel, point_id in messages
+    ]
+    return past
 
 
 def judge(

@@ -43,6 +43,7 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.domain.messages import MessageStatus
 from collector_desk.store.shared.types import MinorUnits, UTCDateTime
 
 NAMING = {
@@ -311,6 +312,28 @@ class Contact(_Fact, Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     duration_s: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Message(_Fact, Base):
+    """A written message to a customer (SMS or e-mail), composed from a template on a desk and
+    sent by the central store, which judges it again first; its status comes back with the
+    case. The text is kept as the customer read it."""
+
+    __tablename__ = "messages"
+    __table_args__ = (Index("ix_messages_case_time", "case_id", "recorded_at"),)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    contact_point_id: Mapped[int] = mapped_column(ForeignKey("contact_points.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel))
+    template: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[MessageStatus] = mapped_column(str_enum(MessageStatus))
+    reason: Mapped[str | None] = mapped_column(String(64))  # a refusal's or a failure's code
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ContactCorrection(_Fact, Base):

@@ -2,43 +2,21 @@
 in the collector's own zone.
 
 The formatting locale is the UI's language (QLocale's default, which the language switch
-sets): it decides the currency symbol, the separators and where the symbol goes, so a Chinese
-reader sees "¥" for yuan and "US$" for dollars, an English one "CN¥" and "$" — each currency
-named unambiguously beside the others. The grouping of digits alone comes from the country
-whose currency it is, as the customer and the bank there write it: rupees in lakhs and crores
-(₹12,34,567.00) in either language. The digits after the point are the currency's own
-(domain.money: none for yen). Babel supplies symbols and patterns from CLDR: QLocale knows a
-currency's symbol only for its own country's currency, and no currency's minor digits.
+sets); domain/wording.py words money and dates for a given language (a customer's letter), and
+this module gives it the UI's when none is named. QLocale knows a currency's symbol only for
+its own country's currency, and no currency's minor digits: Babel (CLDR) does the wording.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel import Locale, localedata
 from babel.dates import format_skeleton
-from babel.numbers import NumberPattern
 from PySide6.QtCore import QLocale
 
-from collector_desk.domain.money import Money
-
-# The country whose way of grouping digits an amount in this currency follows.
-CURRENCY_COUNTRY = {
-    "CNY": "CN",
-    "HKD": "HK",
-    "USD": "US",
-    "AUD": "AU",
-    "INR": "IN",
-    "GBP": "GB",
-    "SGD": "SG",
-    "JPY": "JP",
-    "KRW": "KR",
-}
+from collector_desk.domain import wording
 
 
 def ui_locale() -> str:
@@ -46,27 +24,10 @@ def ui_locale() -> str:
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en_US"
 
 
-@lru_cache(maxsize=64)
-def _pattern(language: str, currency: str, whole: bool) -> tuple[Locale, NumberPattern]:
-    locale = Locale.parse(language)
-    pattern = copy.copy(locale.currency_formats["standard"])
-    country = CURRENCY_COUNTRY.get(currency)
-    # the country's grouping as CLDR records it for English there (en_IN: 3 then 2s); a
-    # country without an English locale (China) groups as the reader's language does
-    if country and localedata.exists(f"en_{country}"):
-        pattern.grouping = Locale.parse(f"en_{country}").currency_formats["standard"].grouping
-    digits = 0 if whole else Money(0, currency).digits
-    pattern.frac_prec = (digits, digits)
-    return locale, pattern
-
-
 def money(minor: int, currency: str, language: str | None = None, whole: bool = False) -> str:
     """The amount with its currency's symbol, in `language` (default: the UI's); `whole`
     rounds to whole units (a chart's axis)."""
-    amount = Money(minor, currency)
-    locale, pattern = _pattern(language or ui_locale(), currency, whole)
-    exact = Decimal(amount.major_text(grouping=False))
-    return pattern.apply(exact, locale, currency=currency, currency_digits=False)
+    return wording.money_in(language or ui_locale(), minor, currency, whole)
 
 
 def money_lines(amounts: Mapping[str, int], language: str | None = None) -> str:
@@ -90,9 +51,8 @@ def day(value: date, language: str | None = None) -> str:
 
 
 def date_text(value: date, language: str | None = None) -> str:
-    """A date with its year, as `language` (default: the UI's) writes it: Dec 5, 2026 or
-    2026年12月5日 — never 12/05, which an American and a Briton read as different days."""
-    return format_skeleton("yMMMd", value, locale=language or ui_locale())
+    """A date with its year, as `language` (default: the UI's) writes it (wording.date_in)."""
+    return wording.date_in(language or ui_locale(), value)
 
 
 def moment(value: datetime, zone: ZoneInfo, language: str | None = None) -> str:

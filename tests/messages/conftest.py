@@ -1,0 +1,1 @@
+from tests.live_central import _sqlite_template, central_url, desk, live  # noqa: F401
