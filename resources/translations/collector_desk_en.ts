@@ -24,7 +24,7 @@
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="242" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="246" />
         <source>%n day(s) past due</source>
         <translation>
             <numerusform>%n day past due</numerusform>
@@ -51,11 +51,21 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>
             <numerusform>%n call scripts could not be read; their last good version is used (collector-desk scripts check says why).</numerusform>
+        </translation></message>
+    </context>
+<context>
+    <name>MessageDialog</name>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="181" />
+        <source>%n text(s)</source>
+        <translation>
+            <numerusform>%n text</numerusform>
+            <numerusform>%n texts</numerusform>
         </translation></message>
     </context>
 <context>
@@ -78,28 +88,28 @@
 <context>
     <name>Policy</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="264" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="265" />
         <source>spoke with the customer less than %n day(s) ago</source>
         <translation>
             <numerusform>spoke with the customer less than %n day ago</numerusform>
             <numerusform>spoke with the customer less than %n days ago</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="287" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="288" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer</numerusform>
             <numerusform>third parties only after %n failed calls to the customer</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="291" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer today</numerusform>
             <numerusform>third parties only after %n failed calls to the customer today</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer in %1 days</numerusform>

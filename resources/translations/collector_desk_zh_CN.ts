@@ -177,37 +177,37 @@
 <context>
     <name>CallEnding</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="33" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
         <source>answered</source>
         <translation>已接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="34" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
         <source>busy</source>
         <translation>忙线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="35" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
         <source>declined</source>
         <translation>被拒接</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="36" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="37" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
         <source>hung up before an answer</source>
         <translation>接听前已挂断</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="38" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
         <source>number not in service</source>
         <translation>号码已停用</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="39" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="40" />
         <source>the call failed</source>
         <translation>呼叫失败</translation>
     </message>
@@ -386,42 +386,42 @@
 <context>
     <name>CaseFlag</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="71" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="72" />
         <source>Dispute</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="72" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="73" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="73" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
         <source>Cease communication</source>
         <translation>要求停止联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="74" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
         <source>Bankruptcy</source>
         <translation>破产</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="75" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
         <source>Deceased</source>
         <translation>已故</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="76" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
         <source>Fraud victim</source>
         <translation>欺诈受害人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="77" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="78" />
         <source>Legal representation</source>
         <translation>已委托律师</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="78" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="79" />
         <source>Hardship</source>
         <translation>困难客户</translation>
     </message>
@@ -429,27 +429,27 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="94" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
         <source>Open</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="95" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
         <source>Promised</source>
         <translation>已承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="96" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
         <source>On a plan</source>
         <translation>分期还款中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="97" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="98" />
         <source>Legal</source>
         <translation>法律程序</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="98" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="99" />
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -457,52 +457,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="391" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="439" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="392" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="440" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="393" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="441" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="395" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="443" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="396" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="444" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="398" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="446" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="399" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="447" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="400" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -510,27 +510,27 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="114" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="115" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
         <source>SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="116" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="117" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="117" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="118" />
         <source>Letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="118" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="119" />
         <source>Visit</source>
         <translation>外访</translation>
     </message>
@@ -546,27 +546,27 @@
 <context>
     <name>ContactPointKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="124" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="125" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="126" />
         <source>Home phone</source>
         <translation>住宅电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="126" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="127" />
         <source>Work phone</source>
         <translation>单位电话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="127" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="128" />
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="128" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="129" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -574,22 +574,22 @@
 <context>
     <name>ContactPointStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="143" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="144" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="144" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="145" />
         <source>Unverified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="145" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="146" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="146" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="147" />
         <source>Do not call</source>
         <translation>禁止拨打</translation>
     </message>
@@ -597,27 +597,27 @@
 <context>
     <name>Contactability</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="213" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="214" />
         <source>only with a reason: %1</source>
         <translation>须说明理由方可联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="218" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="219" />
         <source>now</source>
         <translation>现在可以</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="220" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="221" />
         <source>may contact now</source>
         <translation>现在可以联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="226" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="227" />
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="233" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="234" />
         <source>%1 · next allowed %2 customer time</source>
         <translation>%1 · 下次可联系：客户当地时间 %2</translation>
     </message>
@@ -1016,270 +1016,288 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="172" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="173" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="174" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="177" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="178" />
         <source>Customer's local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="344" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="445" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="290" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="444" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="494" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="177" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="369" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="180" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="418" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="178" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="371" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="181" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="420" />
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="182" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="188" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="191" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="192" />
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="190" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="193" />
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="191" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="194" />
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="192" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="195" />
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="193" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="196" />
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="194" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="197" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="195" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="198" />
+        <source>Messages</source>
+        <translation>短信与邮件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="199" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="202" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="206" />
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="203" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="207" />
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="205" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="209" />
         <source>C: call · W: wrong number · D: do not call · P: preferred</source>
         <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="208" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="212" />
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="210" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="214" />
         <source>Correct… (E)</source>
         <translation>更正…（E）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="212" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="216" />
         <source>E: correct the selected contact (the original is kept)</source>
         <translation>E：更正所选联系（保留原记录）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="242" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="246" />
         <source>%n day(s) past due</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="276" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="288" />
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="289" />
+        <source>To</source>
+        <translation>发送至</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="325" />
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="278" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="327" />
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="283" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="332" />
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="310" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="359" />
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="345" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394" />
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="346" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395" />
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="347" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="396" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="348" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="397" />
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="349" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="398" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="366" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415" />
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="367" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="368" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417" />
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="370" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="419" />
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="372" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="421" />
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="373" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="422" />
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="392" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="441" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="442" />
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="443" />
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="396" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="445" />
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="414" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="286" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="463" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="287" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="464" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="465" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="473" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="466" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="522" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="418" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="467" />
         <source>Corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="442" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="491" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="443" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="461" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="492" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="510" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="444" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="493" />
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="460" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="509" />
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="462" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="511" />
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -1507,192 +1525,213 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/help/key_notes.py" line="38" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="97" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="39" />
+        <source>Queue the message to be sent</source>
+        <translation>将消息排队发送</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="40" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="103" />
         <source>In the case's contacts: correct the selected contact</source>
         <translation>在案件的联系记录中：更正所选联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="43" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="45" />
         <source>In the call guide: the customer's objection</source>
         <translation>在通话指引中：客户的异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="45" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="47" />
         <source>In the call guide: the customer's answer</source>
         <translation>在通话指引中：客户的回答</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="53" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="55" />
         <source>Close (what was typed in the log stays as a draft)</source>
         <translation>关闭（已输入的内容保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="57" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="59" />
         <source>Move through the queue; the case opens</source>
         <translation>在队列中移动；案件随之打开</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="60" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="62" />
         <source>Go to the first or the last case</source>
         <translation>转到第一个或最后一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="62" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="64" />
         <source>In the search field: search</source>
         <translation>在搜索框中：搜索</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="63" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="65" />
         <source>No answer, next case</source>
         <translation>无人接听，下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="64" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="66" />
         <source>Reminder: open its case</source>
         <translation>提醒：打开其案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="65" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="67" />
         <source>Reminder: snooze it</source>
         <translation>提醒：稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="66" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="68" />
         <source>Phone: answer the incoming call</source>
         <translation>电话：接听来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="67" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
         <source>Phone: mute or unmute</source>
         <translation>电话：静音或取消静音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="68" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
         <source>Phone: hang up</source>
         <translation>电话：挂断</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
         <source>Preview dialing on or off</source>
         <translation>开启或关闭预览拨号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
         <source>Preview dialing: skip to the next case</source>
         <translation>预览拨号：跳到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="73" />
         <source>Preview dialing: pause the countdown</source>
         <translation>预览拨号：暂停倒计时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="74" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="76" />
         <source>Next tab: Workload, Approvals, Numbers</source>
         <translation>下一个标签页：工作量、审批、数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="75" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="77" />
         <source>Close the team desk</source>
         <translation>关闭团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="78" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
         <source>Pick the outcome (in the outcome list)</source>
         <translation>选择结果（在结果列表中）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="79" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="81" />
         <source>In the outcome list: save and go to the next case</source>
         <translation>在结果列表中：保存并转到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="82" />
         <source>Outcome, note, promise, then the rarer fields</source>
         <translation>依次为结果、备注、承诺，然后是较少用的字段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="84" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="86" />
         <source>Calculate the plans</source>
         <translation>计算还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="85" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="87" />
         <source>Close without agreeing</source>
         <translation>关闭，不同意</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="87" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="88" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="91" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="89" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="94" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="97" />
         <source>Close without a change</source>
         <translation>关闭，不做更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="90" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="91" />
+        <source>In the templates: choose one; the preview follows</source>
+        <translation>在模板列表中：选择模板，预览随之更新</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="92" />
+        <source>Close without sending</source>
+        <translation>关闭，不发送</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="96" />
         <source>Correct (the why is required)</source>
         <translation>更正（原因必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="94" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="100" />
         <source>In the case reference: show its contacts</source>
         <translation>在案件编号中：显示其联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="99" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="105" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="107" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="113" />
         <source>The queue and the case</source>
         <translation>队列和案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="108" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="114" />
         <source>The team desk</source>
         <translation>团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="109" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="115" />
         <source>The contact log</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="110" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="116" />
         <source>The repayment plan</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="111" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="117" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="112" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="118" />
         <source>Flags</source>
         <translation>案件标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="113" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="119" />
         <source>Correcting a contact</source>
         <translation>更正联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="114" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="120" />
         <source>A team member's contacts</source>
         <translation>组员的联系记录</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="121" />
+        <source>A message to the customer</source>
+        <translation>发送给客户的消息</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="162" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="163" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="163" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="164" />
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -2083,183 +2122,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="309" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="311" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="312" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="313" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="314" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="315" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
+        <source>Write a &amp;message… (Ctrl+M)</source>
+        <translation>发送短信或邮件(&amp;M)…（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="331" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="332" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="333" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="334" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="335" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="337" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="363" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="371" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="370" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="378" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="383" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="391" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="391" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="399" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="396" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="404" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="439" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="447" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="446" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="454" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="448" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="456" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="451" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="459" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="456" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="464" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="458" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="466" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="461" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="469" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="463" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="471" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="466" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="474" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="815" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="731" />
+        <source>Message queued: the central store sends it.</source>
+        <translation>消息已排队，将由中心库发送。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="847" />
         <source>The unanswered call was logged as %1.</source>
         <translation>未接通的呼叫已记录为“%1”。</translation>
     </message>
@@ -2269,30 +2318,155 @@
         <translation>电话软件未能发起呼叫，请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="352" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="373" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="381" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="63" />
+        <source>Message to %1</source>
+        <translation>发送给 %1 的消息</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="85" />
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="94" />
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="95" />
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="96" />
+        <source>T&amp;o</source>
+        <translation>收件人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="99" />
+        <source>As the customer will read it:</source>
+        <translation>客户将看到的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="157" />
+        <source>This template has no channel here.</source>
+        <translation>此模板没有可用的渠道。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="161" />
+        <source>The customer has no number or address for this.</source>
+        <translation>客户没有可用于此渠道的号码或地址。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="171" />
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="181" />
+        <source>%n text(s)</source>
+        <translation>
+            <numerusform>%n 条短信</numerusform>
+        </translation></message>
+    <message>
+        <location filename="../../collector_desk/ui/case/message_dialog.py" line="183" />
+        <source>%1 characters, up to %2 a text</source>
+        <translation>%1 个字符，每条最多 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>MessageRefusal</name>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="354" />
+        <source>This message needs an active plan on the case.</source>
+        <translation>此消息需要案件有生效的还款计划。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="356" />
+        <source>This message needs an open promise on the case.</source>
+        <translation>此消息需要案件有未到期的还款承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
+        <source>Pick a mobile number for a text, an e-mail address for an e-mail.</source>
+        <translation>短信请选择手机号码，邮件请选择邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="361" />
+        <source>This message is for the customer's own number (or, for a third-party message, for someone else's).</source>
+        <translation>此消息只能发送至客户本人的号码（第三方消息则只能发送至他人的号码）。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="366" />
+        <source>This message template is not installed.</source>
+        <translation>未安装此消息模板。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="367" />
+        <source>This template has no wording for this channel.</source>
+        <translation>此模板没有该渠道的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="368" />
+        <source>This template has no wording to send.</source>
+        <translation>此模板没有可发送的文字。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageStatus</name>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="328" />
+        <source>Waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+</context>
+<context>
     <name>NextAction</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="154" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="155" />
         <source>Callback</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="155" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="156" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="156" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="157" />
         <source>Plan broken: call</source>
         <translation>计划违约：请致电</translation>
     </message>
@@ -2300,72 +2474,72 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="52" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="53" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
         <source>Busy</source>
         <translation>占线</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="54" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
         <source>Voicemail</source>
         <translation>语音信箱</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="55" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
         <source>Wrong number</source>
         <translation>错号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="56" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
         <source>Disconnected</source>
         <translation>停机/空号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="57" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="58" />
         <source>Third party</source>
         <translation>第三方接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="58" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="59" />
         <source>Right party</source>
         <translation>本人接听</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="59" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="60" />
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="60" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="61" />
         <source>Refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="61" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="62" />
         <source>Dispute</source>
         <translation>提出异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="62" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="63" />
         <source>Callback requested</source>
         <translation>要求回电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="63" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
         <source>Claims paid</source>
         <translation>声称已还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="64" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
         <source>Hardship</source>
         <translation>经济困难</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="65" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="66" />
         <source>Language barrier</source>
         <translation>语言障碍</translation>
     </message>
@@ -2373,22 +2547,22 @@
 <context>
     <name>PaymentSource</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="178" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="179" />
         <source>Bank transfer</source>
         <translation>银行转账</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="179" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="180" />
         <source>Mobile app</source>
         <translation>手机银行</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="180" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
         <source>Branch counter</source>
         <translation>网点柜台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="181" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="182" />
         <source>Automatic debit</source>
         <translation>自动扣款</translation>
     </message>
@@ -2646,27 +2820,27 @@
 <context>
     <name>PlanStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="201" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="202" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="202" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="203" />
         <source>Active</source>
         <translation>执行中</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="203" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="204" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="204" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="205" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="205" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="206" />
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
@@ -2674,126 +2848,136 @@
 <context>
     <name>Policy</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="249" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="250" />
         <source>stop flag</source>
         <translation>停催标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="251" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="252" />
         <source>collection stopped by a flag</source>
         <translation>因标记已停止催收</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="255" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="256" />
         <source>cap reached</source>
         <translation>已达上限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="257" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="258" />
         <source>%1: %2 of %3 allowed</source>
         <translation>%1：已 %2 次，上限 %3 次</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="264" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="265" />
         <source>spoke with the customer less than %n day(s) ago</source>
         <translation>
             <numerusform>距上次与客户通话不足 %n 天</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="268" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="269" />
         <source>the number is marked %1</source>
         <translation>号码已标记为%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="272" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="273" />
         <source>no contact rules for this customer</source>
         <translation>该客户没有适用的联系规则</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="273" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="274" />
         <source>the case is with legal</source>
         <translation>案件已转法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="274" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="275" />
         <source>outside contact hours</source>
         <translation>不在可联系时段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="275" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="276" />
         <source>public holiday</source>
         <translation>公共假日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="276" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="277" />
         <source>third parties may not be contacted</source>
         <translation>不得联系第三方</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="277" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="278" />
         <source>this third party was contacted before</source>
         <translation>已联系过该第三方</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="287" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="288" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>客户本人电话未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="291" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>客户本人电话今天未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="298" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>客户本人电话在 %1 天内未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="308" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="309" />
         <source>number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="312" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="313" />
         <source>%1; not yet tried: %2</source>
         <translation>%1；尚未拨打：%2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="317" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="318" />
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="318" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="321" />
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="326" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="322" />
+        <source>texts about this debt today</source>
+        <translation>今日关于此欠款的短信</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
+        <source>cap reached: %1</source>
+        <translation>已达上限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -2850,47 +3034,47 @@
 <context>
     <name>Priority</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="187" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="188" />
         <source>callback due</source>
         <translation>回拨到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="188" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="189" />
         <source>promise broken</source>
         <translation>承诺违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="189" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="190" />
         <source>promise due today</source>
         <translation>今日承诺到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="190" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="191" />
         <source>rolls to the next bucket soon</source>
         <translation>即将滚入下一账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="191" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="192" />
         <source>overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="192" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="193" />
         <source>days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="193" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="194" />
         <source>not worked for a week</source>
         <translation>一周未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="194" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="195" />
         <source>plan installment missed</source>
         <translation>计划分期未还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="195" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="196" />
         <source>reached recently</source>
         <translation>近期已联系到</translation>
     </message>
@@ -2898,22 +3082,22 @@
 <context>
     <name>Product</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="169" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
         <source>Standard card</source>
         <translation>普卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="170" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
         <source>Gold card</source>
         <translation>金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="171" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
         <source>Platinum card</source>
         <translation>白金卡</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="172" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="173" />
         <source>Co-branded card</source>
         <translation>联名卡</translation>
     </message>
@@ -2921,27 +3105,27 @@
 <context>
     <name>PromiseStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="84" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
         <source>Open</source>
         <translation>未到期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="85" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
         <source>Kept</source>
         <translation>已履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="86" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
         <source>Partial</source>
         <translation>部分履约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="87" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="88" />
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="88" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="89" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -3138,22 +3322,22 @@
 <context>
     <name>Relation</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="134" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
         <source>Customer</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="135" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="136" />
         <source>Employer</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="136" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="137" />
         <source>Family</source>
         <translation>家人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="137" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="138" />
         <source>Reference</source>
         <translation>联系人</translation>
     </message>
@@ -3200,27 +3384,27 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="104" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
         <source>Current</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="105" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
         <source>Early</source>
         <translation>早期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="106" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
         <source>Mid-stage</source>
         <translation>中期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="107" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="108" />
         <source>Late-stage</source>
         <translation>后期</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="108" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="109" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
@@ -3310,143 +3494,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="339" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="387" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="391" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="346" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="395" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="348" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="396" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="349" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="350" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="398" />
         <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="351" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="399" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="354" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="402" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="355" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="403" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="356" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="404" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="357" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="405" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="406" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="361" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="384" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="409" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="362" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="410" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="363" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="364" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="412" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="365" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="413" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="366" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="367" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="368" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="369" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="417" />
         <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="370" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="418" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="371" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="422" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="425" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="428" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="383" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="431" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>

@@ -26,6 +26,7 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.domain.messages import MessageStatus
 from collector_desk.domain.names import as_chinese_surname
 from collector_desk.domain.policy import Decision, open_pairs
 from collector_desk.store.cache.queue_query import (
@@ -52,6 +53,7 @@ from collector_desk.store.shared.schema import (
     Contact,
     ContactPoint,
     Customer,
+    Message,
     Note,
     Payment,
     PlanInstallment,
@@ -171,6 +173,21 @@ class PlanView:
 
 
 @dataclass(frozen=True, slots=True)
+class MessageView:
+    """A message from the case as its history shows it: the text as the customer reads it."""
+
+    id: str
+    recorded_at: datetime
+    channel: Channel
+    template: str
+    contact_point_id: int
+    status: MessageStatus
+    reason: str | None
+    subject: str | None
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     case_id: int
     case_ref: str
@@ -204,6 +221,7 @@ class CaseDetail:
     point_decisions: Mapping[int, Decision] = field(default_factory=dict)
     legal: LegalView | None = None
     as_of: datetime | None = None  # when it was read: the verdicts above are as of then
+    messages: tuple[MessageView, ...] = ()  # newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,6 +582,7 @@ class CaseQueue:
                 RepaymentPlan.recorded_at,
             )
             notes = _newest(conn, select(Note.body), Note.case_id, case_id, Note.recorded_at)
+            messages = _newest(conn, select(Message), Message.case_id, case_id, Message.recorded_at)
             installments: dict[str, list[tuple[int, date, int, int]]] = {}
             for i in conn.scalars(
                 select(PlanInstallment)
@@ -649,6 +668,20 @@ class CaseQueue:
             point_decisions=point_decisions,
             legal=legal,
             as_of=now,
+            messages=tuple(
+                MessageView(
+                    m.id,
+                    m.recorded_at,
+                    m.channel,
+                    m.template,
+                    m.contact_point_id,
+                    m.status,
+                    m.reason,
+                    m.subject,
+                    m.body,
+                )
+                for m in messages
+            ),
         )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from collector_desk.config.loaders import default_legal_rules
+from collector_desk.config.message_templates import default_templates
 from collector_desk.domain import masking, phones
 from collector_desk.domain.legal import LegalStage, checklist
 from collector_desk.domain.policy import Decision
@@ -113,6 +114,7 @@ class DetailPane(QWidget):
         self.plans = read_only_table(self)
         self.payments = read_only_table(self)
         self.notes = read_only_table(self)
+        self.messages = read_only_table(self)
         self.legal = QLabel(self)
         self.legal.setObjectName("legalSummary")
         self.legal.setWordWrap(True)
@@ -125,6 +127,7 @@ class DetailPane(QWidget):
             self.plans,
             self.payments,
             self.notes,
+            self.messages,
             self.legal,
         ):
             self.tabs.addTab(table, "")
@@ -192,6 +195,7 @@ class DetailPane(QWidget):
                 translate("DetailPane", "Plans"),
                 translate("DetailPane", "Payments"),
                 translate("DetailPane", "Notes"),
+                translate("DetailPane", "Messages"),
                 translate("DetailPane", "Legal"),
             )
         ):
@@ -254,8 +258,53 @@ class DetailPane(QWidget):
         else:
             self.flags_banner.hide()
         self._fill_tables(detail)
+        self._fill_messages(detail)
         self._explain_points(detail)
         self._fill_legal(detail)
+
+    def _fill_messages(self, d: CaseDetail) -> None:
+        """Each message with its status; the text as the customer read it on hover."""
+        points = {p.id: p for p in d.contact_points}
+
+        def to(point_id: int) -> str:
+            p = points.get(point_id)
+            if p is None:
+                return ""
+            return phones.display(p.value) if p.kind.is_phone else p.value
+
+        language = formatting.ui_locale()
+        templates = default_templates()
+
+        def title(key: str) -> str:
+            template = templates.get(key)
+            found = None if template is None else template.title
+            return (found or {}).get(language) or (found or {}).get("en") or key
+
+        fill(
+            self.messages,
+            [
+                translate("DetailPane", "When"),
+                translate("DetailPane", "Channel"),
+                translate("DetailPane", "Message"),
+                translate("DetailPane", "To"),
+                translate("DetailPane", "Status"),
+            ],
+            [
+                [
+                    formatting.when(m.recorded_at, self._zone),
+                    labels.channel(m.channel),
+                    title(m.template),
+                    to(m.contact_point_id),
+                    labels.message_status(m.status)
+                    + (f": {labels.message_reason(m.reason)}" if m.reason else ""),
+                ]
+                for m in d.messages
+            ],
+        )
+        for row, m in enumerate(d.messages):
+            item = self.messages.item(row, 2)
+            if item is not None:
+                item.setToolTip(m.body if m.subject is None else f"{m.subject}\n\n{m.body}")
 
     def _explain_points(self, d: CaseDetail) -> None:
         """The full verdict on each number as its tooltip: the short one fits the column."""

@@ -16,6 +16,7 @@ from collector_desk.domain.contacts import (
     Outcome,
     Relation,
 )
+from collector_desk.domain.messages import MessageStatus
 from collector_desk.domain.policy import Decision, Notice, Reason, Rule
 from collector_desk.ui.common import formatting
 
@@ -318,7 +319,54 @@ def cap_name(name: str) -> str:
         "calls_per_debt_7_days": translate("Policy", "calls about this debt in 7 days"),
         "contacts_per_debt_week": translate("Policy", "contacts in a week"),
         "contacts_per_debt_month": translate("Policy", "contacts in 30 days"),
+        "texts_per_debt_per_day": translate("Policy", "texts about this debt today"),
     }.get(name, name)
+
+
+def message_status(value: MessageStatus) -> str:
+    return {
+        MessageStatus.QUEUED: translate("MessageStatus", "Waiting to send"),
+        MessageStatus.REFUSED: translate("MessageStatus", "Refused"),
+        MessageStatus.SENT: translate("MessageStatus", "Sent"),
+        MessageStatus.DELIVERED: translate("MessageStatus", "Delivered"),
+        MessageStatus.FAILED: translate("MessageStatus", "Failed"),
+    }[value]
+
+
+def message_reason(code: str | None) -> str:
+    """Why the central store refused or could not send a message: a pack's rule (as the
+    verdicts word them) or a gateway's code."""
+    if not code:
+        return ""
+    rule, _, cap = code.partition(":")
+    if rule == Rule.CAP.value and cap:
+        return translate("Policy", "cap reached: %1").replace("%1", cap_name(cap))
+    try:
+        return policy_reason(Reason(Rule(rule), True), short=True)
+    except (ValueError, KeyError):
+        return code
+
+
+def message_refusal(code: str, missing: tuple[str, ...] = ()) -> str:
+    """Why a message cannot be written for this case, before any rule is asked."""
+    if code == "missing_values":
+        if any(name.startswith("plan_") for name in missing):
+            return translate("MessageRefusal", "This message needs an active plan on the case.")
+        if any(name.startswith("promise_") for name in missing):
+            return translate("MessageRefusal", "This message needs an open promise on the case.")
+    return {
+        "wrong_kind": translate(
+            "MessageRefusal", "Pick a mobile number for a text, an e-mail address for an e-mail."
+        ),
+        "wrong_audience": translate(
+            "MessageRefusal",
+            "This message is for the customer's own number (or, for a third-party message, "
+            "for someone else's).",
+        ),
+        "unknown_template": translate("MessageRefusal", "This message template is not installed."),
+        "no_channel": translate("MessageRefusal", "This template has no wording for this channel."),
+        "no_wording": translate("MessageRefusal", "This template has no wording to send."),
+    }.get(code, code)
 
 
 def notice(value: Notice) -> str:

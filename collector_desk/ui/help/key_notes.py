@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 translate = QCoreApplication.translate
 
 MAIN, TEAM, LOG, PLAN, LEGAL, FLAGS = "main", "team", "log", "plan", "legal", "flags"
-CORRECTION, TEAM_CORRECTIONS = "correction", "team_corrections"
+CORRECTION, TEAM_CORRECTIONS, MESSAGE = "correction", "team_corrections", "message"
 
 
 def shortcut_words(screen: str, keys: str) -> str | None:
@@ -35,6 +35,8 @@ def shortcut_words(screen: str, keys: str) -> str | None:
         (LOG, "Ctrl+S"): translate("KeyNotes", "Save and stay on this case"),
         (PLAN, "Ctrl+Return"): translate("KeyNotes", "Agree the plan"),
         (PLAN, "Ctrl+Enter"): translate("KeyNotes", "Agree the plan"),
+        (MESSAGE, "Ctrl+Return"): translate("KeyNotes", "Queue the message to be sent"),
+        (MESSAGE, "Ctrl+Enter"): translate("KeyNotes", "Queue the message to be sent"),
         (TEAM_CORRECTIONS, "E"): translate(
             "KeyNotes", "In the case's contacts: correct the selected contact"
         ),
@@ -85,6 +87,10 @@ def notes(screen: str) -> list[tuple[str, str]]:
             ("Esc", translate("KeyNotes", "Close without agreeing")),
         ],
         LEGAL: [("Esc", translate("KeyNotes", "Close without a change"))],
+        MESSAGE: [
+            ("↑ ↓", translate("KeyNotes", "In the templates: choose one; the preview follows")),
+            ("Esc", translate("KeyNotes", "Close without sending")),
+        ],
         FLAGS: [("Esc", translate("KeyNotes", "Close without a change"))],
         CORRECTION: [
             ("Enter", translate("KeyNotes", "Correct (the why is required)")),
@@ -112,4 +118,5 @@ def screen_title(screen: str) -> str:
         FLAGS: translate("KeyNotes", "Flags"),
         CORRECTION: translate("KeyNotes", "Correcting a contact"),
         TEAM_CORRECTIONS: translate("KeyNotes", "A team member's contacts"),
+        MESSAGE: translate("KeyNotes", "A message to the customer"),
     }[screen]

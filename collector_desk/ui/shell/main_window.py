@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from collector_desk.config.message_templates import default_templates
 from collector_desk.config.scripts import Loaded, load_scripts
 from collector_desk.config.telephony import default_telephony
 from collector_desk.domain.calls import CallRecord
@@ -26,7 +27,7 @@ from collector_desk.domain.contact_log import ContactEntry, FieldError
 from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.domain.policy import Decision
 from collector_desk.phone.adapter import EventSink, Phone
-from collector_desk.store.cache import actions, customer_actions, drafts
+from collector_desk.store.cache import actions, customer_actions, drafts, messages
 from collector_desk.store.cache.actions import log_contact
 from collector_desk.store.cache.caller_id import CallerMatch, cases_for_caller
 from collector_desk.store.cache.outbox import pending_count
@@ -54,6 +55,7 @@ from collector_desk.ui.case.detail_pane import DetailPane
 from collector_desk.ui.case.flag_dialog import FlagDialog
 from collector_desk.ui.case.legal_dialog import LegalDialog
 from collector_desk.ui.case.letters_menu import LettersMenu
+from collector_desk.ui.case.message_dialog import MessageDialog
 from collector_desk.ui.case.plan_dialog import PlanDialog
 from collector_desk.ui.common import labels
 from collector_desk.ui.common.case_changes import CaseChange, announce, case_changes
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.log_dialog: LogDialog | None = None
         self._last_call: tuple[ActiveCall, CallRecord] | None = None  # ended, not yet logged
         self.plan_dialog: PlanDialog | None = None
+        self.message_dialog: MessageDialog | None = None
         self.legal_dialog: LegalDialog | None = None
         self.flag_dialog: FlagDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
@@ -227,6 +230,10 @@ class MainWindow(QMainWindow):
         self.plan_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.plan_action.triggered.connect(lambda: self.open_plan())
         self.case_menu.addAction(self.plan_action)
+        self.message_action = QAction(self)
+        self.message_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.message_action.triggered.connect(lambda: self.open_message())
+        self.case_menu.addAction(self.message_action)
         self.letters = LettersMenu(self, self.case_menu, lambda: self.detail.detail, self._clock)
         self.legal_action = QAction(self)
         self.legal_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -319,6 +326,7 @@ class MainWindow(QMainWindow):
         self.flag_action.setText(translate("MainWindow", "&Flags…"))
         self.team_menu.setTitle(translate("MainWindow", "&Team"))
         self.team_action.setText(translate("MainWindow", "Workload and &approvals…"))
+        self.message_action.setText(translate("MainWindow", "Write a &message… (Ctrl+M)"))
         self.letters.retranslate()
         self.sync_action.setText(translate("MainWindow", "S&ync now"))
         self.issues_action.setText(translate("MainWindow", "Changes the server &refused…"))
@@ -700,6 +708,30 @@ class MainWindow(QMainWindow):
         self.plan_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_message(self) -> MessageDialog | None:
+        """An SMS or e-mail from a template, queued for the central store to send."""
+        detail = self.detail.detail
+        if detail is None:
+            return None
+        engine, user_id, case_id = self._queue.engine, self._user.id, detail.case_id
+        dialog = MessageDialog(
+            detail,
+            default_templates(),
+            lambda point, key, channel: messages.preview(
+                engine, user_id, case_id, point, key, channel, self._clock()
+            ),
+            lambda point, key, channel: messages.queue_message(
+                engine, user_id, case_id, point, key, channel, self._clock()
+            ),
+            self,
+        )
+        dialog.sent.connect(
+            lambda: self.statusBar().showMessage(
+                translate("MainWindow", "Message queued: the central store sends it."), 5000
+            )
+        )
+        return self._open_case_dialog(dialog, "message_dialog", case_id)
 
     def open_legal(self) -> LegalDialog | None:
         detail = self.detail.detail
