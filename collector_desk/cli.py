@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -338,6 +339,12 @@ def _admin_commands(commands) -> None:
         "installment breaks the plan and brings the case back to its collector",
     )
     _db_option(monitor)
+    sending = actions.add_parser(
+        "send-messages",
+        help="send the SMS and e-mail desks queued, once (run it every minute from a timer); "
+        "the relay and gateway come from COLLECTOR_DESK_SMTP_* and COLLECTOR_DESK_SMS_*",
+    )
+    _db_option(sending)
     for name, text in (
         (
             "disable-user",
@@ -453,6 +460,8 @@ def _run_admin(args) -> int:
             )
         elif args.admin_action == "monitor-plans":
             print(f"{run.monitor_plans(url)} plan(s) broken or completed")
+        elif args.admin_action == "send-messages":
+            print(run.send_messages(url, os.environ))
         elif args.admin_action == "disable-user":
             count = run.disable_user(url, args.username)
             print(f"{args.username!r} disabled, {count} sign-in(s) ended; nothing was deleted")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -213,6 +213,25 @@ def import_payments(url: str, path, encoding: str | None = None):
         return import_payments_file(engine, path, encoding=encoding)
     finally:
         engine.dispose()
+
+
+def send_messages(url: str, env: Mapping[str, str]) -> str:
+    """One pass over the messages desks queued (run it every minute from a timer); what was
+    sent, retried, failed, refused or held back, as counts: never a number or a name."""
+    from collector_desk.server.sending.configured import senders_from
+    from collector_desk.server.sending.dispatch import send_due
+
+    senders = senders_from(env)
+    engine = central_engine(url)
+    try:
+        report = send_due(engine, senders, datetime.now(UTC))
+    finally:
+        engine.dispose()
+    ways = ", ".join(sorted(c.value for c in senders)) or "none configured"
+    return (
+        f"{report.sent} sent, {report.retrying} to retry, {report.failed} failed, "
+        f"{report.refused} refused by the rules, {report.waiting} waiting (channels: {ways})"
+    )
 
 
 def monitor_plans(url: str) -> int:

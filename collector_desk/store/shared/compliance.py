@@ -61,7 +61,9 @@ def _tail(point: ContactPoint) -> str:
     return point.value[-2:] if point.kind.is_phone else ""
 
 
-def history(session: Session, case_id: int) -> list[PastContact]:
+def history(session: Session, case_id: int, leaving_out: str | None = None) -> list[PastContact]:
+    """The case's contacts and messages as the rules count them; `leaving_out`: a message
+    being judged again as it is sent, which must not count against itself."""
     rows = session.execute(
         select(
             Contact.started_at,
@@ -76,7 +78,9 @@ def history(session: Session, case_id: int) -> list[PastContact]:
     # as a conversation; one the rules refused never went out
     messages = session.execute(
         select(Message.recorded_at, Message.channel, Message.contact_point_id).where(
-            Message.case_id == case_id, Message.status != MessageStatus.REFUSED
+            Message.case_id == case_id,
+            Message.status != MessageStatus.REFUSED,
+            Message.id != (leaving_out or ""),
         )
     )
     past += [
@@ -93,13 +97,13 @@ def judge(
     point_id: int | None,
     at: datetime,
     direction: Direction = Direction.OUTBOUND,
+    leaving_out: str | None = None,
 ) -> Decision:
     state = case_state(session, case)
     point = next((p for p in state.points if p.id == point_id), None)
     pack = default_packs().get(case.policy_pack)
-    return may_contact(
-        pack, Attempt(channel, point, direction), state, history(session, case.id), at
-    )
+    past = history(session, case.id, leaving_out)
+    return may_contact(pack, Attempt(channel, point, direction), state, past, at)
 
 
 def judge_case(session: Session, case: Case, at: datetime) -> tuple[Decision, dict[int, Decision]]:

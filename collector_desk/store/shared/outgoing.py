@@ -170,6 +170,8 @@ def record_message(
         status=MessageStatus.REFUSED if refused else MessageStatus.QUEUED,
         reason=decision.codes[0][:64] if refused else None,
         attempts=0,
+        # the central store's sender takes it from the moment it arrived
+        next_attempt_at=None if refused else received_at,
     )
     session.add(message)
     return message

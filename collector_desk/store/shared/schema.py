@@ -334,6 +334,8 @@ class Message(_Fact, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a queued one's turn
+    provider_ref: Mapped[str | None] = mapped_column(String(128))  # the gateway's id for it
 
 
 class ContactCorrection(_Fact, Base):

@@ -35,6 +35,8 @@ def upgrade() -> None:
         sa.Column("sent_at", UTCDateTime(timezone=True), nullable=True),
         sa.Column("delivered_at", UTCDateTime(timezone=True), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("next_attempt_at", UTCDateTime(timezone=True), nullable=True),
+        sa.Column("provider_ref", sa.String(length=128), nullable=True),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("recorded_at", UTCDateTime(timezone=True), nullable=False),
         sa.Column("server_received_at", UTCDateTime(timezone=True), nullable=True),

@@ -1,0 +1,240 @@
+"""The central store sends what desks queued: e-mail through a real SMTP relay on loopback
+(aiosmtpd) and SMS through a gateway over HTTP (a small server here), each exactly once through
+dropped connections, failures and lost answers, and judged again by the pack as it goes."""
+
+import contextlib
+import email
+import json
+import threading
+import time
+from datetime import timedelta
+from email import policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import httpx
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collector_desk.domain.contacts import Channel, ContactPointKind, ContactPointStatus, Relation
+from collector_desk.domain.messages import MessageStatus
+from collector_desk.server.sending.channels import JsonSmsGateway, SmtpRelay
+from collector_desk.server.sending.dispatch import send_due
+from collector_desk.store.shared.schema import ContactPoint, Message
+from tests.live_central import seed_cases
+from tests.messages.test_send_from_desk import _send
+
+
+class _Relay:
+    """Takes mail, but drops the connection in the middle of the first message's DATA."""
+
+    def __init__(self) -> None:
+        self.received: list[email.message.EmailMessage] = []
+        self.drops = 1
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.drops:
+            self.drops -= 1
+            server.transport.close()  # gone mid-send: no answer to the DATA
+            return None
+        self.received.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def relay(free_tcp_port):
+    handler = _Relay()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_tcp_port)
+    controller.start()
+    yield handler, free_tcp_port
+    controller.stop()
+
+
+class _Gateway(BaseHTTPRequestHandler):
+    """Answers 500, then takes the SMS but answers too late, then (same key) answers with the
+    id it gave the first time without sending again."""
+
+    plan: ClassVar[list[str]] = []
+    sent: ClassVar[dict[str, dict]] = {}  # by idempotency key
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        key = self.headers["Idempotency-Key"]
+        step = self.plan.pop(0) if self.plan else "ok"
+        if step == "fail":
+            self.send_response(500)
+            self.end_headers()
+            return
+        if key not in self.sent:
+            self.sent[key] = body
+        if step == "slow":
+            time.sleep(1.5)  # the client gave up already: the answer is lost
+        payload = json.dumps({"id": f"gw-{list(self.sent).index(key)}"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError):  # the client gave up on the slow answer
+            self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def gateway():
+    _Gateway.plan, _Gateway.sent = ["fail", "slow"], {}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Gateway)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield _Gateway, f"http://127.0.0.1:{server.server_address[1]}/send"
+    server.shutdown()
+    server.server_close()
+
+
+def _status(engine, message_id):
+    with Session(engine) as s:
+        m = s.get(Message, message_id)
+        return m.status, m.attempts, m.reason
+
+
+def test_an_sms_is_sent_once_through_a_failure_and_a_lost_answer(live, desk, gateway):
+    gate, url = gateway
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    queued = _send(alice, case_id)
+    alice.sync()
+    sms = JsonSmsGateway(url, "secret-token", timeout=0.5)
+    senders = {Channel.SMS: sms}
+
+    assert send_due(live.engine, senders, live.clock.now).retrying == 1  # 500
+    assert _status(live.engine, queued.id)[:2] == (MessageStatus.QUEUED, 1)
+    assert send_due(live.engine, senders, live.clock.now).sent == 0  # not due yet: 30 s
+    live.clock.now += timedelta(seconds=31)
+    assert send_due(live.engine, senders, live.clock.now).retrying == 1  # taken, answer lost
+    live.clock.now += timedelta(minutes=3)
+    assert send_due(live.engine, senders, live.clock.now).sent == 1
+    assert len(gate.sent) == 1  # one SMS reached the customer
+    (only,) = gate.sent.values()
+    assert only["to"] == "+8613800010000" and only["text"] == queued.body
+    with Session(live.engine) as s:
+        m = s.get(Message, queued.id)
+        assert (m.status, m.attempts, m.provider_ref) == (MessageStatus.SENT, 3, "gw-0")
+        assert m.sent_at == live.clock.now
+    alice.sync()
+    with Session(alice.engine) as s:  # the desk's history says so
+        assert s.get(Message, queued.id).status is MessageStatus.SENT
+
+
+def test_an_email_arrives_once_in_chinese_after_the_relay_drops_the_first_try(live, desk, relay):
+    handler, port = relay
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    with Session(live.engine) as s, s.begin():
+        s.add(
+            ContactPoint(
+                customer_id=case_id,
+                kind=ContactPointKind.EMAIL,
+                value="customer1@example.com",
+                relation=Relation.SELF,
+                status=ContactPointStatus.VALID,
+            )
+        )
+    alice = desk("alice")
+    alice.sync()
+    with Session(alice.engine) as s:
+        point = s.scalars(
+            select(ContactPoint.id).where(ContactPoint.kind == ContactPointKind.EMAIL)
+        ).one()
+    from collector_desk.store.cache.messages import queue_message
+    from collector_desk.store.shared.people import find_user
+
+    user = find_user(alice.engine, "alice")
+    queued = queue_message(
+        alice.engine, user.id, case_id, point, "payment_reminder", Channel.EMAIL, alice.clock()
+    )
+    alice.sync()
+    mail = SmtpRelay("127.0.0.1", port, "collections@bank.example", "演示银行", starttls=False)
+    senders = {Channel.EMAIL: mail}
+    assert send_due(live.engine, senders, live.clock.now).retrying == 1
+    assert handler.received == []
+    live.clock.now += timedelta(seconds=31)
+    assert send_due(live.engine, senders, live.clock.now).sent == 1
+    (received,) = handler.received
+    assert received["Subject"] == "催收台演示银行：信用卡还款提醒"
+    assert received["To"] == "customer1@example.com"
+    assert queued.id in received["Message-ID"]  # the same on a retry: one message in the inbox
+    text = received.get_body(("plain",)).get_content()
+    assert text.startswith("Alice Customer 1您好") and "/unsubscribe/" in text
+    assert "<p>" in received.get_body(("html",)).get_content()
+    with Session(live.engine) as s:
+        server_copy = s.get(Message, queued.id)
+        assert server_copy.status is MessageStatus.SENT and server_copy.body == text.strip()
+
+
+def test_a_text_queued_before_the_quiet_hours_waits_for_the_morning(live, desk, gateway):
+    gate, url = gateway
+    gate.plan = []
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    live.clock.now = live.clock.now.replace(hour=13, minute=59)  # 21:59 in Shanghai
+    queued = _send(alice, case_id)
+    alice.sync()
+    live.clock.now += timedelta(minutes=2)  # the sender's turn comes at 22:01
+    senders = {Channel.SMS: JsonSmsGateway(url, "t", timeout=2)}
+    assert send_due(live.engine, senders, live.clock.now).waiting == 1
+    assert gate.sent == {}
+    with Session(live.engine) as s:
+        waits = s.get(Message, queued.id).next_attempt_at
+    assert waits == live.clock.now.replace(day=live.clock.now.day + 1, hour=0, minute=0)
+    live.clock.now = waits
+    assert send_due(live.engine, senders, live.clock.now).sent == 1 and len(gate.sent) == 1
+
+
+def test_a_gateway_that_refuses_a_number_fails_the_message_without_retrying(live, desk):
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    queued = _send(alice, case_id)
+    alice.sync()
+    refusing = httpx.Client(transport=httpx.MockTransport(lambda _r: httpx.Response(422)))
+    senders = {Channel.SMS: JsonSmsGateway("http://gateway.invalid/send", "t", client=refusing)}
+    assert send_due(live.engine, senders, live.clock.now).failed == 1
+    assert _status(live.engine, queued.id) == (MessageStatus.FAILED, 1, "http_422")
+
+
+def _cli(*args, env=None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "collector_desk.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_send_messages_from_a_timer_reports_counts_and_refuses_a_bad_setting(tmp_path):
+    url = f"sqlite+pysqlite:///{tmp_path / 'central.sqlite'}"
+    assert _cli("server", "migrate", "--db", url).returncode == 0
+    quiet = _cli("admin", "send-messages", "--db", url)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout.strip() == (
+        "0 sent, 0 to retry, 0 failed, 0 refused by the rules, 0 waiting "
+        "(channels: none configured)"
+    )
+    plain = _cli(
+        "admin",
+        "send-messages",
+        "--db",
+        url,
+        env={"COLLECTOR_DESK_SMS_URL": "http://gateway.bank/send", "COLLECTOR_DESK_SMS_TOKEN": "t"},
+    )
+    assert plain.returncode == 2
+    assert "COLLECTOR_DESK_SMS_URL must be https (the token goes with it)" in plain.stderr
