@@ -60,6 +60,7 @@ class Rule(enum.StrEnum):
     THIRD_PARTY_NOT_ALLOWED = "third_party_not_allowed"
     THIRD_PARTY_DEBTOR_REACHABLE = "third_party_debtor_reachable"
     THIRD_PARTY_ONCE = "third_party_once"
+    OPTED_OUT = "opted_out"  # the holder asked for no more messages by this channel
 
 
 class Notice(enum.StrEnum):
@@ -225,6 +226,7 @@ class Point:
     status: ContactPointStatus
     kind: ContactPointKind | None = None  # None: a number of a kind not known here
     tail: str = ""  # its last two digits, for a refusal to name it as the screen masks it
+    opted_out: frozenset[Channel] = frozenset()  # channels its holder opted out of
 
     @property
     def dialable_own(self) -> bool:
@@ -376,6 +378,8 @@ def _reasons(
     point = attempt.point
     if point is not None and point.status in NOT_DIALABLE:
         reasons.append(Reason(Rule.POINT_NOT_DIALABLE, True, params={"status": point.status}))
+    if point is not None and attempt.channel in point.opted_out:
+        reasons.append(Reason(Rule.OPTED_OUT, True, params={"channel": attempt.channel}))
     if attempt.channel in pack.hours_channels:
         reasons += _hours(pack, case, at)
     if point is not None and point.relation is not Relation.SELF:

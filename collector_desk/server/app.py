@@ -25,6 +25,7 @@ from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import Amounts, KpiRow, Period
 from collector_desk.server import auth
 from collector_desk.server.change_feed import ChangeFeed, change_routes
+from collector_desk.server.message_routes import message_routes
 from collector_desk.store.central import (
     accounts,
     audit_trail,
@@ -528,4 +529,5 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     # long polls for changes; whoever stops the server closes the feed first (it answers them)
     app.state.change_feed = feed = ChangeFeed(engine)
     app.include_router(change_routes(feed, reads, store_id, current_user))
+    app.include_router(message_routes(engine, clock))
     return app

@@ -95,21 +95,21 @@
             <numerusform>spoke with the customer less than %n days ago</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="288" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="289" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer</numerusform>
             <numerusform>third parties only after %n failed calls to the customer</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="293" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer today</numerusform>
             <numerusform>third parties only after %n failed calls to the customer today</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer in %1 days</numerusform>

@@ -457,52 +457,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="439" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="440" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="440" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="441" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="441" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="443" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="443" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="444" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="444" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="446" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="446" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="447" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="447" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="449" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -1040,7 +1040,7 @@
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="290" />
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="393" />
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="444" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="494" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="499" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1249,55 +1249,60 @@
     </message>
     <message>
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="286" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="463" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="468" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../collector_desk/ui/case/detail_pane.py" line="287" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="464" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="469" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="465" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="455" />
+        <source>no %1</source>
+        <translation>不接收%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="470" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="466" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="522" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="471" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="527" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="467" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="472" />
         <source>Corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="491" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="496" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="492" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="510" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="497" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="515" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="493" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="498" />
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="509" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="514" />
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="511" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="516" />
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -2390,37 +2395,37 @@
 <context>
     <name>MessageRefusal</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="354" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="355" />
         <source>This message needs an active plan on the case.</source>
         <translation>此消息需要案件有生效的还款计划。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="356" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="357" />
         <source>This message needs an open promise on the case.</source>
         <translation>此消息需要案件有未到期的还款承诺。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="359" />
         <source>Pick a mobile number for a text, an e-mail address for an e-mail.</source>
         <translation>短信请选择手机号码，邮件请选择邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="361" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="362" />
         <source>This message is for the customer's own number (or, for a third-party message, for someone else's).</source>
         <translation>此消息只能发送至客户本人的号码（第三方消息则只能发送至他人的号码）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="366" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="367" />
         <source>This message template is not installed.</source>
         <translation>未安装此消息模板。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="367" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="368" />
         <source>This template has no wording for this channel.</source>
         <translation>此模板没有该渠道的文字。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="368" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="369" />
         <source>This template has no wording to send.</source>
         <translation>此模板没有可发送的文字。</translation>
     </message>
@@ -2428,27 +2433,27 @@
 <context>
     <name>MessageStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="328" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="333" />
         <source>Failed</source>
         <translation>发送失败</translation>
     </message>
@@ -2908,76 +2913,81 @@
         <source>this third party was contacted before</source>
         <translation>已联系过该第三方</translation>
     </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="279" />
+        <source>opted out of messages by this channel</source>
+        <translation>已退订此渠道的消息</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="288" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="289" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>客户本人电话未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="293" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>客户本人电话今天未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="299" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>客户本人电话在 %1 天内未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="309" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="310" />
         <source>number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="313" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="314" />
         <source>%1; not yet tried: %2</source>
         <translation>%1；尚未拨打：%2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="318" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="321" />
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="321" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="322" />
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="322" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="323" />
         <source>texts about this debt today</source>
         <translation>今日关于此欠款的短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="343" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="344" />
         <source>cap reached: %1</source>
         <translation>已达上限：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="374" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="375" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="381" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -3494,143 +3504,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="387" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="388" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="391" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="392" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="395" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="395" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="396" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="396" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="398" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="398" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="399" />
         <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="399" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="400" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="402" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="403" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="403" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="404" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="404" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="405" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="405" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="406" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="406" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="407" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="409" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="410" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="433" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="410" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="412" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="412" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="413" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="413" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="417" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="417" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="418" />
         <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="418" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="420" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="422" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="423" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="425" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="426" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="428" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="429" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="431" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>

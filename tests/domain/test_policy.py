@@ -160,6 +160,15 @@ def test_written_messages_follow_hours_only_where_the_pack_says():
     assert not may_contact(PACKS["US"], sms, CaseState(NEW_YORK), [], us_night).allowed
 
 
+def test_a_number_opted_out_of_texts_may_still_be_called_but_not_texted():
+    noon = at(SHANGHAI, 2026, 11, 26, 12, 0)
+    opted = replace(MOBILE, opted_out=frozenset({Channel.SMS}))
+    state = CaseState(SHANGHAI, points=(opted,))
+    texted = may_contact(PACKS["CN"], Attempt(Channel.SMS, opted), state, [], noon)
+    assert texted.codes == ["opted_out"] and texted.next_allowed_at is None  # never by waiting
+    assert may_contact(PACKS["CN"], Attempt(Channel.CALL, opted), state, [], noon).allowed
+
+
 def test_open_pairs_uses_each_zones_hours():
     now = at(SHANGHAI, 2026, 11, 26, 10, 30)  # 21:30 in New York, 18:30 in Los Angeles
     pairs = {("CN", "Asia/Shanghai"), ("US", "America/New_York"), ("US", "America/Los_Angeles")}

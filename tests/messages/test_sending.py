@@ -22,9 +22,10 @@ from collector_desk.domain.contacts import Channel, ContactPointKind, ContactPoi
 from collector_desk.domain.messages import MessageStatus
 from collector_desk.server.sending.channels import JsonSmsGateway, SmtpRelay
 from collector_desk.server.sending.dispatch import send_due
+from collector_desk.store.shared.outgoing import MessageRefused
 from collector_desk.store.shared.schema import ContactPoint, Message
 from tests.live_central import seed_cases
-from tests.messages.test_send_from_desk import _send
+from tests.messages.test_send_from_desk import _mobile, _send
 
 
 class _Relay:
@@ -238,3 +239,77 @@ def test_send_messages_from_a_timer_reports_counts_and_refuses_a_bad_setting(tmp
     )
     assert plain.returncode == 2
     assert "COLLECTOR_DESK_SMS_URL must be https (the token goes with it)" in plain.stderr
+
+
+def test_a_delivery_receipt_from_the_gateway_reaches_the_desk(live, desk, monkeypatch):
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    queued = _send(alice, case_id)
+    alice.sync()
+    taking = httpx.Client(
+        transport=httpx.MockTransport(lambda _r: httpx.Response(200, json={"id": "gw-77"}))
+    )
+    senders = {Channel.SMS: JsonSmsGateway("http://gateway.invalid/send", "t", client=taking)}
+    assert send_due(live.engine, senders, live.clock.now).sent == 1
+    receipt = {"id": "gw-77", "status": "delivered"}
+    url = "/api/v1/messages/receipts"
+
+    assert live.http.post(url, json=receipt).status_code == 403  # IT has not set it up
+    monkeypatch.setenv("COLLECTOR_DESK_SMS_CALLBACK_TOKEN", "callback-secret")
+    wrong = live.http.post(url, json=receipt, headers={"Authorization": "Bearer guess"})
+    assert wrong.status_code == 401
+    gateway = {"Authorization": "Bearer callback-secret"}
+    garbage = live.http.post(url, json={"id": "gw-77", "status": "read"}, headers=gateway)
+    assert garbage.status_code == 422
+    assert _status(live.engine, queued.id)[0] is MessageStatus.SENT  # nothing changed
+    unknown = live.http.post(url, json={"id": "gw-1", "status": "delivered"}, headers=gateway)
+    assert unknown.status_code == 404
+
+    answer = live.http.post(url, json=receipt, headers=gateway)
+    assert answer.status_code == 200 and answer.json() == {"status": "delivered"}
+    again = live.http.post(url, json={"id": "gw-77", "status": "failed"}, headers=gateway)
+    assert again.json() == {"status": "delivered"}  # a late, contrary receipt changes nothing
+    with Session(live.engine) as s:
+        assert s.get(Message, queued.id).delivered_at == live.clock.now
+    alice.sync()
+    with Session(alice.engine) as s:
+        assert s.get(Message, queued.id).status is MessageStatus.DELIVERED
+
+
+def test_a_stop_reply_opts_the_number_out_of_texts_on_every_desk(live, desk, monkeypatch):
+    from collector_desk.store.cache.messages import preview
+    from collector_desk.store.shared.compliance import dial_check
+    from collector_desk.store.shared.people import find_user
+
+    monkeypatch.setenv("COLLECTOR_DESK_SMS_CALLBACK_TOKEN", "callback-secret")
+    gateway = {"Authorization": "Bearer callback-secret"}
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    morning, offline = desk("alice"), desk("alice")
+    morning.sync()
+    offline.sync()
+    waiting = _send(offline, case_id)  # queued on a desk that has not synced since
+    url = "/api/v1/messages/replies"
+    talk = {"from": "+8613800010000", "text": "请不要再打电话了"}
+    assert live.http.post(url, json=talk, headers=gateway).json() == {"opted_out": 0}
+    stop = {"from": "+8613800010000", "text": "退订"}
+    assert live.http.post(url, json=stop).status_code == 401
+    assert live.http.post(url, json=stop, headers=gateway).json() == {"opted_out": 1}
+    assert live.http.post(url, json=stop, headers=gateway).json() == {"opted_out": 0}
+
+    morning.sync()
+    user = find_user(morning.engine, "alice")
+    point = _mobile(morning.engine, case_id)
+    _, verdict = preview(
+        morning.engine, user.id, case_id, point, "payment_reminder", Channel.SMS, morning.clock()
+    )
+    assert verdict.codes == ["opted_out"]
+    call = dial_check(morning.engine, user.id, case_id, point, Channel.CALL, morning.clock())
+    assert call.allowed  # a text opt-out is not a do-not-call
+    with pytest.raises(MessageRefused):
+        _send(morning, case_id)
+
+    offline.sync()  # its message arrives after the opt-out: kept, refused, never sent
+    with Session(live.engine) as s:
+        assert s.get(Message, waiting.id).status is MessageStatus.REFUSED
+        assert s.get(Message, waiting.id).reason == "opted_out"

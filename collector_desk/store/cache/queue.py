@@ -114,6 +114,7 @@ class ContactPointView:
     holder_name: str | None
     status: ContactPointStatus
     preferred: bool
+    opted_out: frozenset[Channel] = frozenset()  # channels its holder opted out of
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,7 +633,14 @@ class CaseQueue:
             ),
             contact_points=tuple(
                 ContactPointView(
-                    p.id, p.kind, p.value, p.relation, p.holder_name, p.status, p.preferred
+                    p.id,
+                    p.kind,
+                    p.value,
+                    p.relation,
+                    p.holder_name,
+                    p.status,
+                    p.preferred,
+                    frozenset(Channel(c) for c in p.opted_out or ()),
                 )
                 for p in points
             ),

@@ -52,9 +52,14 @@ def case_state(session: Session, case: Case) -> CaseState:
         zone=ZoneInfo(case.time_zone),
         flags=frozenset(flags),
         legal_stage=None if legal is None else legal.stage,
-        points=tuple(Point(p.id, p.relation, p.status, p.kind, _tail(p)) for p in points),
+        points=tuple(_point(p) for p in points),
         region=customer_region,
     )
+
+
+def _point(p: ContactPoint) -> Point:
+    opted = frozenset(Channel(c) for c in p.opted_out or ())
+    return Point(p.id, p.relation, p.status, p.kind, _tail(p), opted)
 
 
 def _tail(point: ContactPoint) -> str:

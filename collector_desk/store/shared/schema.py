@@ -138,6 +138,8 @@ class ContactPoint(Base):
     status: Mapped[ContactPointStatus] = mapped_column(str_enum(ContactPointStatus))
     time_zone: Mapped[str | None] = mapped_column(String(64))
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    # channels its holder opted out of (["sms"]): a STOP reply, an unsubscribe link
+    opted_out: Mapped[list | None] = mapped_column(JSON)
 
     customer: Mapped[Customer] = relationship(back_populates="contact_points")
 

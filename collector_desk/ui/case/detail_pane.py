@@ -449,7 +449,12 @@ class DetailPane(QWidget):
                     labels.point_kind(p.kind),
                     phones.display(p.value) if p.kind.is_phone else p.value,
                     labels.relation(p.relation) + (f" ({p.holder_name})" if p.holder_name else ""),
-                    labels.point_status(p.status) + (" ★" if p.preferred else ""),
+                    labels.point_status(p.status)
+                    + (" ★" if p.preferred else "")
+                    + "".join(
+                        " · " + translate("DetailPane", "no %1").replace("%1", labels.channel(c))
+                        for c in sorted(p.opted_out)
+                    ),
                     labels.contactable(d.point_decisions[p.id], zone, short=True)
                     if p.kind.is_phone and p.id in d.point_decisions
                     else "",

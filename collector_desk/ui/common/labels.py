@@ -276,6 +276,7 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
         Rule.HOLIDAY: translate("Policy", "public holiday"),
         Rule.THIRD_PARTY_NOT_ALLOWED: translate("Policy", "third parties may not be contacted"),
         Rule.THIRD_PARTY_ONCE: translate("Policy", "this third party was contacted before"),
+        Rule.OPTED_OUT: translate("Policy", "opted out of messages by this channel"),
     }[reason.rule]
 
 

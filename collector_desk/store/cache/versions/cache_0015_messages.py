@@ -1,5 +1,6 @@
 """Messages: SMS and e-mail written from a template on a desk and sent by the central store,
-kept with their text and their status (queued, refused, sent, delivered, failed).
+kept with their text and their status (queued, refused, sent, delivered, failed); and the
+channels a number's or an address's holder opted out of.
 
 Revision ID: cache_0015
 Revises: cache_0014
@@ -54,9 +55,13 @@ def upgrade() -> None:
         op.f("ix_messages_contact_point_id"), "messages", ["contact_point_id"], unique=False
     )
     op.create_index(op.f("ix_messages_user_id"), "messages", ["user_id"], unique=False)
+    with op.batch_alter_table("contact_points") as table:
+        table.add_column(sa.Column("opted_out", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("contact_points") as table:
+        table.drop_column("opted_out")
     op.drop_index(op.f("ix_messages_user_id"), table_name="messages")
     op.drop_index(op.f("ix_messages_contact_point_id"), table_name="messages")
     op.drop_index("ix_messages_case_time", table_name="messages")
