@@ -26,6 +26,7 @@ from collector_desk.domain.kpis import Amounts, KpiRow, Period
 from collector_desk.server import auth
 from collector_desk.server.change_feed import ChangeFeed, change_routes
 from collector_desk.server.message_routes import message_routes
+from collector_desk.server.unsubscribe_routes import unsubscribe_routes
 from collector_desk.store.central import (
     accounts,
     audit_trail,
@@ -530,4 +531,5 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     app.state.change_feed = feed = ChangeFeed(engine)
     app.include_router(change_routes(feed, reads, store_id, current_user))
     app.include_router(message_routes(engine, clock))
+    app.include_router(unsubscribe_routes(engine, clock))
     return app

@@ -13,11 +13,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
-from collector_desk.store.central.message_receipts import (
-    NoSuchMessage,
-    apply_receipt,
-    apply_reply,
-)
+from collector_desk.store.central.message_receipts import NoSuchMessage, apply_receipt
+from collector_desk.store.central.opt_outs import apply_reply
 
 TOKEN_VARIABLE = "COLLECTOR_DESK_SMS_CALLBACK_TOKEN"
 GATEWAY_CALL: dict[int | str, dict[str, Any]] = {

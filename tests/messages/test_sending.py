@@ -3,6 +3,7 @@
 dropped connections, failures and lost answers, and judged again by the pack as it goes."""
 
 import contextlib
+import re
 import email
 import json
 import threading
@@ -11,6 +12,7 @@ from datetime import timedelta
 from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
+from urllib.parse import urlparse
 
 import httpx
 import pytest
@@ -23,7 +25,7 @@ from collector_desk.domain.messages import MessageStatus
 from collector_desk.server.sending.channels import JsonSmsGateway, SmtpRelay
 from collector_desk.server.sending.dispatch import send_due
 from collector_desk.store.shared.outgoing import MessageRefused
-from collector_desk.store.shared.schema import ContactPoint, Message
+from collector_desk.store.shared.schema import AuditEvent, ContactPoint, Message
 from tests.live_central import seed_cases
 from tests.messages.test_send_from_desk import _mobile, _send
 
@@ -130,8 +132,11 @@ def test_an_sms_is_sent_once_through_a_failure_and_a_lost_answer(live, desk, gat
         assert s.get(Message, queued.id).status is MessageStatus.SENT
 
 
-def test_an_email_arrives_once_in_chinese_after_the_relay_drops_the_first_try(live, desk, relay):
-    handler, port = relay
+def _queue_email(live, desk, template="payment_reminder"):
+    """A case of alice's with an e-mail address, and a message queued to it and pushed."""
+    from collector_desk.store.cache.messages import queue_message
+    from collector_desk.store.shared.people import find_user
+
     (case_id,) = seed_cases(live.engine, "alice", 1)
     with Session(live.engine) as s, s.begin():
         s.add(
@@ -149,14 +154,17 @@ def test_an_email_arrives_once_in_chinese_after_the_relay_drops_the_first_try(li
         point = s.scalars(
             select(ContactPoint.id).where(ContactPoint.kind == ContactPointKind.EMAIL)
         ).one()
-    from collector_desk.store.cache.messages import queue_message
-    from collector_desk.store.shared.people import find_user
-
     user = find_user(alice.engine, "alice")
     queued = queue_message(
-        alice.engine, user.id, case_id, point, "payment_reminder", Channel.EMAIL, alice.clock()
+        alice.engine, user.id, case_id, point, template, Channel.EMAIL, alice.clock()
     )
     alice.sync()
+    return alice, case_id, point, queued
+
+
+def test_an_email_arrives_once_in_chinese_after_the_relay_drops_the_first_try(live, desk, relay):
+    handler, port = relay
+    _, _, _, queued = _queue_email(live, desk)
     mail = SmtpRelay("127.0.0.1", port, "collections@bank.example", "演示银行", starttls=False)
     senders = {Channel.EMAIL: mail}
     assert send_due(live.engine, senders, live.clock.now).retrying == 1
@@ -169,10 +177,79 @@ def test_an_email_arrives_once_in_chinese_after_the_relay_drops_the_first_try(li
     assert queued.id in received["Message-ID"]  # the same on a retry: one message in the inbox
     text = received.get_body(("plain",)).get_content()
     assert text.startswith("Alice Customer 1您好") and "/unsubscribe/" in text
-    assert "<p>" in received.get_body(("html",)).get_content()
+    link = received["List-Unsubscribe"].strip("<>")
+    assert link in text and f'<a href="{link}">' in received.get_body(("html",)).get_content()
+    assert received["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     with Session(live.engine) as s:
         server_copy = s.get(Message, queued.id)
-        assert server_copy.status is MessageStatus.SENT and server_copy.body == text.strip()
+        assert server_copy.status is MessageStatus.SENT
+        # the link's token was signed as it left: the stored text, and every desk, keep none
+        assert server_copy.body == text.strip().replace(link, queued_link(queued.body))
+        assert link not in server_copy.body
+
+
+def queued_link(body):
+    (link,) = re.findall(r"https://\S+?/unsubscribe/\S+", body)
+    return link
+
+
+def test_the_unsubscribe_link_asks_then_opts_the_address_out_on_every_desk(
+    live, desk, relay, monkeypatch
+):
+    from collector_desk.store.cache.messages import preview
+    from collector_desk.store.shared.people import find_user
+
+    handler, port = relay
+    handler.drops = 0
+    alice, case_id, point, _ = _queue_email(live, desk)
+    later = desk("alice")
+    later.sync()
+    waiting_user = find_user(later.engine, "alice")
+    mail = SmtpRelay("127.0.0.1", port, "collections@bank.example", starttls=False)
+    assert send_due(live.engine, {Channel.EMAIL: mail}, live.clock.now).sent == 1
+    path = urlparse(handler.received[0]["List-Unsubscribe"].strip("<>")).path
+    forged = path[:-3] + ("AAA" if not path.endswith("AAA") else "BBB")
+
+    asked = live.http.get(path)  # a mail scanner opening the link changes nothing
+    assert asked.status_code == 200 and "确认退订" in asked.text and 'method="post"' in asked.text
+    assert live.http.get(forged).status_code == 404
+    assert live.http.post(forged).status_code == 404
+    with Session(live.engine) as s:
+        assert s.get(ContactPoint, point).opted_out is None
+
+    done = live.http.post(path, data={"List-Unsubscribe": "One-Click"})  # RFC 8058
+    assert done.status_code == 200 and "已退订" in done.text
+    assert live.http.post(path).status_code == 200  # twice is harmless
+    with Session(live.engine) as s:
+        assert s.get(ContactPoint, point).opted_out == ["email"]
+        (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "opt_out")).all()
+        assert event.detail == {"channel": "email", "via": "unsubscribe_link"}
+        assert (event.entity, event.entity_id, event.user_id) == ("contact_point", str(point), None)
+
+    alice.sync()
+    user = find_user(alice.engine, "alice")
+    _, verdict = preview(
+        alice.engine, user.id, case_id, point, "payment_reminder", Channel.EMAIL, alice.clock()
+    )
+    assert verdict.codes == ["opted_out"]
+    # a desk that had not heard yet queues one: the server refuses it with the reason
+    from collector_desk.store.cache.messages import queue_message
+
+    late = queue_message(
+        later.engine,
+        waiting_user.id,
+        case_id,
+        point,
+        "payment_reminder",
+        Channel.EMAIL,
+        later.clock(),
+    )
+    later.sync()
+    with Session(live.engine) as s:
+        assert (s.get(Message, late.id).status, s.get(Message, late.id).reason) == (
+            MessageStatus.REFUSED,
+            "opted_out",
+        )
 
 
 def test_a_text_queued_before_the_quiet_hours_waits_for_the_morning(live, desk, gateway):
@@ -313,3 +390,5 @@ def test_a_stop_reply_opts_the_number_out_of_texts_on_every_desk(live, desk, mon
     with Session(live.engine) as s:
         assert s.get(Message, waiting.id).status is MessageStatus.REFUSED
         assert s.get(Message, waiting.id).reason == "opted_out"
+        (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "opt_out")).all()
+        assert event.detail == {"channel": "sms", "via": "sms_reply"}

@@ -28,6 +28,7 @@ class Outgoing:
     body: str
     subject: str | None = None
     language: str = "en"
+    unsubscribe_url: str | None = None  # an e-mail's own link, offered by mail clients too
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,14 @@ class SmtpRelay:
         # the relay take it twice
         mail["Message-ID"] = make_msgid(idstring=message.id, domain=self.sender.split("@")[-1])
         mail["Content-Language"] = message.language.replace("_", "-")
+        if message.unsubscribe_url:
+            # RFC 2369 and RFC 8058: the mail client's own unsubscribe button posts to the link
+            mail["List-Unsubscribe"] = f"<{message.unsubscribe_url}>"
+            mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         mail.set_content(message.body, charset="utf-8")
         paragraphs = "".join(
-            f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in message.body.split("\n\n")
+            f"<p>{_linked(html.escape(p), message.unsubscribe_url).replace(chr(10), '<br>')}</p>"
+            for p in message.body.split("\n\n")
         )
         mail.add_alternative(
             f'<html><body lang="{message.language.replace("_", "-")}">{paragraphs}</body></html>',
@@ -112,6 +118,13 @@ class SmtpRelay:
         if refused:
             raise Undeliverable("address_refused")
         return Sent(str(mail["Message-ID"]))
+
+
+def _linked(escaped: str, url: str | None) -> str:
+    if not url:
+        return escaped
+    link = html.escape(url)
+    return escaped.replace(link, f'<a href="{link}">{link}</a>')
 
 
 @dataclass(frozen=True, slots=True)

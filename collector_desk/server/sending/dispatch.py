@@ -20,7 +20,9 @@ from collector_desk.domain.contacts import Channel
 from collector_desk.domain.messages import MessageStatus
 from collector_desk.server.sending.channels import Outgoing, Retry, Sender, Undeliverable
 from collector_desk.store.central.changes import record_change
+from collector_desk.store.central.opt_outs import unsubscribe_token
 from collector_desk.store.shared.compliance import judge
+from collector_desk.store.shared.outgoing import PREVIEW_TOKEN, unsubscribe_link
 from collector_desk.store.shared.schema import Case, ContactPoint, Message
 
 # after the 1st, 2nd, ... failure that may pass; after the last, the message has failed
@@ -62,6 +64,18 @@ def send_due(engine: Engine, senders: Mapping[Channel, Sender], now: datetime) -
     return report
 
 
+def _outgoing(session: Session, message: Message, to: str) -> Outgoing:
+    """The message as it leaves: an e-mail's unsubscribe link signed for it here, so the link
+    never travels to a desk (the stored text keeps the placeholder the desk's preview shows)."""
+    body, link = message.body, None
+    if message.channel is Channel.EMAIL:
+        placeholder = unsubscribe_link(PREVIEW_TOKEN)
+        if placeholder in body:
+            link = unsubscribe_link(unsubscribe_token(session, message.id))
+            body = body.replace(placeholder, link)
+    return Outgoing(message.id, to, body, message.subject, message.language, link)
+
+
 def _send_one(
     engine: Engine,
     message_id: str,
@@ -92,9 +106,7 @@ def _send_one(
             message.next_attempt_at = now + RETRY_AFTER[-1]  # IT has not configured it yet
             report.waiting += 1
             return
-        outgoing = Outgoing(
-            message.id, point.value, message.body, message.subject, message.language
-        )
+        outgoing = _outgoing(session, message, point.value)
         message.attempts += 1
         try:
             sent = sender.send(outgoing)

@@ -1,5 +1,5 @@
-"""What a gateway reports: a message delivered to the phone, or not; and a customer's reply
-that opts their number out of texts."""
+"""What a gateway reports: a message delivered to the phone, or not (a customer's reply is an
+opt-out: opt_outs.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from datetime import datetime
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
-from collector_desk.config.policy_packs import default_packs
-from collector_desk.domain.contacts import Channel, ContactPointKind
 from collector_desk.domain.messages import MessageStatus
 from collector_desk.store.central.changes import record_change
-from collector_desk.store.shared.schema import Case, ContactPoint, Customer, Message
+from collector_desk.store.shared.schema import Case, Message
 
 # a receipt moves a message on from these; a late or repeated one changes nothing
 _AWAITING = (MessageStatus.SENT, MessageStatus.QUEUED)
@@ -48,29 +46,3 @@ def apply_receipt(
         message.next_attempt_at = None
         record_change(session, session.get_one(Case, message.case_id), now)
         return message.status
-
-
-def apply_reply(engine: Engine, sender: str, text: str, now: datetime) -> int:
-    """A text a customer sent back: when it is one of their pack's opt-out words (STOP, 退订),
-    the number is opted out of texts on every case of its holder, and each desk holding one
-    learns it on its next pull. Returns how many numbers were opted out."""
-    opted = 0
-    with Session(engine) as session, session.begin():
-        points = session.scalars(
-            select(ContactPoint).where(
-                ContactPoint.value == sender, ContactPoint.kind == ContactPointKind.MOBILE
-            )
-        ).all()
-        for point in points:
-            customer = session.get_one(Customer, point.customer_id)
-            pack = default_packs().get(customer.policy_pack or customer.country)
-            if pack is None or not pack.messages.is_opt_out(text):
-                continue
-            channels = set(point.opted_out or ())
-            if Channel.SMS.value in channels:
-                continue
-            point.opted_out = sorted(channels | {Channel.SMS.value})
-            opted += 1
-            for case in session.scalars(select(Case).where(Case.customer_id == customer.id)):
-                record_change(session, case, now)
-    return opted

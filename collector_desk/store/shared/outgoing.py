@@ -42,6 +42,10 @@ from collector_desk.store.shared.schema import (
 PREVIEW_TOKEN = "…"
 
 
+def unsubscribe_link(token: str) -> str:
+    return message_settings().unsubscribe_url.format(token=token)
+
+
 class MessageRefused(ValueError):
     """Why this message cannot go to this point: a code (wrong_kind, wrong_audience,
     unknown_template, no_wording, no_channel, missing_values) or the pack's rule codes."""
@@ -106,7 +110,7 @@ def message_facts(session: Session, case: Case, now: datetime, token: str) -> Me
         if plan is None or installment is None
         else (installment.amount_minor, plan.installment_count, plan.first_due_date),
         opt_out=opt_out.get(language) or opt_out.get(language.split("_")[0], ""),
-        unsubscribe_link=settings.unsubscribe_url.format(token=token),
+        unsubscribe_link=unsubscribe_link(token),
     )
 
 
