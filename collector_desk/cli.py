@@ -399,9 +399,11 @@ def _run_server(args) -> int:
         revision = run.migrate(url)
         print(f"{run.describe(url)} is at schema {revision}")
         return 0
+    from collector_desk.server.sending.configured import SendersMisconfigured
+
     try:
         run.serve(url, args.host, args.port, args.cert, args.key, args.workers)
-    except (run.NotMigrated, run.OneProcessOnly) as exc:
+    except (run.NotMigrated, run.OneProcessOnly, SendersMisconfigured) as exc:
         print(exc, file=sys.stderr)
         return 2
     return 0

@@ -90,6 +90,7 @@ def serve(
         )
     check_schema(engine)
     ensure_store_id(engine)
+    sending = _sending_loop(url)
     if workers == 1:
         app: FastAPI | str = create_app(engine)
     else:
@@ -106,6 +107,22 @@ def serve(
         ssl_keyfile=keyfile,
         log_level="info",
     )
+    if sending is not None:
+        sending.stop()
+        sending.engine.dispose()
+
+
+def _sending_loop(url: str):
+    """One sender for this `server` command, whatever its worker count (its own engine)."""
+    from collector_desk.server.sending.loop import sending_loop
+
+    engine = central_engine(url)
+    loop = sending_loop(engine, os.environ)
+    if loop is None:
+        engine.dispose()
+        return None
+    loop.start()
+    return loop
 
 
 def app_from_environment():

@@ -3,9 +3,9 @@
 dropped connections, failures and lost answers, and judged again by the pack as it goes."""
 
 import contextlib
-import re
 import email
 import json
+import re
 import threading
 import time
 from datetime import timedelta
@@ -392,3 +392,35 @@ def test_a_stop_reply_opts_the_number_out_of_texts_on_every_desk(live, desk, mon
         assert s.get(Message, waiting.id).reason == "opted_out"
         (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "opt_out")).all()
         assert event.detail == {"channel": "sms", "via": "sms_reply"}
+
+
+def test_the_service_sends_by_itself_when_it_has_a_way_out(live, desk, gateway):
+    from collector_desk.server.sending.configured import SendersMisconfigured
+    from collector_desk.server.sending.loop import sending_loop
+
+    gate, url = gateway
+    gate.plan = []
+    assert sending_loop(live.engine, {}) is None  # no way out: nothing to run
+    way_out = {"COLLECTOR_DESK_SMS_URL": url, "COLLECTOR_DESK_SMS_TOKEN": "secret-token"}
+    assert sending_loop(live.engine, {**way_out, "COLLECTOR_DESK_SEND_EVERY": "0"}) is None
+    with pytest.raises(SendersMisconfigured, match="SEND_EVERY"):
+        sending_loop(live.engine, {**way_out, "COLLECTOR_DESK_SEND_EVERY": "every minute"})
+
+    (case_id,) = seed_cases(live.engine, "alice", 1)
+    alice = desk("alice")
+    alice.sync()
+    queued = _send(alice, case_id)
+    alice.sync()
+    loop = sending_loop(live.engine, {**way_out, "COLLECTOR_DESK_SEND_EVERY": "0.05"})
+    loop.clock = lambda: live.clock.now
+    loop.start()
+    try:
+        deadline = time.monotonic() + 10
+        while _status(live.engine, queued.id)[0] is MessageStatus.QUEUED:
+            assert time.monotonic() < deadline, "the service never sent it"
+            time.sleep(0.05)
+    finally:
+        loop.stop()
+    assert not loop.is_alive()
+    assert _status(live.engine, queued.id)[:2] == (MessageStatus.SENT, 1)
+    assert len(gate.sent) == 1

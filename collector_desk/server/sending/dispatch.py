@@ -44,6 +44,10 @@ class SendReport:
     refused: int = 0
     waiting: int = 0  # held back by the rules until a later time, or no channel configured
 
+    @property
+    def handled(self) -> int:
+        return self.sent + self.retrying + self.failed + self.refused + self.waiting
+
 
 def due(engine: Engine, now: datetime, limit: int = BATCH) -> list[str]:
     with Session(engine) as session:
