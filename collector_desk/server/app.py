@@ -24,6 +24,7 @@ from collector_desk.domain.cases import Role
 from collector_desk.domain.flows import FlowRow
 from collector_desk.domain.kpis import Amounts, KpiRow, Period
 from collector_desk.server import auth
+from collector_desk.server.bulk_routes import bulk_routes
 from collector_desk.server.change_feed import ChangeFeed, change_routes
 from collector_desk.server.message_routes import message_routes
 from collector_desk.server.unsubscribe_routes import unsubscribe_routes
@@ -532,4 +533,5 @@ def create_app(engine: Engine, clock: Clock = lambda: datetime.now(UTC)) -> Fast
     app.include_router(change_routes(feed, reads, store_id, current_user))
     app.include_router(message_routes(engine, clock))
     app.include_router(unsubscribe_routes(engine, clock))
+    app.include_router(bulk_routes(engine, lead, clock))
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -148,3 +149,35 @@ class ChangesResponse(BaseModel):
     """A long poll's answer: whether the change log holds news for this desk (then pull)."""
 
     changed: bool
+
+
+# -- a lead's bulk send (POST/GET /api/v1/team/bulk-messages) ----------------------------
+MAX_BULK_RECIPIENTS = 20_000
+
+
+class BulkSendRequest(BaseModel):
+    """One template to many of the lead's team's cases; `id` is made by the desk, so sending
+    the request again after a lost answer is the same send."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: uuid.UUID
+    template: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9_]+$")
+    channel: Literal["sms", "email"]
+    case_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+        min_length=1, max_length=MAX_BULK_RECIPIENTS
+    )
+
+
+class BulkSendReport(BaseModel):
+    """How far the service is (`judged` of `total`), what became of each recipient by outcome
+    (`queued`, `waiting` for allowed hours, or the refusal's code), and the sent messages by
+    status (queued, sent, delivered, failed, refused)."""
+
+    id: uuid.UUID
+    template: str
+    channel: str
+    total: int
+    judged: int
+    finished: bool
+    outcomes: dict[str, int]
+    statuses: dict[str, int]

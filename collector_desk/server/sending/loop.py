@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from collector_desk.domain.contacts import Channel
+from collector_desk.server.bulk_routes import work_through
 from collector_desk.server.sending.channels import Sender
 from collector_desk.server.sending.configured import PREFIX, SendersMisconfigured, senders_from
 from collector_desk.server.sending.dispatch import BATCH, send_due
@@ -40,6 +41,10 @@ class SendingLoop(threading.Thread):
 
     def one_round(self) -> None:
         """Passes until what is due is done (a bulk send of thousands goes in one round)."""
+        try:
+            work_through(self.engine, self.clock)  # a bulk send a stopped process left
+        except Exception as exc:
+            log.warning("bulk sends paused: %s", type(exc).__name__)
         while not self.stopping.is_set():
             try:
                 report = send_due(self.engine, self.senders, self.clock())

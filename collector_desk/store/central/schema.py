@@ -9,11 +9,12 @@ from pathlib import Path
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from collector_desk.store.shared.schema import Base, side_only
+from collector_desk.domain.contacts import Channel
+from collector_desk.store.shared.schema import Base, Uuid, side_only, str_enum
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0016")
+CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0017")
 CENTRAL_ONLY = side_only(CENTRAL.name)
 
 
@@ -116,3 +117,32 @@ class Change(Base):
     team_id: Mapped[int | None] = mapped_column(Integer)
     previous_team_id: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BulkSend(Base):
+    """Central store: one template a lead sends to many of their team's cases, worked through
+    by the service a slice at a time; its id is made by the lead's desk, so a request sent
+    again is the same send."""
+
+    __tablename__ = "bulk_sends"
+    __table_args__ = CENTRAL_ONLY
+    id: Mapped[str] = mapped_column(Uuid, primary_key=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    template: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel))
+    total: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class BulkRecipient(Base):
+    """Central store: one case of a bulk send and what became of it: `queued` (goes now),
+    `waiting` (queued for the first moment the rules allow), or the refusal's code; None until
+    the service has judged it."""
+
+    __tablename__ = "bulk_recipients"
+    __table_args__ = CENTRAL_ONLY
+    send_id: Mapped[str] = mapped_column(ForeignKey("bulk_sends.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    message_id: Mapped[str | None] = mapped_column(ForeignKey("messages.id"), index=True)

@@ -115,7 +115,7 @@ def message_facts(session: Session, case: Case, now: datetime, token: str) -> Me
 
 
 # which points a channel writes to: an SMS to a mobile, an e-mail to an address
-_KINDS = {Channel.SMS: {ContactPointKind.MOBILE}, Channel.EMAIL: {ContactPointKind.EMAIL}}
+KINDS = {Channel.SMS: {ContactPointKind.MOBILE}, Channel.EMAIL: {ContactPointKind.EMAIL}}
 
 
 def word_message(
@@ -132,7 +132,7 @@ def word_message(
     template = default_templates().get(template_key)
     if template is None:
         raise MessageRefused("unknown_template")
-    if point.customer_id != case.customer_id or point.kind not in _KINDS.get(channel, set()):
+    if point.customer_id != case.customer_id or point.kind not in KINDS.get(channel, set()):
         raise MessageRefused("wrong_kind")
     third_party = point.relation is not Relation.SELF
     if third_party != (template.audience is Audience.THIRD_PARTY):
@@ -155,10 +155,14 @@ def record_message(
     user_id: int,
     at: datetime,
     received_at: datetime | None = None,
+    wait_until_allowed: bool = False,
 ) -> Message:
     """The message as a fact of the case: queued to be sent, or refused with the pack's first
-    reason (the central store keeps a refusal so the desk's history shows why)."""
-    refused = not decision.allowed
+    reason (the central store keeps a refusal so the desk's history shows why). With
+    wait_until_allowed, a message the rules hold back only for a time (hours, a holiday, a
+    day's cap) is queued for that time instead: a lead's evening send goes in the morning."""
+    later = wait_until_allowed and not decision.allowed and decision.next_allowed_at is not None
+    refused = not decision.allowed and not later
     message = Message(
         id=str(message_id),
         recorded_at=at,
@@ -175,7 +179,7 @@ def record_message(
         reason=decision.codes[0][:64] if refused else None,
         attempts=0,
         # the central store's sender takes it from the moment it arrived
-        next_attempt_at=None if refused else received_at,
+        next_attempt_at=None if refused else decision.next_allowed_at if later else received_at,
     )
     session.add(message)
     return message
