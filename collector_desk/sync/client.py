@@ -3,6 +3,7 @@ a worker thread and shows what it reports."""
 
 from __future__ import annotations
 
+import uuid
 from array import array
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -14,6 +15,7 @@ from collector_desk.config.loaders import default_security
 from collector_desk.domain.kpis import Period
 from collector_desk.store.cache import kpi_cache, local_sync
 from collector_desk.sync.outcomes import (
+    BulkSendRefused,
     NotALead,
     Offline,
     Revoked,
@@ -25,6 +27,8 @@ from collector_desk.sync.protocol import (
     CLIENT_HEADER,
     MANIFEST_PAGE,
     MAX_MUTATIONS,
+    BulkSendReport,
+    BulkSendRequest,
     KpiReport,
     ManifestResponse,
     PullResponse,
@@ -41,6 +45,9 @@ __all__ = [
     "SyncReport",
     "sign_in",
 ]
+
+
+BULK_SENDS = "/api/v1/team/bulk-messages"
 
 
 def sign_in(http: httpx.Client, username: str, password: str) -> str:
@@ -139,6 +146,24 @@ class SyncClient:
             in_scope.extend(page.case_ids)
             after = page.next_after
         return local_sync.keep_only(self.engine, in_scope)
+
+    def start_bulk_send(self, request: BulkSendRequest) -> BulkSendReport:
+        """The lead's send, taken by the server (the same request again is the same send)."""
+        response = self._call("POST", BULK_SENDS, json=request.model_dump(mode="json"))
+        return self._bulk_answer(response)
+
+    def bulk_send_report(self, send_id: uuid.UUID) -> BulkSendReport:
+        return self._bulk_answer(self._call("GET", f"{BULK_SENDS}/{send_id}"))
+
+    @staticmethod
+    def _bulk_answer(response: httpx.Response) -> BulkSendReport:
+        if response.status_code == 403:
+            raise NotALead()
+        if response.status_code in (409, 422) and isinstance(response.json().get("detail"), str):
+            raise BulkSendRefused(response.json()["detail"])
+        if response.status_code not in (200, 202):
+            raise Offline(f"bulk send refused: {response.status_code}")
+        return BulkSendReport.model_validate(response.json())
 
     def fetch_kpis(self, since: date, until: date, period: Period) -> KpiReport:
         """The team's numbers computed centrally, kept in the cache for offline viewing.

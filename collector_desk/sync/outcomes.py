@@ -33,6 +33,15 @@ class NotALead(PermissionError):
     """The server keeps the team's numbers for team leads and admins."""
 
 
+class BulkSendRefused(ValueError):
+    """The server would not take a lead's bulk send: unknown_template, third_party_template,
+    no_wording, id_taken."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 @dataclass(frozen=True, slots=True)
 class SyncReport:
     pushed: int

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BulkMessage</name>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="58" />
+        <source>%n case(s) found.</source>
+        <translation>
+            <numerusform>%n case found.</numerusform>
+            <numerusform>%n cases found.</numerusform>
+        </translation></message>
+    </context>
+<context>
     <name>Dashboard</name>
     <message numerus="yes">
         <location filename="../../collector_desk/ui/team/dashboard.py" line="406" />
@@ -129,42 +139,42 @@
 <context>
     <name>TeamWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="51" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="54" />
         <source>%n installment(s)</source>
         <translation>
             <numerusform>%n installment</numerusform>
             <numerusform>%n installments</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="322" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="344" />
         <source>%n case(s) match.</source>
         <translation>
             <numerusform>%n case matches.</numerusform>
             <numerusform>%n cases match.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="348" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="378" />
         <source>%n case(s) exported to %1; recorded in the audit trail.</source>
         <translation>
             <numerusform>%n case exported to %1; recorded in the audit trail.</numerusform>
             <numerusform>%n cases exported to %1; recorded in the audit trail.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="399" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="429" />
         <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>
             <numerusform>%n move proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</numerusform>
             <numerusform>%n moves proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="423" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="453" />
         <source>%n case(s) queued to move.</source>
         <translation>
             <numerusform>%n case queued to move.</numerusform>
             <numerusform>%n cases queued to move.</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="448" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="478" />
         <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
         <translation>
             <numerusform>Balance %1, waived %2, to pay %3 in %n installment</numerusform>

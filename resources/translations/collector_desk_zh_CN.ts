@@ -117,6 +117,134 @@
     </message>
 </context>
 <context>
+    <name>BulkMessage</name>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="51" />
+        <source>Message these cases</source>
+        <translation>群发消息</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="58" />
+        <source>%n case(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个案件。</numerusform>
+        </translation></message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="70" />
+        <source>The central store writes each message in its customer's language and judges each case by its own rules: a case the rules refuse is reported and left out; one held back by the hours is sent when they allow.</source>
+        <translation>中心服务器按每位客户的语言撰写消息，并按各案件自己的规则逐一判断：规则拒绝的案件会列出并跳过；因时段暂缓的，待允许时再发送。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="84" />
+        <source>What became of the cases</source>
+        <translation>各案件的结果</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="92" />
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="94" />
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="108" />
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="109" />
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="123" />
+        <source>Bulk messages are sent by the central store: this desk has no server.</source>
+        <translation>群发消息由中心服务器发送：本工作台未连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="129" />
+        <source>Find cases first.</source>
+        <translation>请先查找案件。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="155" />
+        <source>Sending the list to the central store…</source>
+        <translation>正在把名单发送到中心服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="175" />
+        <source>Only team leads send in bulk.</source>
+        <translation>只有组长可以群发。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="178" />
+        <source>The central store cannot be reached; try again.</source>
+        <translation>无法连接中心服务器，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="182" />
+        <source>The send failed: %1</source>
+        <translation>发送失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="195" />
+        <source>What became of them</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="195" />
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="199" />
+        <source>Messages: %1</source>
+        <translation>消息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="210" />
+        <source>Every case judged (%1). F5 shows how the sending goes.</source>
+        <translation>全部案件已判断（%1 件）。按 F5 查看发送进度。</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="216" />
+        <source>Judging case %1 of %2…</source>
+        <translation>正在判断第 %1 件，共 %2 件…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkOutcome</name>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="376" />
+        <source>Queued to send now</source>
+        <translation>已排队，立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
+        <source>Queued for when the rules allow (hours, holidays)</source>
+        <translation>已排队，待规则允许时发送（时段、节假日）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
+        <source>Left out: not an open case of your team</source>
+        <translation>已跳过：不是本组的在办案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
+        <source>Left out: no address of the customer's own</source>
+        <translation>已跳过：客户本人没有此渠道的联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="385" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="386" />
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
         <location filename="../../collector_desk/ui/call/call_control.py" line="109" />
@@ -457,52 +585,52 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="440" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="456" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="441" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="457" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="458" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="443" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="459" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="444" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="460" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="461" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="446" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="462" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="447" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="463" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="464" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="449" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="465" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
     </message>
@@ -2977,17 +3105,17 @@
         <translation>已达上限：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="375" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="391" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="381" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -3504,143 +3632,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="388" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="404" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="392" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="408" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="395" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="396" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="412" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="413" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="398" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="399" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
         <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="400" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="403" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="404" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="420" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="405" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="421" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="406" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="422" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="407" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="423" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="410" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="433" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="426" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="449" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="427" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="412" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="428" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="413" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="429" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="430" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="431" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="417" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="433" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="418" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="434" />
         <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="435" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="420" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="436" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="423" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="439" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="426" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="429" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>
@@ -3706,286 +3834,316 @@
 <context>
     <name>TeamWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="67" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="70" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="77" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="81" />
         <source>Workload</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="78" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="82" />
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="80" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="84" />
         <source>Numbers</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="109" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="113" />
         <source>Currency of the balance</source>
         <translation>余额币种</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="112" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="118" />
+        <source>any day</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="119" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="120" />
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="124" />
         <source>Find cases</source>
         <translation>查找案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="113" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="125" />
         <source>Export these cases…</source>
         <translation>导出这些案件…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="115" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="127" />
         <source>A customer list: the export is recorded in the audit trail</source>
         <translation>客户名单：导出操作将记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="118" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="130" />
         <source>Move them to</source>
         <translation>转给</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="119" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="131" />
         <source>Propose a rebalance</source>
         <translation>生成均衡方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="120" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="132" />
         <source>Confirm the moves</source>
         <translation>确认调配</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="127" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="139" />
+        <source>Message these cases…</source>
+        <translation>群发消息…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="141" />
+        <source>One template to every case found, sent by the central store</source>
+        <translation>用同一模板发给查到的每个案件，由中心服务器发送</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="144" />
         <source>Correct a contact…</source>
         <translation>更正联系记录…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="135" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="152" />
         <source>Buckets</source>
         <translation>账龄</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="136" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="153" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="138" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="155" />
         <source>Balance at least</source>
         <translation>欠款余额不少于</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="140" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="157" />
         <source>Now with</source>
         <translation>当前催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="159" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="158" />
+        <source>Promise due</source>
+        <translation>承诺还款日</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/team/team_window.py" line="178" />
         <source>Each collector's workload</source>
         <translation>各催收员的工作量</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="160" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="179" />
         <source>Cases to move</source>
         <translation>待调整的案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="178" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="197" />
         <source>Reason (required to reject)</source>
         <translation>理由（拒绝时必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="180" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="199" />
         <source>Waiting for your approval</source>
         <translation>待您审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="181" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="200" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="182" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="201" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="183" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="202" />
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="235" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="270" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="254" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="289" />
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="236" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="255" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="237" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="384" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="256" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="414" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="238" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="257" />
         <source>Callbacks due today</source>
         <translation>今日待回拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="239" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="258" />
         <source>Open promises</source>
         <translation>未到期承诺</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="240" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="259" />
         <source>Untouched 7 days</source>
         <translation>7 天未跟进</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="241" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="260" />
         <source>Contacts today</source>
         <translation>今日联系数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="262" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="281" />
         <source>anyone</source>
         <translation>任何人</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="269" />
-        <location filename="../../collector_desk/ui/team/team_window.py" line="381" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="288" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="411" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="271" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="290" />
         <source>Offer</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="272" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="291" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="273" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="292" />
         <source>Why it needs you</source>
         <translation>需要审批的原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="322" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="344" />
         <source>%n case(s) match.</source>
         <translation>
             <numerusform>符合条件的案件：%n 件。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="348" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="378" />
         <source>%n case(s) exported to %1; recorded in the audit trail.</source>
         <translation>
             <numerusform>已导出 %n 个案件到 %1；已记入审计记录。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="287" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="306" />
         <source>Approvals (%1)</source>
         <translation>审批（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="51" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="54" />
         <source>%n installment(s)</source>
         <translation>
             <numerusform>%n 期</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="319" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="341" />
         <source>The balance must be an amount, like 5000.</source>
         <translation>余额必须是金额，例如 5000。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="328" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="358" />
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="333" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="363" />
         <source>Export these cases</source>
         <translation>导出这些案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="335" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="365" />
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="345" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="375" />
         <source>Could not export: %1</source>
         <translation>无法导出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="366" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="396" />
         <source>Find cases and choose a collector first.</source>
         <translation>请先查找案件并选择催收员。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="382" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="412" />
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="383" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="413" />
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="399" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="429" />
         <source>%n move(s) proposed; cases with an open promise or plan stay. Nothing moves until you confirm.</source>
         <translation>
             <numerusform>建议调配 %n 件；有未到期承诺或还款计划的案件保留原催收员。确认前不会调动任何案件。</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="423" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="453" />
         <source>%n case(s) queued to move.</source>
         <translation>
             <numerusform>已排队调配 %n 件案件。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="425" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="455" />
         <source>Not moved: %1</source>
         <translation>未调配：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/team_window.py" line="448" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="478" />
         <source>Balance %1, waived %2, to pay %3 in %n installment(s)</source>
         <translation>
             <numerusform>欠款余额 %1，减免 %2，分 %n 期偿还 %3</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="461" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="491" />
         <source>Income %1, expenses %2, other debts %3 a month</source>
         <translation>月收入 %1，月支出 %2，其他债务月还款 %3</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="468" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="498" />
         <source>Last contacts: %1</source>
         <translation>最近联系：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="492" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="522" />
         <source>Approved: %1</source>
         <translation>已批准：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/team_window.py" line="494" />
+        <location filename="../../collector_desk/ui/team/team_window.py" line="524" />
         <source>Rejected: %1</source>
         <translation>已拒绝：%1</translation>
     </message>

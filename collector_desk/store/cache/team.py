@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, and_, case, func, or_, select
@@ -19,6 +19,7 @@ from collector_desk.store.shared.schema import (
     CaseFlagRow,
     Contact,
     Customer,
+    Promise,
     RepaymentPlan,
     User,
 )
@@ -47,6 +48,7 @@ class CaseFilter:
     segments: frozenset[str] = frozenset()
     flags: frozenset[CaseFlag] = frozenset()
     collectors: frozenset[int] = frozenset()
+    promise_due_on: date | None = None  # an open promise falls due that day (a reminder's list)
 
 
 def _team_cases(lead: UserView):
@@ -169,6 +171,11 @@ def select_cases(engine: Engine, lead: UserView, f: CaseFilter) -> list[int]:
     if f.flags:
         flagged = select(CaseFlagRow.case_id).where(CaseFlagRow.flag.in_(sorted(f.flags)))
         query = query.where(Case.id.in_(flagged))
+    if f.promise_due_on is not None:
+        due = select(Promise.case_id).where(
+            Promise.status == PromiseStatus.OPEN, Promise.due_date == f.promise_due_on
+        )
+        query = query.where(Case.id.in_(due))
     with Session(engine) as session:
         return list(session.scalars(query))
 

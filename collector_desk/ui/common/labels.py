@@ -370,6 +370,22 @@ def message_refusal(code: str, missing: tuple[str, ...] = ()) -> str:
     }.get(code, code)
 
 
+def bulk_outcome(code: str) -> str:
+    """What became of one case of a lead's bulk send."""
+    own = {
+        "queued": translate("BulkOutcome", "Queued to send now"),
+        "waiting": translate("BulkOutcome", "Queued for when the rules allow (hours, holidays)"),
+        "not_in_team": translate("BulkOutcome", "Left out: not an open case of your team"),
+        "no_address": translate("BulkOutcome", "Left out: no address of the customer's own"),
+    }.get(code)
+    if own is not None:
+        return own
+    refusal = message_refusal(code)
+    if refusal != code:
+        return translate("BulkOutcome", "Refused: %1").replace("%1", refusal)
+    return translate("BulkOutcome", "Refused: %1").replace("%1", message_reason(code))
+
+
 def notice(value: Notice) -> str:
     return {
         Notice.NO_DEBT_DISCLOSURE: translate(

@@ -78,6 +78,13 @@ class _Runner:
     def client(self) -> SyncClient | None:
         return self._client
 
+    def ask(self, question: Callable[[SyncClient], object]) -> object:
+        """What the question got from the server, or the exception that stopped it."""
+        try:
+            return question(self._ensure_client()[0])
+        except Exception as exc:  # shown as what it is; nothing here was changed
+            return exc
+
     def fetch_kpis(self, request: tuple[date, date, Period]) -> object:
         """None: the team's numbers are in the cache; or why not."""
         try:
@@ -162,6 +169,19 @@ class SyncController(QObject):
         BackgroundOp(
             self, lambda _progress: runner.fetch_kpis(request), self.kpis_fetched.emit
         ).run_in_background(self._lane)
+
+    def ask(
+        self, question: Callable[[SyncClient], object], answered: Callable[[object], None]
+    ) -> None:
+        """Put a question to the server on the sync thread (after a running sync); `answered`
+        gets the answer, or the exception, on the GUI thread."""
+        if self._stopped:
+            answered(Offline("stopped"))
+            return
+        runner = self._runner
+        BackgroundOp(self, lambda _progress: runner.ask(question), answered).run_in_background(
+            self._lane
+        )
 
     def _finished(self, outcome: object) -> None:
         self._busy = False

@@ -8,10 +8,11 @@ verdict on each change comes back through the sync-issues list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from collector_desk.config.message_templates import default_templates
 from collector_desk.domain.contacts import Outcome
 from collector_desk.domain.money import MoneyError, parse_major
 from collector_desk.domain.plans import PlanError
@@ -40,6 +42,7 @@ from collector_desk.ui.common.tables import fill, read_only_table
 from collector_desk.ui.help import key_notes
 from collector_desk.ui.help.shortcut_sheet import offer_sheet
 from collector_desk.ui.shell.sync_controller import SyncController
+from collector_desk.ui.team.bulk_message_dialog import BulkMessageDialog
 from collector_desk.ui.team.dashboard import Dashboard
 from collector_desk.ui.team.team_corrections import TeamCorrections
 
@@ -67,6 +70,7 @@ class TeamWindow(QDialog):
         self.setWindowTitle(translate("TeamWindow", "Team"))
         self._engine, self._lead, self._clock = engine, lead, clock
         self._currency = currency
+        self._sync = sync
         self._moves: list[Move] = []
         self._selected: list[int] = []
         self._approvals: list[team.Approval] = []
@@ -108,6 +112,14 @@ class TeamWindow(QDialog):
         self.balance_currency = QComboBox(page)
         self.balance_currency.setAccessibleName(translate("TeamWindow", "Currency of the balance"))
         self.from_collector = QComboBox(page)
+        self.promise_due = QComboBox(page)
+        self.promise_due.setObjectName("promiseDue")
+        for text, days in (
+            (translate("TeamWindow", "any day"), None),
+            (translate("TeamWindow", "today"), 0),
+            (translate("TeamWindow", "tomorrow"), 1),
+        ):
+            self.promise_due.addItem(text, days)
         self.to_collector = QComboBox(page)
         self.find_button = QPushButton(translate("TeamWindow", "Find cases"), page)
         self.export_cases = QPushButton(translate("TeamWindow", "Export these cases…"), page)
@@ -124,6 +136,11 @@ class TeamWindow(QDialog):
         self.move_button.clicked.connect(self.move_selected)
         self.propose.clicked.connect(self.propose_rebalance)
         self.confirm.clicked.connect(self.confirm_moves)
+        self.message_cases = QPushButton(translate("TeamWindow", "Message these cases…"), page)
+        self.message_cases.setToolTip(
+            translate("TeamWindow", "One template to every case found, sent by the central store")
+        )
+        self.message_cases.clicked.connect(lambda: self.message_selected())
         self.correct = QPushButton(translate("TeamWindow", "Correct a contact…"), page)
         self.correct.clicked.connect(self.open_corrections)
 
@@ -138,6 +155,7 @@ class TeamWindow(QDialog):
             (translate("TeamWindow", "Balance at least"), self.balance_min),
             ("", self.balance_currency),
             (translate("TeamWindow", "Now with"), self.from_collector),
+            (translate("TeamWindow", "Promise due"), self.promise_due),
         ):
             label = QLabel(text, page)
             label.setBuddy(widget)
@@ -148,6 +166,7 @@ class TeamWindow(QDialog):
         for control in (
             self.find_button,
             self.export_cases,
+            self.message_cases,
             self.move_button,
             self.to_collector,
             self.propose,
@@ -302,6 +321,8 @@ class TeamWindow(QDialog):
             currency = self.balance_currency.currentText() or self._currency
             balance = parse_major(self.balance_min.text(), currency)
         owner = self.from_collector.currentData()
+        days = self.promise_due.currentData()
+        today = self._clock().astimezone(ZoneInfo(self._lead.time_zone)).date()
         return team.CaseFilter(
             buckets=buckets,
             dpd_min=self.dpd_min.value() or None,
@@ -309,6 +330,7 @@ class TeamWindow(QDialog):
             balance_min_minor=balance,
             currency=currency,
             collectors=frozenset() if owner is None else frozenset({owner}),
+            promise_due_on=None if days is None else today + timedelta(days=days),
         )
 
     # -- acting -----------------------------------------------------------------------------
@@ -321,6 +343,14 @@ class TeamWindow(QDialog):
         n = len(self._selected)
         self._say(translate("TeamWindow", "%n case(s) match.", None, n))
         return self._selected
+
+    def message_selected(self) -> BulkMessageDialog:
+        """The cases found, messaged with one template by the central store."""
+        ask = None if self._sync is None else self._sync.ask
+        dialog = BulkMessageDialog(self._selected, default_templates(), ask, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def export_selected(self, path: Path | None = None) -> int | None:
         """The cases found, as a customer list (CSV or XLSX), audited for the server."""
