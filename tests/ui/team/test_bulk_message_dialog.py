@@ -47,7 +47,7 @@ def test_the_lead_reminds_every_promise_due_tomorrow(qtbot, qapp, live, desk):
             point.opted_out = ["sms"]
     lead = desk("lead")
     lead.sync()
-    window, sync = desk_window(qtbot, qapp, lead.engine, lead.clock, "lead", url=live.url)
+    window, _sync = desk_window(qtbot, qapp, lead.engine, lead.clock, "lead", url=live.url)
     team = window.open_team()
     team.promise_due.setCurrentIndex(team.promise_due.findData(1))
     assert team.find_cases() == cases[:3]
