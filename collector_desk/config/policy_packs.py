@@ -116,6 +116,7 @@ class _Messages(_Strict):
     opt_out_channels: tuple[Channel, ...] = ()
     opt_out_words: tuple[str, ...] = ()
     opt_out_text: dict[str, str] = {}
+    consent_channels: tuple[Channel, ...] = ()
 
     @model_validator(mode="after")
     def _words_for_an_opt_out(self) -> _Messages:
@@ -180,6 +181,7 @@ def load_pack(path: Path) -> PolicyPack:
                 frozenset(raw.messages.opt_out_channels),
                 raw.messages.opt_out_words,
                 dict(raw.messages.opt_out_text),
+                frozenset(raw.messages.consent_channels),
             ),
         )
     except ValidationError as exc:

@@ -187,6 +187,17 @@ class PreferredContactPointArgs(_Args):
     contact_point_id: Id
 
 
+class ConsentArgs(_Args):
+    """The holder of a number or address agreed to be sent messages by a channel (or took it
+    back), as the collector heard it."""
+
+    case_id: Id
+    contact_point_id: Id
+    channel: Literal[Channel.SMS, Channel.EMAIL]
+    given: bool
+    at: Moment
+
+
 class SendMessageArgs(_Args):
     """A message to send: which template, to which of the customer's numbers or addresses.
     The central store words it from its own copy of the case, so a desk cannot send text of
@@ -263,6 +274,11 @@ class SendMessage(_Mutation):
     args: SendMessageArgs
 
 
+class SetConsent(_Mutation):
+    name: Literal["set_consent"]
+    args: ConsentArgs
+
+
 Mutation = Annotated[
     LogContact
     | CorrectContact
@@ -274,7 +290,8 @@ Mutation = Annotated[
     | RecordAudit
     | SetContactPointStatus
     | SetPreferredContactPoint
-    | SendMessage,
+    | SendMessage
+    | SetConsent,
     Field(discriminator="name"),
 ]
 MUTATION: TypeAdapter[Mutation] = TypeAdapter(Mutation)

@@ -61,6 +61,7 @@ class Rule(enum.StrEnum):
     THIRD_PARTY_DEBTOR_REACHABLE = "third_party_debtor_reachable"
     THIRD_PARTY_ONCE = "third_party_once"
     OPTED_OUT = "opted_out"  # the holder asked for no more messages by this channel
+    NO_CONSENT = "no_consent"  # the pack needs the holder's consent to this channel first
 
 
 class Notice(enum.StrEnum):
@@ -172,6 +173,9 @@ class MessageRules:
     opt_out_words: tuple[str, ...] = ()
     # the opt-out wording an SMS carries, by language ("Reply STOP to opt out")
     opt_out_text: Mapping[str, str] = field(default_factory=dict)
+    # channels a message may use only to an address whose holder agreed to it (US: texts to a
+    # mobile need prior express consent, TCPA 47 U.S.C. 227(b)(1)(A)(iii))
+    consent_channels: frozenset[Channel] = frozenset()
 
     def is_opt_out(self, reply: str) -> bool:
         said = reply.strip().strip(".!。！").casefold()
@@ -227,6 +231,7 @@ class Point:
     kind: ContactPointKind | None = None  # None: a number of a kind not known here
     tail: str = ""  # its last two digits, for a refusal to name it as the screen masks it
     opted_out: frozenset[Channel] = frozenset()  # channels its holder opted out of
+    consented: frozenset[Channel] = frozenset()  # channels its holder agreed to be sent
 
     @property
     def dialable_own(self) -> bool:
@@ -380,6 +385,12 @@ def _reasons(
         reasons.append(Reason(Rule.POINT_NOT_DIALABLE, True, params={"status": point.status}))
     if point is not None and attempt.channel in point.opted_out:
         reasons.append(Reason(Rule.OPTED_OUT, True, params={"channel": attempt.channel}))
+    if (
+        point is not None
+        and attempt.channel in pack.messages.consent_channels
+        and attempt.channel not in point.consented
+    ):
+        reasons.append(Reason(Rule.NO_CONSENT, True, params={"channel": attempt.channel}))
     if attempt.channel in pack.hours_channels:
         reasons += _hours(pack, case, at)
     if point is not None and point.relation is not Relation.SELF:

@@ -4,7 +4,7 @@
 <context>
     <name>BulkMessage</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="58" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="59" />
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>%n case found.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="246" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="257" />
         <source>%n day(s) past due</source>
         <translation>
             <numerusform>%n day past due</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="345" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n call script could not be read; its last good version is used (collector-desk scripts check says why).</numerusform>
@@ -105,21 +105,21 @@
             <numerusform>spoke with the customer less than %n days ago</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="289" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer</numerusform>
             <numerusform>third parties only after %n failed calls to the customer</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="293" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="296" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer today</numerusform>
             <numerusform>third parties only after %n failed calls to the customer today</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="303" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>third parties only after %n failed call to the customer in %1 days</numerusform>

@@ -119,98 +119,98 @@
 <context>
     <name>BulkMessage</name>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="51" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="52" />
         <source>Message these cases</source>
         <translation>群发消息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="58" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="59" />
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>找到 %n 个案件。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="70" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="71" />
         <source>The central store writes each message in its customer's language and judges each case by its own rules: a case the rules refuse is reported and left out; one held back by the hours is sent when they allow.</source>
         <translation>中心服务器按每位客户的语言撰写消息，并按各案件自己的规则逐一判断：规则拒绝的案件会列出并跳过；因时段暂缓的，待允许时再发送。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="84" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="86" />
         <source>What became of the cases</source>
         <translation>各案件的结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="92" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="94" />
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="94" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="96" />
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="108" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="110" />
         <source>&amp;Template</source>
         <translation>模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="109" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="111" />
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="123" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="125" />
         <source>Bulk messages are sent by the central store: this desk has no server.</source>
         <translation>群发消息由中心服务器发送：本工作台未连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="129" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="131" />
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="155" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="157" />
         <source>Sending the list to the central store…</source>
         <translation>正在把名单发送到中心服务器…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="175" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="177" />
         <source>Only team leads send in bulk.</source>
         <translation>只有组长可以群发。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="178" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="180" />
         <source>The central store cannot be reached; try again.</source>
         <translation>无法连接中心服务器，请重试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="182" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="184" />
         <source>The send failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="195" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="197" />
         <source>What became of them</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="195" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="197" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="199" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="202" />
         <source>Messages: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="210" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="213" />
         <source>Every case judged (%1). F5 shows how the sending goes.</source>
         <translation>全部案件已判断（%1 件）。按 F5 查看发送进度。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="216" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="219" />
         <source>Judging case %1 of %2…</source>
         <translation>正在判断第 %1 件，共 %2 件…</translation>
     </message>
@@ -218,28 +218,28 @@
 <context>
     <name>BulkOutcome</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="376" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
         <source>Queued to send now</source>
         <translation>已排队，立即发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="377" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="380" />
         <source>Queued for when the rules allow (hours, holidays)</source>
         <translation>已排队，待规则允许时发送（时段、节假日）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="378" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="381" />
         <source>Left out: not an open case of your team</source>
         <translation>已跳过：不是本组的在办案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="379" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="382" />
         <source>Left out: no address of the customer's own</source>
         <translation>已跳过：客户本人没有此渠道的联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="385" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="386" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="388" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="389" />
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
@@ -585,54 +585,59 @@
 <context>
     <name>ChangeKind</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="456" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="459" />
         <source>Contact logged</source>
         <translation>已记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="457" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="460" />
         <source>Contact corrected</source>
         <translation>联系已更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="458" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="461" />
         <source>Flag raised or cleared</source>
         <translation>标记设置或清除</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="459" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="462" />
         <source>Legal step</source>
         <translation>法律步骤</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="460" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="463" />
         <source>Plan proposed</source>
         <translation>提出还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="461" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="464" />
         <source>Plan decided</source>
         <translation>审批还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="462" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="465" />
         <source>Case moved</source>
         <translation>案件转移</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="463" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="466" />
         <source>Audit record</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="464" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="467" />
         <source>Number marked</source>
         <translation>号码标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="465" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="468" />
         <source>Preferred number</source>
         <translation>首选号码</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="469" />
+        <source>Consent to messages</source>
+        <translation>同意接收消息</translation>
     </message>
 </context>
 <context>
@@ -1144,293 +1149,298 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="175" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="182" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="176" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="183" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="177" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="184" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="178" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="185" />
         <source>Customer's local time</source>
         <translation>客户当地时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="179" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="290" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="393" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="444" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="499" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="186" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="301" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="404" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="455" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="515" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="180" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="418" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="187" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="429" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="181" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="420" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="188" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="431" />
         <source>Balance</source>
         <translation>欠款余额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="182" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="189" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="191" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="198" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="192" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="199" />
         <source>Contact points</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="193" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="200" />
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="194" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="201" />
         <source>Promises</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="195" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="202" />
         <source>Plans</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="196" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="203" />
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="197" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="204" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="198" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="205" />
         <source>Messages</source>
         <translation>短信与邮件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="199" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="206" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="206" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="213" />
         <source>Show (Ctrl+I)</source>
         <translation>显示（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="207" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="214" />
         <source>Show the full number; this is recorded</source>
         <translation>显示完整号码；此操作会被记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="209" />
-        <source>C: call · W: wrong number · D: do not call · P: preferred</source>
-        <translation>C：拨打 · W：错号 · D：勿扰 · P：首选</translation>
-    </message>
-    <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="212" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="223" />
         <source>Select a case in the queue to see it here.</source>
         <translation>在案件队列中选择一个案件，在此查看详情。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="214" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="225" />
         <source>Correct… (E)</source>
         <translation>更正…（E）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="216" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="227" />
         <source>E: correct the selected contact (the original is kept)</source>
         <translation>E：更正所选联系（保留原记录）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="246" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="257" />
         <source>%n day(s) past due</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="288" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="299" />
         <source>Message</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="289" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="300" />
         <source>To</source>
         <translation>发送至</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="325" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="336" />
         <source>Suggested for legal review (Ctrl+Shift+L).</source>
         <translation>建议转法务审查 (Ctrl+Shift+L)。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="327" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="338" />
         <source>Not suggested for legal: %1</source>
         <translation>不建议转法务：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="332" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="343" />
         <source>Legal stage: %1</source>
         <translation>法务阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="359" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="370" />
         <source>Not dialed: %1</source>
         <translation>未拨出：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="394" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="405" />
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="395" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="406" />
         <source>Total</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="396" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="407" />
         <source>Waived</source>
         <translation>减免</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="397" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="408" />
         <source>First due</source>
         <translation>首期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="398" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="409" />
         <source>Approval</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="415" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="426" />
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="416" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="427" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="417" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="428" />
         <source>Bucket / DPD</source>
         <translation>账龄 / 逾期天数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="419" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="430" />
         <source>Minimum due</source>
         <translation>最低还款额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="421" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="432" />
         <source>Credit limit</source>
         <translation>信用额度</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="422" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="433" />
         <source>Due date</source>
         <translation>到期还款日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="441" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="452" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="442" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="453" />
         <source>Number or address</source>
         <translation>号码或地址</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="443" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="454" />
         <source>Whose</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="445" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="456" />
         <source>Call now (C)</source>
         <translation>现在可拨打 (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="286" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="468" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="297" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="484" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="287" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="469" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="216" />
+        <source>C: call · W: wrong number · D: do not call · P: preferred · M: agreed to messages (again: taken back)</source>
+        <translation>C：拨打 · W：错号 · D：勿拨打 · P：首选 · M：同意接收消息（再按撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="298" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="485" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="455" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="466" />
         <source>no %1</source>
         <translation>不接收%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="470" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="471" />
+        <source>agreed to %1</source>
+        <translation>同意接收%1</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="486" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="471" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="527" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="487" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="543" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="472" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="488" />
         <source>Corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="496" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="512" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="497" />
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="515" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="513" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="531" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="498" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="514" />
         <source>Paid</source>
         <translation>已还</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="514" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="530" />
         <source>Paid at</source>
         <translation>还款时间</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/case/detail_pane.py" line="516" />
+        <location filename="../../collector_desk/ui/case/detail_pane.py" line="532" />
         <source>Source</source>
         <translation>还款渠道</translation>
     </message>
@@ -2255,193 +2265,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="316" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="317" />
         <source>Collector Desk — %1</source>
         <translation>催收工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="318" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="319" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="320" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
         <source>&amp;Lock (F12)</source>
         <translation>锁定(&amp;L) (F12)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="321" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="322" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
         <source>&amp;Log contact… (L)</source>
         <translation>记录联系…（L）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="323" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
         <source>&amp;Call selected number (C)</source>
         <translation>拨打所选号码(&amp;C) (C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="324" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
         <source>Repayment &amp;plan…</source>
         <translation>还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="325" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
         <source>Le&amp;gal…</source>
         <translation>法务(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="326" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
         <source>&amp;Flags…</source>
         <translation>案件标记(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="327" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
         <source>&amp;Team</source>
         <translation>团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="328" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
         <source>Workload and &amp;approvals…</source>
         <translation>工作量与审批(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="329" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="330" />
         <source>Write a &amp;message… (Ctrl+M)</source>
         <translation>发送短信或邮件(&amp;M)…（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="331" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="332" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="332" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="333" />
         <source>Changes the server &amp;refused…</source>
         <translation>被服务器拒绝的更改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="333" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="334" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="334" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="335" />
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="335" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
         <source>&amp;Refresh queue</source>
         <translation>刷新队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="336" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="337" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="337" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
         <source>Call guide</source>
         <translation>通话指引</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="338" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="339" />
         <source>Call &amp;guide (F6)</source>
         <translation>通话指引(&amp;G)（F6）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="344" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="345" />
         <source>%n call script(s) could not be read; their last good version is used (collector-desk scripts check says why).</source>
         <translation>
             <numerusform>%n 个通话话术无法读取，正在使用其上一个有效版本（原因见 collector-desk scripts check）。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="371" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="372" />
         <source>Cases in this view: %1</source>
         <translation>本视图案件数：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="378" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="379" />
         <source>Changes waiting to sync: %1</source>
         <translation>待同步更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="391" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="392" />
         <source>Unsaved contact notes: %1 (they reopen with their case)</source>
         <translation>未保存的联系记录：%1（打开对应案件时会恢复）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="399" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="400" />
         <source>Refused by the server: %1</source>
         <translation>服务器拒绝的更改：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="404" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="405" />
         <source>Case → Changes the server refused</source>
         <translation>案件 → 服务器拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="447" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="448" />
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="454" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="455" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="456" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="457" />
         <source>Online · synced %1</source>
         <translation>在线 · %1 已同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="459" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="460" />
         <source>this computer's clock is %1 min off the server's</source>
         <translation>本机时钟与服务器相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="464" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="465" />
         <source>Signed out: sign in again to sync</source>
         <translation>已退出登录：请重新登录以同步</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="466" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="467" />
         <source>Access withdrawn: closing</source>
         <translation>访问权限已收回：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="469" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="470" />
         <source>Server error · retrying in %1 s</source>
         <translation>服务器出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="471" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="472" />
         <source>Sync error on this computer · retrying in %1 s</source>
         <translation>本机同步出错 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="474" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="475" />
         <source>Offline · retrying in %1 s</source>
         <translation>离线 · %1 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="731" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="750" />
         <source>Message queued: the central store sends it.</source>
         <translation>消息已排队，将由中心库发送。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="847" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="866" />
         <source>The unanswered call was logged as %1.</source>
         <translation>未接通的呼叫已记录为“%1”。</translation>
     </message>
@@ -2451,12 +2461,12 @@
         <translation>电话软件未能发起呼叫，请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="352" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="353" />
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/shell/main_window.py" line="381" />
+        <location filename="../../collector_desk/ui/shell/main_window.py" line="382" />
         <source>Offline: working from the local cache</source>
         <translation>离线：使用本地缓存工作</translation>
     </message>
@@ -2523,37 +2533,37 @@
 <context>
     <name>MessageRefusal</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="355" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="358" />
         <source>This message needs an active plan on the case.</source>
         <translation>此消息需要案件有生效的还款计划。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="357" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="360" />
         <source>This message needs an open promise on the case.</source>
         <translation>此消息需要案件有未到期的还款承诺。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="359" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="362" />
         <source>Pick a mobile number for a text, an e-mail address for an e-mail.</source>
         <translation>短信请选择手机号码，邮件请选择邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="362" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="365" />
         <source>This message is for the customer's own number (or, for a third-party message, for someone else's).</source>
         <translation>此消息只能发送至客户本人的号码（第三方消息则只能发送至他人的号码）。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="367" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="370" />
         <source>This message template is not installed.</source>
         <translation>未安装此消息模板。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="368" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="371" />
         <source>This template has no wording for this channel.</source>
         <translation>此模板没有该渠道的文字。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="369" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="372" />
         <source>This template has no wording to send.</source>
         <translation>此模板没有可发送的文字。</translation>
     </message>
@@ -2561,27 +2571,27 @@
 <context>
     <name>MessageStatus</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="329" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
         <source>Waiting to send</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="330" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="333" />
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="331" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="334" />
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="332" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="335" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="333" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="336" />
         <source>Failed</source>
         <translation>发送失败</translation>
     </message>
@@ -3046,76 +3056,81 @@
         <source>opted out of messages by this channel</source>
         <translation>已退订此渠道的消息</translation>
     </message>
+    <message>
+        <location filename="../../collector_desk/ui/common/labels.py" line="280" />
+        <source>no consent to messages by this channel yet (M on the number records it)</source>
+        <translation>尚未同意接收此渠道的消息（在号码上按 M 记录）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="289" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="292" />
         <source>third parties only after %n failed call(s) to the customer</source>
         <translation>
             <numerusform>客户本人电话未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="293" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="296" />
         <source>third parties only after %n failed call(s) to the customer today</source>
         <translation>
             <numerusform>客户本人电话今天未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/common/labels.py" line="300" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="303" />
         <source>third parties only after %n failed call(s) to the customer in %1 days</source>
         <translation>
             <numerusform>客户本人电话在 %1 天内未接通满 %n 次后，才能联系第三方</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="310" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="313" />
         <source>number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="314" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="317" />
         <source>%1; not yet tried: %2</source>
         <translation>%1；尚未拨打：%2</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="319" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="322" />
         <source>calls to this number today</source>
         <translation>今日拨打该号码次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="320" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="323" />
         <source>calls about this debt in 7 days</source>
         <translation>7 天内就该笔欠款的致电次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="321" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="324" />
         <source>contacts in a week</source>
         <translation>一周内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="322" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="325" />
         <source>contacts in 30 days</source>
         <translation>30 天内联系次数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="323" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="326" />
         <source>texts about this debt today</source>
         <translation>今日关于此欠款的短信</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="344" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="347" />
         <source>cap reached: %1</source>
         <translation>已达上限：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="391" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
         <source>third party: do not mention the debt; ask only for a message or contact</source>
         <translation>第三方：不得提及欠款，只可请其转告或询问联系方式</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="394" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
         <source>first contact: identify the institution and say the call is recorded</source>
         <translation>首次联系：表明机构身份，并告知通话被录音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="397" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="400" />
         <source>hardship or complaint on this case: take care</source>
         <translation>该案件有困难或投诉标记：请谨慎沟通</translation>
     </message>
@@ -3632,143 +3647,143 @@
 <context>
     <name>SyncReason</name>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="404" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="407" />
         <source>the server could not accept this change (%1)</source>
         <translation>服务器无法接受此更改（%1）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="408" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
         <source>the number was marked wrong or do-not-call</source>
         <translation>该号码已被标记为错号或禁止拨打</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="411" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
         <source>the case is not yours</source>
         <translation>该案件不属于您</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="412" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
         <source>the case no longer exists</source>
         <translation>该案件已不存在</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="413" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
         <source>the change was damaged</source>
         <translation>该更改已损坏</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="414" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="417" />
         <source>this server does not know that change</source>
         <translation>服务器不认识该更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="415" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="418" />
         <source>the number is not the customer's</source>
         <translation>该号码不属于此客户</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="416" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
         <source>someone changed it first; look again at the case as it is now</source>
         <translation>他人已先行修改；请查看案件的最新状态</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="419" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="422" />
         <source>the case belongs to another team</source>
         <translation>案件属于其他团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="420" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="423" />
         <source>only a team lead may decide</source>
         <translation>只有组长可以审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="421" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="424" />
         <source>the plan was already decided</source>
         <translation>该计划已审批</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="422" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="425" />
         <source>the case already has an open plan</source>
         <translation>案件已有进行中的计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="423" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="426" />
         <source>the plan is beyond your own authority</source>
         <translation>该计划超出您自己的权限</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="426" />
-        <location filename="../../collector_desk/ui/common/labels.py" line="449" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="429" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="452" />
         <source>a reason is required</source>
         <translation>需要填写理由</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="427" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="430" />
         <source>the first payment date had passed</source>
         <translation>首期还款日已过</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="428" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="431" />
         <source>the case may not go to legal</source>
         <translation>案件不符合转法务条件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="429" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
         <source>documents were missing</source>
         <translation>缺少文件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="430" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="433" />
         <source>that legal stage cannot follow</source>
         <translation>不能进入该法务阶段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="431" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="434" />
         <source>someone else moved the case meanwhile</source>
         <translation>案件已被他人转走</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="432" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="435" />
         <source>the case was closed</source>
         <translation>案件已结案</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="433" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="436" />
         <source>that person is not an active collector</source>
         <translation>该用户不是在岗催收员</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="434" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="437" />
         <source>that collector is not in the case's team</source>
         <translation>该催收员不属于案件所在团队</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="435" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="438" />
         <source>the contact is not on the server</source>
         <translation>服务器上没有这条联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="436" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="439" />
         <source>it arrived after the time to correct had passed; ask your team lead</source>
         <translation>送达时已超过更正时限；请联系组长</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="439" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
         <source>only the collector who logged the contact, or a lead, may correct it</source>
         <translation>只有记录该联系的催收员或组长可以更正</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="442" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
         <source>the contact made a promise: keep or break the promise itself</source>
         <translation>该联系产生了还款承诺：请在承诺本身上处理</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="445" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
         <source>a promise or a callback is logged as a new contact</source>
         <translation>承诺还款或回电应记录为新的联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/common/labels.py" line="448" />
+        <location filename="../../collector_desk/ui/common/labels.py" line="451" />
         <source>it changed nothing</source>
         <translation>没有任何更改</translation>
     </message>

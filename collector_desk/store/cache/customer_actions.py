@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
-from collector_desk.domain.contacts import ContactPointStatus
+from collector_desk.domain.contacts import Channel, ContactPointStatus
 from collector_desk.store.cache.outbox import enqueue
 from collector_desk.store.shared.schema import AuditEvent, Case, ContactPoint, Customer, new_uuid
 
@@ -72,6 +72,36 @@ def set_point_status(
             session,
             "set_contact_point_status",
             {"case_id": case_id, "contact_point_id": point_id, "status": status.value},
+            now,
+        )
+
+
+def set_consent(
+    engine: Engine,
+    user_id: int,
+    case_id: int,
+    point_id: int,
+    channel: Channel,
+    given: bool,
+    now: datetime,
+) -> None:
+    """The holder agreed to messages by this channel at this point (or took it back)."""
+    with Session(engine) as session, session.begin():
+        point = _point(session, user_id, case_id, point_id)
+        channels = set(point.consented or ())
+        point.consented = sorted(
+            channels | {channel.value} if given else channels - {channel.value}
+        )
+        enqueue(
+            session,
+            "set_consent",
+            {
+                "case_id": case_id,
+                "contact_point_id": point_id,
+                "channel": channel.value,
+                "given": given,
+                "at": now.isoformat(),
+            },
             now,
         )
 

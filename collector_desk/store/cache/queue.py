@@ -115,6 +115,7 @@ class ContactPointView:
     status: ContactPointStatus
     preferred: bool
     opted_out: frozenset[Channel] = frozenset()  # channels its holder opted out of
+    consented: frozenset[Channel] = frozenset()  # channels its holder agreed to be sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,6 +642,7 @@ class CaseQueue:
                     p.status,
                     p.preferred,
                     frozenset(Channel(c) for c in p.opted_out or ()),
+                    frozenset(Channel(c) for c in p.consented or ()),
                 )
                 for p in points
             ),

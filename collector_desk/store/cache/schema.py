@@ -14,7 +14,7 @@ from collector_desk.store.shared.schema import Base, side_only
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CACHE = Side("cache", Path(__file__).resolve().parent / "versions", head="cache_0015")
+CACHE = Side("cache", Path(__file__).resolve().parent / "versions", head="cache_0016")
 CACHE_ONLY = side_only(CACHE.name)
 
 

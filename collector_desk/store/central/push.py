@@ -36,6 +36,7 @@ from collector_desk.domain.mutations import (
     ReassignCase,
     RecordAudit,
     SendMessage,
+    SetConsent,
     SetContactPointStatus,
     SetFlag,
     SetPreferredContactPoint,
@@ -398,6 +399,29 @@ def _set_point_status(
     record_change(session, case, now)
 
 
+def _set_consent(session: Session, user: UserView, m: SetConsent, now: datetime) -> None:
+    """Kept as the point's state and in the audit trail: who heard the customer agree (or take
+    it back), when, for which channel; never the number."""
+    args = m.args
+    case, point = _point_of(session, user, args.case_id, args.contact_point_id)
+    channels = set(point.consented or ())
+    if args.given == (args.channel.value in channels):
+        return  # already so
+    point.consented = sorted(channels ^ {args.channel.value})
+    record_event(
+        session,
+        str(uuid.uuid4()),  # a push applies each mutation once
+        user.id,
+        "consent_given" if args.given else "consent_withdrawn",
+        "contact_point",
+        str(point.id),
+        {"channel": args.channel.value, "case_id": case.id},
+        args.at,
+        received_at=now,
+    )
+    record_change(session, case, now)
+
+
 def _set_preferred(
     session: Session, user: UserView, m: SetPreferredContactPoint, now: datetime
 ) -> None:
@@ -566,6 +590,8 @@ def _apply(session: Session, user: UserView, mutation: Mutation, now: datetime) 
                 _set_preferred(session, user, mutation, now)
             case SendMessage():
                 _send_message(session, user, mutation, now)
+            case SetConsent():
+                _set_consent(session, user, mutation, now)
     except Refused as refused:  # the plan, legal and flag rules said no: say why
         raise Rejected(refused.code) from refused
 
@@ -582,4 +608,5 @@ KINDS = (
     "set_contact_point_status",
     "set_preferred_contact_point",
     "send_message",
+    "set_consent",
 )

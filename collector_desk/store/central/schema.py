@@ -14,7 +14,7 @@ from collector_desk.store.shared.schema import Base, Uuid, side_only, str_enum
 from collector_desk.store.shared.schema_version import Side
 from collector_desk.store.shared.types import UTCDateTime
 
-CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0017")
+CENTRAL = Side("central", Path(__file__).resolve().parent / "versions", head="central_0018")
 CENTRAL_ONLY = side_only(CENTRAL.name)
 
 

@@ -59,7 +59,8 @@ def case_state(session: Session, case: Case) -> CaseState:
 
 def _point(p: ContactPoint) -> Point:
     opted = frozenset(Channel(c) for c in p.opted_out or ())
-    return Point(p.id, p.relation, p.status, p.kind, _tail(p), opted)
+    agreed = frozenset(Channel(c) for c in p.consented or ())
+    return Point(p.id, p.relation, p.status, p.kind, _tail(p), opted, agreed)
 
 
 def _tail(point: ContactPoint) -> str:

@@ -140,6 +140,8 @@ class ContactPoint(Base):
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)
     # channels its holder opted out of (["sms"]): a STOP reply, an unsubscribe link
     opted_out: Mapped[list | None] = mapped_column(JSON)
+    # channels its holder agreed to be sent (["sms"]), where a pack needs that first
+    consented: Mapped[list | None] = mapped_column(JSON)
 
     customer: Mapped[Customer] = relationship(back_populates="contact_points")
 

@@ -34,7 +34,14 @@ translate = QCoreApplication.translate
 
 
 # One key in the contact points table acts on the selected number; C calls it.
-POINT_KEYS = {"W": "wrong_number", "D": "do_not_call", "P": "preferred", "C": "dial"}
+# M records (or takes back) the holder's consent to messages by the point's own channel.
+POINT_KEYS = {
+    "W": "wrong_number",
+    "D": "do_not_call",
+    "P": "preferred",
+    "C": "dial",
+    "M": "consent",
+}
 CORRECT_KEY = "E"  # in the contacts table: correct the selected contact
 
 
@@ -206,7 +213,11 @@ class DetailPane(QWidget):
         self.reveal.setText(translate("DetailPane", "Show (Ctrl+I)"))
         self.reveal.setToolTip(translate("DetailPane", "Show the full number; this is recorded"))
         self.points.setToolTip(
-            translate("DetailPane", "C: call · W: wrong number · D: do not call · P: preferred")
+            translate(
+                "DetailPane",
+                "C: call · W: wrong number · D: do not call · P: preferred · "
+                "M: agreed to messages (again: taken back)",
+            )
         )
         self.placeholder.setText(
             translate("DetailPane", "Select a case in the queue to see it here.")
@@ -454,6 +465,11 @@ class DetailPane(QWidget):
                     + "".join(
                         " · " + translate("DetailPane", "no %1").replace("%1", labels.channel(c))
                         for c in sorted(p.opted_out)
+                    )
+                    + "".join(
+                        " · "
+                        + translate("DetailPane", "agreed to %1").replace("%1", labels.channel(c))
+                        for c in sorted(p.consented)
                     ),
                     labels.contactable(d.point_decisions[p.id], zone, short=True)
                     if p.kind.is_phone and p.id in d.point_decisions

@@ -277,6 +277,9 @@ def policy_reason(reason: Reason, short: bool = False) -> str:
         Rule.THIRD_PARTY_NOT_ALLOWED: translate("Policy", "third parties may not be contacted"),
         Rule.THIRD_PARTY_ONCE: translate("Policy", "this third party was contacted before"),
         Rule.OPTED_OUT: translate("Policy", "opted out of messages by this channel"),
+        Rule.NO_CONSENT: translate(
+            "Policy", "no consent to messages by this channel yet (M on the number records it)"
+        ),
     }[reason.rule]
 
 
@@ -463,4 +466,5 @@ def change_kind(name: str) -> str:
         "record_audit": translate("ChangeKind", "Audit record"),
         "set_contact_point_status": translate("ChangeKind", "Number marked"),
         "set_preferred_contact_point": translate("ChangeKind", "Preferred number"),
+        "set_consent": translate("ChangeKind", "Consent to messages"),
     }.get(name, name)

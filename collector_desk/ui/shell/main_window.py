@@ -24,7 +24,7 @@ from collector_desk.config.telephony import default_telephony
 from collector_desk.domain.calls import CallRecord
 from collector_desk.domain.cases import CaseFlag
 from collector_desk.domain.contact_log import ContactEntry, FieldError
-from collector_desk.domain.contacts import Channel, ContactPointStatus
+from collector_desk.domain.contacts import Channel, ContactPointKind, ContactPointStatus
 from collector_desk.domain.policy import Decision
 from collector_desk.phone.adapter import EventSink, Phone
 from collector_desk.store.cache import actions, customer_actions, drafts, messages
@@ -71,6 +71,7 @@ from collector_desk.ui.shell.sync_controller import Link, SyncController
 from collector_desk.ui.team.team_window import TeamWindow
 
 translate = QCoreApplication.translate
+MESSAGE_CHANNEL_OF = {ContactPointKind.MOBILE: Channel.SMS, ContactPointKind.EMAIL: Channel.EMAIL}
 
 log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 400  # save a draft after a pause in typing, not on every keystroke
@@ -589,6 +590,24 @@ class MainWindow(QMainWindow):
             return
         if action == "preferred":
             customer_actions.set_preferred(engine, self._user.id, case_id, point_id, now)
+        elif action == "consent":
+            point = (
+                next((p for p in self.detail.detail.contact_points if p.id == point_id), None)
+                if self.detail.detail is not None
+                else None
+            )
+            if point is None or point.kind not in MESSAGE_CHANNEL_OF:
+                return  # a landline or a postal address takes no messages
+            channel = MESSAGE_CHANNEL_OF[point.kind]
+            customer_actions.set_consent(
+                engine,
+                self._user.id,
+                case_id,
+                point_id,
+                channel,
+                channel not in point.consented,
+                now,
+            )
         else:
             status = ContactPointStatus(action)
             customer_actions.set_point_status(engine, self._user.id, case_id, point_id, status, now)

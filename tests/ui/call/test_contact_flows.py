@@ -232,6 +232,33 @@ def test_one_key_marks_a_number_and_another_makes_one_preferred(qtbot, window, e
     assert "★" in points.item(1, 3).text()
 
 
+def test_m_records_the_holders_consent_to_messages_and_again_takes_it_back(qtbot, window, engine):
+    from collector_desk.domain.contacts import ContactPointKind
+
+    points = window.detail.points
+    window.detail.tabs.setCurrentWidget(points)
+    points.setFocus()
+    kinds = [p.kind for p in window.detail.detail.contact_points]
+    row = kinds.index(ContactPointKind.MOBILE)
+    point_id = window.detail.detail.contact_points[row].id
+    points.setCurrentCell(row, 0)
+    qtbot.keyClick(points, Qt.Key.Key_M)
+    with Session(engine) as s:
+        assert s.get(ContactPoint, point_id).consented == ["sms"]
+        (mutation,) = s.scalars(select(OutboxMutation)).all()
+    assert (mutation.name, mutation.args["channel"], mutation.args["given"]) == (
+        "set_consent",
+        "sms",
+        True,
+    )
+    assert "agreed to SMS" in points.item(row, 3).text()
+    points.setCurrentCell(row, 0)
+    qtbot.keyClick(points, Qt.Key.Key_M)
+    with Session(engine) as s:
+        assert s.get(ContactPoint, point_id).consented == []
+    assert "agreed to" not in points.item(row, 3).text()
+
+
 def test_priority_explains_itself(window):
     detail = window.detail.detail
     assert detail.priority_parts
