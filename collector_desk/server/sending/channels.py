@@ -162,3 +162,58 @@ class JsonSmsGateway:
         except (ValueError, KeyError, TypeError):
             ref = message.id  # taken, without an id of its own
         return Sent(ref)
+
+
+# Infobip's status groups that mean the message will never go (its "REJECTED" group)
+_INFOBIP_REJECTED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class InfobipSms:
+    """Infobip's SMS API (`POST {base_url}/sms/2/text/advanced`, `Authorization: App <key>`),
+    a second, named adapter. Our message id goes as Infobip's `messageId`, which Infobip uses
+    to recognise a retry of a message it already took (its idempotent sending, enabled on the
+    account), so a lost answer never sends the customer a second text. A message in Infobip's
+    REJECTED group, or a 4xx, will never go; a 429, a 5xx, a timeout is tried again."""
+
+    base_url: str
+    api_key: str
+    sender: str
+    timeout: float = 10.0
+    client: httpx.Client | None = None
+
+    def send(self, message: Outgoing) -> Sent:
+        client = self.client or httpx.Client(timeout=self.timeout)
+        body = {
+            "messages": [
+                {
+                    "from": self.sender,
+                    "destinations": [{"to": message.to.lstrip("+"), "messageId": message.id}],
+                    "text": message.body,
+                }
+            ]
+        }
+        try:
+            answer = client.post(
+                self.base_url.rstrip("/") + "/sms/2/text/advanced",
+                json=body,
+                headers={"Authorization": f"App {self.api_key}", "Accept": "application/json"},
+                timeout=self.timeout,
+            )
+        except httpx.HTTPError as exc:
+            raise Retry(type(exc).__name__) from exc
+        finally:
+            if self.client is None:
+                client.close()
+        if answer.status_code == 429 or answer.status_code >= 500:
+            raise Retry(f"http_{answer.status_code}")
+        if answer.status_code >= 400:
+            raise Undeliverable(f"http_{answer.status_code}")
+        try:
+            (taken,) = answer.json()["messages"]
+            status = taken.get("status") or {}
+        except (ValueError, KeyError, TypeError):
+            return Sent(message.id)  # taken; its id is ours
+        if status.get("groupId") == _INFOBIP_REJECTED:
+            raise Undeliverable(f"infobip_{status.get('name') or 'rejected'}")
+        return Sent(str(taken.get("messageId") or message.id)[:128])

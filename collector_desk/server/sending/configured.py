@@ -4,7 +4,9 @@ user only, or the container's secrets), never to a desk.
 
     COLLECTOR_DESK_SMTP_HOST, _PORT (587), _FROM, _FROM_NAME, _USER, _PASSWORD,
     _STARTTLS ("required", the default, or "off" for a relay on the same host)
-    COLLECTOR_DESK_SMS_URL, COLLECTOR_DESK_SMS_TOKEN
+    COLLECTOR_DESK_SMS_URL, COLLECTOR_DESK_SMS_TOKEN: the generic JSON gateway; or with
+    COLLECTOR_DESK_SMS_PROVIDER=infobip, the account's base URL, its API key and
+    COLLECTOR_DESK_SMS_FROM (the sender name or number)
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from collector_desk.domain.contacts import Channel
-from collector_desk.server.sending.channels import JsonSmsGateway, Sender, SmtpRelay
+from collector_desk.server.sending.channels import InfobipSms, JsonSmsGateway, Sender, SmtpRelay
 
 PREFIX = "COLLECTOR_DESK_"
 
@@ -53,5 +55,14 @@ def senders_from(env: Mapping[str, str]) -> dict[Channel, Sender]:
             raise SendersMisconfigured(f"{PREFIX}SMS_TOKEN must be set with {PREFIX}SMS_URL")
         if not url.startswith("https://") and not url.startswith("http://127.0.0.1"):
             raise SendersMisconfigured(f"{PREFIX}SMS_URL must be https (the token goes with it)")
-        senders[Channel.SMS] = JsonSmsGateway(url, token)
+        provider = (get("SMS_PROVIDER", "json") or "json").lower()
+        if provider == "infobip":
+            sender_id = get("SMS_FROM")
+            if not sender_id:
+                raise SendersMisconfigured(f"{PREFIX}SMS_FROM must name the sender for Infobip")
+            senders[Channel.SMS] = InfobipSms(url, token, sender_id)
+        elif provider == "json":
+            senders[Channel.SMS] = JsonSmsGateway(url, token)
+        else:
+            raise SendersMisconfigured(f"{PREFIX}SMS_PROVIDER must be 'json' or 'infobip'")
     return senders
