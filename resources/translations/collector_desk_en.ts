@@ -4,7 +4,7 @@
 <context>
     <name>BulkMessage</name>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="59" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="62" />
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>%n case found.</numerusform>

@@ -119,98 +119,98 @@
 <context>
     <name>BulkMessage</name>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="52" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="55" />
         <source>Message these cases</source>
         <translation>群发消息</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="59" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="62" />
         <source>%n case(s) found.</source>
         <translation>
             <numerusform>找到 %n 个案件。</numerusform>
         </translation></message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="71" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="74" />
         <source>The central store writes each message in its customer's language and judges each case by its own rules: a case the rules refuse is reported and left out; one held back by the hours is sent when they allow.</source>
         <translation>中心服务器按每位客户的语言撰写消息，并按各案件自己的规则逐一判断：规则拒绝的案件会列出并跳过；因时段暂缓的，待允许时再发送。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="86" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="89" />
         <source>What became of the cases</source>
         <translation>各案件的结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="94" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="97" />
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="96" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="99" />
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="110" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="113" />
         <source>&amp;Template</source>
         <translation>模板(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="111" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="114" />
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="125" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="128" />
         <source>Bulk messages are sent by the central store: this desk has no server.</source>
         <translation>群发消息由中心服务器发送：本工作台未连接服务器。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="131" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="134" />
         <source>Find cases first.</source>
         <translation>请先查找案件。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="157" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="160" />
         <source>Sending the list to the central store…</source>
         <translation>正在把名单发送到中心服务器…</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="177" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="180" />
         <source>Only team leads send in bulk.</source>
         <translation>只有组长可以群发。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="180" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="183" />
         <source>The central store cannot be reached; try again.</source>
         <translation>无法连接中心服务器，请重试。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="184" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="187" />
         <source>The send failed: %1</source>
         <translation>发送失败：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="197" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="200" />
         <source>What became of them</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="197" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="200" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="202" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="205" />
         <source>Messages: %1</source>
         <translation>消息：%1</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="213" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="216" />
         <source>Every case judged (%1). F5 shows how the sending goes.</source>
         <translation>全部案件已判断（%1 件）。按 F5 查看发送进度。</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="219" />
+        <location filename="../../collector_desk/ui/team/bulk_message_dialog.py" line="222" />
         <source>Judging case %1 of %2…</source>
         <translation>正在判断第 %1 件，共 %2 件…</translation>
     </message>
@@ -1599,271 +1599,297 @@
 <context>
     <name>KeyNotes</name>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="22" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="23" />
         <source>In the queue: log a contact for the selected case</source>
         <translation>在队列中：为所选案件记录联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="23" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="24" />
         <source>In the search field: clear the search</source>
         <translation>在搜索框中：清除搜索</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="24" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="25" />
         <source>In Contact points: mark the number wrong</source>
         <translation>在联系方式中：标记号码错误</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="25" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="26" />
         <source>In Contact points: mark the number do-not-call</source>
         <translation>在联系方式中：标记号码勿拨</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="26" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="27" />
         <source>In Contact points: make the number preferred</source>
         <translation>在联系方式中：设为首选号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="27" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="28" />
         <source>In Contact points: call the selected number</source>
         <translation>在联系方式中：拨打所选号码</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="28" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="29" />
+        <source>In Contact points: the holder agreed to messages (again: taken back)</source>
+        <translation>联系方式中：持有人同意接收消息（再按撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="32" />
         <source>In Contacts: correct the selected contact</source>
         <translation>在联系记录中：更正所选联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="29" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="33" />
         <source>Show the full ID number (audited)</source>
         <translation>显示完整证件号码（记入审计）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="30" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="31" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="34" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="35" />
         <source>In the call guide: log the call</source>
         <translation>在通话指引中：记录通话</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="32" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="36" />
         <source>Numbers: read the team's figures again</source>
         <translation>数据：重新读取团队数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="33" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="34" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="37" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="38" />
         <source>Save and go to the next case</source>
         <translation>保存并转到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="35" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="39" />
         <source>Save and stay on this case</source>
         <translation>保存并留在本案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="36" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="37" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="40" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="41" />
         <source>Agree the plan</source>
         <translation>同意还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="38" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="39" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="42" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="43" />
         <source>Queue the message to be sent</source>
         <translation>将消息排队发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="40" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="103" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="44" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="45" />
+        <source>Send to every case found</source>
+        <translation>发给查到的每个案件</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="46" />
+        <source>Read how the send goes again</source>
+        <translation>重新读取发送进度</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="47" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="113" />
         <source>In the case's contacts: correct the selected contact</source>
         <translation>在案件的联系记录中：更正所选联系</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="45" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="52" />
         <source>In the call guide: the customer's objection</source>
         <translation>在通话指引中：客户的异议</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="47" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="54" />
         <source>In the call guide: the customer's answer</source>
         <translation>在通话指引中：客户的回答</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="55" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="62" />
         <source>Close (what was typed in the log stays as a draft)</source>
         <translation>关闭（已输入的内容保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="59" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="66" />
         <source>Move through the queue; the case opens</source>
         <translation>在队列中移动；案件随之打开</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="62" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
         <source>Go to the first or the last case</source>
         <translation>转到第一个或最后一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="64" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
         <source>In the search field: search</source>
         <translation>在搜索框中：搜索</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="65" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
         <source>No answer, next case</source>
         <translation>无人接听，下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="66" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="73" />
         <source>Reminder: open its case</source>
         <translation>提醒：打开其案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="67" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="74" />
         <source>Reminder: snooze it</source>
         <translation>提醒：稍后提醒</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="68" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="75" />
         <source>Phone: answer the incoming call</source>
         <translation>电话：接听来电</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="69" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="76" />
         <source>Phone: mute or unmute</source>
         <translation>电话：静音或取消静音</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="70" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="77" />
         <source>Phone: hang up</source>
         <translation>电话：挂断</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="71" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="78" />
         <source>Preview dialing on or off</source>
         <translation>开启或关闭预览拨号</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="72" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="79" />
         <source>Preview dialing: skip to the next case</source>
         <translation>预览拨号：跳到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="73" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
         <source>Preview dialing: pause the countdown</source>
         <translation>预览拨号：暂停倒计时</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="76" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="83" />
         <source>Next tab: Workload, Approvals, Numbers</source>
         <translation>下一个标签页：工作量、审批、数据</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="77" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="84" />
         <source>Close the team desk</source>
         <translation>关闭团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="80" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="87" />
         <source>Pick the outcome (in the outcome list)</source>
         <translation>选择结果（在结果列表中）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="81" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="88" />
         <source>In the outcome list: save and go to the next case</source>
         <translation>在结果列表中：保存并转到下一个案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="82" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="89" />
         <source>Outcome, note, promise, then the rarer fields</source>
         <translation>依次为结果、备注、承诺，然后是较少用的字段</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="86" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="93" />
         <source>Calculate the plans</source>
         <translation>计算还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="87" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="94" />
         <source>Close without agreeing</source>
         <translation>关闭，不同意</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="89" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="94" />
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="97" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="96" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="101" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="107" />
         <source>Close without a change</source>
         <translation>关闭，不做更改</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="91" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="98" />
         <source>In the templates: choose one; the preview follows</source>
         <translation>在模板列表中：选择模板，预览随之更新</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="92" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="99" />
         <source>Close without sending</source>
         <translation>关闭，不发送</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="96" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="103" />
+        <source>Close (a send goes on in the central store)</source>
+        <translation>关闭（发送在中心服务器继续）</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="106" />
         <source>Correct (the why is required)</source>
         <translation>更正（原因必填）</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="100" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="110" />
         <source>In the case reference: show its contacts</source>
         <translation>在案件编号中：显示其联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="105" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="115" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="113" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="123" />
         <source>The queue and the case</source>
         <translation>队列和案件</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="114" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="124" />
         <source>The team desk</source>
         <translation>团队工作台</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="115" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="125" />
         <source>The contact log</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="116" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="126" />
         <source>The repayment plan</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="117" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="127" />
         <source>Legal</source>
         <translation>法务</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="118" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="128" />
         <source>Flags</source>
         <translation>案件标记</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="119" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="129" />
         <source>Correcting a contact</source>
         <translation>更正联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="120" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="130" />
         <source>A team member's contacts</source>
         <translation>组员的联系记录</translation>
     </message>
     <message>
-        <location filename="../../collector_desk/ui/help/key_notes.py" line="121" />
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="131" />
         <source>A message to the customer</source>
         <translation>发送给客户的消息</translation>
+    </message>
+    <message>
+        <location filename="../../collector_desk/ui/help/key_notes.py" line="132" />
+        <source>Messaging the cases found</source>
+        <translation>群发消息</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ translate = QCoreApplication.translate
 
 MAIN, TEAM, LOG, PLAN, LEGAL, FLAGS = "main", "team", "log", "plan", "legal", "flags"
 CORRECTION, TEAM_CORRECTIONS, MESSAGE = "correction", "team_corrections", "message"
+BULK_MESSAGE = "bulk_message"
 
 
 def shortcut_words(screen: str, keys: str) -> str | None:
@@ -25,6 +26,9 @@ def shortcut_words(screen: str, keys: str) -> str | None:
         (MAIN, "D"): translate("KeyNotes", "In Contact points: mark the number do-not-call"),
         (MAIN, "P"): translate("KeyNotes", "In Contact points: make the number preferred"),
         (MAIN, "C"): translate("KeyNotes", "In Contact points: call the selected number"),
+        (MAIN, "M"): translate(
+            "KeyNotes", "In Contact points: the holder agreed to messages (again: taken back)"
+        ),
         (MAIN, "E"): translate("KeyNotes", "In Contacts: correct the selected contact"),
         (MAIN, "Ctrl+I"): translate("KeyNotes", "Show the full ID number (audited)"),
         (MAIN, "Ctrl+Return"): translate("KeyNotes", "In the call guide: log the call"),
@@ -37,6 +41,9 @@ def shortcut_words(screen: str, keys: str) -> str | None:
         (PLAN, "Ctrl+Enter"): translate("KeyNotes", "Agree the plan"),
         (MESSAGE, "Ctrl+Return"): translate("KeyNotes", "Queue the message to be sent"),
         (MESSAGE, "Ctrl+Enter"): translate("KeyNotes", "Queue the message to be sent"),
+        (BULK_MESSAGE, "Ctrl+Return"): translate("KeyNotes", "Send to every case found"),
+        (BULK_MESSAGE, "Ctrl+Enter"): translate("KeyNotes", "Send to every case found"),
+        (BULK_MESSAGE, "F5"): translate("KeyNotes", "Read how the send goes again"),
         (TEAM_CORRECTIONS, "E"): translate(
             "KeyNotes", "In the case's contacts: correct the selected contact"
         ),
@@ -92,6 +99,9 @@ def notes(screen: str) -> list[tuple[str, str]]:
             ("Esc", translate("KeyNotes", "Close without sending")),
         ],
         FLAGS: [("Esc", translate("KeyNotes", "Close without a change"))],
+        BULK_MESSAGE: [
+            ("Esc", translate("KeyNotes", "Close (a send goes on in the central store)")),
+        ],
         CORRECTION: [
             ("Enter", translate("KeyNotes", "Correct (the why is required)")),
             ("Esc", translate("KeyNotes", "Close without a change")),
@@ -119,4 +129,5 @@ def screen_title(screen: str) -> str:
         CORRECTION: translate("KeyNotes", "Correcting a contact"),
         TEAM_CORRECTIONS: translate("KeyNotes", "A team member's contacts"),
         MESSAGE: translate("KeyNotes", "A message to the customer"),
+        BULK_MESSAGE: translate("KeyNotes", "Messaging the cases found"),
     }[screen]

@@ -28,6 +28,8 @@ from collector_desk.sync.outcomes import BulkSendRefused, NotALead, Offline
 from collector_desk.sync.protocol import BulkSendReport, BulkSendRequest
 from collector_desk.ui.common import formatting, labels
 from collector_desk.ui.common.tables import fill, read_only_table
+from collector_desk.ui.help import key_notes
+from collector_desk.ui.help.shortcut_sheet import offer_sheet
 
 if TYPE_CHECKING:
     from collector_desk.sync.client import SyncClient
@@ -49,6 +51,7 @@ class BulkMessageDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bulkMessageDialog")
+        offer_sheet(self, key_notes.BULK_MESSAGE)  # F1
         self.setWindowTitle(translate("BulkMessage", "Message these cases"))
         self._case_ids, self._ask = list(case_ids), ask
         self._send_id = uuid.uuid4()  # one send, however often the request goes

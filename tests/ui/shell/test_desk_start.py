@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from collector_desk.domain.contacts import Channel, Outcome
+from collector_desk.domain.contacts import Outcome
 from collector_desk.store.cache.cache_file import WrongKey, is_plain, open_cache
 from collector_desk.sync import credentials
 from collector_desk.sync.client import SyncClient
@@ -61,8 +61,9 @@ def test_no_network_at_start_opens_the_last_users_cache(qapp, live, tmp_path):
         seen["user"] = window._user.username
         window.log_action.trigger()  # and work: the cache is writable offline
         dialog = window.log_dialog
-        # a text message: China's hours bind calls and visits, so this runs at any hour
-        dialog.channel.setCurrentIndex(dialog.channel.findData(Channel.SMS.value))
+        # the customer called us: no pack's hours bind an inbound call, so this runs at any
+        # hour of the real clock the desk starts with
+        dialog.inbound.setChecked(True)
         dialog.outcome.setCurrentRow(OUTCOME_ORDER.index(Outcome.RIGHT_PARTY))
         dialog.save(next_case=False)
         seen["waiting"] = window.status_outbox.text()
