@@ -185,8 +185,8 @@ def _judge(
         if decision.allowed:
             chosen = (point, composed, decision)
             break
-        if decision.next_allowed_at is not None and (chosen is None or chosen[2].allowed):
-            chosen = chosen or (point, composed, decision)
+        if decision.next_allowed_at is not None and chosen is None:
+            chosen = (point, composed, decision)
         first_refusal = first_refusal or decision.codes[0]
     if chosen is None:
         recipient.outcome = (first_refusal or NO_ADDRESS)[:64]
