@@ -36,8 +36,7 @@ class _Workers:
                 return
             self._running.add(send_id)
         try:
-            while not bulk_sends.advance(self.engine, send_id, self.clock()):
-                pass
+            _to_the_end(self.engine, send_id, self.clock)
         finally:
             with self._lock:
                 self._running.discard(send_id)
@@ -46,8 +45,12 @@ class _Workers:
 def work_through(engine: Engine, clock: Callable[[], datetime]) -> None:
     """Every unfinished send, to the end (the sending loop's pass calls it)."""
     for send_id in bulk_sends.unfinished(engine):
-        while not bulk_sends.advance(engine, send_id, clock()):
-            pass
+        _to_the_end(engine, send_id, clock)
+
+
+def _to_the_end(engine: Engine, send_id: str, clock: Callable[[], datetime]) -> None:
+    while not bulk_sends.advance(engine, send_id, clock()):
+        pass
 
 
 def _out(report: bulk_sends.BulkReport) -> BulkSendReport:

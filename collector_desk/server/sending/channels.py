@@ -127,6 +127,26 @@ def _linked(escaped: str, url: str | None) -> str:
     return escaped.replace(link, f'<a href="{link}">{link}</a>')
 
 
+def _post(
+    client: httpx.Client | None, url: str, body: dict, headers: dict, timeout: float
+) -> httpx.Response:
+    """A gateway's answer that took the message (2xx); else Retry (no answer, 429, 5xx) or
+    Undeliverable (any other 4xx)."""
+    own = client or httpx.Client(timeout=timeout)
+    try:
+        answer = own.post(url, json=body, headers=headers, timeout=timeout)
+    except httpx.HTTPError as exc:
+        raise Retry(type(exc).__name__) from exc
+    finally:
+        if client is None:
+            own.close()
+    if answer.status_code == 429 or answer.status_code >= 500:
+        raise Retry(f"http_{answer.status_code}")
+    if answer.status_code >= 400:
+        raise Undeliverable(f"http_{answer.status_code}")
+    return answer
+
+
 @dataclass(frozen=True, slots=True)
 class JsonSmsGateway:
     """A generic SMS gateway over HTTP (README, "SMS gateway"): POST `url` with
@@ -140,23 +160,13 @@ class JsonSmsGateway:
     client: httpx.Client | None = None
 
     def send(self, message: Outgoing) -> Sent:
-        client = self.client or httpx.Client(timeout=self.timeout)
-        try:
-            answer = client.post(
-                self.url,
-                json={"id": message.id, "to": message.to, "text": message.body},
-                headers={"Authorization": f"Bearer {self.token}", "Idempotency-Key": message.id},
-                timeout=self.timeout,
-            )
-        except httpx.HTTPError as exc:
-            raise Retry(type(exc).__name__) from exc
-        finally:
-            if self.client is None:
-                client.close()
-        if answer.status_code == 429 or answer.status_code >= 500:
-            raise Retry(f"http_{answer.status_code}")
-        if answer.status_code >= 400:
-            raise Undeliverable(f"http_{answer.status_code}")
+        answer = _post(
+            self.client,
+            self.url,
+            {"id": message.id, "to": message.to, "text": message.body},
+            {"Authorization": f"Bearer {self.token}", "Idempotency-Key": message.id},
+            self.timeout,
+        )
         try:
             ref = str(answer.json()["id"])[:128]
         except (ValueError, KeyError, TypeError):
@@ -183,7 +193,6 @@ class InfobipSms:
     client: httpx.Client | None = None
 
     def send(self, message: Outgoing) -> Sent:
-        client = self.client or httpx.Client(timeout=self.timeout)
         body = {
             "messages": [
                 {
@@ -193,22 +202,13 @@ class InfobipSms:
                 }
             ]
         }
-        try:
-            answer = client.post(
-                self.base_url.rstrip("/") + "/sms/2/text/advanced",
-                json=body,
-                headers={"Authorization": f"App {self.api_key}", "Accept": "application/json"},
-                timeout=self.timeout,
-            )
-        except httpx.HTTPError as exc:
-            raise Retry(type(exc).__name__) from exc
-        finally:
-            if self.client is None:
-                client.close()
-        if answer.status_code == 429 or answer.status_code >= 500:
-            raise Retry(f"http_{answer.status_code}")
-        if answer.status_code >= 400:
-            raise Undeliverable(f"http_{answer.status_code}")
+        answer = _post(
+            self.client,
+            self.base_url.rstrip("/") + "/sms/2/text/advanced",
+            body,
+            {"Authorization": f"App {self.api_key}", "Accept": "application/json"},
+            self.timeout,
+        )
         try:
             (taken,) = answer.json()["messages"]
             status = taken.get("status") or {}
