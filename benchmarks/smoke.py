@@ -51,6 +51,7 @@ def main() -> None:
         )
         run(str(HERE / "bench_queue.py"), str(demo))
         run(str(HERE / "bench_workspace.py"), str(demo))
+        run(str(HERE / "bench_start.py"), str(demo), "--cases", "1500", "--runs", "1")
     run(str(HERE / "bench_demo.py"), "--cases", "25000")  # past the inline size: a worker
     run(str(HERE / "bench_encryption.py"), "--cases", "1500")
     run(str(HERE / "bench_sync.py"), "--cases", "300", "--clients", "4")

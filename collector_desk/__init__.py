@@ -1,6 +1,10 @@
 """Collector Desk: a desktop workstation for credit-card collections call centers."""
 
+import time
 from importlib.metadata import PackageNotFoundError, version
+
+# When the app's own code began: the log says how long a start took to its first rows (issue 22)
+STARTED = time.perf_counter()
 
 try:
     __version__ = version("collector-desk")

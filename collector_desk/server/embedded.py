@@ -32,13 +32,15 @@ def open_central(central_path, usernames: list[str], password: str) -> str:
     """Make the demo portfolio at central_path a central store (its side's tables only), give
     its demo users a password, and return the store's id, which the desks' cursors carry."""
     engine = make_engine(sqlite_url(central_path))  # a migration: PRAGMAs outside any tx
-    hashed = auth.hash_password(password)
     try:
         upgrade(engine, CENTRAL)
         with Session(engine) as session, session.begin():
-            for user in session.scalars(select(User).where(User.username.in_(usernames))):
-                if session.get(Credential, user.id) is None:
-                    session.add(Credential(user_id=user.id, password_hash=hashed, failed_logins=0))
+            users = session.scalars(select(User).where(User.username.in_(usernames))).all()
+            without = [u for u in users if session.get(Credential, u.id) is None]
+            # hashed only when someone needs it: Argon2 takes 64 MiB and a good part of a second
+            hashed = auth.hash_password(password) if without else ""
+            for user in without:
+                session.add(Credential(user_id=user.id, password_hash=hashed, failed_logins=0))
         return store_id(engine)
     finally:
         engine.dispose()

@@ -1,0 +1,113 @@
+"""How long the app takes from its process starting to the first rows on screen (issue 22; not
+part of the test suite).
+
+    uv run collector-desk demo --cases 1666667 --data-dir /tmp/million --screenshot /tmp/m.png
+    uv run python benchmarks/bench_start.py /tmp/million --cases 1666667 \
+        [--bundle dist/collector-desk]
+
+Starts `collector-desk demo` on an existing demo, as a user would, several times each way:
+- as installed: every module's bytecode compiled once beforehand, as an installed wheel has it
+  (pip's default; uv's `compile-bytecode`, which this project sets; the bundle's archive);
+- without bytecode: every module compiled from source at every start, what a desk whose
+  environment forbids writing bytecode (PYTHONDONTWRITEBYTECODE) would see without it;
+- the bundle, when its folder is given.
+
+Each start is timed from launching the process to the log's line saying the first rows are on
+screen (the app writes it once the main window has painted), so the figure includes the
+interpreter, the imports, opening the encrypted cache and building the window, and nothing the
+benchmark does itself. Medians of the runs after one warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from collector_desk.config.diagnostics import LOG_NAME  # noqa: E402
+from collector_desk.ui.shell.startup import FIRST_ROWS_LOGGED  # noqa: E402
+
+
+def first_rows_after(command: list[str], env: dict[str, str], logs: Path) -> float:
+    """Seconds from launching command to the log's first-rows line."""
+    shutil.rmtree(logs, ignore_errors=True)
+    launched = time.time()
+    finished = subprocess.run(command, env=env, capture_output=True, timeout=300)
+    if finished.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {finished.stderr.decode()[-2000:]}")
+    for log in logs.rglob(LOG_NAME):
+        for line in log.read_text(encoding="utf-8").splitlines():
+            if FIRST_ROWS_LOGGED in line:
+                # the log's time is local, to the millisecond: "2026-12-05 19:31:41,173"
+                stamp = time.mktime(time.strptime(line[:19], "%Y-%m-%d %H:%M:%S"))
+                return stamp + int(line[20:23]) / 1000 - launched
+    raise SystemExit(f"no '{FIRST_ROWS_LOGGED}' line in the log under {logs}")
+
+
+def starts(command: list[str], env: dict[str, str], logs: Path, runs: int) -> list[float]:
+    first_rows_after(command, env, logs)  # warm-up: the disk cache holds the files after it
+    return [first_rows_after(command, env, logs) for _ in range(runs)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_dir", type=Path, help="an existing demo's --data-dir")
+    parser.add_argument("--cases", type=int, default=1_666_667)
+    parser.add_argument("--seed", type=int, help="the demo's --seed, if not the default")
+    parser.add_argument("--bundle", type=Path, help="the bundle's folder (dist/collector-desk)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    demo = ["demo", "--cases", str(args.cases), "--data-dir", str(args.data_dir)]
+    if args.seed is not None:
+        demo += ["--seed", str(args.seed)]
+    with tempfile.TemporaryDirectory() as scratch:
+        demo += ["--screenshot", str(Path(scratch) / "start.png")]
+        logs = Path(scratch) / "state"
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(logs)}
+        installed = [str(Path(sys.executable).with_name("collector-desk")), *demo]
+        # Bytecode as an installed wheel has it, whatever this checkout's environment allows:
+        # every module compiled once into a cache of its own, read at each start.
+        compiled = Path(scratch) / "bytecode"
+        compiled_env = {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(compiled)}
+        # the standard library too: with a cache of its own, Python reads bytecode only there
+        sources = [p for p in sys.path if p and Path(p).is_dir() and Path(p) != ROOT]
+        subprocess.run(  # exit 1 for the odd file Python 3 cannot compile (a package's test data)
+            [
+                sys.executable,
+                "-m",
+                "compileall",
+                "-q",
+                "-j0",
+                *sources,
+                str(ROOT / "collector_desk"),
+            ],
+            env=compiled_env,
+            capture_output=True,
+            check=False,
+        )
+        empty = Path(scratch) / "no-bytecode"
+        uncompiled = {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(empty)}
+        ways = [
+            ("as installed (bytecode compiled)", installed, compiled_env),
+            ("without bytecode (compiled at each start)", installed, uncompiled),
+        ]
+        if args.bundle is not None:
+            ways.append(("the bundle", [str(args.bundle / "collector-desk"), *demo], env))
+        print(f"start to the first rows, demo of {args.cases:,} cases, median of {args.runs}:")
+        for name, command, environment in ways:
+            runs = starts(command, environment, logs, args.runs)
+            spread = f"{min(runs):.2f}–{max(runs):.2f}"
+            print(f"  {name:<44} {statistics.median(runs):5.2f} s  ({spread} s)")
+
+
+if __name__ == "__main__":
+    main()
