@@ -15,7 +15,10 @@ Starts `collector-desk demo` on an existing demo, as a user would, several times
 Each start is timed from launching the process to the log's line saying the first rows are on
 screen (the app writes it once the main window has painted), so the figure includes the
 interpreter, the imports, opening the encrypted cache and building the window, and nothing the
-benchmark does itself. Medians of the runs after one warm-up.
+benchmark does itself. Beside it, the peak resident memory of the app's process and of the
+demo's central store, which runs in a process of its own, over the whole run: the first
+sync included, until the screenshot is saved (Linux: VmHWM). Medians of the runs after one
+warm-up.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,25 +41,55 @@ from collector_desk.config.diagnostics import LOG_NAME  # noqa: E402
 from collector_desk.ui.shell.startup import FIRST_ROWS_LOGGED  # noqa: E402
 
 
-def first_rows_after(command: list[str], env: dict[str, str], logs: Path) -> float:
-    """Seconds from launching command to the log's first-rows line."""
+@dataclass
+class Start:
+    first_rows: float  # seconds from launch
+    desk_peak: float  # MB, the app's own process
+    store_peak: float  # MB, the demo's central store (a process of its own), 0 if unseen
+
+
+def peak_mb(pid: int) -> float:
+    """The process's peak resident memory so far (Linux: VmHWM), 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def timed_start(command: list[str], env: dict[str, str], logs: Path) -> Start:
+    """Launch command, follow its memory until it exits, then read the log's first-rows line."""
     shutil.rmtree(logs, ignore_errors=True)
     launched = time.time()
-    finished = subprocess.run(command, env=env, capture_output=True, timeout=300)
-    if finished.returncode != 0:
-        raise SystemExit(f"{command[0]} failed: {finished.stderr.decode()[-2000:]}")
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    desk = store = 0.0
+    while process.poll() is None:
+        desk = max(desk, peak_mb(process.pid))
+        store = max([store, *(peak_mb(child) for child in children(process.pid))])
+        time.sleep(0.05)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode()[-2000:]}")
     for log in logs.rglob(LOG_NAME):
         for line in log.read_text(encoding="utf-8").splitlines():
             if FIRST_ROWS_LOGGED in line:
                 # the log's time is local, to the millisecond: "2026-12-05 19:31:41,173"
                 stamp = time.mktime(time.strptime(line[:19], "%Y-%m-%d %H:%M:%S"))
-                return stamp + int(line[20:23]) / 1000 - launched
+                return Start(stamp + int(line[20:23]) / 1000 - launched, desk, store)
     raise SystemExit(f"no '{FIRST_ROWS_LOGGED}' line in the log under {logs}")
 
 
-def starts(command: list[str], env: dict[str, str], logs: Path, runs: int) -> list[float]:
-    first_rows_after(command, env, logs)  # warm-up: the disk cache holds the files after it
-    return [first_rows_after(command, env, logs) for _ in range(runs)]
+def starts(command: list[str], env: dict[str, str], logs: Path, runs: int) -> list[Start]:
+    timed_start(command, env, logs)  # warm-up: the disk cache holds the files after it
+    return [timed_start(command, env, logs) for _ in range(runs)]
 
 
 def main() -> None:
@@ -105,8 +139,12 @@ def main() -> None:
         print(f"start to the first rows, demo of {args.cases:,} cases, median of {args.runs}:")
         for name, command, environment in ways:
             runs = starts(command, environment, logs, args.runs)
-            spread = f"{min(runs):.2f}–{max(runs):.2f}"
-            print(f"  {name:<44} {statistics.median(runs):5.2f} s  ({spread} s)")
+            seconds = [r.first_rows for r in runs]
+            spread = f"{min(seconds):.2f}–{max(seconds):.2f}"
+            print(f"  {name:<44} {statistics.median(seconds):5.2f} s  ({spread} s)", end="")
+            desk = statistics.median(r.desk_peak for r in runs)
+            store = statistics.median(r.store_peak for r in runs)
+            print(f"   peak: window's process {desk:.0f} MB, the store's {store:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import Engine
 
@@ -22,8 +23,14 @@ FREE_ATTEMPTS = 3
 MAX_LOCK = timedelta(minutes=15)
 FORGET_FAILURES_AFTER = timedelta(days=1)  # a pair quiet this long starts again from nothing
 
-# Verified when the user does not exist, so an unknown name costs as long as a wrong password.
-_DUMMY_HASH = passwords.hasher.hash("not a password anyone has")
+
+@cache
+def _dummy_hash() -> str:
+    """Verified when the user does not exist, so an unknown name costs as long as a wrong
+    password. Made at the first such sign-in, not at import: a hash takes 64 MiB and a good
+    part of a second, which every process importing this module (a desk running the demo's
+    built-in store among them) would otherwise pay at its start."""
+    return passwords.hasher.hash("not a password anyone has")
 
 
 def hash_password(password: str) -> str:
@@ -67,7 +74,7 @@ def login(engine: Engine, username: str, password: str, now: datetime, source: s
         raise LoginRefused("locked", blocked - now)
     stored = accounts.credential(engine, username)
     usable = stored if stored is not None and stored.may_sign_in else None
-    matches = passwords.verify(_DUMMY_HASH if usable is None else usable.password_hash, password)
+    matches = passwords.verify(_dummy_hash() if usable is None else usable.password_hash, password)
     if usable is None or not matches:
         wait = accounts.record_login_failure(
             engine, source, username, now, lock_for, FORGET_FAILURES_AFTER

@@ -1,18 +1,22 @@
-"""The sync service inside the desktop process, on a loopback port: the demo's central store.
+"""The demo's central store, started by the desk on a loopback port.
 
-A real uvicorn server on a thread, the same app and protocol a deployment uses; only the
-database (a SQLite file) and the address (127.0.0.1) differ. This module is the desk's one way
-to the central store (pyproject.toml's import contracts): only the demo runs one in-process.
+A real uvicorn server in a process of its own, the same app and protocol a deployment uses;
+only the database (a SQLite file) and the address (127.0.0.1) differ. This module is the desk's
+one way to the central store (pyproject.toml's import contracts): only the demo starts one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import socket
 import threading
 import time
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collector_desk.server import auth
@@ -23,8 +27,6 @@ from collector_desk.store.shared.migrate import upgrade
 from collector_desk.store.shared.schema import User
 
 if TYPE_CHECKING:
-    import uvicorn
-
     from collector_desk.server.change_feed import ChangeFeed
 
 
@@ -47,48 +49,85 @@ def open_central(central_path, usernames: list[str], password: str) -> str:
 
 
 class EmbeddedServer:
+    """The demo's central store, served by a process of its own on a loopback port.
+
+    Its own process, as the bank's server is its own machine: the service's imports, its
+    Argon2 checks at sign-in (64 MiB each) and its side of a first sync of a million cases
+    weigh on that process, not on the window's. It stops when stop() asks or when the desk's
+    process is gone (the pipe between them closes), so none is left behind."""
+
     def __init__(self, central_path) -> None:
         self.central_path = central_path
         self.url: str | None = None
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        self._engine: Engine | None = None
-        self._feed: ChangeFeed | None = None
+        self._process: BaseProcess | None = None
+        self._pipe: Connection | None = None
 
-    def start(self, timeout_s: float = 15.0) -> str:
-        import uvicorn
-
-        from collector_desk.server.app import create_app
-
-        self._engine = make_central_engine(sqlite_url(self.central_path))
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        app = create_app(self._engine)
-        self._feed = app.state.change_feed
-        config = uvicorn.Config(app, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run,
-            kwargs={"sockets": [sock]},
-            name="embedded-sync-service",
+    def start(self, timeout_s: float = 60.0) -> str:
+        # spawn: the same on Linux and Windows, and no copy of the window's process
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(
+            target=_serve,
+            args=(str(self.central_path), theirs),
+            name="collector-desk-demo-store",
             daemon=True,
         )
-        self._thread.start()
-        deadline = time.monotonic() + timeout_s
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the embedded sync service did not start")
-            time.sleep(0.01)
+        process.start()
+        theirs.close()
+        self._process, self._pipe = process, ours
+        if not ours.poll(timeout_s):
+            self.stop()
+            raise RuntimeError("the embedded sync service did not start")
+        try:
+            port = ours.recv()
+        except EOFError:
+            self.stop()
+            raise RuntimeError("the embedded sync service did not start") from None
         self.url = f"http://127.0.0.1:{port}"
         return self.url
 
     def stop(self) -> None:
-        if self._feed is not None:
-            self._feed.close()  # answers the long polls: none holds the exit
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        if self._engine is not None:
-            self._engine.dispose()
+        if self._pipe is not None:
+            with contextlib.suppress(OSError):
+                self._pipe.send("stop")
+            self._pipe.close()
+            self._pipe = None
+        if self._process is not None:
+            self._process.join(timeout=10)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join(timeout=5)
+            self._process = None
+
+
+def _serve(central_path: str, desk: Connection) -> None:
+    """The store's process: serve until the desk says stop or is gone."""
+    import uvicorn
+
+    from collector_desk.server.app import create_app
+
+    engine = make_central_engine(sqlite_url(central_path))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    app = create_app(engine)
+    feed: ChangeFeed = app.state.change_feed
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+
+    def until_told() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            desk.recv()  # "stop", or EOFError when the desk's process has ended
+        feed.close()  # answers the long polls: none holds the exit
+        server.should_exit = True
+
+    def tell_port() -> None:
+        while not server.started and not server.should_exit:
+            time.sleep(0.01)
+        if server.started:
+            desk.send(sock.getsockname()[1])
+
+    threading.Thread(target=until_told, name="desk-watch", daemon=True).start()
+    threading.Thread(target=tell_port, name="tell-port", daemon=True).start()
+    try:
+        server.run(sockets=[sock])
+    finally:
+        engine.dispose()
