@@ -55,7 +55,12 @@ def seed_portfolio(path: Path, options: DemoOptions, progress: OpProgress) -> No
     try:
         from collector_desk.demo import portfolio  # Faker and Alembic: only to build
 
-        portfolio.build_demo_portfolio(path, options, progress)
+        if options.cases > portfolio.INLINE_CASES:  # big: apart, so its memory is given back
+            from collector_desk.demo.apart import build_apart
+
+            build_apart(path, options, progress)
+        else:
+            portfolio.build_demo_portfolio(path, options, progress)
     except Exception as exc:  # reported to the user, not swallowed
         raise SeedError(f"{type(exc).__name__}: {exc}") from exc
 
