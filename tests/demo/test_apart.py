@@ -27,6 +27,6 @@ def test_built_apart_it_is_the_same_portfolio_and_its_progress_arrives(tmp_path)
 def test_a_builder_that_cannot_write_says_why_and_leaves_nothing(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    with pytest.raises(BuildFailed, match="FileExistsError|NotADirectoryError"):
+    with pytest.raises(BuildFailed, match=r"FileExistsError|NotADirectoryError"):
         build_apart(blocker / "portfolio.sqlite", DemoOptions(cases=10, seed=1), lambda d, t: None)
     assert not list(tmp_path.glob("**/*.sqlite*"))
